@@ -1,0 +1,31 @@
+"""The record contract as pydantic models."""
+
+from models.record import (
+    SCHEMA_VERSION,
+    DateMention,
+    DocumentRef,
+    Entity,
+    Extractor,
+    Mention,
+    Person,
+    Record,
+    Source,
+    Statistic,
+    Title,
+    record_json_schema,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DateMention",
+    "DocumentRef",
+    "Entity",
+    "Extractor",
+    "Mention",
+    "Person",
+    "Record",
+    "Source",
+    "Statistic",
+    "Title",
+    "record_json_schema",
+]
