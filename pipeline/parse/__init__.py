@@ -1,0 +1,35 @@
+"""Parse stage: RawDocument -> Article (plain text or an HTML page)."""
+
+from __future__ import annotations
+
+from pipeline.errors import InputError
+from pipeline.parse.decode import decode_text
+from pipeline.parse.text import parse_text
+from pipeline.settings import Settings
+from pipeline.types import Article, RawDocument
+
+_HTML_TYPES = ("text/html", "application/xhtml")
+
+
+def is_html(raw: RawDocument, text: str) -> bool:
+    """True when the document is an HTML page (by declared type, else by its first bytes)."""
+    if raw.content_type:
+        return raw.content_type.split(";")[0].strip().lower().startswith(_HTML_TYPES)
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def parse(raw: RawDocument, settings: Settings) -> Article:
+    """Decode and parse one raw document; raises InputError when there is no article in it."""
+    if len(raw.content) > settings.extract.max_input_bytes:
+        raise InputError("E004", f"{len(raw.content)} bytes > {settings.extract.max_input_bytes}")
+    text = decode_text(raw.content, raw.encoding)
+    if is_html(raw, text):
+        from pipeline.parse.html import parse_html  # lxml and the adapters only when needed
+
+        article = parse_html(text, raw)
+    else:
+        article = parse_text(text, raw)
+    if not any(p.strip() for p in article.paragraphs):
+        raise InputError("E007", "no body text after removing captions and page furniture")
+    return article

@@ -1,0 +1,45 @@
+"""Every outcome that is not a record: one small exception per kind, each message in one table.
+
+Messages say what went wrong and how to fix it; codes are stable so scripts can match on them.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "E001": "input is empty or only whitespace: nothing to extract",
+    "E002": "input looks binary ({detail}): give a text or HTML file",
+    "E003": "input is not valid text in any supported encoding ({detail}): convert it to UTF-8",
+    "E004": "input is too large ({detail}): split it or raise the limit with --max-bytes",
+    "E005": "input not found: {detail}",
+    "E006": "cannot read input: {detail}",
+    "E007": "page has no article text ({detail})",
+    "E010": "fetch failed: {detail}",
+    "E011": "fetch refused by robots.txt: {detail}",
+    "E012": "fetch refused: {detail}",
+    "E020": "record failed validation: {detail}",
+    "E030": "unsupported input: {detail}",
+}
+
+
+class VnextractError(Exception):
+    """Base of all expected failures; carries a stable code and a readable reason."""
+
+    code = "E000"
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        self.code = code
+        self.detail = detail
+        self.reason = MESSAGES[code].format(detail=detail)
+        super().__init__(f"[{code}] {self.reason}")
+
+
+class InputError(VnextractError):
+    """The input cannot be turned into an article (empty, binary, undecodable, too large)."""
+
+
+class FetchError(VnextractError):
+    """A URL could not be fetched, or was refused by policy."""
+
+
+class Rejection(VnextractError):
+    """An extracted record failed validation; it is reported, never emitted as good."""

@@ -1,0 +1,47 @@
+"""One Settings object for a run, built by the CLI and passed explicitly to every stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from pipeline import __version__
+
+
+class FetchSettings(BaseModel):
+    """How the fetchers behave on the network."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    user_agent: str = f"vnextract/{__version__} (+https://example.invalid/vnextract; news research)"
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    max_retries: int = 3
+    backoff_base: float = 0.5  # seconds; doubled each retry
+    max_backoff: float = 60.0
+    max_redirects: int = 5
+    max_bytes: int = 10 * 1024 * 1024  # decoded body size limit
+    per_host_delay: float = 1.0  # seconds between requests to one host (Crawl-delay wins if larger)
+    max_concurrency: int = 4
+    obey_robots: bool = True
+    allow_private: bool = False  # loopback/private addresses are refused unless set (tests set it)
+    cache_dir: Path | None = None  # conditional-GET cache; None disables it
+
+
+class ExtractSettings(BaseModel):
+    """How extraction behaves."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_input_bytes: int = 20 * 1024 * 1024  # larger inputs are refused before decoding
+    max_text_chars: int = 2_000_000  # longer article bodies are refused, not truncated silently
+
+
+class Settings(BaseModel):
+    """All settings of one run."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fetch: FetchSettings = Field(default_factory=FetchSettings)
+    extract: ExtractSettings = Field(default_factory=ExtractSettings)
