@@ -16,6 +16,9 @@ MESSAGES: dict[str, str] = {
     "E010": "fetch failed: {detail}",
     "E011": "fetch refused by robots.txt: {detail}",
     "E012": "fetch refused: {detail}",
+    "E013": "response too large ({detail}): raise the limit with --max-bytes",
+    "E014": "response is not an accepted content type ({detail}): only HTML pages are extracted",
+    "E015": "too many redirects ({detail}): the site loops or moved too often",
     "E020": "record failed validation: {detail}",
     "E030": "unsupported input: {detail}",
 }

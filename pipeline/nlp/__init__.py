@@ -1,0 +1,44 @@
+"""The nlp stage: one spaCy Language for Vietnamese news with the extractors as components."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from pipeline.extract.values import register_extensions
+from pipeline.nlp.tokenizer import SyllableTokenizer
+
+LOGGER = logging.getLogger(__name__)
+
+# Component name -> module that registers it. Order matters: later extractors read the spans of
+# earlier ones (documents take their issue date from the dates; statistics skip numbers inside
+# dates and documents; persons resolve their organisations against the entities).
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("vnx_sentences", "pipeline.extract.sentences"),
+    ("vnx_dates", "pipeline.extract.dates"),
+    ("vnx_documents", "pipeline.extract.documents"),
+    ("vnx_statistics", "pipeline.extract.statistics"),
+    ("vnx_entities", "pipeline.extract.entities"),
+    ("vnx_persons", "pipeline.extract.persons"),
+)
+
+
+def build_nlp(components: tuple[tuple[str, str], ...] = COMPONENTS) -> Language:
+    """A fresh Language: syllable tokenizer plus the given extractor components, in order."""
+    register_extensions()
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    for name, module in components:
+        importlib.import_module(module)  # registers the component factory
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def shared_nlp() -> Language:
+    """The process-wide Language, loaded once (models and lexicons are read a single time)."""
+    return build_nlp()

@@ -1,0 +1,60 @@
+"""One input through the whole chain: RawDocument -> Article -> Doc -> validated Record."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from spacy.language import Language
+
+from models import Record
+from pipeline.errors import InputError
+from pipeline.parse import parse
+from pipeline.record import build_record
+from pipeline.settings import Settings
+from pipeline.types import Article, RawDocument
+from pipeline.validate import validate_record
+
+LOGGER = logging.getLogger(__name__)
+
+_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+def anchor_date(published: str | None) -> str | None:
+    """The YYYY-MM-DD part of a publication date or datetime, if it has one."""
+    if published and re.match(r"^\d{4}-\d{2}-\d{2}", published):
+        return published[:10]
+    return None
+
+
+def language_warning(text: str) -> str | None:
+    """A warning when the text does not look Vietnamese (extraction rules assume it is)."""
+    letters = sum(ch.isalpha() for ch in text)
+    if letters >= 200 and len(_VIETNAMESE_LETTERS.findall(text)) < letters * 0.02:
+        return "text does not look Vietnamese: few Vietnamese letters, extraction may find little"
+    return None
+
+
+def extract_article(
+    article: Article, nlp: Language, settings: Settings, published: str | None = None
+) -> Record:
+    """Run the extractors over an article and validate the result (raises Rejection)."""
+    text = "\n".join(article.paragraphs)
+    if len(text) > settings.extract.max_text_chars:
+        raise InputError("E004", f"{len(text)} characters of body text > {settings.extract.max_text_chars}")
+    published = published or article.published_at
+    doc = nlp.make_doc(text)
+    doc._.published = anchor_date(published)
+    warning = language_warning(text)
+    if warning:
+        doc._.warnings = [warning]
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return validate_record(build_record(doc, article, published))
+
+
+def process(
+    raw: RawDocument, nlp: Language, settings: Settings, published: str | None = None
+) -> Record:
+    """Parse and extract one raw document; `published` (from --published) wins over the page's."""
+    return extract_article(parse(raw, settings), nlp, settings, published)

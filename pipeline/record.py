@@ -1,0 +1,92 @@
+"""Doc + Article -> a record as plain dicts (the contract's shape), before validation."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from pipeline import __version__
+from pipeline.extract.values import DATES, DOCUMENTS, LOCATIONS, ORGANIZATIONS, PERSONS, STATISTICS
+from pipeline.types import Article
+
+EXTRACTOR_NAME = "vnextract"
+
+
+def record_id(url: str | None, text: str) -> str:
+    """sha256 of the canonical URL, or of the normalised text when there is no URL."""
+    key = url if url else text
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _mention(span: Span) -> dict[str, Any]:
+    return {"text": span.text, "start": span.start_char, "end": span.end_char}
+
+
+def _spans(doc: Doc, key: str) -> list[Span]:
+    return sorted(doc.spans[key], key=lambda s: (s.start_char, s.end_char)) if key in doc.spans else []
+
+
+def _persons(doc: Doc) -> list[dict[str, Any]]:
+    """One entry per person (first-mention order), titles merged across mentions."""
+    people: dict[str, dict[str, Any]] = {}
+    for span in _spans(doc, PERSONS):
+        value = span._.person
+        person = people.setdefault(value.name, {"name": value.name, "titles": [], "mentions": []})
+        person["mentions"].append(_mention(span))
+        seen = {(t["role"], t["organization"]) for t in person["titles"]}
+        for title in value.titles:
+            if (title.role, title.organization) not in seen:
+                seen.add((title.role, title.organization))
+                person["titles"].append(
+                    {"text": title.text, "role": title.role, "organization": title.organization}
+                )
+    return list(people.values())
+
+
+def _entities(doc: Doc, key: str) -> list[dict[str, Any]]:
+    entities: dict[tuple[str, str], dict[str, Any]] = {}
+    for span in _spans(doc, key):
+        value = span._.entity
+        entity = entities.setdefault(
+            (value.name, value.kind), {"name": value.name, "kind": value.kind, "mentions": []}
+        )
+        entity["mentions"].append(_mention(span))
+    return list(entities.values())
+
+
+def _valued(doc: Doc, key: str, attribute: str) -> list[dict[str, Any]]:
+    items = []
+    for span in _spans(doc, key):
+        items.append({**_mention(span), **vars(getattr(span._, attribute))})
+    return items
+
+
+def build_record(doc: Doc, article: Article, published: str | None) -> dict[str, Any]:
+    """The record of one article as a dict shaped like `models.Record`."""
+    persons = _persons(doc)
+    return {
+        "id": record_id(article.url, doc.text),
+        "source": {
+            "url": article.url,
+            "outlet": article.outlet,
+            "fetched_at": article.fetched_at,
+            "archive": article.archive,
+        },
+        "title": article.title,
+        "sapo": article.sapo,
+        "author": article.author,
+        "published_at": published,
+        "text": doc.text,
+        "captions": list(article.captions),
+        "persons": persons,
+        "officials": [p for p in persons if p["titles"]],
+        "organizations": _entities(doc, ORGANIZATIONS),
+        "locations": _entities(doc, LOCATIONS),
+        "documents": _valued(doc, DOCUMENTS, "document"),
+        "dates": _valued(doc, DATES, "date"),
+        "statistics": _valued(doc, STATISTICS, "statistic"),
+        "extractor": {"name": EXTRACTOR_NAME, "version": __version__},
+        "warnings": list(article.warnings) + list(doc._.warnings or []),
+    }

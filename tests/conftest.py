@@ -1,0 +1,37 @@
+"""Shared fixtures: the repo root on sys.path, the shared data folder, one Language per session."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SHARED_DATA = ROOT.parent / "shared" / "data"
+SEED = SHARED_DATA / "seed-lam-dong-duc-trong-2024-01-04.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full pipeline, loaded once for the test session."""
+    from pipeline.nlp import shared_nlp
+
+    return shared_nlp()
+
+
+@pytest.fixture(scope="session")
+def settings():
+    """Default settings."""
+    from pipeline.settings import Settings
+
+    return Settings()
+
+
+@pytest.fixture
+def shared_seed() -> Path:
+    """The seed article in ../shared/data; tests using it skip when it is absent."""
+    if not SEED.exists():
+        pytest.skip("../shared/data is absent")
+    return SEED
