@@ -1,0 +1,228 @@
+"""iter_inputs: every kind of input spec becomes documents or reported errors, never a crash."""
+# ruff: noqa: F811  (fixtures are imported by name; pytest binds them to test arguments)
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from _sources_server import (  # noqa: F401  (fixtures)
+    App,
+    clock,
+    connections,
+    make_fetcher,
+    quick_settings,
+    resolver,
+    server,
+)
+from pipeline.errors import FetchError, InputError
+from pipeline.settings import FetchSettings, Settings
+from pipeline.sources.inputs import input_kind, iter_inputs
+from pipeline.sources.warc import WarcSink
+from pipeline.types import RawDocument
+
+HTML = "<html><body><p>Ngày 4/1, Huyện ủy Đức Trọng</p></body></html>".encode()
+TEXT = "Ngày 4/1, Huyện ủy Đức Trọng tổ chức hội nghị.".encode()
+
+
+def small(limit: int = 20 * 1024 * 1024) -> Settings:
+    return Settings(fetch=FetchSettings(max_input_bytes=limit))
+
+
+def describe(item: object) -> tuple:
+    """A compact, comparable view of one outcome."""
+    if isinstance(item, RawDocument):
+        return (
+            "doc",
+            Path(item.archive).name if item.archive else None,
+            item.content_type,
+            item.url,
+            item.published,
+        )
+    assert isinstance(item, (InputError, FetchError))
+    return ("error", item.code)
+
+
+@pytest.fixture
+def mixed_dir(tmp_path: Path, server: App, make_fetcher) -> Path:
+    """A folder of every supported kind, plus files that must be skipped."""
+    root = tmp_path / "archive"
+    (root / "sub").mkdir(parents=True)
+    (root / ".git").mkdir()
+    (root / "a.txt").write_bytes(TEXT)
+    (root / "b.html").write_bytes(HTML)
+    (root / "sub" / "c.htm").write_bytes(HTML)
+    (root / "g.txt.gz").write_bytes(gzip.compress(TEXT))
+    lines = [
+        json.dumps({"url": "https://x.vn/1", "html": "<p>một</p>", "published": "2024-01-04"}),
+        "{not json",
+        "",
+        json.dumps({"url": "https://x.vn/3", "text": "ba"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"url": "https://x.vn/5"}),
+        json.dumps({"text": 5}),
+    ]
+    (root / "d.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with gzip.open(root / "e.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"url": "https://x.vn/e", "text": "năm"}) + "\n")
+    server.page("/w.html", HTML)
+    with WarcSink(root / "f.warc.gz") as sink:
+        sink.write(make_fetcher().fetch_full(server.url("/w.html")))
+    (root / "notes.pdf").write_bytes(b"%PDF")
+    (root / ".hidden.txt").write_bytes(TEXT)
+    (root / ".git" / "x.html").write_bytes(HTML)
+    return root
+
+
+def test_inputs_mixed_directory_sorted_with_bad_lines_reported(mixed_dir: Path, server: App):
+    out = [describe(item) for item in iter_inputs([str(mixed_dir)], small())]
+    assert out == [
+        ("doc", "a.txt", "text/plain", None, None),
+        ("doc", "b.html", "text/html", None, None),
+        ("doc", "d.jsonl", "text/html; charset=utf-8", "https://x.vn/1", "2024-01-04"),
+        ("error", "E006"),
+        ("doc", "d.jsonl", "text/plain; charset=utf-8", "https://x.vn/3", None),
+        ("error", "E006"),
+        ("error", "E006"),
+        ("error", "E006"),
+        ("doc", "e.jsonl.gz", "text/plain; charset=utf-8", "https://x.vn/e", None),
+        ("doc", "f.warc.gz", "text/html; charset=utf-8", server.url("/w.html"), None),
+        ("doc", "g.txt.gz", "text/plain", None, None),
+        ("doc", "c.htm", "text/html", None, None),
+    ]
+
+
+def test_inputs_bad_jsonl_lines_name_file_and_line(mixed_dir: Path):
+    errors = [
+        i for i in iter_inputs([str(mixed_dir / "d.jsonl")], small()) if isinstance(i, InputError)
+    ]
+    reasons = [e.reason for e in errors]
+    assert [r.split(": ", 2)[1] for r in reasons] == [
+        f"{mixed_dir / 'd.jsonl'} line 2",
+        f"{mixed_dir / 'd.jsonl'} line 5",
+        f"{mixed_dir / 'd.jsonl'} line 6",
+        f"{mixed_dir / 'd.jsonl'} line 7",
+    ]
+    assert "invalid JSON" in reasons[0]
+    assert "no 'html' or 'text'" in reasons[2]
+
+
+def test_inputs_documents_carry_bytes_and_archive(mixed_dir: Path):
+    docs = [
+        i
+        for i in iter_inputs([str(mixed_dir / "g.txt.gz"), str(mixed_dir / "d.jsonl")], small())
+        if isinstance(i, RawDocument)
+    ]
+    assert docs[0].content == TEXT
+    assert docs[0].archive == str(mixed_dir / "g.txt.gz")
+    assert docs[1].content == "<p>một</p>".encode()
+    assert docs[1].encoding == "utf-8"
+
+
+def test_inputs_missing_unsupported_and_good_go_on(tmp_path: Path):
+    good = tmp_path / "ok.txt"
+    good.write_bytes(TEXT)
+    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    out = [
+        describe(i)
+        for i in iter_inputs(
+            [str(tmp_path / "missing.html"), str(tmp_path / "x.pdf"), "ftp://x.vn/a", str(good)],
+            small(),
+        )
+    ]
+    assert out == [
+        ("error", "E005"),
+        ("error", "E030"),
+        ("error", "E030"),
+        ("doc", "ok.txt", "text/plain", None, None),
+    ]
+
+
+def test_inputs_oversized_file_is_refused_without_reading(tmp_path: Path, monkeypatch):
+    big = tmp_path / "big.html"
+    big.write_bytes(b"<p>" + b"x" * 5000)
+    opened: list[str] = []
+    real_open = open
+
+    def spy(path, *args, **kwargs):  # noqa: ANN001
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", spy)
+    out = list(iter_inputs([str(big)], small(1000)))
+    assert [describe(o) for o in out] == [("error", "E004")]
+    assert "5003 bytes" in out[0].reason  # type: ignore[union-attr]
+    assert str(big) not in opened
+
+
+@pytest.mark.parametrize(
+    "name,payload",
+    [
+        pytest.param("bomb.txt.gz", gzip.compress(b"a" * 5_000_000), id="gzip-bomb-text"),
+        pytest.param(
+            "long.jsonl",
+            (json.dumps({"text": "a" * 5000}) + "\n" + json.dumps({"text": "ok"}) + "\n").encode(),
+            id="long-jsonl-line",
+        ),
+    ],
+)
+def test_inputs_decoded_size_limit(tmp_path: Path, name: str, payload: bytes):
+    path = tmp_path / name
+    path.write_bytes(payload)
+    out = [describe(o) for o in iter_inputs([str(path)], small(1000))]
+    assert out[0] == ("error", "E004")
+    if name.endswith(".jsonl"):  # the next line still comes through
+        assert out[1][0] == "doc"
+
+
+def test_inputs_stdin_text(tmp_path: Path):
+    out = list(iter_inputs(["-"], small(), stdin=io.BytesIO(TEXT)))
+    assert out == [RawDocument(content=TEXT, content_type="text/plain")]
+    too_big = list(iter_inputs(["-"], small(10), stdin=io.BytesIO(TEXT)))
+    assert [describe(o) for o in too_big] == [("error", "E004")]
+
+
+def test_inputs_urls_fetched_and_failures_yielded(server: App, make_fetcher):
+    server.page("/tin.html", HTML)
+    out = list(
+        iter_inputs(
+            [
+                server.url("/tin.html"),
+                server.url("/private/x"),
+                "http://10.0.0.1/",
+                server.url("/404"),
+            ],
+            small(),
+            fetcher=make_fetcher(),
+        )
+    )
+    assert isinstance(out[0], RawDocument) and out[0].content == HTML
+    assert [o.code for o in out[1:]] == ["E011", "E012", "E010"]  # type: ignore[union-attr]
+
+
+def test_inputs_url_without_injected_fetcher_uses_settings(server: App):
+    server.page("/tin.html", HTML)
+    out = list(iter_inputs([server.url("/tin.html")], quick_settings()))
+    assert isinstance(out[0], RawDocument) and out[0].url == server.url("/tin.html")
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("a.txt", ("text", False)),
+        ("A.HTML", ("html", False)),
+        ("a.htm.gz", ("html", True)),
+        ("a.jsonl.gz", ("jsonl", True)),
+        ("a.warc.gz", ("warc", True)),
+        ("a.warc", ("warc", False)),
+        ("a.pdf", None),
+        ("a.gz", None),
+        ("README", None),
+    ],
+)
+def test_inputs_input_kind(name: str, expected):
+    assert input_kind(Path(name)) == expected

@@ -1,0 +1,172 @@
+"""WARC round trip: pages fetched from the loopback server come back byte for byte, offline."""
+# ruff: noqa: F811  (fixtures are imported by name; pytest binds them to test arguments)
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from _sources_server import (  # noqa: F401  (fixtures)
+    App,
+    clock,
+    connections,
+    make_fetcher,
+    resolver,
+    server,
+)
+from pipeline.errors import InputError
+from pipeline.sources.inputs import iter_inputs
+from pipeline.sources.warc import WarcSink, iter_warc, warc_date
+from pipeline.settings import Settings
+from pipeline.types import RawDocument
+
+PAGES = {
+    "/tin/a.html": (
+        "text/html; charset=utf-8",
+        "<html><body><p>Bùi Sơn Điền</p></body></html>".encode(),
+        None,
+    ),
+    "/tin/b.html": (
+        "text/html; charset=windows-1258",
+        unicodedata.normalize("NFD", "<p>Đà Lạt</p>").encode("cp1258"),
+        None,
+    ),
+    "/tin/c.html": ("text/html", b"<p>" + "Lâm Đồng ".encode() * 400 + b"</p>", "gzip"),
+}
+
+
+def serve(server: App) -> list[str]:
+    for path, (ctype, body, encoding) in PAGES.items():
+        if encoding:
+            server.page(
+                path,
+                gzip.compress(body),
+                ctype,
+                headers={"Content-Encoding": encoding, "ETag": '"c1"'},
+            )
+        else:
+            server.page(path, body, ctype)
+    return [server.url(path) for path in PAGES]
+
+
+@pytest.mark.parametrize("name", ["pages.warc.gz", "pages.warc"])
+def test_warc_round_trip_same_bytes_and_urls(server: App, make_fetcher, tmp_path: Path, name: str):
+    urls = serve(server)
+    fetcher = make_fetcher()
+    path = tmp_path / name
+    with WarcSink(path) as sink:
+        fetched = [fetcher.fetch_full(url) for url in urls]
+        for item in fetched:
+            sink.write(item)
+    docs = list(iter_warc(path, 10_000_000))
+    assert all(isinstance(d, RawDocument) for d in docs)
+    assert [d.url for d in docs] == urls
+    assert [d.content for d in docs] == [body for _, body, _ in PAGES.values()]
+    assert [d.encoding for d in docs] == ["utf-8", "windows-1258", None]
+    assert [d.fetched_at for d in docs] == ["2024-01-04T03:00:00Z"] * 3
+    assert {d.archive for d in docs} == {str(path)}
+    assert all(d.status == 200 for d in docs)
+    # The stored body is decoded, so its headers must not claim an encoding any more.
+    c_headers = dict(docs[2].headers)
+    assert "Content-Encoding" not in c_headers
+    assert c_headers["X-Archive-Orig-Content-Encoding"] == "gzip"
+    # Offline: reading needs no server at all.
+    assert [d.content for d in iter_inputs([str(path)], Settings())] == [d.content for d in docs]
+
+
+def test_warc_has_request_records_linked_to_responses(server: App, make_fetcher, tmp_path: Path):
+    urls = serve(server)
+    path = tmp_path / "pages.warc.gz"
+    with WarcSink(path) as sink:
+        sink.write(make_fetcher(user_agent="vnextract-test/1").fetch_full(urls[0]))
+    with open(path, "rb") as handle:
+        records = [
+            (
+                r.rec_type,
+                r.rec_headers.get_header("WARC-Target-URI"),
+                r.rec_headers.get_header("WARC-Record-ID"),
+                r.rec_headers.get_header("WARC-Concurrent-To"),
+                r.http_headers.get_header("User-Agent") if r.http_headers else None,
+                r.http_headers.protocol if r.http_headers else None,
+            )
+            for r in ArchiveIterator(handle)
+        ]
+    by_type = {record[0]: record for record in records}
+    assert sorted(by_type) == ["request", "response"]
+    _, req_url, _, concurrent, agent, request_line = by_type["request"]
+    _, resp_url, resp_id, *_ = by_type["response"]
+    assert req_url == resp_url == urls[0]
+    assert concurrent == resp_id
+    assert agent == "vnextract-test/1"
+    assert request_line == "GET"
+
+
+def test_warc_append_keeps_earlier_records(server: App, make_fetcher, tmp_path: Path):
+    urls = serve(server)
+    fetcher = make_fetcher()
+    path = tmp_path / "pages.warc.gz"
+    for url in urls[:2]:
+        with WarcSink(path) as sink:
+            sink.write(fetcher.fetch_full(url))
+    assert [d.url for d in iter_warc(path, 10_000_000)] == urls[:2]
+
+
+def _response_record(sink: WarcSink, url: str, ctype: str, body: bytes) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    import io
+
+    headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+    record = sink._writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+    )
+    sink._writer.write_record(record)
+
+
+def test_warc_reader_skips_non_html_and_refuses_huge_records(tmp_path: Path):
+    path = tmp_path / "mixed.warc.gz"
+    with WarcSink(path) as sink:
+        _response_record(sink, "https://x.vn/a.html", "text/html", b"<p>a</p>")
+        _response_record(sink, "https://x.vn/logo.png", "image/png", b"\x89PNG....")
+        _response_record(sink, "https://x.vn/big.html", "text/html", b"<p>" + b"b" * 5000)
+        _response_record(sink, "https://x.vn/c.html", "application/xhtml+xml", b"<p>c</p>")
+    out = list(iter_warc(path, 1000))
+    assert [getattr(o, "url", None) for o in out] == [
+        "https://x.vn/a.html",
+        None,
+        "https://x.vn/c.html",
+    ]
+    assert isinstance(out[1], InputError) and out[1].code == "E004"
+
+
+@pytest.mark.parametrize("name,cut", [("cut.warc", 1500), ("cut.warc.gz", 40)])
+def test_warc_truncated_archive_keeps_good_records_and_reports(tmp_path: Path, name: str, cut: int):
+    path = tmp_path / name
+    with WarcSink(path) as sink:
+        _response_record(sink, "https://x.vn/a.html", "text/html", b"<p>a</p>")
+        _response_record(sink, "https://x.vn/b.html", "text/html", b"<p>" + b"b" * 3000)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - cut])
+    out = list(iter_warc(path, 1_000_000))
+    assert isinstance(out[0], RawDocument) and out[0].url == "https://x.vn/a.html"
+    assert any(isinstance(o, InputError) and o.code == "E006" for o in out[1:])
+
+
+def test_warc_missing_file_is_reported(tmp_path: Path):
+    out = list(iter_warc(tmp_path / "nope.warc.gz", 1000))
+    assert [o.code for o in out] == ["E005"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "iso,expected",
+    [
+        ("2024-01-04T03:00:00+00:00", "2024-01-04T03:00:00Z"),
+        ("2024-01-04T10:00:00+07:00", "2024-01-04T03:00:00Z"),
+        ("2024-01-04T03:00:00", "2024-01-04T03:00:00Z"),
+    ],
+)
+def test_warc_date(iso: str, expected: str):
+    assert warc_date(iso) == expected
