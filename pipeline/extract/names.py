@@ -1,0 +1,158 @@
+"""Shared pieces of the entity and person extractors: words with offsets, TSV lexicons, phrase tables.
+
+Both extractors reason over "words": letters (with an inner apostrophe or hyphen: "H'Hen",
+"Sang-sik"), numbers, and single punctuation marks, each with its character offsets in the text.
+The spaCy tokens keep "TP.HCM" whole; here it is "TP", ".", "HCM", so that "TP.HCM", "TP. HCM" and
+"TP HCM" all meet the same lexicon entry. Spans go back to spaCy through `char_span`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from spacy.tokens import Doc
+
+LEXICONS = Path(__file__).resolve().parent / "lexicons"
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|\n|[^\w\s]")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word or punctuation mark of the text, with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        """Case-folded text, for case-insensitive lexicon look-ups."""
+        return self.text.casefold()
+
+
+def tokenize(text: str) -> list[Word]:
+    """The words of `text` (newlines kept as words so that no name runs across a paragraph)."""
+    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def doc_words(doc: Doc) -> list[Word]:
+    """The words of a Doc, computed once and kept in doc.user_data."""
+    words = doc.user_data.get("vnx_words")
+    if words is None:
+        words = tokenize(doc.text)
+        doc.user_data["vnx_words"] = words
+    return words
+
+
+def is_name_syllable(text: str) -> bool:
+    """A capitalised syllable that may belong to a name: "Điền", "Y", "H'Hen", "Sang-sik" (not "UBND")."""
+    if not text or not text[0].isupper() or not text[0].isalpha():
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) == 1 or not all(ch.isupper() for ch in letters) or "'" in text or "’" in text
+
+
+def is_acronym(text: str) -> bool:
+    """An all-capitals word of two letters or more: "UBND", "THPT", "FIFA"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def load_tsv(name: str) -> list[list[str]]:
+    """Rows of a lexicon file (comments and blank lines skipped, cells stripped)."""
+    rows = []
+    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as the word sequence the text tokenizer would produce."""
+    return tuple(w.text for w in tokenize(phrase))
+
+
+class PhraseTable(Generic[T]):
+    """Longest-first look-up of multi-word phrases at a position of a word list.
+
+    `case` is "exact" (every word as written), "first" (the first letter of the first word may
+    differ in case: "Bí thư" and "bí thư"), or "fold" (any case).
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, T]], case: str = "fold") -> None:
+        self.case = case
+        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        for phrase, value in entries:
+            key = self._key(phrase_words(phrase))
+            if key:
+                self._by_first.setdefault(key[0], []).append((key, value))
+        for options in self._by_first.values():
+            options.sort(key=lambda item: -len(item[0]))
+
+    def _key(self, words: Sequence[str]) -> tuple[str, ...]:
+        if self.case == "exact":
+            return tuple(words)
+        if self.case == "first":
+            return tuple(w.casefold() if i == 0 else w for i, w in enumerate(words))
+        return tuple(w.casefold() for w in words)
+
+    def _word_key(self, word: str, index: int) -> str:
+        if self.case == "exact" or (self.case == "first" and index > 0):
+            return word
+        return word.casefold()
+
+    def matches(self, words: Sequence[Word], i: int) -> list[tuple[int, T]]:
+        """Every (length, value) of a phrase starting at words[i], longest first."""
+        if i >= len(words):
+            return []
+        options = self._by_first.get(self._word_key(words[i].text, 0))
+        if not options:
+            return []
+        found = []
+        for key, value in options:
+            n = len(key)
+            if i + n <= len(words) and all(
+                self._word_key(words[i + k].text, k) == key[k] for k in range(1, n)
+            ) and _contiguous(words, i, i + n):
+                found.append((n, value))
+        return found
+
+    def match(self, words: Sequence[Word], i: int) -> tuple[int, T] | None:
+        """The longest (length, value) starting at words[i], or None."""
+        found = self.matches(words, i)
+        return found[0] if found else None
+
+    def __contains__(self, phrase: str) -> bool:
+        key = self._key(phrase_words(phrase))
+        return any(k == key for k, _ in self._by_first.get(key[0] if key else "", []))
+
+
+def _contiguous(words: Sequence[Word], i: int, j: int) -> bool:
+    """No newline inside words[i:j] (a phrase never spans paragraphs)."""
+    return all(words[k].text != "\n" for k in range(i, j))
+
+
+def joined(text: str, words: Sequence[Word], i: int, j: int) -> str:
+    """The text covered by words[i:j], as written."""
+    return text[words[i].start : words[j - 1].end] if j > i else ""
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Vietnamese family names."""
+    return frozenset(row[0] for row in load_tsv("surnames.tsv"))
+
+
+def is_surname(text: str) -> bool:
+    """A Vietnamese family name ("Nguyễn", "H'Hen" counts through its "H'" prefix)."""
+    table = surnames()
+    return text in table or (len(text) > 2 and text[:2] in table)

@@ -1,0 +1,371 @@
+"""Persons and officials: doc.spans["persons"] (PER), each mention with Span._.person.
+
+A name is a run of capitalised syllables outside organisation and place names. It is a person when
+something says so: a cue before it (honorific "ông", "đồng chí"; status "bị cáo", "tài xế"; a rank
+or degree "Thượng tá", "GS.TS"; a title "Chủ tịch UBND tỉnh"), a title after it ("X - Bí thư
+Huyện ủy", "X, Giám đốc Sở Y tế,"), a Vietnamese family name and three syllables or more, or,
+for a name with none of these, underthesea's NER on that one sentence. Places, streets, schools
+and wards named after people are excluded by their context word ("đường Lê Lợi").
+
+Short references ("ông Phớc", "Đại tá Hùng", "Tổng thống Biden") join the full name whose last
+syllables they repeat; when two full names fit, the mention is dropped with a warning. A mention
+spans the name alone (the cue and the titles are not part of it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract import entities as E
+from pipeline.extract.names import (
+    PhraseTable,
+    Word,
+    doc_words,
+    is_name_syllable,
+    is_surname,
+    joined,
+    load_tsv,
+)
+from pipeline.extract.persons_titles import TitleParser, roles
+from pipeline.extract.values import (
+    LOCATIONS,
+    ORGANIZATIONS,
+    PERSONS,
+    SENTENCES,
+    PersonValue,
+    TitleValue,
+    add_warning,
+    char_span,
+)
+
+LOGGER = logging.getLogger(__name__)
+
+_DASHES = {"-", "–", "—"}
+_MAX_NAME = 6
+
+
+@dataclass
+class Mention:
+    """A person mention found in the text, before short references are merged."""
+
+    start: int  # word indices of the name
+    end: int
+    name: str
+    titles: list[TitleValue] = field(default_factory=list)
+    cue: bool = False
+    honorific: bool = False  # "ông", "bà", "bị cáo"...: a lone given name is a person even unmatched
+
+
+@lru_cache(maxsize=1)
+def _cues() -> PhraseTable[str]:
+    return PhraseTable(((r[0], r[1]) for r in load_tsv("honorifics.tsv")), "fold")
+
+
+@lru_cache(maxsize=1)
+def _nonperson() -> PhraseTable[bool]:
+    return PhraseTable(((r[0], True) for r in load_tsv("nonperson_context.tsv")), "fold")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(r[0] for r in load_tsv("name_stopwords.tsv"))
+
+
+def _ends_at(table: PhraseTable, words: Sequence[Word], end: int, reach: int = 4) -> int | None:
+    """Start index of a table phrase that ends right before words[end], or None.
+
+    Only the first word of the phrase may be capitalised ("Ông", "Bị cáo"): "Cầu Thủ Thiêm" is a
+    bridge, not "cầu thủ" (a footballer) Thiêm.
+    """
+    for back in range(1, reach + 1):
+        k = end - back
+        if k < 0:
+            return None
+        for length, _ in table.matches(words, k):
+            if k + length == end and not any(is_name_syllable(w.text) for w in words[k + 1 : end]):
+                return k
+    return None
+
+
+class PersonFinder:
+    """Finds the person mentions of one doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.words = doc_words(doc)
+        self.titles = TitleParser(doc)
+        self.blocked = self._blocked()
+        self._ner_cache: dict[str, list] = {}
+
+    def _blocked(self) -> list[bool]:
+        """Words inside an organisation or place name."""
+        ranges = [
+            (s.start_char, s.end_char)
+            for key in (ORGANIZATIONS, LOCATIONS)
+            if key in self.doc.spans
+            for s in self.doc.spans[key]
+        ]
+        blocked = [False] * len(self.words)
+        if not ranges:
+            return blocked
+        ranges.sort()
+        r = 0
+        for i, w in enumerate(self.words):
+            while r < len(ranges) and ranges[r][1] <= w.start:
+                r += 1
+            blocked[i] = any(s <= w.start < e for s, e in ranges[r : r + 3])
+        return blocked
+
+    def _name_word(self, i: int) -> bool:
+        return i < len(self.words) and not self.blocked[i] and is_name_syllable(self.words[i].text)
+
+    def runs(self) -> list[tuple[int, int, int]]:
+        """(start, end, run start) word indices of every capitalised run, trimmed to the name."""
+        found = []
+        i = 0
+        while i < len(self.words):
+            if not self._name_word(i):
+                i += 1
+                continue
+            j = i
+            while self._name_word(j):
+                j += 1
+            found += [(a, b, i) for a, b in self._trim(i, j)]
+            i = j
+        return found
+
+    def _trim(self, i: int, j: int) -> list[tuple[int, int]]:
+        """Drop cue words at the front; cut where a role or organisation begins inside the run."""
+        while i < j:
+            cue = roles().match(self.words, i) or _cues().match(self.words, i)
+            if cue and i + cue[0] <= j and not is_surname(self.words[i].text):
+                i += cue[0]
+            elif self.words[i].text in _stopwords() and not is_surname(self.words[i].text):
+                i += 1
+            else:
+                break
+        for k in range(i + 1, j):
+            role = roles().match(self.words, k)
+            if (role and role[0] >= 2) or E._heads()[0].match(self.words, k):
+                return [(i, k)] + self._trim(k, j)
+        if i < j and j < len(self.words) and self.words[j].text == "." and len(self.words[j - 1].text) == 1 and j - i >= 2:
+            j += 1  # an initial: "Phạm Văn K."
+        return [(i, j)] if i < j else []
+
+    def find(self) -> list[Mention]:
+        """Every person mention, with the titles written at it."""
+        mentions = []
+        for start, end, run_start in self.runs():
+            mention = self._classify(start, end, run_start)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    def _classify(self, start: int, end: int, run_start: int) -> Mention | None:
+        words = self.words
+        n = sum(1 for w in words[start:end] if w.text != ".")
+        if n > _MAX_NAME:
+            return None
+        honorific = _ends_at(_cues(), words, start, 3) is not None
+        before = self._titles_before(start)
+        if not honorific and not before and _ends_at(_nonperson(), words, run_start, 3) is not None:
+            return None
+        cue = bool(before) or _ends_at(_cues(), words, start, 3) is not None
+        after = self._titles_after(end, before)
+        cue = cue or bool(after)
+        name = joined(self.text, words, start, end)
+        if not cue:
+            if n == 1:
+                return None
+            if not (is_surname(words[start].text) and n >= 3) and not self._ner_says_person(start, end):
+                return None
+        return Mention(start, end, name, before + after, cue, honorific)
+
+    def _titles_before(self, start: int) -> list[TitleValue]:
+        """Titles written right before the name, comma lists included ("Tỉnh ủy viên, Bí thư ...")."""
+        titles: list[TitleValue] = []
+        end = start
+        while end > 0:
+            found = None
+            for back in range(1, 16):
+                k = end - back
+                if k < 0 or self._boundary(k) or (back > 1 and self.words[k].text == ","):
+                    break
+                parsed = self.titles.title_at(k, end)
+                if parsed and parsed[0] == end:
+                    found = (k, parsed[1])
+            if found is None:
+                break
+            titles.insert(0, found[1])
+            if found[0] > 0 and self.words[found[0] - 1].text == "," and not self._name_word(found[0] - 2):
+                end = found[0] - 1
+                continue
+            break
+        if not titles:
+            cue = _ends_at(_cues(), self.words, start, 3)
+            if cue is not None and cue > 1 and self.words[cue - 1].text == ",":
+                titles = self._titles_before_cue(cue - 1)
+        return titles
+
+    def _boundary(self, k: int) -> bool:
+        """words[k] ends a clause: ";", ":", brackets, a newline, a full stop (not "GS.TS")."""
+        w = self.words[k]
+        if w.text == ".":
+            return k + 1 >= len(self.words) or self.words[k + 1].start > w.end
+        return w.text in ("\n", ";", ":", "(", ")", '"', "“", "”")
+
+    def _titles_before_cue(self, end: int) -> list[TitleValue]:
+        """"Giám đốc Sở Y tế, ông Nguyễn Văn A": the title before the honorific."""
+        for back in range(1, 16):
+            k = end - back
+            if k < 0 or self._boundary(k) or self.words[k].text == ",":
+                break
+            parsed = self.titles.title_at(k, end)
+            if parsed and parsed[0] == end and (k == 0 or not self._name_word(k - 1)):
+                return [parsed[1]]
+        return []
+
+    def _titles_after(self, end: int, before: list[TitleValue]) -> list[TitleValue]:
+        """Titles after the name: "X - Bí thư Huyện ủy", "X, Giám đốc Sở Y tế, ..."."""
+        words = self.words
+        if end < len(words) and words[end].text == "(":  # "Trịnh Văn Lộc (SN 1968), nguyên Chủ tịch"
+            close = next((k for k in range(end, min(end + 12, len(words))) if words[k].text == ")"), None)
+            if close is not None:
+                end = close + 1
+        if end >= len(words) or words[end].text not in _DASHES | {","}:
+            return []
+        titles: list[TitleValue] = []
+        k = end + 1
+        while k < len(words):
+            parsed = self.titles.title_at(k)
+            if parsed is None:
+                org = self.titles.org_at(k)
+                if org and self._closes(org[0]):
+                    pending = titles or before
+                    if pending and pending[-1].organization is None:
+                        last = pending[-1]
+                        pending[-1] = TitleValue(last.text, last.role, org[1])
+                    elif titles and titles[-1].organization and not titles[-1].organization.endswith(org[1]):
+                        last = titles[-1]
+                        titles[-1] = TitleValue(last.text, last.role, f"{last.organization} {org[1]}")
+                break
+            stop, title = parsed
+            if not self._closes(stop):
+                break
+            titles.append(title)
+            if stop < len(words) and words[stop].text == ",":
+                k = stop + 1
+                continue
+            break
+        return titles
+
+    def _closes(self, k: int) -> bool:
+        """A title may end before words[k]: punctuation, a lowercase word, the end; not a name."""
+        if k >= len(self.words):
+            return True
+        w = self.words[k].text
+        return not is_name_syllable(w) or w in _stopwords()
+
+    def _ner_says_person(self, start: int, end: int) -> bool:
+        """underthesea's NER tags a foreign-looking candidate as a person.
+
+        Only names without Vietnamese letters are asked ("Emmanuel Macron"; a Vietnamese name has a
+        family name or a cue), and only on a window of the candidate's sentence (at most 8 words
+        each side): NER costs about 0.4 ms a word, the budget of the whole pipeline less.
+        """
+        target = self.text[self.words[start].start : self.words[end - 1].end]
+        if any(ch in _VIETNAMESE for ch in target.casefold()):
+            return False
+        sentence = self._sentence(self.words[start].start)
+        if sentence is None:
+            return False
+        s_start, s_text = sentence
+        lo = max(0, start - 8)
+        hi = min(len(self.words), end + 8)
+        w_start = max(s_start, self.words[lo].start)
+        w_end = min(s_start + len(s_text), self.words[hi - 1].end)
+        window = self.text[w_start:w_end]
+        if window not in self._ner_cache:
+            from underthesea import ner  # imported late: the model loads on first use
+
+            self._ner_cache[window] = ner(window)
+        first = target.split(" ")[0]
+        for token, pos, _chunk, tag in self._ner_cache[window]:
+            if token == target or token.startswith(first + " ") or token == first:
+                if tag.endswith("PER") or (pos == "Np" and len(target.split()) >= 2):
+                    return True
+        return False
+
+    def _sentence(self, position: int) -> tuple[int, str] | None:
+        spans = self.doc.spans[SENTENCES] if SENTENCES in self.doc.spans else []
+        for span in spans:
+            if span.start_char <= position < span.end_char:
+                return span.start_char, span.text
+        line_start = self.text.rfind("\n", 0, position) + 1
+        line_end = self.text.find("\n", position)
+        line_end = len(self.text) if line_end < 0 else line_end
+        return line_start, self.text[line_start:line_end]
+
+
+_VIETNAMESE = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+
+
+def _syllables(name: str) -> list[str]:
+    return name.casefold().split()
+
+
+def merge(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """Each mention with the canonical full name of its person (short references joined)."""
+    full: list[str] = []
+    for m in mentions:
+        if len(_syllables(m.name)) >= 2 and m.name not in full:
+            full.append(m.name)
+    # a two-syllable "full" name that is the tail of a longer one is a short reference
+    longer = [f for f in full if not any(_is_tail(f, g) for g in full if g != f)]
+    result = []
+    for m in mentions:
+        if m.name in longer:
+            result.append((m, m.name))
+            continue
+        candidates = [g for g in longer if _is_tail(m.name, g)]
+        if not candidates:
+            candidates = [g for g in longer if _is_head(m.name, g) and (not is_surname(g.split()[0]) or "-" in g)]
+        if len(candidates) == 1:
+            result.append((m, candidates[0]))
+        elif not candidates:
+            if m.honorific or len(_syllables(m.name)) >= 2:
+                result.append((m, m.name))
+        else:
+            add_warning(doc, f"persons: {m.name!r} may be {', '.join(candidates)}: not merged")
+    return result
+
+
+def _is_tail(short: str, name: str) -> bool:
+    s, n = _syllables(short), _syllables(name)
+    return len(s) < len(n) and n[-len(s) :] == s
+
+
+def _is_head(short: str, name: str) -> bool:
+    s, n = _syllables(short), _syllables(name)
+    return len(s) < len(n) and n[: len(s)] == s
+
+
+@Language.component("vnx_persons")
+def persons_component(doc: Doc) -> Doc:
+    """Set doc.spans["persons"]."""
+    finder = PersonFinder(doc)
+    spans = []
+    for mention, name in merge(doc, finder.find()):
+        span = char_span(doc, finder.words[mention.start].start, finder.words[mention.end - 1].end, "PER")
+        if span is not None:
+            span._.person = PersonValue(name=name, titles=tuple(mention.titles))
+            spans.append(span)
+    doc.spans[PERSONS] = spans
+    return doc

@@ -1,0 +1,128 @@
+"""Titles written next to a person's name: role (the position alone) + resolved organisation.
+
+"Phó Bí thư Thường trực Huyện ủy" -> role "Phó Bí thư Thường trực", organisation "Huyện ủy Đức
+Trọng"; "Thượng tá" -> role "Thượng tá" (a rank is a title on its own); "Trưởng Ban Tổ chức Tỉnh
+ủy" -> role "Trưởng Ban", organisation "Ban Tổ chức Tỉnh ủy Đắk Lắk"; "Tổng thống Mỹ" -> role
+"Tổng thống", organisation "Mỹ" (for heads of state and government the country is the body whose
+position it is). "nguyên"/"cựu" (former) stays part of the role: "nguyên Chủ tịch".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from pipeline.extract import entities as E
+from pipeline.extract import places as P
+from pipeline.extract.names import PhraseTable, Word, doc_words, joined, load_tsv
+from pipeline.extract.values import TitleValue
+
+_FORMER = {"nguyên", "cựu"}
+
+
+@dataclass(frozen=True)
+class Role:
+    """A row of roles.tsv or ranks.tsv."""
+
+    rank: bool = False  # a rank or degree: a title by itself, never followed by an organisation
+    unit: str | None = None  # the organisation starts with this word ("Ban", "Phòng")
+    implied: str | None = None  # organisation implied by the role ("Tỉnh ủy" for "Tỉnh ủy viên")
+    needs_org: bool = False
+
+
+@lru_cache(maxsize=1)
+def roles() -> PhraseTable[Role]:
+    """Roles, ranks and degrees, any case."""
+    entries = []
+    for row in load_tsv("roles.tsv"):
+        extra = row[1] if len(row) > 1 else ""
+        entries.append((row[0], Role(
+            unit=extra if extra and ":" not in extra and extra != "needs-org" else None,
+            implied=extra.split(":", 1)[1] if extra.startswith("implied:") else None,
+            needs_org=extra == "needs-org",
+        )))
+    entries += [(row[0], Role(rank=True)) for row in load_tsv("ranks.tsv")]
+    return PhraseTable(entries, "fold")
+
+
+class TitleParser:
+    """Parses titles over the words of one doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.words: Sequence[Word] = doc_words(doc)
+        self.index = E._index(doc)
+        self.parser = E.Parser(self.text, self.words, self.index, any_case=True)
+
+    def org_at(self, j: int) -> tuple[int, str] | None:
+        """(end, resolved name) of an organisation or a country written at words[j]."""
+        org = self.parser.org_at(j, before_name=True)
+        if org is not None:
+            start = self.words[j].start
+            return org.end, E.complete_name(self.index, E.org_name(org, self.index, start), start)
+        country = P.known_places().match(self.words, j)
+        if country and country[1].kind == "country":
+            return j + country[0], joined(self.text, self.words, j, j + country[0])
+        return None
+
+    def title_at(self, i: int, end_limit: int | None = None) -> tuple[int, TitleValue] | None:
+        """The longest title starting at words[i]: (end index, TitleValue), or None."""
+        start = i
+        if i < len(self.words) and self.words[i].folded in _FORMER:
+            i += 1
+        best: tuple[int, TitleValue] | None = None
+        for length, role in roles().matches(self.words, i):
+            j = i + length
+            if role.rank:
+                if j < len(self.words) and self.words[j].text == "." and self._abbrev(i, j):
+                    j += 1
+                return j, self._title(start, j, start, j, None)
+            org = None
+            if role.unit and j < len(self.words) and self.words[j].folded != role.unit.casefold():
+                org = self._unit_org(j, role.unit)
+            if org is None:
+                org = self.org_at(j)
+            if org is not None and (end_limit is None or org[0] <= end_limit):
+                candidate = (org[0], self._title(start, org[0], start, j, org[1]))
+                if best is None or candidate[0] > best[0]:
+                    best = candidate
+                continue
+            if role.needs_org:
+                continue
+            organization = None
+            if role.implied:
+                organization = E.resolve_organization(self.doc, role.implied, self.words[i].start)
+                if organization == role.implied:  # no place to complete it with
+                    organization = None
+            if best is None:
+                best = (j, self._title(start, j, start, j, organization))
+        return best
+
+    def _unit_org(self, j: int, unit: str) -> tuple[int, str] | None:
+        """The organisation of "Trưởng phòng Cảnh sát giao thông ...": "Phòng" + what follows."""
+        phrase_start = self.words[j].start if j < len(self.words) else len(self.text)
+        synthetic = unit + " " + self.text[phrase_start : phrase_start + 200]
+        words = E.tokenize(synthetic)
+        org = E.Parser(synthetic, words, self.index, any_case=True).org_at(0, before_name=True)
+        if org is None or org.end <= 1:
+            return None
+        consumed_end = words[org.end - 1].end - len(unit) - 1 + phrase_start
+        end = j
+        while end < len(self.words) and self.words[end].end <= consumed_end:
+            end += 1
+        name = E.org_name(org, self.index, phrase_start)
+        return end, E.complete_name(self.index, name, phrase_start)
+
+    def _abbrev(self, i: int, j: int) -> bool:
+        return all(len(w.text) <= 5 for w in self.words[i:j])
+
+    def _title(self, start: int, end: int, role_start: int, role_end: int, org: str | None) -> TitleValue:
+        return TitleValue(
+            text=joined(self.text, self.words, start, end),
+            role=joined(self.text, self.words, start, role_end),
+            organization=org,
+        )

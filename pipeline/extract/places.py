@@ -1,0 +1,111 @@
+"""Place names: the tables (provinces, countries, regions, administrative levels) and place runs.
+
+A place is written either with its administrative level ("huyện Đức Trọng", "TP Hà Nội", "xã
+Hiệp Thạnh") or bare when the name is well known ("Lâm Đồng", "Mỹ", "Tây Nguyên") or already named
+in the article ("Đức Trọng đặt ra ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.extract.names import PhraseTable, Word, is_name_syllable, is_surname, load_tsv
+
+# Levels whose word is also a common noun ("bản" a copy, "làng" a village in general): the name
+# after them must have two syllables or be a number.
+_COMMON_NOUN_LEVELS = {"bản", "làng", "xóm", "sóc", "buôn", "khóm"}
+
+
+@dataclass(frozen=True)
+class Level:
+    """An administrative level word: the kind of place it names and its rank for resolution."""
+
+    kind: str  # province, city, district, commune, village
+    rank: str  # tỉnh, thành phố, huyện, quận, thị xã, xã, phường, ...
+
+
+@dataclass(frozen=True)
+class KnownPlace:
+    """A place from a table: canonical name, kind, rank, and whether the bare word is ambiguous."""
+
+    name: str
+    kind: str
+    rank: str | None
+    risky: bool = False
+
+
+@lru_cache(maxsize=1)
+def levels() -> PhraseTable[Level]:
+    """Administrative level words ("huyện", "TP.", "thị xã"), any case."""
+    return PhraseTable(((row[0], Level(row[1], row[2])) for row in load_tsv("admin_levels.tsv")), "fold")
+
+
+@lru_cache(maxsize=1)
+def known_places() -> PhraseTable[KnownPlace]:
+    """Provinces, centrally-run cities, countries and regions by every spelling, case as written."""
+    entries: list[tuple[str, KnownPlace]] = []
+    for row in load_tsv("provinces.tsv"):
+        name, kind = row[0], row[1]
+        place = KnownPlace(name, kind, "thành phố" if kind == "city" else "tỉnh")
+        entries += [(spelling, place) for spelling in [name, *_aliases(row, 3)]]
+    for row in load_tsv("countries.tsv"):
+        place = KnownPlace(row[0], "country", None, row[1] == "1")
+        entries += [(spelling, place) for spelling in [row[0], *_aliases(row, 2)]]
+    for row in load_tsv("regions.tsv"):
+        place = KnownPlace(row[0], row[1], None)
+        entries += [(spelling, place) for spelling in [row[0], *_aliases(row, 2)]]
+    return PhraseTable(entries, "exact")
+
+
+def _aliases(row: list[str], column: int) -> list[str]:
+    return [a.strip() for a in row[column].split(",") if a.strip()] if len(row) > column else []
+
+
+def name_run(words: Sequence[Word], i: int) -> int:
+    """End index of the run of capitalised syllables starting at words[i] (i when there is none)."""
+    j = i
+    while j < len(words) and is_name_syllable(words[j].text):
+        j += 1
+    return j
+
+
+def split_place_run(
+    words: Sequence[Word], i: int, end: int, before_name: bool, article: dict[str, KnownPlace],
+    provincial: bool = False,
+) -> int:
+    """How many words of the capitalised run words[i:end] name the place (0: none of them).
+
+    The run after a level word may go on into a person's name ("UBND tỉnh Lâm Đồng Trần Văn Hiệp",
+    "Chủ tịch UBND huyện Nguyễn Văn Cường"): a known place prefix wins; after a role
+    (`before_name`) a run starting with a family name is the person's; otherwise a family name
+    from the third syllable on starts the person ("Đức Trọng Bùi Sơn Điền").
+    """
+    n = end - i
+    if n <= 0:
+        return 0
+    known = known_places().match(words, i)
+    best = known[0] if known and (known[0] == n or _person_after(words, i + known[0], end)) else 0
+    for length in range(min(n, 5), best, -1):
+        if " ".join(w.text for w in words[i : i + length]).casefold() in article:
+            best = length
+            break
+    if best:
+        return best
+    if (before_name and is_surname(words[i].text) and n >= 2) or (provincial and is_surname(words[i].text) and n >= 3):
+        return 0
+    for k in range(i + 2, end - 1):
+        if is_surname(words[k].text) and 2 <= end - k <= 4:
+            return k - i
+    return n if n <= 5 else 0
+
+
+def _person_after(words: Sequence[Word], k: int, end: int) -> bool:
+    """The rest of a run, words[k:end], reads as a person's name (family name + 1 to 3 syllables)."""
+    return is_surname(words[k].text) and 2 <= end - k <= 4
+
+
+def common_noun_level(word: str) -> bool:
+    """A level word that is also an everyday noun and needs a longer name after it."""
+    return word.casefold() in _COMMON_NOUN_LEVELS

@@ -1,0 +1,189 @@
+"""Persons and officials: every phrasing of Vietnamese news, the negatives, short references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from pipeline.nlp import COMPONENTS, build_nlp
+from pipeline.nlp.normalize import normalize_text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """Sentences, entities and persons only: the extractors these tests are about."""
+    return build_nlp((COMPONENTS[0], COMPONENTS[4], COMPONENTS[5]))
+
+
+def persons(nlp, text: str) -> dict[str, set[tuple[str, str | None]]]:
+    """name -> {(role, organization)} over all mentions."""
+    doc = nlp(normalize_text(text))
+    found: dict[str, set[tuple[str, str | None]]] = {}
+    for span in doc.spans["persons"]:
+        value = span._.person
+        found.setdefault(value.name, set()).update((t.role, t.organization) for t in value.titles)
+    return found
+
+
+@dataclass
+class Example:
+    text: str
+    expected: dict[str, set[tuple[str, str | None]]] = field(default_factory=dict)
+
+
+DUC_TRONG = "Ngày 4/1, Huyện ủy Đức Trọng tổ chức hội nghị tổng kết. "
+
+EXAMPLES = [
+    pytest.param(Example(
+        DUC_TRONG + "Đồng chí Bùi Sơn Điền - Bí thư Huyện ủy, trao Giấy khen.",
+        {"Bùi Sơn Điền": {("Bí thư", "Huyện ủy Đức Trọng")}},
+    ), id="dong-chi-dash-title"),
+    pytest.param(Example(
+        DUC_TRONG + "Các đồng chí Bùi Sơn Điền - Bí thư Huyện ủy, Lê Hồng Khánh - Phó Bí thư Thường trực "
+        "Huyện ủy và Nguyễn Văn Cường - Chủ tịch UBND huyện, đồng chủ trì hội nghị.",
+        {
+            "Bùi Sơn Điền": {("Bí thư", "Huyện ủy Đức Trọng")},
+            "Lê Hồng Khánh": {("Phó Bí thư Thường trực", "Huyện ủy Đức Trọng")},
+            "Nguyễn Văn Cường": {("Chủ tịch", "UBND huyện Đức Trọng")},
+        },
+    ), id="several-people-one-sentence"),
+    pytest.param(Example(
+        "Tại Hà Nội, ông Nguyễn Văn Phớc, Giám đốc Sở Y tế tỉnh Đắk Lắk, cho biết dịch tăng.",
+        {"Nguyễn Văn Phớc": {("Giám đốc", "Sở Y tế tỉnh Đắk Lắk")}},
+    ), id="ong-comma-title"),
+    pytest.param(Example(
+        "Bộ trưởng Lê Minh Hoan dự hội nghị.",
+        {"Lê Minh Hoan": {("Bộ trưởng", None)}},
+    ), id="title-before-name"),
+    pytest.param(Example(
+        "Phó Chủ tịch UBND tỉnh Nghệ An Hoàng Văn Tuấn chủ trì hội nghị.",
+        {"Hoàng Văn Tuấn": {("Phó Chủ tịch", "UBND tỉnh Nghệ An")}},
+    ), id="title-with-place-before-name"),
+    pytest.param(Example(
+        "Tỉnh Bình Dương đạt kết quả tốt. Chủ tịch UBND tỉnh Trần Văn Hiệp phát biểu.",
+        {"Trần Văn Hiệp": {("Chủ tịch", "UBND tỉnh Bình Dương")}},
+    ), id="title-short-org-before-name"),
+    pytest.param(Example(
+        "Tại huyện Đơn Dương, Thượng tá Nguyễn Văn An, Trưởng Công an huyện, cho biết.",
+        {"Nguyễn Văn An": {("Thượng tá", None), ("Trưởng", "Công an huyện Đơn Dương")}},
+    ), id="rank-and-title"),
+    pytest.param(Example(
+        "Chủ trì hội nghị có đồng chí Nguyễn Hữu Phớc - Tỉnh ủy viên, Bí thư Huyện ủy, Chủ tịch HĐND "
+        "huyện Krông Pắc.",
+        {"Nguyễn Hữu Phớc": {("Tỉnh ủy viên", None), ("Bí thư", "Huyện ủy Krông Pắc"),
+                             ("Chủ tịch", "HĐND huyện Krông Pắc")}},
+    ), id="comma-list-of-titles"),
+    pytest.param(Example(
+        "Đồng chí Nguyễn Thị Thu Hà - Phó Trưởng Ban Tổ chức Tỉnh ủy Đắk Lắk dự.",
+        {"Nguyễn Thị Thu Hà": {("Phó Trưởng Ban", "Ban Tổ chức Tỉnh ủy Đắk Lắk")}},
+    ), id="unit-role-ban"),
+    pytest.param(Example(
+        "Thượng tá Nguyễn Văn Hải, Trưởng phòng Cảnh sát giao thông Công an tỉnh Tiền Giang, cho biết.",
+        {"Nguyễn Văn Hải": {("Thượng tá", None),
+                            ("Trưởng phòng", "Phòng Cảnh sát giao thông Công an tỉnh Tiền Giang")}},
+    ), id="unit-role-phong"),
+    pytest.param(Example(
+        "GS.TS Hoàng Minh Tuấn phát biểu. PGS.TS Nguyễn Thị Bích Thủy trình bày.",
+        {"Hoàng Minh Tuấn": {("GS.TS", None)}, "Nguyễn Thị Bích Thủy": {("PGS.TS", None)}},
+    ), id="degrees"),
+    pytest.param(Example(
+        "Luật sư Trần Thị Kim Oanh, Đoàn Luật sư tỉnh Lâm Đồng, bào chữa cho bị cáo.",
+        {"Trần Thị Kim Oanh": {("Luật sư", "Đoàn Luật sư tỉnh Lâm Đồng")}},
+    ), id="rank-then-organisation-only"),
+    pytest.param(Example(
+        "Tổng thống Pháp Emmanuel Macron và Thủ tướng Đức Olaf Scholz hội đàm tại Berlin.",
+        {"Emmanuel Macron": {("Tổng thống", "Pháp")}, "Olaf Scholz": {("Thủ tướng", "Đức")}},
+    ), id="foreign-heads-of-state"),
+    pytest.param(Example(
+        "HLV Kim Sang-sik chốt danh sách. Ông Kim cho biết đội đã sẵn sàng.",
+        {"Kim Sang-sik": {("HLV", None)}},
+    ), id="korean-name-and-short-reference"),
+    pytest.param(Example(
+        "Cơ quan điều tra đã khởi tố bị can Trịnh Văn Lộc (SN 1968), nguyên Chủ tịch UBND xã Phước Hòa.",
+        {"Trịnh Văn Lộc": {("nguyên Chủ tịch", "UBND xã Phước Hòa")}},
+    ), id="former-title-in-apposition"),
+    pytest.param(Example(
+        "Bị cáo Lê Văn Tư bị tuyên phạt 18 năm tù. Tài xế Nguyễn Văn Hùng đã trình báo.",
+        {"Lê Văn Tư": set(), "Nguyễn Văn Hùng": set()},
+    ), id="persons-without-position"),
+    pytest.param(Example(
+        "Theo anh Trần Văn Bình, người dân trồng 2 ha cà phê; chị Lò Thị Sương cũng đồng ý.",
+        {"Trần Văn Bình": set(), "Lò Thị Sương": set()},
+    ), id="anh-chi-honorifics"),
+    pytest.param(Example(
+        "Ông Nguyễn Văn Phớc, Giám đốc Sở Y tế, cho biết. Ông Phớc đề nghị các địa phương vào cuộc.",
+        {"Nguyễn Văn Phớc": {("Giám đốc", "Sở Y tế")}},
+    ), id="short-reference-merged"),
+    pytest.param(Example(
+        "Hội nghị có Đại tá Đào Văn Hùng, Trưởng phòng CSGT. Đại tá Hùng cho biết sẽ lắp camera.",
+        {"Đào Văn Hùng": {("Đại tá", None), ("Trưởng phòng", "Phòng CSGT")}},
+    ), id="rank-short-reference-merged"),
+    pytest.param(Example(
+        "Y Thanh Hà Niê Kđăm phát biểu tại Quốc hội.",
+        {"Y Thanh Hà Niê Kđăm": set()},
+    ), id="ethnic-minority-name"),
+    pytest.param(Example(
+        "Đinh Quang Hưng và Phạm Thu Trang cùng ký.",
+        {"Đinh Quang Hưng": set(), "Phạm Thu Trang": set()},
+    ), id="surname-names-without-cue"),
+    pytest.param(Example(
+        "Hiệu trưởng Trường PTDTBT Tiểu học và THCS Hướng Phùng Lê Thị Sen cho biết.",
+        {"Lê Thị Sen": {("Hiệu trưởng", "Trường PTDTBT Tiểu học và THCS Hướng Phùng")}},
+    ), id="school-name-ending-in-a-family-name"),
+]
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_extract_persons_finds_titles(nlp, example: Example) -> None:
+    assert persons(nlp, example.text) == example.expected
+
+
+NOT_PERSONS = [
+    pytest.param("Huyện ủy Đức Trọng họp. Đức Trọng đặt ra nhiều chỉ tiêu.", id="district-name"),
+    pytest.param("Tỉnh Hòa Bình và tỉnh Bến Tre ký kết hợp tác.", id="province-names"),
+    pytest.param("Các cuộc vận động do MTTQ Việt Nam các cấp phát động.", id="mttq"),
+    pytest.param("Xe đi trên đường Lê Lợi rồi rẽ vào phố Hàng Bông.", id="streets"),
+    pytest.param("Học sinh Trường THPT Nguyễn Huệ được đưa vào Bệnh viện Chợ Rẫy.", id="school-hospital"),
+    pytest.param("Người dân phường Nguyễn Trãi và xã Phan Thanh đi bầu cử.", id="wards-named-after-people"),
+    pytest.param("Tại Thanh Hóa, Hà Nội và TP.HCM, giá tăng.", id="sentence-opener-before-place"),
+    pytest.param("Cầu Thủ Thiêm 4 dài 2,16 km.", id="bridge"),
+    pytest.param("Theo Luật Khám bệnh, chữa bệnh năm 2023, bệnh viện phải báo cáo.", id="law-title"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_PERSONS)
+def test_extract_persons_ignores_places_and_organisations(nlp, text: str) -> None:
+    assert persons(nlp, text) == {}
+
+
+def test_extract_persons_ambiguous_short_reference_warns(nlp) -> None:
+    doc = nlp("Ông Nguyễn Văn Hùng và ông Trần Quốc Hùng dự họp. Ông Hùng phát biểu.")
+    names = {span._.person.name for span in doc.spans["persons"]}
+    assert names == {"Nguyễn Văn Hùng", "Trần Quốc Hùng"}
+    assert any("Hùng" in w for w in doc._.warnings or [])
+
+
+def test_extract_persons_mention_offsets_are_the_name(nlp) -> None:
+    doc = nlp("Đồng chí Bùi Sơn Điền - Bí thư Huyện ủy phát biểu.")
+    (span,) = doc.spans["persons"]
+    assert span.text == "Bùi Sơn Điền"
+    assert span._.person.titles[0].text == "Bí thư Huyện ủy"
+
+
+KNOWN_GAPS = [
+    pytest.param(Example(
+        "Tham gia bào chữa có Luật sư, ThS. Đoàn Thanh Nhã, Đoàn Luật sư TP Cần Thơ.",
+        {"Đoàn Thanh Nhã": {("Luật sư", "Đoàn Luật sư TP Cần Thơ"), ("ThS.", None)}},
+    ), id="titles-in-list-before-name"),
+    pytest.param(Example(
+        "Thẩm phán Phan Quốc Việt, Chánh án TAND TP Cần Thơ, làm chủ tọa.",
+        {"Phan Quốc Việt": {("Thẩm phán", "TAND TP Cần Thơ"), ("Chánh án", "TAND TP Cần Thơ")}},
+    ), id="role-shares-the-next-titles-organisation"),
+]
+
+
+@pytest.mark.parametrize("example", KNOWN_GAPS)
+@pytest.mark.xfail(strict=True, reason="known gap")
+def test_extract_persons_known_gaps(nlp, example: Example) -> None:
+    assert persons(nlp, example.text) == example.expected
