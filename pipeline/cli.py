@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import logging
 import sys
@@ -16,6 +17,9 @@ from pipeline.errors import VnextractError
 from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
+
+# Stages that bring their own subcommands; each module has `register(subparsers)`.
+SUBCOMMAND_MODULES: tuple[str, ...] = ("pipeline.sources.cli",)
 
 
 def _iso_date(value: str) -> str:
@@ -102,12 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of a record")
     schema.set_defaults(func=run_schema)
 
-    try:
-        from pipeline.sources import cli as sources_cli
-    except ImportError:  # fetching is optional for extraction from files
-        LOGGER.debug("fetch subcommand unavailable", exc_info=True)
-    else:
-        sources_cli.register(commands)
+    for module_name in SUBCOMMAND_MODULES:
+        importlib.import_module(module_name).register(commands)
     return parser
 
 
