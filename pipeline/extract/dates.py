@@ -1,0 +1,610 @@
+"""Dates: days, months, quarters, years, spans, terms, birth years and relative dates as ISO values.
+
+Three regexes built from the tables in `lexicons/date_*.tsv` do the finding: COMPOSITE (terms,
+birth years, day lists, ranges, "6 tháng đầu năm"), SINGLE (one day, month, quarter or year) and
+RELATIVE_WORDS ("hôm qua", "tuần trước"). The first two only scan the windows around digits and
+Roman numerals. Composites win over singles, singles over relative words; a composite whose
+numbers make no sense (a range that ends before it starts) is dropped and the singles inside it
+are kept instead. A bare "4/1" (no "ngày", weekday, part of day, clock or year) is a date only
+after a date word ("từ", "vào", "dịp"...), a relative day, another date of the same list, or
+opening a sentence before a comma; never before a counted noun ("3/5 thành viên").
+
+Mention spans cover the whole temporal phrase as written: the clock time, part of the day,
+weekday and the head word ("ngày", "tháng", "quý", "năm") with the numbers, e.g. "2 giờ sáng
+15/8", "Thứ Năm, ngày 8/1/2015", "tháng 3/2024", "nhiệm kỳ 2020 - 2025". Prepositions are left
+out ("vào", "lúc", "đến 2030" -> "2030") except "từ" opening a range ("từ năm 2019 đến năm 2021").
+
+Partial dates take the year from the publication date, choosing the nearest year (a day by days,
+a month, quarter or span by months; a tie keeps the publication year), on the side that "vừa
+qua" or "tới" after it names. Without a publication date a day without year is "--MM-DD", and
+months, quarters, spans and relative dates without a year are skipped with one warning. Lunar
+dates ("âm lịch") are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract.lexicons import phrase_alternation
+from pipeline.extract.names import load_tsv
+from pipeline.extract.values import DATES, DateValue, add_warning, char_span
+
+LOGGER = logging.getLogger(__name__)
+
+Found = tuple[int, int, DateValue | None]  # None: a date whose year cannot be known
+
+
+# ---------------------------------------------------------------- tables -> regex pieces
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+_CONTEXT: dict[str, list[str]] = {}
+for _word, _role in load_tsv("date_context.tsv"):
+    _CONTEXT.setdefault(_role, []).append(_word)
+
+_PARTS = phrase_alternation(row[0] for row in load_tsv("date_parts_of_day.tsv"))
+_WEEKDAY_ROWS = load_tsv("date_weekdays.tsv")
+_WEEKDAYS = (  # abbreviations ("T2", "CN") only in capitals
+    phrase_alternation(w for w, _ in _WEEKDAY_ROWS if len(w) > 2)
+    + "|(?-i:" + phrase_alternation(w for w, _ in _WEEKDAY_ROWS if len(w) <= 2) + ")"
+)
+_RELATIVE_ROWS = load_tsv("date_relative.tsv")
+_RELATIVE = {_key(p): (unit, int(offset)) for p, unit, offset, _ in _RELATIVE_ROWS}
+_REL_ALONE = phrase_alternation(p for p, _, _, where in _RELATIVE_ROWS if where == "alone")
+_REL_AFTER_PART = phrase_alternation(p for p, _, _, where in _RELATIVE_ROWS if where == "after_part")
+# "tháng 3 năm nay": the relative words that may stand for a year ("nay", "ngoái", ...)
+_YEAR_RELATIVE = {_key(p).split()[1]: int(o) for p, u, o, _ in _RELATIVE_ROWS if u == "year"}
+_YEAR_REL = phrase_alternation(_YEAR_RELATIVE)
+_TERMS = phrase_alternation(row[0] for row in load_tsv("date_terms.tsv"))
+_NUMERAL_ROWS = load_tsv("date_numerals.tsv")
+_NUMERALS = {_key(t): int(v) for t, v in _NUMERAL_ROWS}
+_ROMAN = "(?-i:" + phrase_alternation(t for t, _ in _NUMERAL_ROWS if t.isupper()) + ")"
+_NUMBER_WORDS = phrase_alternation(t for t, _ in _NUMERAL_ROWS if not t.isupper())
+_PERIOD_POSITIONS = {_key(w): which for w, which in load_tsv("date_periods.tsv")}
+
+_DAY = r"(?P<{p}d>3[01]|[12]\d|0?[1-9])"
+_MON = r"(?P<{p}m>1[0-2]|0?[1-9])"
+_MONTH_TOKEN = r"(?P<{p}m>1[0-2]|0?[1-9]|" + _ROMAN + r")(?!\w)"
+_QUARTER = r"(?P<{p}q>(?-i:IV|I{{1,3}})|[1-4])(?!\w)"
+_YEAR = r"(?P<{p}y>1[89]\d\d|20\d\d)(?!\d)"
+_NOT_NUMBER_BEFORE = r"(?<![\w.,/\-+:])"
+_END = r"(?![/.\-]?\d)(?![.,]\d)"
+# the two years of a term: "2020 - 2025", "2023/24", "2021 đến năm 2025"
+_YEAR_PAIR = r"(?P<a>(?:1[89]|20)\d\d)\s*(?:[-–—/]|đến|tới)\s*(?:năm\s+)?(?P<b>(?:1[89]|20)\d\d|\d\d)(?!\d)"
+# a month and its year: "tháng 3/2024", "tháng 3-2024", "tháng 3.2024", "tháng 3 năm 2024"
+_MONTH_YEAR_SEP = r"(?:[/.\-]|\s+năm\s+)"
+# between the two ends of a range
+_CONNECTOR = r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới))\s*(?:hết\s+)?"
+_LEAD = (
+    r"(?:(?P<{p}clock>(?<!\d)\d{{1,2}}(?:\s*giờ|[hg:])(?:\s*\d{{1,2}}(?:\s*phút)?)?)\s*,?\s+)?"
+    r"(?:(?P<{p}part>" + _PARTS + r")\s+)?"
+    r"(?:(?P<{p}wd>" + _WEEKDAYS + r")\s*(?:,|(?P<{p}paren>\())?\s*)?"
+    r"(?:(?P<{p}ngay>ngày|hôm|mùng|mồng)\s+)?"
+)
+# one day: "4/1", "15/5/2016", "12.3.2024", "02-11-2023", "4 tháng 1 năm 2024"
+_CORE = (
+    _DAY + r"(?:(?P<{p}s>[/.\-])|\s+tháng\s+)" + _MON
+    + r"(?:(?({p}s)(?P={p}s)|\s*,?\s*năm\s+)" + _YEAR + r")?" + _END
+)
+
+
+def _fill(template: str, prefix: str) -> str:
+    return template.format(p=prefix)
+
+
+def _lead(p: str) -> str:
+    return _fill(_LEAD, p)
+
+
+def _core(p: str) -> str:
+    return _fill(_CORE, p)
+
+
+def _led_day(p: str, not_before: str = _NOT_NUMBER_BEFORE) -> str:
+    """A day with its lead; a "(" after the weekday needs its ")": "sáng thứ Hai (8/1)"."""
+    return _lead(p) + not_before + _core(p) + _fill(r"(?({p}paren)\))", p)
+
+
+def _unnamed(pattern: str) -> str:
+    """The pattern with its named groups made plain, to repeat it inside a bigger one."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def _compile(alternatives: list[str]) -> re.Pattern[str]:
+    """One regex of named alternatives; every date starts a word, which lets the scan skip fast."""
+    return re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+
+
+_COMPOSITE = _compile(
+    [
+        # nhiệm kỳ 2020 - 2025, 2021 - 2026; 2025 - 2030
+        r"(?P<term>(?:" + _TERMS + r")\s+(?:từ\s+)?(?:năm\s+)?" + _unnamed(_YEAR_PAIR)
+        + r"(?:\s*(?:[,;]|và)\s*" + _unnamed(_YEAR_PAIR) + ")*)",
+        # SN 1989, sinh năm 1995
+        r"(?P<birth>(?:(?-i:SN)|sinh\s+năm)\s*:?\s*" + _fill(_YEAR, "b_") + ")",
+        # các ngày 27, 28 và 29/6
+        r"(?P<daylist>(?:(?:các|hai|ba|những)\s+)?ngày\s+" + _fill(_DAY, "l1_")
+        + r"(?:\s*,\s*(?:3[01]|[12]\d|0?[1-9]))*\s*(?:,|và)\s*" + _core("l2_") + ")",
+        # từ ngày 22 đến 23/4/2025, 4.1.2017 - 4.1.2018, 15-20/4
+        r"(?P<dayrange>(?:(?P<r_from>từ)\s+)?" + _lead("r1_") + _NOT_NUMBER_BEFORE
+        + _fill(_DAY, "r1_") + r"(?:(?P<r1_s>[/.\-])" + _fill(_MON, "r1_") + r"(?!\d)(?:(?P=r1_s)"
+        + _fill(_YEAR, "r1_") + r")?)?" + _CONNECTOR + _led_day("r2_", r"(?<![\w.,/+:])") + ")",
+        # từ tháng 1 - 7.2017, từ tháng 3/2023 đến tháng 5/2024, từ 12/2023 đến 5/2024
+        r"(?P<monthrange>(?:từ\s+(?:tháng\s+)?|tháng\s+)" + _fill(_MONTH_TOKEN, "m1_")
+        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "m1_") + r")?" + _CONNECTOR
+        + r"(?P<m2_t>tháng\s+)?" + _fill(_MONTH_TOKEN, "m2_")
+        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "m2_") + r")?" + _END + ")",
+        # từ quý I đến quý III/2024
+        r"(?P<quarterrange>(?:từ\s+)?quý\s+" + _fill(_QUARTER, "q1_")
+        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "q1_") + r")?" + _CONNECTOR
+        + r"(?:quý\s+)?" + _fill(_QUARTER, "q2_")
+        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "q2_") + r")?" + _END + ")",
+        # từ năm 2019 đến năm 2021, năm 2023 - 2024
+        r"(?P<yearrange>(?:từ\s+(?:năm\s+)?|năm\s+)" + _fill(_YEAR, "y1_")
+        + _CONNECTOR + r"(?:năm\s+)?" + _fill(_YEAR, "y2_") + _END + ")",
+        # 6 tháng đầu năm 2024, 9 tháng năm 2024, 6 tháng cuối năm, nửa đầu năm nay
+        r"(?P<period>(?:(?P<p_n>1[0-2]|[1-9]|" + _NUMBER_WORDS + r")\s+tháng|(?P<p_half>nửa))"
+        r"\s+(?:(?P<p_pos>" + phrase_alternation(_PERIOD_POSITIONS) + r")\s+)?năm"
+        r"(?:\s+" + _fill(_YEAR, "p_") + r"|\s+(?P<p_rel>" + _YEAR_REL + r"))?(?!\w))",
+    ]
+)
+
+_SINGLE = _compile(
+    [
+        # tháng 12/2024 after "từ", "đến"... (a bare month/year elsewhere is a document number)
+        r"(?P<monthyear>(?:" + "|".join(f"(?<=\\b{re.escape(w)}\\s)" for w in _CONTEXT["year"])
+        + r")(?P<my_m>1[0-2]|0?[1-9])[/.\-]" + _fill(_YEAR, "my_") + _END + ")",
+        # sáng 12/7, 2 giờ sáng 15/8, Thứ Năm, ngày 8/1/2015, ngày 4 tháng 1 năm 2024, 4/1
+        r"(?P<day>" + _led_day("d_") + ")",
+        # tháng 3/2024, tháng 10, tháng 3 năm nay (not "3 tháng 10 ngày", a duration)
+        r"(?P<month>(?<!\d\s)tháng\s+" + _fill(_MONTH_TOKEN, "mo_")
+        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "mo_") + r"|\s+năm\s+(?P<mo_rel>" + _YEAR_REL
+        + r")(?!\w))?" + _END + ")",
+        # quý IV/2024, quý I năm 2025, quý II
+        r"(?P<quarter>quý\s+" + _fill(_QUARTER, "qu_") + r"(?:" + _MONTH_YEAR_SEP
+        + _fill(_YEAR, "qu_") + r"|\s+năm\s+(?P<qu_rel>" + _YEAR_REL + r")(?!\w))?" + _END + ")",
+        # năm 2023; các năm 2008 và 2018 (each year a mention)
+        r"(?P<year>năm\s+" + _fill(_YEAR, "ye_") + _END
+        + r"(?:\s*(?:,|và|hoặc)\s*(?:1[89]|20)\d\d" + _END + ")*)",
+        # a bare year only right after "từ", "đến", ...: "đến 2030"
+        r"(?P<bareyear>(?:" + "|".join(f"(?<=\\b{re.escape(w)}\\s)" for w in _CONTEXT["year"])
+        + r")" + _fill(_YEAR, "by_") + _END + ")",
+    ]
+)
+# hôm qua, ngày hôm nay, sáng nay, tối qua, tuần trước, năm ngoái (no digits: scanned apart)
+_RELATIVE_WORDS = _compile(
+    [
+        r"(?P<relative>(?:ngày\s+)?(?:(?:" + _PARTS + r")\s+)?(?P<rel_a>" + _REL_ALONE
+        + r")(?!\w)|(?:" + _PARTS + r")\s+(?P<rel_p>" + _REL_AFTER_PART + r")(?!\w))",
+    ]
+)
+# Every date but a relative one has a digit, a Roman numeral or "tháng đầu/cuối năm" near its
+# start: the two big regexes only scan the windows around these.
+_TRIGGER = re.compile(r"\d+|(?:quý|tháng|nửa)\s+(?:(?-i:[IVX])|(?:đầu|cuối)\s+năm)", re.IGNORECASE)
+_SCHOOL_YEAR_START = 9  # a Vietnamese school year runs from September to May
+_BEFORE_TRIGGER = 45  # longest lead before the first digit: "rạng sáng thứ Hai, ngày 4/1"
+_AFTER_TRIGGER = 30  # longest tail after the last digit: "6 tháng đầu năm nay"
+
+# what makes a bare "4/1" (no "ngày", no year) a date: the word before it, a relative day or
+# weekday just before ("hôm nay 14-2", "hôm qua (3/1)"), or a date of the same list before it
+_DATE_WORDS = phrase_alternation(_CONTEXT["before"] + ["ngày", "hôm", "mùng", "mồng"])
+_CONTEXT_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:" + _DATE_WORDS + r")"
+    r"|(?<!\w)(?:" + _REL_ALONE + "|" + _WEEKDAYS + r"|(?:" + _PARTS + r")\s+(?:" + _REL_AFTER_PART + r"))\s*[(,]?"
+    # the next of a list: "dịp 30/4 và 1/5", "ngày 5/1, 7/1"
+    r"|(?<!\w)(?:" + _DATE_WORDS + "|" + _PARTS + r")\s+\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{4})?\s*(?:,|và|hoặc))"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:%|(?:" + phrase_alternation(_CONTEXT["unit"] + _CONTEXT["counted"]) + r")(?!\w))", re.IGNORECASE
+)
+_UNIT_AFTER = re.compile(r"\s*(?:%|(?:" + phrase_alternation(_CONTEXT["unit"]) + r")(?!\w))")
+_PAST_AFTER = re.compile(r"\s+(?:" + phrase_alternation(_CONTEXT["past"]) + r")(?!\w)", re.IGNORECASE)
+_FUTURE_AFTER = re.compile(r"\s+(?:" + phrase_alternation(_CONTEXT["future"]) + r")(?!\w)", re.IGNORECASE)
+_LUNAR_AFTER = re.compile(r"\s*\(?\s*(?:" + phrase_alternation(_CONTEXT["lunar"]) + r")(?!\w)")
+_QUANTIFIER_BEFORE = re.compile(
+    r"(?:\d|(?<!\w)(?:" + phrase_alternation(_CONTEXT["quantifier"]) + r"))\s+$", re.IGNORECASE
+)
+_NOT_ANCHORED_AFTER = re.compile(
+    r"\s+(?:" + phrase_alternation(_CONTEXT["after_relative"]) + r")(?!\w)", re.IGNORECASE
+)
+_TERM_PAIR = re.compile(_YEAR_PAIR, re.IGNORECASE)
+_LISTED_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_TERM_WORD = re.compile(r"(?:" + _TERMS + r")\s+(?:từ\s+)?(?:năm\s+)?", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- calendar arithmetic
+
+def _anchor(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _nearest_year_for_day(anchor: dt.date, month: int, day: int, side: int = 0) -> int | None:
+    """The year within one of the anchor's that puts day/month closest to it (ties: same year);
+    side -1 or 1 keeps to years that put it before or after the anchor when there is one."""
+    candidates = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid_day(y, month, day)]
+    sided = [y for y in candidates if (dt.date(y, month, day) - anchor).days * side >= 0]
+    return min(
+        sided or candidates,
+        key=lambda y: (abs((dt.date(y, month, day) - anchor).days), y != anchor.year),
+        default=None,
+    )
+
+
+def _nearest_year_for_months(anchor: dt.date, first: int, last: int, side: int = 0) -> int:
+    """The year that puts months first..last closest to the anchor's month (ties: same year);
+    side -1 or 1 keeps to years where they start before or end after the anchor's month."""
+    here = anchor.year * 12 + anchor.month - 1
+
+    def bounds(year: int) -> tuple[int, int]:
+        return year * 12 + first - 1, year * 12 + last - 1
+
+    def distance(year: int) -> tuple[int, bool]:
+        low, high = bounds(year)
+        return (0 if low <= here <= high else min(abs(here - low), abs(here - high)), year != anchor.year)
+
+    candidates = (anchor.year - 1, anchor.year, anchor.year + 1)
+    sided = [y for y in candidates if side == 0 or (bounds(y)[0] <= here if side < 0 else bounds(y)[1] >= here)]
+    return min(sided or candidates, key=distance)
+
+
+def _side(text: str, end: int) -> int:
+    """-1 when the words after a date put it in the past ("vừa qua"), 1 in the future ("tới")."""
+    return -1 if _PAST_AFTER.match(text, end) else 1 if _FUTURE_AFTER.match(text, end) else 0
+
+
+def _day_iso(year: int | None, month: int, day: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    return _NUMERALS.get(_key(value)) if not value.isdigit() else int(value)
+
+
+def _year_of(m: re.Match, prefix: str, anchor: dt.date | None) -> int | None:
+    """The year written in group <prefix>y, or a relative year word in <prefix>rel."""
+    if m.group(prefix + "y"):
+        return int(m.group(prefix + "y"))
+    rel = m.groupdict().get(prefix + "rel")
+    if rel and anchor:
+        return anchor.year + _YEAR_RELATIVE[_key(rel)]
+    return None
+
+
+# ---------------------------------------------------------------- context checks
+
+def _weak_context_ok(text: str, start: int, end: int) -> bool:
+    """A bare day/month without "ngày" or a year: a date only after a date word, or opening a
+    sentence before a comma, and never before a counted noun ("3/5 thành viên")."""
+    if _QUANTITY_AFTER.match(text, end):
+        return False
+    if _CONTEXT_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    opens_sentence = not before or before[-1] in ".!?\n"
+    return opens_sentence and text[end : end + 1] in (",", ":")
+
+
+def _strong(m: re.Match, prefix: str) -> bool:
+    """Whether the lead or year of a day makes it a date on its own."""
+    return any(m.group(prefix + g) for g in ("clock", "part", "wd", "ngay", "y"))
+
+
+# ---------------------------------------------------------------- handlers
+
+def _day(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    start, end = m.span("day")
+    if not _strong(m, "d_") and not _weak_context_ok(text, start, end):
+        return
+    day, month, year = int(m.group("d_d")), int(m.group("d_m")), _int(m.group("d_y"))
+    if year is None and anchor:
+        year = _nearest_year_for_day(anchor, month, day, _side(text, end))
+    if not _valid_day(year or 2024, month, day):
+        return
+    yield start, end, DateValue(_day_iso(year, month, day), "day", "date")
+
+
+def _month(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    start, end = m.span("month")
+    if _UNIT_AFTER.match(text, end):
+        return
+    month = _int(m.group("mo_m"))
+    year = _year_of(m, "mo_", anchor) or (
+        anchor and _nearest_year_for_months(anchor, month, month, _side(text, end))
+    )
+    yield start, end, DateValue(f"{year:04d}-{month:02d}", "month", "date") if year else None
+
+
+def _monthyear(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    start, end = m.span("monthyear")
+    yield start, end, DateValue(f"{m.group('my_y')}-{int(m.group('my_m')):02d}", "month", "date")
+
+
+def _quarter(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    start, end = m.span("quarter")
+    quarter = _int(m.group("qu_q"))
+    year = _year_of(m, "qu_", anchor)
+    if year is None and anchor:
+        year = _nearest_year_for_months(anchor, quarter * 3 - 2, quarter * 3, _side(text, end))
+    yield start, end, DateValue(f"{year:04d}-Q{quarter}", "quarter", "date") if year else None
+
+
+def _year(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    yield m.start("year"), m.end("ye_y"), DateValue(m.group("ye_y"), "year", "date")
+    for more in _LISTED_YEAR.finditer(text, m.end("ye_y"), m.end("year")):
+        if _QUANTITY_AFTER.match(text, more.end()):  # "năm 2023, 2000 hộ"
+            return
+        yield *more.span(), DateValue(more.group(), "year", "date")
+
+
+def _bareyear(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    start, end = m.span("bareyear")
+    if not _QUANTITY_AFTER.match(text, end):
+        yield start, end, DateValue(m.group("by_y"), "year", "date")
+
+
+def _relative(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    start, end = m.span("relative")
+    phrase = m.group("rel_a") or m.group("rel_p")
+    # "nhiều năm trước", "3 tháng trước", "năm trước đó": durations, not anchored on publication
+    if _QUANTIFIER_BEFORE.search(text, max(0, start - 12), start) or _NOT_ANCHORED_AFTER.match(text, end):
+        return
+    if anchor is None:
+        yield start, end, None
+        return
+    unit, offset = _RELATIVE[_key(phrase)]
+    if unit == "day":
+        value = DateValue((anchor + dt.timedelta(days=offset)).isoformat(), "day", "relative")
+    elif unit == "week":
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=offset)
+        sunday = monday + dt.timedelta(days=6)
+        value = DateValue(f"{monday.isoformat()}/{sunday.isoformat()}", "interval", "relative")
+    elif unit == "school_year":
+        first = anchor.year - (anchor.month < _SCHOOL_YEAR_START) + offset
+        value = DateValue(f"{first}/{first + 1}", "interval", "relative")
+    elif unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + offset
+        value = DateValue(f"{index // 12:04d}-{index % 12 + 1:02d}", "month", "relative")
+    else:
+        value = DateValue(f"{anchor.year + offset:04d}", "year", "relative")
+    yield start, end, value
+
+
+def _term(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    """One term per pair of years; the first mention includes the term word."""
+    start = m.start("term")
+    lead = _TERM_WORD.match(text, start)
+    pairs_start = lead.end() if lead else start
+    for pair in _TERM_PAIR.finditer(text, pairs_start, m.end("term")):
+        first, last = int(pair.group("a")), pair.group("b")
+        last_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)  # "2023/24"
+        if last_year < first:
+            last_year += 100
+        if last_year > first:
+            mention_start = start if pair.start() == pairs_start else pair.start()
+            yield mention_start, pair.end(), DateValue(f"{first}/{last_year}", "interval", "term")
+
+
+def _birth(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    yield *m.span("birth"), DateValue(m.group("b_y"), "year", "birth_year")
+
+
+def _day_interval(
+    first: tuple[int | None, int | None, int], last: tuple[int | None, int, int], anchor: dt.date | None
+) -> str | None:
+    """"start/end" of two days given as (year, month, day); the first borrows what it omits."""
+    (y1, m1, d1), (y2, m2, d2) = first, last
+    m1 = m1 or m2
+    if y2 is None and y1 is not None:
+        y2 = y1 + (1 if (m2, d2) < (m1, d1) else 0)
+    if y2 is None and anchor:
+        y2 = _nearest_year_for_day(anchor, m2, d2)
+    if y1 is None and y2 is not None:
+        y1 = y2 - (1 if (m1, d1) > (m2, d2) else 0)
+    if not (_valid_day(y1 or 2024, m1, d1) and _valid_day(y2 or 2024, m2, d2)):
+        return None
+    if y1 and y2 and dt.date(y1, m1, d1) >= dt.date(y2, m2, d2):
+        return None
+    if not y1 and (m1, d1) >= (m2, d2):
+        return None
+    return f"{_day_iso(y1, m1, d1)}/{_day_iso(y2, m2, d2)}"
+
+
+def _daylist(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    last = (_int(m.group("l2_y")), int(m.group("l2_m")), int(m.group("l2_d")))
+    value = _day_interval((None, None, int(m.group("l1_d"))), last, anchor)
+    if value:
+        yield *m.span("daylist"), DateValue(value, "interval", "range")
+
+
+def _dayrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    start, end = m.span("dayrange")
+    if not (m.group("r_from") or _strong(m, "r1_") or _strong(m, "r2_")):
+        if not _weak_context_ok(text, start, end):
+            return
+    first = (_int(m.group("r1_y")), _int(m.group("r1_m")), int(m.group("r1_d")))
+    last = (_int(m.group("r2_y")), int(m.group("r2_m")), int(m.group("r2_d")))
+    value = _day_interval(first, last, anchor)
+    if value:
+        yield start, end, DateValue(value, "interval", "range")
+
+
+def _month_interval(
+    first: tuple[int | None, int], last: tuple[int | None, int], anchor: dt.date | None, unit: int
+) -> str | None:
+    """"start/end" of two months (unit 1) or quarters (unit 3) given as (year, number)."""
+    (y1, n1), (y2, n2) = first, last
+    if y2 is None and y1 is not None:
+        y2 = y1 + (1 if n2 < n1 else 0)
+    if y2 is None and anchor:
+        y2 = _nearest_year_for_months(anchor, (n1 - 1) * unit + 1, n2 * unit) if n1 < n2 else anchor.year
+    if y2 is None:
+        return None
+    if y1 is None:
+        y1 = y2 - (1 if n1 > n2 else 0)
+    if (y1, n1) >= (y2, n2):
+        return None
+    form = "{:04d}-{:02d}" if unit == 1 else "{:04d}-Q{}"
+    return f"{form.format(y1, n1)}/{form.format(y2, n2)}"
+
+
+def _monthrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    start, end = m.span("monthrange")
+    # "tháng 1 - 7" with neither "tháng" again nor a year may be a count ("tháng 1 - 7 ngày")
+    if not (m.group("m2_t") or m.group("m2_y")) or _UNIT_AFTER.match(text, end):
+        return
+    first = (_int(m.group("m1_y")), _int(m.group("m1_m")))
+    value = _month_interval(first, (_int(m.group("m2_y")), _int(m.group("m2_m"))), anchor, 1)
+    if value:
+        yield start, end, DateValue(value, "interval", "range")
+
+
+def _quarterrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    first = (_int(m.group("q1_y")), _int(m.group("q1_q")))
+    value = _month_interval(first, (_int(m.group("q2_y")), _int(m.group("q2_q"))), anchor, 3)
+    if value:
+        yield *m.span("quarterrange"), DateValue(value, "interval", "range")
+
+
+def _yearrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    first, last = int(m.group("y1_y")), int(m.group("y2_y"))
+    if first < last:
+        yield *m.span("yearrange"), DateValue(f"{first}/{last}", "interval", "range")
+
+
+def _period(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    start, end = m.span("period")
+    position = _PERIOD_POSITIONS.get(_key(m.group("p_pos") or ""))
+    year = _year_of(m, "p_", anchor)
+    if m.group("p_half"):
+        count = 6
+        if position is None:  # "nửa năm" is a duration
+            return
+    else:
+        count = _int(m.group("p_n"))
+        if position is None and not (m.group("p_y") or m.group("p_rel")):
+            return  # "9 tháng năm" without a year or "đầu/cuối": not a span of a known year
+    first, last = (12 - count + 1, 12) if position == "last" else (1, count)
+    if year is None and anchor:
+        year = _nearest_year_for_months(anchor, first, last)
+    if year is None:
+        yield start, end, None
+        return
+    yield start, end, DateValue(f"{year:04d}-{first:02d}/{year:04d}-{last:02d}", "interval", "range")
+
+
+_Handler = Callable[[re.Match, "dt.date | None", str], Iterator[Found]]
+_COMPOSITE_HANDLERS: dict[str, _Handler] = {
+    "term": _term,
+    "birth": _birth,
+    "daylist": _daylist,
+    "dayrange": _dayrange,
+    "monthrange": _monthrange,
+    "quarterrange": _quarterrange,
+    "yearrange": _yearrange,
+    "period": _period,
+}
+_SINGLE_HANDLERS: dict[str, _Handler] = {
+    "monthyear": _monthyear,
+    "day": _day,
+    "month": _month,
+    "quarter": _quarter,
+    "year": _year,
+    "bareyear": _bareyear,
+}
+
+
+def _windows(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the stretches of text that may hold a date with a number in it."""
+    start = end = -1
+    for trigger in _TRIGGER.finditer(text):
+        low, high = max(0, trigger.start() - _BEFORE_TRIGGER), trigger.end() + _AFTER_TRIGGER
+        if low > end:
+            if end > 0:
+                yield start, min(end, len(text))
+            start = low
+        end = max(end, high)
+    if end > 0:
+        yield start, min(end, len(text))
+
+
+def _matches(
+    pattern: re.Pattern[str],
+    handlers: dict[str, _Handler],
+    text: str,
+    anchor: dt.date | None,
+    windows: Iterable[tuple[int, int]],
+) -> Iterator[Found]:
+    for low, high in windows:
+        for m in pattern.finditer(text, low, high):
+            name = next(name for name in handlers if m.group(name) is not None)
+            for found in handlers[name](m, anchor, text):
+                if not _LUNAR_AFTER.match(text, found[1]):
+                    yield found
+
+
+def scan_dates(text: str, published: str | None) -> list[Found]:
+    """Every date mention as (start, end, value), value None when its year cannot be known.
+
+    Composites win over single dates, single dates over relative words ("năm nay" inside
+    "tháng 3 năm nay").
+    """
+    anchor = _anchor(published)
+    windows = list(_windows(text))
+    found: list[Found] = []
+    for pattern, handlers, where in (
+        (_COMPOSITE, _COMPOSITE_HANDLERS, windows),
+        (_SINGLE, _SINGLE_HANDLERS, windows),
+        (_RELATIVE_WORDS, {"relative": _relative}, [(0, len(text))]),
+    ):
+        taken = [(start, end) for start, end, _ in found]
+        for item in _matches(pattern, handlers, text, anchor, where):
+            if not any(start < item[1] and item[0] < end for start, end in taken):
+                found.append(item)
+    return sorted(found, key=lambda f: (f[0], f[1]))
+
+
+def find_dates(text: str, published: str | None) -> list[tuple[int, int, DateValue]]:
+    """Every date mention of `text` whose value is known, as (start, end, DateValue)."""
+    return [(start, end, value) for start, end, value in scan_dates(text, published) if value]
+
+
+@Language.component("vnx_dates")
+def dates_component(doc: Doc) -> Doc:
+    """Set doc.spans["dates"] (label DATE) with Span._.date."""
+    spans = []
+    unknown = 0
+    for start, end, value in scan_dates(doc.text, doc._.published):
+        if value is None:
+            unknown += 1
+            continue
+        span = char_span(doc, start, end, "DATE")
+        if span is not None:
+            span._.date = value
+            spans.append(span)
+    if unknown:
+        add_warning(doc, f"dates: {unknown} partial or relative dates skipped: no publication date")
+    doc.spans[DATES] = spans
+    return doc
