@@ -19,7 +19,11 @@ from pipeline.settings import Settings
 LOGGER = logging.getLogger(__name__)
 
 # Stages that bring their own subcommands; each module has `register(subparsers)`.
-SUBCOMMAND_MODULES: tuple[str, ...] = ("pipeline.sources.cli",)
+SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "pipeline.sources.cli",
+    "pipeline.sinks.cli",
+    "pipeline.review.cli",
+)
 
 
 def _iso_date(value: str) -> str:

@@ -13,12 +13,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -26,57 +23,11 @@ sys.path.insert(0, str(ROOT))
 from pipeline.errors import VnextractError  # noqa: E402
 from pipeline.nlp import shared_nlp  # noqa: E402
 from pipeline.process import process  # noqa: E402
+from pipeline.review.compare import KEYS, corpus_files, multiset_diff  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
 from pipeline.types import RawDocument  # noqa: E402
 
 FLOORS = ROOT / "scripts" / "eval_floors.json"
-
-
-def norm(text: Any) -> Any:
-    """NFC, single spaces; other values unchanged."""
-    if isinstance(text, str):
-        return " ".join(unicodedata.normalize("NFC", text).split())
-    return text
-
-
-def number(value: Any) -> float | None:
-    """Numbers compared at 6 significant digits so 48.5 and 48.50000001 agree."""
-    return None if value is None else float(f"{float(value):.6g}")
-
-
-def stat_key(item: dict[str, Any]) -> tuple:
-    return tuple(number(item.get(k)) for k in ("value", "low", "high", "total"))
-
-
-# field -> function from a record-shaped dict to the multiset of comparable keys
-KEYS: dict[str, Callable[[dict[str, Any]], Iterable[tuple]]] = {
-    "officials": lambda r: {(norm(p["name"]),) for p in r.get("officials", [])},
-    "titles": lambda r: {
-        (norm(p["name"]), norm(t["role"]).casefold()) for p in r.get("officials", []) for t in p["titles"]
-    },
-    "title_orgs": lambda r: {
-        (norm(p["name"]), norm(t["role"]).casefold(), (norm(t.get("organization")) or "").casefold())
-        for p in r.get("officials", [])
-        for t in p["titles"]
-    },
-    "persons": lambda r: {
-        (norm(p if isinstance(p, str) else p["name"]),) for p in r.get("persons", [])
-    },
-    "dates": lambda r: [(d["value"],) for d in r.get("dates", [])],
-    "date_kinds": lambda r: [(d["value"], d["kind"]) for d in r.get("dates", [])],
-    "statistics": lambda r: [stat_key(s) for s in r.get("statistics", [])],
-    "stat_units": lambda r: [stat_key(s) + (norm(s.get("unit")),) for s in r.get("statistics", [])],
-    "stat_kinds": lambda r: [stat_key(s) + (s.get("kind"),) for s in r.get("statistics", [])],
-    "stat_qualifiers": lambda r: [stat_key(s) + (s.get("qualifier"),) for s in r.get("statistics", [])],
-    "stat_targets": lambda r: [stat_key(s) + (bool(s.get("target")),) for s in r.get("statistics", [])],
-    "documents": lambda r: {(d["kind"], norm(d.get("number"))) for d in r.get("documents", [])},
-    "organizations": lambda r: {
-        (norm(o if isinstance(o, str) else o["name"]).casefold(),) for o in r.get("organizations", [])
-    },
-    "locations": lambda r: {
-        (norm(o if isinstance(o, str) else o["name"]).casefold(),) for o in r.get("locations", [])
-    },
-}
 
 
 @dataclass
@@ -89,14 +40,12 @@ class Score:
     misses: list[tuple[str, list, list]] = field(default_factory=list)
 
     def add(self, name: str, expected: Iterable[tuple], found: Iterable[tuple]) -> None:
-        want, got = Counter(expected), Counter(found)
-        common = want & got
+        common, missed, extra = multiset_diff(expected, found)
         self.tp += sum(common.values())
-        self.fp += sum((got - common).values())
-        self.fn += sum((want - common).values())
-        if want != got:
-            self.misses.append((name, sorted((want - common).elements(), key=str),
-                                sorted((got - common).elements(), key=str)))
+        self.fp += sum(extra.values())
+        self.fn += sum(missed.values())
+        if missed or extra:
+            self.misses.append((name, sorted(missed.elements(), key=str), sorted(extra.elements(), key=str)))
 
     @property
     def precision(self) -> float:
@@ -110,19 +59,6 @@ class Score:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def corpus_files(corpus: Path) -> list[tuple[Path, Path]]:
-    """(article, expected) pairs under the corpus folder."""
-    pairs = []
-    for expected in sorted(corpus.rglob("*.expected.json")):
-        stem = expected.name[: -len(".expected.json")]
-        for suffix in (".txt", ".html", ".htm"):
-            article = expected.with_name(stem + suffix)
-            if article.exists():
-                pairs.append((article, expected))
-                break
-    return pairs
 
 
 def evaluate(corpus: Path) -> tuple[dict[str, Score], list[str]]:

@@ -1,0 +1,1 @@
+"""Reviewing extraction results: record diffs, golden diffs against the corpus, highlighted text."""
