@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Rows per second of the database loader (DatabaseSink.write_batch) on synthetic records.
+
+    scripts/bench_sinks.py                                   # SQLite file in a temp folder
+    scripts/bench_sinks.py --db sqlite:///tmp/b.db --db postgresql://vnextract:vnextract@127.0.0.1/vnextract
+    scripts/bench_sinks.py -n 5000 --batch 500
+
+Each synthetic article has about 100 rows (article, persons, titles, entities, dates, statistics,
+documents, mentions), like a long news report. Two passes per database: the first inserts, the
+second re-writes the same ids (the upsert path of a re-extraction: children deleted and inserted).
+`rows/s` counts the whole write_batch (rows built from records, then written); `tx rows/s` only
+the time inside the database transaction.
+PostgreSQL URLs get a schema of their own, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from models import Record
+from pipeline.sinks.database import DatabaseSink
+from pipeline.sinks.engine import normalize_url
+
+SENTENCE = "Ông Nguyễn Văn {i}, Bí thư Huyện ủy, cho biết năm 2023 có {n} đảng viên tại tỉnh Lâm Đồng. "
+
+
+def synthetic_record(number: int) -> Record:
+    """One article: 10 persons (15 titles), 5+5 entities, 10 dates, 15 statistics, 3 documents."""
+    text = "".join(SENTENCE.format(i=chr(65 + k), n=100 + k) for k in range(15))
+    step = len(SENTENCE.format(i="A", n=100))
+
+    def at(k: int, phrase: str) -> dict:
+        start = (k % 15) * step + SENTENCE.format(i=chr(65 + k % 15), n=100 + k % 15).index(phrase)
+        return {"text": phrase, "start": start, "end": start + len(phrase)}
+
+    persons = [
+        {
+            "name": f"Nguyễn Văn {chr(65 + k)}",
+            "titles": [{"text": "Bí thư Huyện ủy", "role": "Bí thư", "organization": f"Huyện ủy {k}"}]
+            * (1 + k % 2),
+            "mentions": [at(k, f"Nguyễn Văn {chr(65 + k)}")],
+        }
+        for k in range(10)
+    ]
+    for person in persons:  # distinct titles, as the extractor emits them
+        person["titles"] = [dict(t, text=f"{t['text']} {j}") for j, t in enumerate(person["titles"])]
+    return Record.model_validate({
+        "id": f"bench-{number:08d}",
+        "source": {"url": f"https://example.invalid/{number}", "outlet": "Báo Lâm Đồng"},
+        "title": f"Bài {number}",
+        "published_at": "2024-01-04",
+        "text": text,
+        "persons": persons,
+        "officials": persons,
+        "organizations": [{"name": f"Huyện ủy {k}", "kind": "party", "mentions": [at(k, "Huyện ủy")]}
+                          for k in range(5)],
+        "locations": [{"name": "Lâm Đồng", "kind": "province", "mentions": [at(k, "Lâm Đồng")]}
+                      for k in range(5)],
+        "dates": [{**at(k, "năm 2023"), "value": "2023", "granularity": "year", "kind": "date"}
+                  for k in range(10)],
+        "statistics": [{**at(k, str(100 + k % 15)), "value": 100 + k % 15, "unit": "người",
+                        "subject": "đảng viên", "kind": "count", "period": "2023"} for k in range(15)],
+        "documents": [{**at(k, "Huyện ủy"), "kind": "Nghị quyết", "number": f"{k}-NQ/TW"}
+                      for k in range(3)],
+        "extractor": {"name": "vnextract", "version": "bench"},
+    })
+
+
+def bench(url: str, records: list[Record], batch: int) -> list[tuple[str, int, int, float, float]]:
+    """(pass, articles, rows, seconds, seconds inside transactions) for an insert and a re-write."""
+    results = []
+    with DatabaseSink(url) as sink:
+        for label in ("insert", "rewrite"):
+            rows = 0
+            in_db = sink.stats.seconds
+            started = time.perf_counter()
+            for start in range(0, len(records), batch):
+                rows += sink.write_batch(records[start:start + batch])
+            elapsed = time.perf_counter() - started
+            results.append((label, len(records), rows, elapsed, sink.stats.seconds - in_db))
+    return results
+
+
+def main() -> int:
+    """Run the benchmark and print one line per database and pass."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", action="append", help="database URL (repeatable)")
+    parser.add_argument("-n", "--articles", type=int, default=2000)
+    parser.add_argument("--batch", type=int, default=200, help="records per transaction")
+    args = parser.parse_args()
+    records = [synthetic_record(i) for i in range(args.articles)]
+    with tempfile.TemporaryDirectory() as tmp:
+        urls = args.db or [f"sqlite:///{tmp}/bench.db"]
+        print(f"{args.articles} articles, batches of {args.batch}")
+        print(f"{'database':<12} {'pass':<8} {'rows':>8} {'seconds':>8} {'rows/s':>9} {'articles/s':>10}"
+              f" {'tx rows/s':>10}")
+        for url in urls:
+            backend = normalize_url(url).get_backend_name()
+            target, cleanup = url, None
+            if backend == "postgresql":
+                import psycopg
+
+                plain = normalize_url(url).set(drivername="postgresql").render_as_string(False)
+                schema = f"bench_{uuid.uuid4().hex[:8]}"
+                with psycopg.connect(plain, autocommit=True) as conn:
+                    conn.execute(f"CREATE SCHEMA {schema}")
+                target = f"{url}{'&' if '?' in url else '?'}options={quote(f'-csearch_path={schema}')}"
+                cleanup = (plain, schema)
+            try:
+                for label, articles, rows, seconds, in_db in bench(target, records, args.batch):
+                    print(f"{backend:<12} {label:<8} {rows:>8} {seconds:>8.2f} {rows / seconds:>9.0f} "
+                          f"{articles / seconds:>10.0f} {rows / in_db:>10.0f}")
+            finally:
+                if cleanup:
+                    with psycopg.connect(cleanup[0], autocommit=True) as conn:
+                        conn.execute(f"DROP SCHEMA {cleanup[1]} CASCADE")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
