@@ -8,7 +8,15 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from pipeline import __version__
-from pipeline.extract.values import DATES, DOCUMENTS, LOCATIONS, ORGANIZATIONS, PERSONS, STATISTICS
+from pipeline.extract.values import (
+    DATES,
+    DOCUMENTS,
+    LOCATIONS,
+    ORGANIZATIONS,
+    PERSONS,
+    STATISTICS,
+    doc_text,
+)
 from pipeline.types import Article
 
 EXTRACTOR_NAME = "vnextract"
@@ -67,7 +75,7 @@ def build_record(doc: Doc, article: Article, published: str | None) -> dict[str,
     """The record of one article as a dict shaped like `models.Record`."""
     persons = _persons(doc)
     return {
-        "id": record_id(article.url, doc.text),
+        "id": record_id(article.url, doc_text(doc)),
         "source": {
             "url": article.url,
             "outlet": article.outlet,
@@ -78,7 +86,7 @@ def build_record(doc: Doc, article: Article, published: str | None) -> dict[str,
         "sapo": article.sapo,
         "author": article.author,
         "published_at": published,
-        "text": doc.text,
+        "text": doc_text(doc),
         "captions": list(article.captions),
         "persons": persons,
         "officials": [p for p in persons if p["titles"]],

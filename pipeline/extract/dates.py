@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.lexicons import phrase_alternation
 from pipeline.extract.names import load_tsv
-from pipeline.extract.values import DATES, DateValue, add_warning, char_span
+from pipeline.extract.values import DATES, DateValue, add_warning, char_span, doc_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -596,7 +596,7 @@ def dates_component(doc: Doc) -> Doc:
     """Set doc.spans["dates"] (label DATE) with Span._.date."""
     spans = []
     unknown = 0
-    for start, end, value in scan_dates(doc.text, doc._.published):
+    for start, end, value in scan_dates(doc_text(doc), doc._.published):
         if value is None:
             unknown += 1
             continue

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from pipeline.extract.entities import resolve_organization
 from pipeline.extract.lexicons import phrase_alternation
 from pipeline.extract.names import load_tsv
-from pipeline.extract.values import DATES, DOCUMENTS, DocumentValue, char_span
+from pipeline.extract.values import DATES, DOCUMENTS, DocumentValue, char_span, doc_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -239,7 +239,7 @@ def _day_dates(doc: Doc) -> dict[int, tuple[int, str]]:
 def documents_component(doc: Doc) -> Doc:
     """Set doc.spans["documents"] (label DOC) with Span._.document."""
     spans = []
-    for ref in find_documents(doc.text, _day_dates(doc)):
+    for ref in find_documents(doc_text(doc), _day_dates(doc)):
         span = char_span(doc, ref.start, ref.end, "DOC")
         if span is None:
             continue

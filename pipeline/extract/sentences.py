@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from underthesea import sent_tokenize
 
-from pipeline.extract.values import SENTENCES, char_span
+from pipeline.extract.values import SENTENCES, char_span, doc_text
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -37,6 +37,6 @@ def sentence_offsets(text: str) -> list[tuple[int, int]]:
 @Language.component("vnx_sentences")
 def sentences_component(doc: Doc) -> Doc:
     """Set doc.spans["sentences"]."""
-    spans = [char_span(doc, start, end, "SENT") for start, end in sentence_offsets(doc.text)]
+    spans = [char_span(doc, start, end, "SENT") for start, end in sentence_offsets(doc_text(doc))]
     doc.spans[SENTENCES] = [span for span in spans if span is not None]
     return doc

@@ -39,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.values import (
+    doc_text,
     DATES,
     DOCUMENTS,
     SENTENCES,
@@ -858,7 +859,7 @@ def statistics_component(doc: Doc) -> Doc:
         dates = [(s.start_char, s.end_char, s._.date) for s in date_spans if s._.date is not None]
     spans = []
     for start, end, value in find_statistics(
-        doc.text, sentences=sentences, dates=dates, excluded=excluded, published=doc._.published
+        doc_text(doc), sentences=sentences, dates=dates, excluded=excluded, published=doc._.published
     ):
         span = char_span(doc, start, end, LABEL)
         if span is not None:

@@ -105,6 +105,17 @@ def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return doc.char_span(start, end, label=label, alignment_mode="expand")
 
 
+def doc_text(doc: Doc) -> str:
+    """doc.text, computed once per Doc: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "vnx_text"
+
+
 def add_warning(doc: Doc, message: str) -> None:
     """Record something an extractor noticed but did not act on."""
     if doc._.warnings is None:
