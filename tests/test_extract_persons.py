@@ -131,6 +131,34 @@ EXAMPLES = [
         "Hiệu trưởng Trường PTDTBT Tiểu học và THCS Hướng Phùng Lê Thị Sen cho biết.",
         {"Lê Thị Sen": {("Hiệu trưởng", "Trường PTDTBT Tiểu học và THCS Hướng Phùng")}},
     ), id="school-name-ending-in-a-family-name"),
+    pytest.param(Example(
+        "Bà Nguyễn Thị Lan Anh, Hiệu trưởng Trường THCS Trần Mai Ninh, cho biết.",
+        {"Nguyễn Thị Lan Anh": {("Hiệu trưởng", "Trường THCS Trần Mai Ninh")}},
+    ), id="school-named-after-a-person-in-apposition"),
+    pytest.param(Example(
+        "PGS.TS Đỗ Ngọc Thanh, Hiệu trưởng Trường Đại học Hồng Đức, cho biết.",
+        {"Đỗ Ngọc Thanh": {("PGS.TS", None), ("Hiệu trưởng", "Trường Đại học Hồng Đức")}},
+    ), id="university-name-after-dai-hoc"),
+    pytest.param(Example(
+        "Bộ trưởng Bộ Thương mại và Du lịch Australia Claire Donovan đã ký.",
+        {"Claire Donovan": {("Bộ trưởng", "Bộ Thương mại và Du lịch Australia")}},
+    ), id="country-ends-the-ministry-before-the-name"),
+    pytest.param(Example(
+        "Thủ tướng Nhật Bản Kishida Fumio cho biết.",
+        {"Kishida Fumio": {("Thủ tướng", "Nhật Bản")}},
+    ), id="country-with-level-like-syllable-before-name"),
+    pytest.param(Example(
+        "Theo GS Dewi Kartika, Trưởng khoa Kinh tế, Đại học Indonesia, bản ghi nhớ có lợi.",
+        {"Dewi Kartika": {("GS", None), ("Trưởng khoa", "Khoa Kinh tế Đại học Indonesia")}},
+    ), id="truong-khoa-of-a-university"),
+    pytest.param(Example(
+        "Dịp này, ThS. Phan Thị Hồng Nhung, Trưởng phòng Công tác sinh viên, Đại học Huế, công bố.",
+        {"Phan Thị Hồng Nhung": {("Trưởng phòng", "Phòng Công tác sinh viên Đại học Huế")}},
+    ), id="truong-phong-with-lowercase-field"),
+    pytest.param(Example(
+        "Ông Lê Minh Khoa, Giám đốc Sở Công Thương, cho biết.",
+        {"Lê Minh Khoa": {("Giám đốc", "Sở Công Thương")}},
+    ), id="name-ending-in-an-org-head-word"),
 ]
 
 
@@ -149,6 +177,7 @@ NOT_PERSONS = [
     pytest.param("Tại Thanh Hóa, Hà Nội và TP.HCM, giá tăng.", id="sentence-opener-before-place"),
     pytest.param("Cầu Thủ Thiêm 4 dài 2,16 km.", id="bridge"),
     pytest.param("Theo Luật Khám bệnh, chữa bệnh năm 2023, bệnh viện phải báo cáo.", id="law-title"),
+    pytest.param("Xe chở 38 hành khách từ TP Hồ Chí Minh đi Nha Trang thì gặp nạn.", id="route-destination"),
 ]
 
 

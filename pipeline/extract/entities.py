@@ -158,14 +158,33 @@ class Parser:
                 if k + length == i:
                     ends.add(k)
         for e in ends:
-            for back in range(1, 5):
+            for back in range(4, 0, -1):  # the longest role: "Hiệu trưởng", not "trưởng"
                 k = e - back
                 if k < 0:
-                    break
+                    continue
                 for length, _ in _roles().matches(self.words, k):
                     if k + length == e:
-                        return True
+                        return not self._apposition(k)
         return False
+
+    def _apposition(self, k: int) -> bool:
+        """The role at words[k] follows "<person's name>, ": "Bà Nguyễn Thị Lan Anh, Hiệu trưởng
+        Trường THCS Trần Mai Ninh" -- the title belongs to that name, none follows the organisation."""
+        if k < 2 or self.word(k - 1) != ",":
+            return False
+        end = k - 1
+        start = end
+        while start > 0 and is_name_syllable(self.word(start - 1)):
+            start -= 1
+        while start < end and self.word(start) in _OPENERS:
+            start += 1
+        cue = any(k2 + n == start for k2 in range(max(0, start - 4), start) for n, _ in _roles().matches(self.words, k2))
+        lead = _roles().match(self.words, start)  # "Bà Nguyễn Thị Lan Anh": the cue is capitalised
+        if lead and start + lead[0] < end and not is_surname(self.word(start)):
+            start, cue = start + lead[0], True
+        if end - start < 2 or P.known_places().match(self.words, start) or _heads()[0].match(self.words, start):
+            return False
+        return cue or is_surname(self.word(start))
 
     def place_at(self, i: int, before_name: bool, provincial: bool = False) -> tuple[int, str, str | None] | None:
         """(end, name, kind) of a place name at words[i] (a number for "Quận 1"), or None."""
@@ -267,7 +286,12 @@ class Parser:
             if is_surname(self.word(m)) and is_name_syllable(self.word(m)) and 2 <= k - m <= 4 and all(
                 is_name_syllable(self.word(x)) for x in range(m, k)
             ):
-                names_before = sum(1 for x in range(j, m) if is_name_syllable(self.word(x)))
+                names_before = sum(
+                    1 for x in range(j, m)
+                    if is_name_syllable(self.word(x)) and not any(
+                        y <= x < y + n for y in range(max(j, x - 2), x + 1) for n, _ in _NAME_PARTS.matches(self.words, y)
+                    )
+                )
                 if names_before >= 2 or (before_name and names_before >= 1):
                     return m
         return k
@@ -292,7 +316,8 @@ class Parser:
                     nxt.isalpha() and nxt[0].islower() and nxt not in _STOP
                     and not P.levels().match(self.words, k) and _is_vietnamese(w)
                     and not _lower_fields().match(self.words, k)
-                    and not is_name_syllable(self.word(k - 2)) and not P.known_places().match(self.words, k - 1)
+                    and (k - 2 < j or not is_name_syllable(self.word(k - 2)))
+                    and not P.known_places().match(self.words, k - 1)
                 ):
                     k += 1
             elif k > j and w.isdigit() and not lexicon_first:
@@ -463,7 +488,7 @@ def _collect_places(text: str, words: Sequence[Word], index: ArticleIndex) -> No
                 _learn(index, place[1], head[1].rank, words[i + head[0]].start, words[place[0] - 1].end)
             i += head[0]
             continue
-        level = P.levels().match(words, i)
+        level = P.levels().match(words, i) if not _inside_known_place(words, i) else None
         if level and (i + level[0] < len(words)):
             end, _, lv, place = parser.level_place(i, parser.role_before(i))
             if place and lv and not place[2].isdigit():
@@ -471,6 +496,18 @@ def _collect_places(text: str, words: Sequence[Word], index: ArticleIndex) -> No
             i = max(end, i + 1)
             continue
         i += 1
+
+
+def _inside_known_place(words: Sequence[Word], i: int) -> bool:
+    """words[i] is a later word of a table place ("Bản" of "Nhật Bản"), not a level word."""
+    for back in range(1, 4):
+        k = i - back
+        if k < 0:
+            return False
+        found = P.known_places().match(words, k)
+        if found and found[0] > back:
+            return True
+    return False
 
 
 _KIND_OF_RANK = {"tỉnh": "province", "thành phố": "city", "xã": "commune", "phường": "commune"}
@@ -517,7 +554,7 @@ def _analyse(doc: Doc) -> tuple[list, list]:
             _alias(text, words, org, index)
             i = org.end
             continue
-        level = P.levels().match(words, i)
+        level = P.levels().match(words, i) if not _inside_known_place(words, i) else None
         if level:
             end, _, lv, place = parser.level_place(i, parser.role_before(i))
             if place and lv:

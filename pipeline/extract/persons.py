@@ -47,6 +47,7 @@ from pipeline.extract.values import (
 LOGGER = logging.getLogger(__name__)
 
 _DASHES = {"-", "–", "—"}
+_ROUTE_VERBS = {"đi", "đến", "tới", "về", "ra", "vào", "sang"}
 _MAX_NAME = 6
 
 
@@ -153,7 +154,11 @@ class PersonFinder:
                 break
         for k in range(i + 1, j):
             role = roles().match(self.words, k)
-            if (role and role[0] >= 2) or E._heads()[0].match(self.words, k):
+            head = E._heads()[0].match(self.words, k)
+            # a head word ending the run is a syllable of the name ("Lê Minh Khoa"), not an organisation
+            if head and head[1].takes != "fixed" and k + head[0] >= j:
+                head = None
+            if (role and role[0] >= 2) or head:
                 return [(i, k)] + self._trim(k, j)
         if i < j and j < len(self.words) and self.words[j].text == "." and len(self.words[j - 1].text) == 1 and j - i >= 2:
             j += 1  # an initial: "Phạm Văn K."
@@ -177,6 +182,8 @@ class PersonFinder:
         before = self._titles_before(start)
         if not honorific and not before and _ends_at(_nonperson(), words, run_start, 3) is not None:
             return None
+        if not honorific and not before and self._route_end(run_start):
+            return None
         cue = bool(before) or _ends_at(_cues(), words, start, 3) is not None
         after = self._titles_after(end, before)
         cue = cue or bool(after)
@@ -187,6 +194,21 @@ class PersonFinder:
             if not (is_surname(words[start].text) and n >= 3) and not self._ner_says_person(start, end):
                 return None
         return Mention(start, end, name, before + after, cue, honorific)
+
+    def _route_end(self, k: int) -> bool:
+        """"từ TP Hồ Chí Minh đi Nha Trang": the run after "đi/đến/tới/về" that a "từ <place>" opens
+        is the other end of the route, a place."""
+        if k < 3 or self.words[k - 1].folded not in _ROUTE_VERBS:
+            return False
+        for m in range(k - 2, max(-1, k - 9), -1):
+            w = self.words[m]
+            if w.text in ("\n", ".", ";", ","):
+                return False
+            if w.folded == "từ":
+                return m + 1 < k - 1 and self.blocked[m + 1] or (
+                    m + 2 < k - 1 and self.words[m + 1].text in ("TP", "tỉnh", "thành phố") and self.blocked[m + 2]
+                )
+        return False
 
     def _titles_before(self, start: int) -> list[TitleValue]:
         """Titles written right before the name, comma lists included ("Tỉnh ủy viên, Bí thư ...")."""
@@ -244,9 +266,9 @@ class PersonFinder:
         titles: list[TitleValue] = []
         k = end + 1
         while k < len(words):
-            parsed = self.titles.title_at(k)
+            parsed = self.titles.title_at(k, before_name=False)
             if parsed is None:
-                org = self.titles.org_at(k)
+                org = self.titles.org_at(k, before_name=False)
                 if org and self._closes(org[0]):
                     pending = titles or before
                     if pending and pending[-1].organization is None:

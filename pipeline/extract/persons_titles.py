@@ -58,9 +58,10 @@ class TitleParser:
         self.index = E._index(doc)
         self.parser = E.Parser(self.text, self.words, self.index, any_case=True)
 
-    def org_at(self, j: int) -> tuple[int, str] | None:
-        """(end, resolved name) of an organisation or a country written at words[j]."""
-        org = self.parser.org_at(j, before_name=True)
+    def org_at(self, j: int, before_name: bool = True) -> tuple[int, str] | None:
+        """(end, resolved name) of an organisation or a country written at words[j]; `before_name`:
+        a person's name may follow it (not so in apposition after the name)."""
+        org = self.parser.org_at(j, before_name=before_name)
         if org is not None:
             start = self.words[j].start
             return org.end, E.complete_name(self.index, E.org_name(org, self.index, start), start)
@@ -69,7 +70,7 @@ class TitleParser:
             return j + country[0], joined(self.text, self.words, j, j + country[0])
         return None
 
-    def title_at(self, i: int, end_limit: int | None = None) -> tuple[int, TitleValue] | None:
+    def title_at(self, i: int, end_limit: int | None = None, before_name: bool = True) -> tuple[int, TitleValue] | None:
         """The longest title starting at words[i]: (end index, TitleValue), or None."""
         start = i
         if i < len(self.words) and self.words[i].folded in _FORMER:
@@ -85,7 +86,7 @@ class TitleParser:
             if role.unit and j < len(self.words) and self.words[j].folded != role.unit.casefold():
                 org = self._unit_org(j, role.unit)
             if org is None:
-                org = self.org_at(j)
+                org = self.org_at(j, before_name)
             if org is not None and (end_limit is None or org[0] <= end_limit):
                 candidate = (org[0], self._title(start, org[0], start, j, org[1]))
                 if best is None or candidate[0] > best[0]:
