@@ -35,7 +35,7 @@ from pipeline.extract.names import (
     load_tsv,
     tokenize,
 )
-from pipeline.extract.values import LOCATIONS, ORGANIZATIONS, EntityValue, char_span
+from pipeline.extract.values import LOCATIONS, ORGANIZATIONS, EntityValue, char_span, doc_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -526,7 +526,7 @@ def _provincial(name: str) -> bool:
 
 def _analyse(doc: Doc) -> tuple[list, list]:
     """Find every organisation and location of the doc; keep the article index on the doc."""
-    text, words = doc.text, doc_words(doc)
+    text, words = doc_text(doc), doc_words(doc)
     index = ArticleIndex()
     _collect_places(text, words, index)
     _add_table_places(text, words, index)

@@ -17,6 +17,8 @@ from typing import Generic, TypeVar
 
 from spacy.tokens import Doc
 
+from pipeline.extract.values import doc_text
+
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|\n|[^\w\s]")
@@ -47,7 +49,7 @@ def doc_words(doc: Doc) -> list[Word]:
     """The words of a Doc, computed once and kept in doc.user_data."""
     words = doc.user_data.get("vnx_words")
     if words is None:
-        words = tokenize(doc.text)
+        words = tokenize(doc_text(doc))
         doc.user_data["vnx_words"] = words
     return words
 

@@ -34,6 +34,7 @@ from pipeline.extract.names import (
 )
 from pipeline.extract.persons_titles import TitleParser, roles
 from pipeline.extract.values import (
+    doc_text,
     LOCATIONS,
     ORGANIZATIONS,
     PERSONS,
@@ -99,7 +100,7 @@ class PersonFinder:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.words = doc_words(doc)
         self.titles = TitleParser(doc)
         self.blocked = self._blocked()

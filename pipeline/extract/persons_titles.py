@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from pipeline.extract import entities as E
 from pipeline.extract import places as P
 from pipeline.extract.names import PhraseTable, Word, doc_words, joined, load_tsv
-from pipeline.extract.values import TitleValue
+from pipeline.extract.values import TitleValue, doc_text
 
 _FORMER = {"nguyên", "cựu"}
 
@@ -53,7 +53,7 @@ class TitleParser:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.words: Sequence[Word] = doc_words(doc)
         self.index = E._index(doc)
         self.parser = E.Parser(self.text, self.words, self.index, any_case=True)
