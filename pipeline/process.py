@@ -39,7 +39,8 @@ def extract_article(
     article: Article, nlp: Language, settings: Settings, published: str | None = None
 ) -> Record:
     """Run the extractors over an article and validate the result (raises Rejection)."""
-    text = "\n".join(article.paragraphs)
+    # The lead carries the who/when of most stories, so it is extracted with the body.
+    text = "\n".join(((article.sapo,) if article.sapo else ()) + article.paragraphs)
     if len(text) > settings.extract.max_text_chars:
         raise InputError("E004", f"{len(text)} characters of body text > {settings.extract.max_text_chars}")
     published = published or article.published_at

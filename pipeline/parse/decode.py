@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 
 from charset_normalizer import from_bytes
 
@@ -15,6 +16,31 @@ LOGGER = logging.getLogger(__name__)
 _BINARY_CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = {9, 10, 12, 13, 27}
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+# `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">`,
+# looked for in the first bytes as the HTML standard does (it must come early in <head>).
+_META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
+_META_SNIFF_BYTES = 4096
+# Labels that browsers read as another encoding (WHATWG Encoding Standard).
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+    "ascii": "cp1252", "l1": "cp1252", "utf8": "utf-8", "x-unicode20utf8": "utf-8",
+}
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in a <meta> tag near its start, or None."""
+    match = _META_CHARSET.search(data[:_META_SNIFF_BYTES])
+    if not match:
+        return None
+    label = match.group(1).decode("ascii", "ignore").strip().lower()
+    label = _CHARSET_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        LOGGER.debug("unknown charset %r in a meta tag", label)
+        return None
 
 
 def looks_binary(data: bytes) -> str | None:
@@ -33,7 +59,7 @@ def looks_binary(data: bytes) -> str | None:
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:
-    """Decode article bytes: BOM, then UTF-8, then the declared charset, then detection."""
+    """Decode article bytes: BOM, UTF-8, the declared charset, a <meta> charset, then detection."""
     if not data.strip():
         raise InputError("E001")
     reason = looks_binary(data)
@@ -46,11 +72,13 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if declared:
+    for label, origin in ((declared, "declared"), (meta_charset(data), "meta")):
+        if not label:
+            continue
         try:
-            return data.decode(declared)
+            return data.decode(label)
         except (LookupError, UnicodeDecodeError):
-            LOGGER.debug("declared charset %r does not decode the input", declared)
+            LOGGER.debug("%s charset %r does not decode the input", origin, label)
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError("E003", f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start})")

@@ -5,6 +5,7 @@ Kept as data so a new outlet's boilerplate is one line here, not a new branch in
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Wire prefixes that open the lead paragraph: "(LĐ online) -", "(Dân trí) -", "TTO -", ...
@@ -55,3 +56,118 @@ def is_end_marker(line: str) -> bool:
 def is_furniture(line: str) -> bool:
     """True for a share bar, 'Xem thêm' link or similar single line."""
     return bool(FURNITURE_LINES.match(line))
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML furniture: what is removed from an article's body before its paragraphs are read.
+# ---------------------------------------------------------------------------------------------
+
+# Elements that never carry article text: code, media players, form controls.
+DROP_TAGS_ALWAYS: tuple[str, ...] = (
+    "script", "style", "noscript", "iframe", "template", "svg", "canvas", "object", "embed",
+    "video", "audio", "map", "link", "meta", "button", "input", "select", "textarea", "label",
+)
+
+# Page regions that are furniture unless they hold the article's prose (old ASP.NET pages wrap
+# the whole page in one <form>).
+DROP_TAGS: tuple[str, ...] = ("form", "nav", "aside", "footer", "header", "dialog")
+
+# Elements hidden from readers: never article text, however much prose they hold (SEO spam).
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+# ARIA roles of page regions that are not the article.
+FURNITURE_ROLES = frozenset(("navigation", "complementary", "banner", "contentinfo", "search", "dialog"))
+
+# A class or id token that names page furniture: share bars, related links, comments, ads.
+# Matched against each class token and the id; tokens are lower-cased first.
+FURNITURE_CLASS = re.compile(
+    r"""(?:^|[-_])(?:
+        share|sharing|social|sociallink|zalo|facebook|fb|twitter|print|toolbar
+      | related|relate|relation|\w*lienquan\w*|tin-lien-quan|xemthem|xem-them|readmore|read-more|see-also
+      | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
+      | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo\w*|pr-box
+      | breadcrumbs?|menu|navbar|sidebar|widget|newsletter|subscribe|login|signup|register
+      | modal|popup|overlay|cookie\w*|hotline|trending|most-?read|box-?hot|box-?tin
+    )(?:$|[-_])""",
+    re.VERBOSE,
+)
+
+# Elements whose text is a photo caption: taken out of the body, listed as captions.
+CAPTION_SELECTORS: tuple[str, ...] = (
+    "figcaption",
+    ".PhotoCMS_Caption",
+    "td.pCaption",
+    "p.pCaption",
+    "p.Image",
+    ".image-caption",
+    ".img-caption",
+    ".imagecaption",
+    ".caption",
+    ".wp-caption-text",
+    "td.caption",
+    ".fig-caption",
+    "[itemprop=caption]",
+)
+
+# Headings of a related-links box: inside an HTML body such a box can sit mid-article, so the
+# heading is skipped (its links go by link density) rather than taken as the article's end.
+RELATED_HEADINGS: tuple[str, ...] = ("Xem thêm", "Tin liên quan", "Bài liên quan", "Đọc thêm", "Đọc tiếp")
+
+# Whole lines after which nothing belongs to the article (compare END_MARKERS, which text.py
+# matches as line prefixes; inside HTML a heading must be the marker alone, "Bình luận (3)").
+END_LINE = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(m) for m in END_MARKERS if m not in RELATED_HEADINGS)
+    + r")\s*(?:\(\d+\))?\s*[:.…]*\s*$",
+    re.IGNORECASE,
+)
+_RELATED_HEADING_LINE = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(m) for m in RELATED_HEADINGS) + r")\s*[:.…]*\s*$", re.IGNORECASE
+)
+# Unambiguous openers of a reader form, whatever follows them on the same line.
+END_PREFIXES: tuple[str, ...] = ("Thông tin bạn đọc", "Đóng Lưu thông tin")
+
+# A single related-article link line inside a body: "Xem thêm: ...", ">> ...", "Đọc thêm: ...".
+RELATED_LINE = re.compile(
+    r"^\s*(?:>>|»|Xem\s+thêm\s*[:>»-]|Đọc\s+thêm\s*[:>»-]|Tin\s+liên\s+quan\s*[:>»-]"
+    r"|Bài\s+liên\s+quan\s*[:>»-]|Mời\s+(?:quý\s+)?(?:độc\s+giả|bạn\s+đọc)\s+(?:xem|theo\s+dõi))",
+    re.IGNORECASE,
+)
+
+# Label words that open a byline but are not part of the name.
+BYLINE_PREFIX = re.compile(
+    r"^\s*(?:Tác\s+giả|Bài\s+và\s+ảnh|Bài\s*,\s*ảnh|Bài\s*&\s*ảnh|Bài|Ảnh|Nhóm\s+phóng\s+viên|By)\s*[:-]\s*",
+    re.IGNORECASE,
+)
+
+
+def is_end_line(line: str) -> bool:
+    """True when an HTML block's text is a heading or form that ends the article."""
+    stripped = line.strip()
+    return bool(END_LINE.match(stripped)) or stripped.startswith(END_PREFIXES)
+
+
+def is_related_line(line: str) -> bool:
+    """True for a one-line link to another article ("Xem thêm: ...") or a related-box heading."""
+    return bool(RELATED_LINE.match(line) or _RELATED_HEADING_LINE.match(line))
+
+
+def is_hidden(attrs: dict) -> bool:
+    """True for an element a browser does not show (hidden attribute, display:none style)."""
+    style = attrs.get("style")
+    return "hidden" in attrs or (isinstance(style, str) and bool(HIDDEN_STYLE.search(style)))
+
+
+def is_furniture_region(attrs: dict) -> bool:
+    """True for an element whose role or aria-hidden says it is not the article."""
+    role = attrs.get("role")
+    return (isinstance(role, str) and role.lower() in FURNITURE_ROLES) or attrs.get("aria-hidden") == "true"
+
+
+@functools.lru_cache(maxsize=8192)
+def _furniture_token(token: str) -> bool:
+    return bool(FURNITURE_CLASS.search(token.lower()))
+
+
+def is_furniture_class(tokens: list[str]) -> bool:
+    """True when one of an element's class tokens or its id names page furniture."""
+    return any(_furniture_token(token) for token in tokens)

@@ -1,0 +1,267 @@
+"""HTML elements to lines of text: block boundaries, `<br>`, links and furniture removal.
+
+Everything here walks the tree with an explicit stack, never recursion, so a page of ten thousand
+nested `<div>`s costs time in proportion to its size and cannot exhaust Python's stack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from bs4.element import NavigableString, PreformattedString, Tag
+
+from pipeline.nlp.normalize import normalize_text
+from pipeline.parse import furniture
+
+# Elements that start a new line of text; everything else runs inline.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main menu nav ol p pre "
+    "section summary table tbody td tfoot th thead tr ul caption".split()
+)
+_CELL_TAGS = frozenset(("td", "th"))
+# A table cell with at most this much text, one paragraph and no table inside is one phrase of its
+# row, even if it wraps its text in <p>; a bigger cell is page layout (old CMSs put whole articles
+# in cells).
+_SMALL_CELL_CHARS = 300
+_MAX_CELL_CHECK_DEPTH = 3
+# Between the cells of a row; a private-use character so that a "|" written in the text stays.
+_CELL_SEPARATOR = "\ue000"
+_REPEATED_SEPARATORS = re.compile("\ue000(?:\\s*\ue000)+")
+_SKIP_TEXT_IN = frozenset(("script", "style", "noscript", "template", "textarea", "select", "option"))
+# Furniture elements that hold at least this many prose paragraphs are kept: old ASP.NET pages
+# wrap the whole article in a <form>, some themes in a "sidebar-1" column.
+_PROSE_PARAGRAPHS_TO_KEEP = 3
+_PROSE_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text read from a block, with how much of it is link text."""
+
+    text: str
+    link_chars: int = 0
+
+    @property
+    def link_density(self) -> float:
+        """Share of the line's characters that sit inside links."""
+        return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
+
+
+def clean_text(text: str) -> str:
+    """The one normalisation every text taken from a page goes through: normal form, one space."""
+    return " ".join(normalize_text(text).split())
+
+
+def _children_reversed(tag: Tag) -> list:
+    return list(reversed(tag.contents))
+
+
+def text_lines(root: Tag) -> list[Line]:
+    """The element's text as lines: one per block element or `<br>`, table rows as "a | b"."""
+    lines: list[Line] = []
+    buf: list[str] = []
+    link_chars = 0
+    in_link = 0
+
+    def flush() -> None:
+        nonlocal link_chars
+        text = clean_text("".join(buf))
+        if _CELL_SEPARATOR in text:
+            text = _REPEATED_SEPARATORS.sub(_CELL_SEPARATOR, text).strip(" " + _CELL_SEPARATOR)
+            text = text.replace(_CELL_SEPARATOR, "|")
+        if text:
+            lines.append(Line(text, min(link_chars, len(text))))
+        buf.clear()
+        link_chars = 0
+
+    stack: list = [root]
+    small_cells = 0  # how many small cells we are inside: blocks in them do not break the line
+    tables = 0
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple):  # ("exit", tag, was_small_cell)
+            _, tag, small = item
+            name = tag.name
+            if name == "a":
+                in_link -= 1
+            elif name == "table":
+                tables -= 1
+                flush()
+            elif name in _CELL_TAGS:
+                small_cells -= small
+                if "".join(buf).strip():
+                    buf.append(f" {_CELL_SEPARATOR} ")
+            elif name in BLOCK_TAGS:
+                if small_cells:
+                    buf.append(" ")
+                else:
+                    flush()
+            continue
+        if isinstance(item, NavigableString):
+            if isinstance(item, PreformattedString):  # comments, CDATA, doctype
+                continue
+            if item.parent is not None and item.parent.name in _SKIP_TEXT_IN:
+                continue
+            text = str(item)
+            buf.append(text)
+            if in_link:
+                link_chars += len(text.strip())
+            continue
+        if not isinstance(item, Tag):
+            continue
+        name = item.name
+        if name == "br":
+            if small_cells:
+                buf.append(" ")
+            else:
+                flush()
+            continue
+        if name in _SKIP_TEXT_IN:
+            continue
+        small = 0
+        if name in _CELL_TAGS:
+            small = int(
+                item is not root
+                and tables <= _MAX_CELL_CHECK_DEPTH
+                and item.find("table") is None
+                and len(item.find_all("p", limit=2)) < 2
+                and len(item.get_text()) <= _SMALL_CELL_CHARS
+            )
+            small_cells += small
+        elif name in BLOCK_TAGS:
+            if small_cells:
+                buf.append(" ")
+            else:
+                flush()
+        if name == "table":
+            tables += 1
+        elif name == "a":
+            in_link += 1
+        stack.append(("exit", item, small))
+        stack.extend(_children_reversed(item))
+    flush()
+    return lines
+
+
+def iter_tags(root: Tag) -> Iterator[Tag]:
+    """The elements under `root` in document order (a plain walk, cheaper than find_all(True))."""
+    for node in root.descendants:
+        if isinstance(node, Tag):
+            yield node
+
+
+def is_gone(tag: Tag) -> bool:
+    """True once the element was decomposed or taken out of the page.
+
+    Not `Tag.decomposed`: on a live element that property falls through to `find("_decomposed")`,
+    a search of the whole subtree, which makes a loop over nested elements quadratic.
+    """
+    return bool(vars(tag).get("_decomposed")) or tag.parent is None
+
+
+def flat_text(root: Tag) -> str:
+    """The element's text on one line (blocks joined by a space)."""
+    return " ".join(line.text for line in text_lines(root))
+
+
+def outermost(elements: Iterable[Tag]) -> list[Tag]:
+    """The elements that are not inside another element of the list, in the order given."""
+    # by identity: bs4 compares tags by their markup, so two equal menus would merge into one
+    chosen = list({id(el): el for el in elements}.values())
+    ids = set()
+    for el in chosen:
+        ids.add(id(el))
+    result = []
+    for el in chosen:
+        if not any(id(parent) in ids for parent in el.parents):
+            result.append(el)
+    return result
+
+
+def select_all(root: Tag, selectors: Iterable[str]) -> list[Tag]:
+    """Elements matching any of the selectors, outermost only, in document order."""
+    selectors = [s for s in selectors if s]
+    if not selectors:
+        return []
+    try:
+        found = root.select(", ".join(selectors))
+    except Exception:  # soupsieve raises its own SelectorSyntaxError on a bad table row
+        found = [el for s in selectors for el in _safe_select(root, s)]
+    return outermost(found)
+
+
+def _safe_select(root: Tag, selector: str) -> list[Tag]:
+    try:
+        return root.select(selector)
+    except Exception:
+        return []
+
+
+def select_first(root: Tag, selector: str) -> Tag | None:
+    """The first element matching one selector, or None (a bad selector matches nothing)."""
+    try:
+        return root.select_one(selector)
+    except Exception:
+        return None
+
+
+def holds_prose(tag: Tag) -> bool:
+    """True when the element holds several paragraphs of running text (so is not furniture)."""
+    count = 0
+    for p in tag.find_all("p"):
+        text = p.get_text()
+        if len(text) < _PROSE_CHARS:
+            continue
+        links = sum(len(a.get_text()) for a in p.find_all("a"))
+        if links < len(text) / 3:
+            count += 1
+            if count >= _PROSE_PARAGRAPHS_TO_KEEP:
+                return True
+    return False
+
+
+def _attr_tokens(tag: Tag) -> list[str]:
+    classes = tag.get("class") or []
+    if isinstance(classes, str):
+        classes = classes.split()
+    tokens = list(classes)
+    ident = tag.get("id")
+    if isinstance(ident, str) and ident:
+        tokens.append(ident)
+    return tokens
+
+
+def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
+    """Remove code, widgets, forms, share bars, related links, comments and ads under `root`.
+
+    Code and hidden elements go at once; furniture found by tag name (form, nav, aside, header,
+    footer), role, class, id or an adapter's selectors goes unless it holds prose paragraphs.
+    """
+    always = frozenset(furniture.DROP_TAGS_ALWAYS)
+    for tag in [t for t in iter_tags(root) if t.name in always]:
+        if not is_gone(tag):
+            tag.decompose()
+    candidates: list[Tag] = []
+    for tag in list(iter_tags(root)):
+        if is_gone(tag):
+            continue
+        if furniture.is_hidden(tag.attrs):
+            tag.decompose()
+        elif (
+            tag.name in furniture.DROP_TAGS
+            or furniture.is_furniture_region(tag.attrs)
+            or furniture.is_furniture_class(_attr_tokens(tag))
+        ):
+            candidates.append(tag)
+    candidates.extend(select_all(root, extra_selectors))
+    for tag in candidates:  # document order: an outer element is judged before its children
+        if tag is root or is_gone(tag):
+            continue
+        if tag.name in ("html", "body", "main"):
+            continue
+        if holds_prose(tag):
+            continue
+        tag.decompose()

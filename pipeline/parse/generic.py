@@ -1,0 +1,104 @@
+"""Main text of a page from an unknown site: the block container with the densest prose.
+
+Each paragraph-like element scores by its length, its commas and its Vietnamese letters, less its
+share of link text; its parent takes the score, its grandparent half (the readability method).
+The best container wins, with its siblings of the same kind that score nearly as well (an
+article split in two by an advert). Run it on a tree already stripped of furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4.element import NavigableString, Tag
+
+# Letters only Vietnamese uses: prose in Vietnamese, not menus in English or code.
+_VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+_MIN_PARAGRAPH_CHARS = 25
+_MAX_LINK_DENSITY = 0.5
+_SIBLING_SHARE = 0.25  # a sibling scoring this share of the best joins it
+_PARAGRAPH_TAGS = ("p", "pre", "blockquote")
+_TEXT_CONTAINERS = ("div", "td", "section", "article")
+_DIRECT_TEXT_CHARS = 80
+
+
+@dataclass
+class _Candidate:
+    tag: Tag
+    score: float = 0.0
+
+
+def _direct_text(tag: Tag) -> str:
+    return "".join(str(c) for c in tag.children if isinstance(c, NavigableString))
+
+
+def paragraph_score(text: str, link_chars: int) -> float:
+    """How much a paragraph looks like article prose (0 for short or link-heavy text)."""
+    length = len(text)
+    if length < _MIN_PARAGRAPH_CHARS:
+        return 0.0
+    density = min(1.0, link_chars / length)
+    if density > _MAX_LINK_DENSITY:
+        return 0.0
+    score = 1.0 + text.count(",") + min(length / 100, 3.0)
+    letters = sum(ch.isalpha() for ch in text) or 1
+    if len(_VIETNAMESE.findall(text)) / letters > 0.05:
+        score += 1.0
+    return score * (1.0 - density)
+
+
+def _link_chars(tag: Tag) -> int:
+    return sum(len(a.get_text()) for a in tag.find_all("a"))
+
+
+def best_containers(root: Tag) -> list[Tag]:
+    """The containers that hold the article's paragraphs, in document order; [] when none."""
+    candidates: dict[int, _Candidate] = {}
+
+    def add(tag: Tag | None, score: float) -> None:
+        if tag is None or not isinstance(tag, Tag):
+            return
+        cand = candidates.setdefault(id(tag), _Candidate(tag))
+        cand.score += score
+
+    for el in root.find_all([*_PARAGRAPH_TAGS, *_TEXT_CONTAINERS]):
+        if el.name in _PARAGRAPH_TAGS:
+            text = " ".join(el.get_text().split())
+            links = _link_chars(el)
+            owner = el.parent
+        else:
+            direct = " ".join(_direct_text(el).split())
+            if len(direct) < _DIRECT_TEXT_CHARS:
+                continue
+            text, links, owner = direct, 0, el  # text written straight into a div: it is the container
+        score = paragraph_score(text, links)
+        if score <= 0:
+            continue
+        add(owner, score)
+        if owner is not None:
+            add(owner.parent, score / 2)
+
+    if not candidates:
+        return []
+    # Link-heavy containers (lists of teasers) lose in proportion to their links.
+    ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:10]
+    for cand in ranked:
+        text_len = len(cand.tag.get_text()) or 1
+        cand.score *= 1.0 - min(1.0, _link_chars(cand.tag) / text_len)
+    best = max(ranked, key=lambda c: c.score)
+    if best.score <= 0:
+        return []
+    parent = best.tag.parent
+    if parent is None:
+        return [best.tag]
+    chosen = []
+    for sibling in parent.find_all(True, recursive=False):
+        if sibling is best.tag:
+            chosen.append(sibling)
+            continue
+        cand = candidates.get(id(sibling))
+        if cand and cand.score >= best.score * _SIBLING_SHARE and sibling.name == best.tag.name \
+                and sibling.get("class") == best.tag.get("class"):
+            chosen.append(sibling)
+    return chosen

@@ -1,0 +1,264 @@
+"""An HTML news page to an Article: metadata by strategies, body by adapter or generic extraction.
+
+The body comes from the outlet's adapter container (`sites.py`) when it has one and it yields
+text; otherwise from a known article container or the densest prose container (`generic.py`);
+last from the JSON-LD `articleBody`. Captions are taken out of the body before it is read, and
+page furniture (share bars, related links, comments, reader forms, ads) is removed.
+The sapo is never repeated as the first body paragraph: `sapo` + `paragraphs` is the full text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup
+from bs4.element import Tag
+
+from pipeline.parse import furniture
+from pipeline.parse.blocks import BLOCK_TAGS, Line, clean_text, flat_text, is_gone, select_all
+from pipeline.parse.blocks import strip_furniture, text_lines
+from pipeline.parse.dates import parse_datetime
+from pipeline.parse.generic import best_containers
+from pipeline.parse.metadata import Metadata, Page, read_metadata, read_page
+from pipeline.parse.sites import GENERIC_BODY_SELECTORS
+from pipeline.types import Article, RawDocument
+
+LOGGER = logging.getLogger(__name__)
+
+# Below this many characters a generically found body is taken for a page without an article
+# (a 404 page, a gallery, a listing): the adapter path has no such floor.
+MIN_GENERIC_CHARS = 200
+_MAX_LINK_DENSITY = 0.5
+
+
+@dataclass
+class Body:
+    """Paragraphs and captions read from a page, and how they were found."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _take_captions(container: Tag, selectors: tuple[str, ...]) -> list[str]:
+    """Caption texts under the container, removed from it ("… |" suffixes stripped)."""
+    captions = []
+    for el in select_all(container, (*selectors, *furniture.CAPTION_SELECTORS)):
+        if el is container:
+            continue
+        text = furniture.CAPTION_SUFFIX.sub("", flat_text(el)).strip(" |")
+        if text:
+            captions.append(text)
+        el.decompose()
+    return captions
+
+
+def _block_of(el: Tag, container: Tag) -> Tag:
+    """The block element (paragraph, div) around `el` that sits inside the container."""
+    node = el
+    while node.name not in BLOCK_TAGS:
+        parent = node.parent
+        if parent is None or parent is container:
+            break
+        node = parent
+    return node
+
+
+# A byline's block holds little beside the name ("Bài và ảnh: Lê Na", "Lê Na (theo Reuters)");
+# a block with more text than this around the matched name is article text and stays.
+_BYLINE_BLOCK_SLACK = 60
+
+
+def _remove_bylines(container: Tag, selectors: tuple[str, ...]) -> None:
+    """Take the byline paragraphs (found by the author selectors) out of the body."""
+    for el in select_all(container, selectors):
+        if el is container or is_gone(el):
+            continue
+        block = _block_of(el, container)
+        if block is container or is_gone(block):
+            continue
+        if len(block.get_text().strip()) <= len(el.get_text().strip()) + _BYLINE_BLOCK_SLACK:
+            block.decompose()
+
+
+def read_container(
+    container: Tag,
+    *,
+    captions: tuple[str, ...] = (),
+    bylines: tuple[str, ...] = (),
+    drop: tuple[str, ...] = (),
+    paragraph: str | None = None,
+) -> tuple[list[Line], list[str]]:
+    """The lines of the article text in a container, and its captions (taken out first)."""
+    found_captions = _take_captions(container, captions)
+    _remove_bylines(container, bylines)
+    strip_furniture(container, drop)
+    if paragraph:
+        lines = [line for el in select_all(container, [paragraph]) for line in text_lines(el)]
+    else:
+        lines = text_lines(container)
+    return lines, found_captions
+
+
+def filter_lines(lines: list[Line], meta: Metadata, *, generic: bool) -> tuple[list[str], list[str]]:
+    """Body paragraphs from lines: stop at the reader form, skip furniture and link lines."""
+    paragraphs: list[str] = []
+    captions: list[str] = []
+    for line in lines:
+        text = line.text
+        if furniture.is_end_line(text):
+            break
+        if furniture.is_furniture(text) or furniture.is_related_line(text):
+            continue
+        if line.link_density > _MAX_LINK_DENSITY:
+            continue
+        if text == "|" or furniture.CAPTION_SUFFIX.search(text):
+            caption = furniture.CAPTION_SUFFIX.sub("", text).strip()
+            if caption:
+                captions.append(caption)
+            continue
+        if text in (meta.title, meta.author):
+            continue
+        if generic and len(text) < 40 and parse_datetime(text):
+            continue  # a date line left in the container by the page's header
+        paragraphs.append(text)
+    return paragraphs, captions
+
+
+def _chars(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs)
+
+
+def _generic_body(page: Page, meta: Metadata) -> Body:
+    root = page.soup.body or page.soup
+    strip_furniture(root)
+    for selector in GENERIC_BODY_SELECTORS:
+        container = page.index.first(selector)
+        if container is None:
+            continue
+        lines, captions = read_container(container, bylines=_GENERIC_BYLINES)
+        paragraphs, more = filter_lines(lines, meta, generic=True)
+        if _chars(paragraphs) >= MIN_GENERIC_CHARS:
+            return Body(paragraphs, captions + more)
+    body = Body()
+    for container in best_containers(root):
+        lines, captions = read_container(container, bylines=_GENERIC_BYLINES)
+        paragraphs, more = filter_lines(lines, meta, generic=True)
+        body.paragraphs += paragraphs
+        body.captions += captions + more
+    if _chars(body.paragraphs) < MIN_GENERIC_CHARS:
+        return Body()
+    return body
+
+
+# Byline elements removed from a generic body (the author itself was read before).
+_GENERIC_BYLINES = (".author", ".byline", ".author-name", "[rel=author]", "[itemprop=author]")
+
+
+def _jsonld_body(page: Page) -> list[str]:
+    text = page.ld.get("articleBody")
+    if not isinstance(text, str):
+        return []
+    if "<" in text:
+        return [line.text for line in text_lines(BeautifulSoup(text, "lxml"))]
+    return [p for p in (clean_text(part) for part in text.split("\n")) if p]
+
+
+def extract_body(page: Page, meta: Metadata) -> Body:
+    """The article's body: adapter container → known containers / densest prose → JSON-LD."""
+    adapter = page.adapter
+    warnings: list[str] = []
+    if adapter and adapter.body:
+        for selector in adapter.body:
+            container = page.index.first(selector)
+            if container is None:
+                continue
+            lines, captions = read_container(
+                container,
+                captions=adapter.captions,
+                bylines=adapter.author,
+                drop=adapter.drop,
+                paragraph=adapter.paragraph,
+            )
+            paragraphs, more = filter_lines(lines, meta, generic=False)
+            if paragraphs:
+                return Body(paragraphs, captions + more)
+        warnings.append(f"parse: no article body at the {adapter.domain} selectors, generic extraction used")
+        LOGGER.info("adapter %s found no body in %s", adapter.domain, page.url)
+    body = _generic_body(page, meta)
+    if not body.paragraphs:
+        paragraphs = _jsonld_body(page)
+        if paragraphs:
+            warnings.append("parse: body taken from JSON-LD articleBody")
+            body = Body(paragraphs)
+    body.warnings = warnings
+    return body
+
+
+def settle_lead(sapo: str | None, paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """Wire prefixes off the sapo and the first paragraph; a lead in the body becomes the sapo.
+
+    When the sapo (often a meta description, sometimes cut short with "...") opens the first
+    body paragraph, that paragraph is the lead: it becomes the sapo and leaves the body.
+    """
+    paragraphs = list(paragraphs)
+    if sapo:
+        sapo = furniture.strip_wire_prefix(sapo).strip() or None
+    while paragraphs:
+        first = furniture.strip_wire_prefix(paragraphs[0]).strip()
+        if first:
+            paragraphs[0] = first
+            break
+        paragraphs.pop(0)
+    if sapo and paragraphs:
+        key = sapo.rstrip(" .…").rstrip()
+        first = paragraphs[0]
+        if first == sapo or (len(key) >= 20 and first.startswith(key)):
+            sapo = first
+            if len(paragraphs) > 1:
+                paragraphs.pop(0)
+    return sapo, paragraphs
+
+
+_OPEN_TITLE = re.compile(r"(<title\b[^>]*>)([^<]*)", re.IGNORECASE)
+_CLOSE_TITLE = re.compile(r"</title\s*>", re.IGNORECASE)
+# A heading closed by another level's end tag ("<h1>…</h2>"): browsers close the open heading
+# (HTML5), lxml keeps it open to the end of the page.
+_MISMATCHED_HEADING = re.compile(
+    r"(<h([1-6])\b[^>]*>)([^<]*(?:<(?!/?h[1-6]\b)[^<]*)*)</h(?!\2)[1-6]\s*>", re.IGNORECASE
+)
+
+
+def repair_markup(text: str) -> str:
+    """Mend what lxml reads differently from a browser: an open <title>, "<h1>…</h2>"."""
+    if not _CLOSE_TITLE.search(text):
+        text = _OPEN_TITLE.sub(lambda m: m.group(1) + m.group(2).rstrip() + "</title>\n", text, count=1)
+    return _MISMATCHED_HEADING.sub(lambda m: f"{m.group(1)}{m.group(3)}</h{m.group(2)}>", text)
+
+
+def parse_html(text: str, raw: RawDocument) -> Article:
+    """An Article from an HTML page already decoded to text (empty paragraphs when none)."""
+    soup = BeautifulSoup(repair_markup(text), "lxml")
+    page = read_page(soup, raw)
+    meta = read_metadata(page, raw)
+    body = extract_body(page, meta)
+    sapo, paragraphs = settle_lead(meta.sapo, body.paragraphs)
+    captions = tuple(dict.fromkeys(body.captions))
+    return Article(
+        paragraphs=tuple(paragraphs),
+        title=meta.title,
+        sapo=sapo,
+        captions=captions,
+        author=meta.author,
+        published_at=meta.published_at,
+        modified_at=meta.modified_at,
+        url=meta.url,
+        outlet=meta.outlet,
+        tags=meta.tags,
+        language=meta.language,
+        fetched_at=raw.fetched_at,
+        archive=raw.archive,
+        warnings=tuple(body.warnings),
+    )

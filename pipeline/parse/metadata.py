@@ -1,0 +1,535 @@
+"""An article page's metadata: each field found by strategies tried in order, first hit wins.
+
+The order for every field is the outlet's adapter (`sites.py`), then the JSON-LD `NewsArticle`,
+then OpenGraph / `article:*` / other meta tags, then generic markup (the first `<h1>`, `time`
+elements, `rel=author` links). Text is normalised once, where it is taken from the page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+from bs4.element import Tag
+
+from pipeline.parse import furniture
+from pipeline.parse.blocks import clean_text, flat_text, select_first
+from pipeline.parse.dates import parse_datetime
+from pipeline.parse.select import PageIndex
+from pipeline.parse.sites import SiteAdapter, adapter_for, host_of
+from pipeline.types import RawDocument
+
+LOGGER = logging.getLogger(__name__)
+
+ARTICLE_TYPES = frozenset(
+    "NewsArticle Article ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle "
+    "BackgroundNewsArticle ReviewNewsArticle BlogPosting LiveBlogPosting Report".split()
+)
+_ORGANIZATION_TYPES = frozenset(("Organization", "NewsMediaOrganization", "Corporation", "WebSite"))
+_MAX_JSONLD_NODES = 500
+
+# Meta keys per field, in order (name, property, itemprop and http-equiv share one namespace).
+META_TITLE = ("og:title", "twitter:title", "title", "dc.title", "headline")
+META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description")
+META_AUTHOR = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
+META_PUBLISHED = (
+    "article:published_time", "pubdate", "publishdate", "datepublished", "og:published_time",
+    "dc.date.issued", "dc.date", "date", "publish-date", "sailthru.date", "parsely-pub-date",
+)
+META_MODIFIED = (
+    "article:modified_time", "og:updated_time", "lastmod", "last-modified", "datemodified",
+    "dc.date.modified", "dateupdated",
+)
+META_KEYWORDS = ("news_keywords", "keywords")
+META_SITE_NAME = ("og:site_name", "application-name", "twitter:site")
+META_LANGUAGE = ("content-language", "language", "dc.language", "og:locale")
+
+# Generic markup, the last strategy before giving up.
+GENERIC_AUTHOR = (
+    "[rel=author]", "[itemprop=author] [itemprop=name]", "[itemprop=author]", ".author-name",
+    ".byline", ".author", ".tac-gia",
+)
+GENERIC_PUBLISHED = (
+    "[itemprop=datePublished]", "time[datetime]", "time", ".publish-date", ".post-date",
+    ".date-time", ".date", ".time",
+)
+GENERIC_MODIFIED = ("[itemprop=dateModified]",)
+GENERIC_TAGS = ("a[rel=tag]", ".tags a", ".tag a", ".keywords a", ".tags-list a")
+
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
+_MAX_AUTHOR_CHARS = 80
+_MAX_TAGS = 50
+
+
+@dataclass
+class Page:
+    """A parsed page and what every strategy reads from it."""
+
+    soup: BeautifulSoup
+    index: PageIndex  # CSS selection over the whole page
+    meta: dict[str, list[str]]
+    ld: dict[str, Any]  # the article node of the JSON-LD, {} when there is none
+    ld_nodes: list[dict[str, Any]]
+    adapter: SiteAdapter | None
+    url: str | None  # canonical
+    site_names: set[str] = field(default_factory=set)  # folded names of the site
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Every field of an Article except its body and captions."""
+
+    title: str | None
+    sapo: str | None
+    author: str | None
+    published_at: str | None
+    modified_at: str | None
+    url: str | None
+    outlet: str | None
+    tags: tuple[str, ...]
+    language: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the page
+# ---------------------------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """A name reduced for comparison: no diacritics, no case, letters and digits only."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _meta_index(tags: list[Tag]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for tag in tags:
+        content = tag.get("content")
+        if not isinstance(content, str) or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = tag.get(attr)
+            if isinstance(key, str) and key.strip():
+                index.setdefault(key.strip().lower(), []).append(content)
+    return index
+
+
+def _load_json(text: str) -> Any:
+    text = text.strip()
+    for wrapper in ("<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"):
+        text = text.replace(wrapper, "")
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        pass
+    repaired = re.sub(r",\s*([}\]])", r"\1", text)  # trailing commas, the usual hand-written slip
+    try:
+        return json.loads(repaired, strict=False)
+    except ValueError:
+        LOGGER.debug("unreadable JSON-LD block skipped")
+        return None
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    value = node.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return {str(v).rsplit("/", 1)[-1].removeprefix("schema:") for v in values if v}
+
+
+def jsonld_nodes(scripts: list[Tag]) -> list[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD blocks (lists and @graph flattened)."""
+    nodes: list[dict[str, Any]] = []
+    for script in scripts:
+        if "ld+json" not in str(script.get("type") or "").lower():
+            continue
+        stack = [_load_json(script.string or script.get_text())]
+        while stack and len(nodes) < _MAX_JSONLD_NODES:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                nodes.append(item)
+                for key in ("@graph", "mainEntity"):
+                    if isinstance(item.get(key), (list, dict)):
+                        stack.append(item[key])
+    return nodes
+
+
+def _article_node(nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    for node in nodes:
+        if _types(node) & ARTICLE_TYPES:
+            return node
+    return {}
+
+
+def _ld_str(value: Any) -> str | None:
+    """A JSON-LD value as text: a string, or the name/@value/@id of an object or a list's first."""
+    if isinstance(value, list):
+        for item in value:
+            text = _ld_str(item)
+            if text:
+                return text
+        return None
+    if isinstance(value, dict):
+        return _ld_str(value.get("name") or value.get("@value") or value.get("@id") or value.get("url"))
+    if isinstance(value, (str, int, float)) and str(value).strip():
+        return str(value)
+    return None
+
+
+_CODE_BLOCK = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+
+
+def _plain(text: str | None, *, unescape: bool = False) -> str | None:
+    """Text from a meta or JSON-LD value: entities decoded, stray tags removed, normalised."""
+    if not text:
+        return None
+    if unescape:
+        text = html.unescape(text)
+    if "<" in text:
+        text = _CODE_BLOCK.sub(" ", text)
+        text = re.sub(r"<[^>]{0,500}>", " ", text)
+    return clean_text(text) or None
+
+
+def _http_url(candidate: str | None, base: str | None) -> str | None:
+    if not candidate:
+        return None
+    url = urljoin(base or "", candidate.strip())
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return url
+    return None
+
+
+def _canonical(
+    link_tags: list[Tag], meta: dict[str, list[str]], ld: dict[str, Any], raw_url: str | None
+) -> str | None:
+    og_url = (meta.get("og:url") or [None])[0]
+    base = raw_url or og_url
+    links = [
+        link.get("href")
+        for link in link_tags
+        if "canonical" in [str(r).lower() for r in (link.get("rel") or [])]
+    ]
+    ld_url = _ld_str(ld.get("url")) or _ld_str(ld.get("mainEntityOfPage"))
+    for candidate in (*links, og_url, ld_url, raw_url):
+        url = _http_url(candidate if isinstance(candidate, str) else None, base)
+        if url:
+            return url
+    return None
+
+
+def read_page(soup: BeautifulSoup, raw: RawDocument) -> Page:
+    """Index the page's meta tags and JSON-LD, find its canonical URL and its adapter."""
+    index = PageIndex(soup)
+    meta = _meta_index(index.by_tag("meta"))
+    nodes = jsonld_nodes(index.by_tag("script"))
+    ld = _article_node(nodes)
+    url = _canonical(index.by_tag("link"), meta, ld, raw.url)
+    adapter = adapter_for(raw.url) or adapter_for(url)
+    page = Page(soup=soup, index=index, meta=meta, ld=ld, ld_nodes=nodes, adapter=adapter, url=url)
+    names = [adapter.outlet if adapter else None, _ld_str(ld.get("publisher"))]
+    names += [v for key in META_SITE_NAME for v in meta.get(key, [])]
+    host = host_of(url) or host_of(raw.url)
+    if host:
+        names += [host, host.split(".")[0]]
+    page.site_names = {fold(n) for n in names if n and fold(n)}
+    return page
+
+
+# ---------------------------------------------------------------------------------------------
+# Strategies per field
+# ---------------------------------------------------------------------------------------------
+
+
+def meta_value(page: Page, keys: tuple[str, ...]) -> str | None:
+    """The first non-empty meta content among the keys, normalised."""
+    for key in keys:
+        for value in page.meta.get(key, []):
+            text = _plain(value)
+            if text:
+                return text
+    return None
+
+
+def is_site_name(page: Page, text: str) -> bool:
+    """True when the text names the site itself ("VnExpress", "Báo Lâm Đồng", "dantri.com.vn")."""
+    folded = fold(text)
+    if not folded:
+        return False
+    return folded in page.site_names or any(
+        folded == name + tld for name in page.site_names for tld in ("vn", "comvn", "net", "com")
+    ) or folded.removeprefix("bao") in page.site_names
+
+
+def _strip_site_name(page: Page, title: str) -> str:
+    """The headline without the " - VnExpress" / "Báo Lâm Đồng | " part of a <title>."""
+    for sep in _TITLE_SEPARATORS:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        if head and is_site_name(page, tail):
+            return head.strip()
+        first, _, rest = title.partition(sep)
+        if rest and is_site_name(page, first):
+            return rest.strip()
+    return title
+
+
+def _adapter_text(page: Page, selectors: tuple[str, ...]) -> str | None:
+    for selector in selectors:
+        el = page.index.first(selector)
+        if el is not None:
+            text = flat_text(el)
+            if text:
+                return text
+    return None
+
+
+def find_title(page: Page) -> str | None:
+    """Headline: adapter → JSON-LD headline → og:title and other meta → <title> → first <h1>."""
+    if page.adapter:
+        title = _adapter_text(page, page.adapter.title)
+        if title:
+            return title
+    title = _plain(_ld_str(page.ld.get("headline") or page.ld.get("name")), unescape=True)
+    if title:
+        return _strip_site_name(page, title)
+    title = meta_value(page, META_TITLE)
+    if title:
+        return _strip_site_name(page, title)
+    h1 = next(iter(page.index.by_tag("h1")), None)
+    heading = flat_text(h1) if h1 is not None else ""
+    title_tag = next(iter(page.index.by_tag("title")), None)
+    if title_tag is not None:
+        title = _strip_site_name(page, clean_text(title_tag.get_text()))
+        # "<h1> - Báo X" from a site we cannot name: the <h1> is the headline inside the <title>.
+        if title and heading and heading in title and len(heading) < len(title):
+            return heading
+        if title:
+            return title
+    return heading or None
+
+
+def find_sapo(page: Page) -> str | None:
+    """Lead paragraph: adapter (with its place stamp) → JSON-LD description → og/meta description."""
+    if page.adapter:
+        for selector in page.adapter.sapo:
+            el = page.index.first(selector)
+            if el is None:
+                continue
+            text = flat_text(el)
+            for dateline_selector in page.adapter.datelines:
+                dateline = select_first(el, dateline_selector)
+                stamp = flat_text(dateline) if dateline is not None else ""
+                if stamp and text.startswith(stamp):
+                    text = f"{stamp} - {text[len(stamp):].lstrip(' -–:')}"
+            if text:
+                return text
+    sapo = _plain(_ld_str(page.ld.get("description")), unescape=True)
+    return sapo or meta_value(page, META_DESCRIPTION)
+
+
+def _byline(page: Page, text: str | None) -> str | None:
+    """A byline (normalised text) without its label; None when not a person's name (site, URL)."""
+    if not text:
+        return None
+    text = furniture.BYLINE_PREFIX.sub("", text).strip(" -–,.;:")
+    if not (2 <= len(text) <= _MAX_AUTHOR_CHARS) or len(text.split()) > 10:
+        return None
+    lowered = text.lower()
+    if "http" in lowered or "www." in lowered or any(ch in text for ch in "@<>{}") \
+            or not any(ch.isalpha() for ch in text):
+        return None
+    if is_site_name(page, text) or parse_datetime(text):
+        return None
+    return text
+
+
+def _join_names(names: list[str | None]) -> str | None:
+    unique = list(dict.fromkeys(n for n in names if n))
+    return ", ".join(unique) if unique else None
+
+
+def _ld_authors(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, dict):
+            if _types(item) & _ORGANIZATION_TYPES:
+                continue  # the publisher named as author is the site, not a byline
+            item = item.get("name")
+        if isinstance(item, str):
+            names.append(item)
+    return names
+
+
+def find_author(page: Page) -> str | None:
+    """Byline: adapter → JSON-LD Person authors → author meta → rel=author/.byline markup.
+
+    The site's own name is never an author (VnExpress puts it in meta[name=author]).
+    """
+    if page.adapter:
+        for selector in page.adapter.author:
+            author = _join_names([_byline(page, flat_text(el)) for el in page.index.select([selector])])
+            if author:
+                return author
+    ld_names = _ld_authors(page.ld.get("author"))
+    author = _join_names([_byline(page, _plain(n, unescape=True)) for n in ld_names])
+    if author:
+        return author
+    for key in META_AUTHOR:
+        author = _join_names([_byline(page, _plain(v)) for v in page.meta.get(key, [])])
+        if author:
+            return author
+    for selector in GENERIC_AUTHOR:
+        el = page.index.first(selector)
+        if el is not None:
+            author = _byline(page, _plain(el.get("content")) if el.name == "meta" else flat_text(el))
+            if author:
+                return author
+    return None
+
+
+def _element_date(el: Tag) -> str | None:
+    for value in (el.get("content"), el.get("datetime"), el.get("data-time")):
+        if isinstance(value, str):
+            found = parse_datetime(value)
+            if found:
+                return found
+    return parse_datetime(flat_text(el))
+
+
+def _find_date(page: Page, adapter_selectors: tuple[str, ...], ld_key: str,
+               meta_keys: tuple[str, ...], generic: tuple[str, ...]) -> str | None:
+    for selector in adapter_selectors:
+        for el in page.index.select([selector]):
+            found = _element_date(el)
+            if found:
+                return found
+    found = parse_datetime(_ld_str(page.ld.get(ld_key)))
+    if found:
+        return found
+    for key in meta_keys:
+        for value in page.meta.get(key, []):
+            found = parse_datetime(value)
+            if found:
+                return found
+    for selector in generic:
+        for el in page.index.select([selector])[:20]:
+            found = _element_date(el)
+            if found:
+                return found
+    return None
+
+
+def find_published(page: Page, raw: RawDocument) -> str | None:
+    """Publication datetime: adapter → JSON-LD → article:published_time etc. → time → the source's."""
+    adapter = page.adapter.published if page.adapter else ()
+    found = _find_date(page, adapter, "datePublished", META_PUBLISHED, GENERIC_PUBLISHED)
+    return found or parse_datetime(raw.published)
+
+
+def find_modified(page: Page) -> str | None:
+    """Last modification: adapter → JSON-LD dateModified → article:modified_time etc."""
+    adapter = page.adapter.modified if page.adapter else ()
+    return _find_date(page, adapter, "dateModified", META_MODIFIED, GENERIC_MODIFIED)
+
+
+def find_outlet(page: Page) -> str | None:
+    """Outlet: adapter table → JSON-LD publisher → og:site_name → host."""
+    if page.adapter:
+        return page.adapter.outlet
+    name = _plain(_ld_str(page.ld.get("publisher")), unescape=True)
+    if name:
+        return name
+    for key in ("og:site_name", "application-name"):
+        name = meta_value(page, (key,))
+        if name:
+            return name
+    return host_of(page.url)
+
+
+def _unique_tags(values: list[str | None]) -> tuple[str, ...]:
+    """Distinct tags (case-insensitive), in order; values are already normalised text."""
+    seen: dict[str, str] = {}
+    for value in values:
+        text = (value or "").strip(" #,;")
+        if text and len(text) <= 100 and text.casefold() not in seen:
+            seen[text.casefold()] = text
+    return tuple(seen.values())[:_MAX_TAGS]
+
+
+def find_tags(page: Page) -> tuple[str, ...]:
+    """Tags: adapter tag links → JSON-LD keywords → article:tag → keywords meta → rel=tag links."""
+    if page.adapter:
+        for selector in page.adapter.tags:
+            tags = _unique_tags([flat_text(el) for el in page.index.select([selector])])
+            if tags:
+                return tags
+    keywords = page.ld.get("keywords")
+    if isinstance(keywords, str):
+        keywords = re.split(r"[,;]", keywords)
+    if isinstance(keywords, list):
+        tags = _unique_tags([_plain(k, unescape=True) for k in keywords if isinstance(k, str)])
+        if tags:
+            return tags
+    tags = _unique_tags([_plain(v) for v in page.meta.get("article:tag", [])])
+    if tags:
+        return tags
+    for key in META_KEYWORDS:
+        for value in page.meta.get(key, []):
+            tags = _unique_tags([_plain(v) for v in re.split(r"[,;]", value)])
+            if tags:
+                return tags
+    for selector in GENERIC_TAGS:
+        tags = _unique_tags([flat_text(el) for el in page.index.select([selector])])
+        if tags:
+            return tags
+    return ()
+
+
+def _language_code(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    code = re.split(r"[-_\s,;]", value.strip(), maxsplit=1)[0].lower()
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+def find_language(page: Page) -> str:
+    """Language code: <html lang> → content-language / og:locale meta → JSON-LD → "vi"."""
+    html_tag = next(iter(page.index.by_tag("html")), None)
+    if isinstance(html_tag, Tag):
+        for attr in ("lang", "xml:lang"):
+            code = _language_code(html_tag.get(attr))
+            if code:
+                return code
+    for key in META_LANGUAGE:
+        for value in page.meta.get(key, []):
+            code = _language_code(value)
+            if code:
+                return code
+    return _language_code(_ld_str(page.ld.get("inLanguage"))) or "vi"
+
+
+def read_metadata(page: Page, raw: RawDocument) -> Metadata:
+    """Every metadata field of the page, each by its own strategies."""
+    return Metadata(
+        title=find_title(page),
+        sapo=find_sapo(page),
+        author=find_author(page),
+        published_at=find_published(page, raw),
+        modified_at=find_modified(page),
+        url=page.url,
+        outlet=find_outlet(page),
+        tags=find_tags(page),
+        language=find_language(page),
+    )

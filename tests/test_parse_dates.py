@@ -1,0 +1,48 @@
+"""Page dates read into ISO 8601: datetimes in +07:00, dates alone stay dates, junk gives None."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.parse.dates import parse_datetime
+
+EXAMPLES = [
+    ("2023-11-02T19:20:00+07:00", "2023-11-02T19:20:00+07:00", "iso-vietnam"),
+    ("2023-11-02T12:20:00Z", "2023-11-02T19:20:00+07:00", "iso-utc-converted"),
+    ("2023-11-02T14:20:00+02:00", "2023-11-02T19:20:00+07:00", "iso-other-offset-converted"),
+    ("2023-11-02T19:20:00.123+0700", "2023-11-02T19:20:00+07:00", "iso-fraction-compact-offset"),
+    ("2023-11-02T19:20:00", "2023-11-02T19:20:00+07:00", "iso-naive-is-vietnam"),
+    ("2023-11-02 19:20", "2023-11-02T19:20:00+07:00", "dantri-datetime-attr"),
+    ("2023-11-02", "2023-11-02", "iso-date-only"),
+    ("Thứ năm, 2/11/2023, 19:20 (GMT+7)", "2023-11-02T19:20:00+07:00", "vnexpress-span-date"),
+    ("02/11/2023 19:20 GMT+7", "2023-11-02T19:20:00+07:00", "tuoitre-publishdate"),
+    ("02-11-2023 19:20", "2023-11-02T19:20:00+07:00", "dashes"),
+    ("Thứ Năm, 02-11-2023, 11:45", "2023-11-02T11:45:00+07:00", "nhandan"),
+    ("Thứ Năm, 14/12/2023 - 06:00", "2023-12-14T06:00:00+07:00", "vietnamnet"),
+    ("Cập nhật lúc 10:15, Thứ Năm, 04/01/2024 (GMT+7)", "2024-01-04T10:15:00+07:00", "time-before-date"),
+    ("19h20 ngày 2/11/2023", "2023-11-02T19:20:00+07:00", "hour-h-minute"),
+    ("ngày 2 tháng 11 năm 2023", "2023-11-02", "words"),
+    ("Thứ năm, 2/11/2023", "2023-11-02", "date-without-time"),
+    ("02/11/2023 19:20 GMT+8", "2023-11-02T18:20:00+07:00", "gmt-offset-converted"),
+    ("11/25/2023", "2023-11-25", "month-first-when-unambiguous"),
+]
+
+JUNK = [
+    (None, "none"),
+    ("", "empty"),
+    ("hôm qua", "no-date"),
+    ("31/02/2023", "impossible-day"),
+    ("2/11/1850", "year-out-of-range"),
+    ("12.000 đồng/kg", "number-not-date"),
+    ("Số 163/QĐ-UBND", "document-number"),
+]
+
+
+@pytest.mark.parametrize("text, expected", [pytest.param(t, e, id=i) for t, e, i in EXAMPLES])
+def test_dates_parse_datetime_reads_page_dates(text: str, expected: str) -> None:
+    assert parse_datetime(text) == expected
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for t, i in JUNK])
+def test_dates_parse_datetime_returns_none_on_junk(text: str | None) -> None:
+    assert parse_datetime(text) is None
