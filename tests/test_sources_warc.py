@@ -67,7 +67,7 @@ def test_warc_round_trip_same_bytes_and_urls(server: App, make_fetcher, tmp_path
     assert [d.url for d in docs] == urls
     assert [d.content for d in docs] == [body for _, body, _ in PAGES.values()]
     assert [d.encoding for d in docs] == ["utf-8", "windows-1258", None]
-    assert [d.fetched_at for d in docs] == ["2024-01-04T03:00:00Z"] * 3
+    assert [d.fetched_at for d in docs] == ["2024-01-04T03:00:00+00:00"] * 3
     assert {d.archive for d in docs} == {str(path)}
     assert all(d.status == 200 for d in docs)
     # The stored body is decoded, so its headers must not claim an encoding any more.

@@ -98,6 +98,13 @@ class WarcSink:
         self.close()
 
 
+def _fetch_time(warc_date_header: str | None) -> str | None:
+    """A WARC-Date in the fetcher's own form ("+00:00", not "Z"): replayed records equal live ones."""
+    if warc_date_header and warc_date_header.endswith("Z"):
+        return warc_date_header[:-1] + "+00:00"
+    return warc_date_header
+
+
 def _phrase(status: int) -> str:
     try:
         return HTTPStatus(status).phrase
@@ -139,7 +146,7 @@ def iter_warc(path: str | Path, max_record_bytes: int) -> Iterator[RawDocument |
                     url=url,
                     content_type=content_type,
                     encoding=charset_of(content_type),
-                    fetched_at=record.rec_headers.get_header("WARC-Date"),
+                    fetched_at=_fetch_time(record.rec_headers.get_header("WARC-Date")),
                     archive=archive,
                     status=int(status_text) if status_text.isdigit() else None,
                     headers=tuple(record.http_headers.headers),
