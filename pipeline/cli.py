@@ -23,6 +23,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "pipeline.sources.cli",
     "pipeline.sinks.cli",
     "pipeline.review.cli",
+    "pipeline.run_cli",
 )
 
 

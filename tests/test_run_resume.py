@@ -1,0 +1,144 @@
+"""A run killed with SIGKILL at several moments, then resumed, ends with the rows of an unbroken run."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from _run_inputs import ROOT, Inputs, count, dump, make_inputs, sqlite_url
+from pipeline.run import PRELOAD_MODULES, run
+from pipeline.sinks.database import DatabaseSink
+
+DEADLINE = 60.0  # seconds for one killed run to reach its kill point
+
+
+def _start(inputs: Inputs, url: str, dead: Path, *extra: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline.run_cli", str(inputs.root), "--db", url,
+         "--dead-letter", str(dead), "--batch-size", "1", *extra],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group: cleaned up whole at the end
+    )
+
+
+def _kill_when(proc: subprocess.Popen[bytes], ready, what: str) -> None:
+    """SIGKILL the run's main process (not its workers) as soon as `ready()` holds."""
+    deadline = time.monotonic() + DEADLINE
+    while not ready():
+        if proc.poll() is not None:
+            pytest.fail(f"run ended before {what}: {proc.stderr.read().decode()[-2000:]}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"run never reached {what}")
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+
+
+def _live_in_group(pgid: int) -> list[int]:
+    """Processes of a group that are still running (zombies left unreaped by init do not count)."""
+    live = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()  # after "pid (comm) ": state ppid pgrp …
+        if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
+            live.append(int(entry.name))
+    return live
+
+
+def _group_gone(pgid: int, timeout: float = 10.0) -> bool:
+    """True once no process of the group is left (workers stop when their run is gone)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not _live_in_group(pgid):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Inputs:
+    return make_inputs(tmp_path_factory.mktemp("resume") / "inputs", good=30)
+
+
+@pytest.fixture(scope="module")
+def unbroken(inputs: Inputs, tmp_path_factory: pytest.TempPathFactory, nlp, settings):
+    folder = tmp_path_factory.mktemp("unbroken")
+    url = sqlite_url(folder / "records.db")
+    with DatabaseSink(url) as sink:
+        summary = run([str(inputs.root)], settings, sink, dead_letter=folder / "dead.jsonl",
+                      progress=False)
+    assert summary.processed == inputs.articles
+    return url, folder / "dead.jsonl"
+
+
+def test_run_resume_after_kill_gives_the_rows_of_an_unbroken_run(inputs: Inputs, unbroken,
+                                                                  tmp_path: Path, settings) -> None:
+    url = sqlite_url(tmp_path / "killed.db")
+    dead = tmp_path / "dead.jsonl"
+    groups = []
+
+    # 1. Killed while starting up (schema being created, workers forking, nothing extracted).
+    proc = _start(inputs, url, dead, "--workers", "2")
+    groups.append(proc.pid)
+    time.sleep(0.5)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+
+    # 2. Killed in the middle of the work, with two worker processes busy.
+    proc = _start(inputs, url, dead, "--workers", "2", "--resume")
+    groups.append(proc.pid)
+    _kill_when(proc, lambda: count(url, "articles") >= 4, "4 articles")
+    first_kill = count(url, "articles")
+    assert 4 <= first_kill < inputs.articles, "the kill should land mid-run"
+
+    # 3. Killed again further on, one worker in process, dead letters being written.
+    proc = _start(inputs, url, dead, "--resume")
+    groups.append(proc.pid)
+    _kill_when(proc, lambda: count(url, "articles") >= first_kill + 6, "6 more articles")
+    assert count(url, "articles") < inputs.articles
+
+    try:
+        for pgid in groups:  # no orphaned worker survives its killed run
+            assert _group_gone(pgid), f"processes of killed run {pgid} still running"
+    finally:
+        for pgid in groups:
+            try:
+                os.killpg(pgid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+    # 4. Resumed to the end.
+    with DatabaseSink(url) as sink:
+        summary = run([str(inputs.root)], settings, sink, resume=True, dead_letter=dead,
+                      progress=False)
+    assert summary.skipped >= first_kill + 6
+    assert summary.processed + summary.skipped + summary.duplicates == inputs.articles + inputs.duplicates
+
+    reference_url, reference_dead = unbroken
+    assert dump(url) == dump(reference_url)
+
+    def letters(path: Path) -> list[tuple[str, str]]:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        return sorted((row["input_key"], row["code"]) for row in rows)
+
+    assert letters(dead) == letters(reference_dead)  # none lost, none written twice
+
+
+def test_run_preload_covers_every_extractor_module() -> None:
+    from pipeline.nlp import COMPONENTS
+
+    assert {module for _, module in COMPONENTS} <= set(PRELOAD_MODULES)
