@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.lexicons import phrase_alternation
-from pipeline.extract.names import load_tsv
+from pipeline.extract.lexicons import load_tsv
 from pipeline.extract.values import DATES, DateValue, add_warning, char_span, doc_text
 
 LOGGER = logging.getLogger(__name__)

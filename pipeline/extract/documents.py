@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -29,7 +28,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.entities import resolve_organization
 from pipeline.extract.lexicons import phrase_alternation
-from pipeline.extract.names import load_tsv
+from pipeline.extract.lexicons import load_tsv
 from pipeline.extract.values import DATES, DOCUMENTS, DocumentValue, char_span, doc_text
 
 LOGGER = logging.getLogger(__name__)

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract import places as P
+from pipeline.extract.lexicons import load_tsv
 from pipeline.extract.names import (
     PhraseTable,
     Word,
@@ -32,7 +33,6 @@ from pipeline.extract.names import (
     is_name_syllable,
     is_surname,
     joined,
-    load_tsv,
     tokenize,
 )
 from pipeline.extract.values import LOCATIONS, ORGANIZATIONS, EntityValue, char_span, doc_text

@@ -12,14 +12,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Generic, TypeVar
 
 from spacy.tokens import Doc
 
+from pipeline.extract.lexicons import load_tsv
 from pipeline.extract.values import doc_text
 
-LEXICONS = Path(__file__).resolve().parent / "lexicons"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|\n|[^\w\s]")
 
@@ -68,14 +67,6 @@ def is_acronym(text: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
-def load_tsv(name: str) -> list[list[str]]:
-    """Rows of a lexicon file (comments and blank lines skipped, cells stripped)."""
-    rows = []
-    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:

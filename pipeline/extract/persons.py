@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract import entities as E
+from pipeline.extract.lexicons import load_tsv
 from pipeline.extract.names import (
     PhraseTable,
     Word,
@@ -30,7 +31,6 @@ from pipeline.extract.names import (
     is_name_syllable,
     is_surname,
     joined,
-    load_tsv,
 )
 from pipeline.extract.persons_titles import TitleParser, roles
 from pipeline.extract.values import (

@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from pipeline.extract import entities as E
 from pipeline.extract import places as P
-from pipeline.extract.names import PhraseTable, Word, doc_words, joined, load_tsv
+from pipeline.extract.lexicons import load_tsv
+from pipeline.extract.names import PhraseTable, Word, doc_words, joined
 from pipeline.extract.values import TitleValue, doc_text
 
 _FORMER = {"nguyên", "cựu"}

@@ -33,11 +33,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.extract.lexicons import load_tsv
 from pipeline.extract.values import (
     doc_text,
     DATES,
@@ -63,16 +63,6 @@ _PERIOD_GRANULARITIES = frozenset({"day", "month", "quarter", "year", "interval"
 _NOT_FIRST_WORDS = frozenset({"tư", "lăm", "nhăm", "mốt", "linh", "lẻ", "mươi", "trăm", "chục"})
 
 
-_LEXICONS = Path(__file__).parent / "lexicons"
-
-
-def load_table(name: str) -> list[tuple[str, ...]]:
-    """The rows of lexicons/<name>.tsv: tab-separated cells, `#` comment lines and blanks skipped."""
-    rows = []
-    for line in (_LEXICONS / f"{name}.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            rows.append(tuple(cell.strip() for cell in line.split("\t")))
-    return rows
 
 
 def _norm(phrase: str) -> str:
@@ -106,37 +96,37 @@ class _Lexicon:
 
     def __init__(self) -> None:
         self.units: dict[str, _Unit] = {}
-        for row in load_table("stat_units"):
+        for row in load_tsv("stat_units.tsv"):
             at_end = len(row) > 3 and row[3] == "end"
             self.units.setdefault(_norm(row[0]), _Unit(row[1], row[2], at_end))
         base = [s for s, u in self.units.items() if u.kind != "per"]
-        exceptions = _alternation(row[0] for row in load_table("stat_unit_exceptions"))
+        exceptions = _alternation(row[0] for row in load_tsv("stat_unit_exceptions.tsv"))
         one = rf"(?!(?:{exceptions})(?!\w))(?:{_alternation(base)})(?!\w)"
         # after a slash: a unit, a per-unit ("vạn dân") or any word ("đồng/đêm", "đồng/tiết")
         per = rf"(?:(?:{_alternation(self.units)})(?!\w)|[^\W\d_]\w*)"
         unit = rf"{one}(?:{_S}*/{_S}*{per})*"
 
-        self.magnitudes = {_norm(w): Decimal(m) for w, m in load_table("stat_magnitudes")}
+        self.magnitudes = {_norm(w): Decimal(m) for w, m in load_tsv("stat_magnitudes.tsv")}
         mag = (
             rf"(?!t[ỷỉ]{_S}+(?:lệ|số|trọng)|triệu{_S}+chứng)"
             rf"(?:{_alternation(self.magnitudes)})(?!\w)"
         )
-        self.number_words = {w: (int(v), role) for w, v, role in load_table("stat_number_words")}
+        self.number_words = {w: (int(v), role) for w, v, role in load_tsv("stat_number_words.tsv")}
         words = _alternation(list(self.number_words) + list(self.magnitudes))
         self.counted = re.compile(
-            rf"{_S}+(?:{_alternation(r[0] for r in load_table('stat_counted_nouns'))})(?!\w)"
+            rf"{_S}+(?:{_alternation(r[0] for r in load_tsv('stat_counted_nouns.tsv'))})(?!\w)"
         )
         self.not_counted = re.compile(
-            rf"{_S}+(?:{_alternation(r[0] for r in load_table('stat_not_counted'))})(?!\w)", re.I
+            rf"{_S}+(?:{_alternation(r[0] for r in load_tsv('stat_not_counted.tsv'))})(?!\w)", re.I
         )
 
-        self.qualifiers = {_norm(p): q for p, q, _pos in load_table("stat_qualifiers")}
-        before = _alternation(p for p, _q, pos in load_table("stat_qualifiers") if pos == "before")
-        hedges = _alternation(p for p, q, pos in load_table("stat_qualifiers") if q == "-")
+        self.qualifiers = {_norm(p): q for p, q, _pos in load_tsv("stat_qualifiers.tsv")}
+        before = _alternation(p for p, _q, pos in load_tsv("stat_qualifiers.tsv") if pos == "before")
+        hedges = _alternation(p for p, q, pos in load_tsv("stat_qualifiers.tsv") if q == "-")
         self.verbs: dict[str, str] = {}
         self.comparative_qualifier: dict[str, str] = {}
         to_words, sources = [], []
-        for phrase, role, *rest in load_table("stat_verbs"):
+        for phrase, role, *rest in load_tsv("stat_verbs.tsv"):
             if rest:
                 self.comparative_qualifier[_norm(phrase)] = rest[0]
             if role == "to":
@@ -154,14 +144,14 @@ class _Lexicon:
         self.source_before = re.compile(rf"(?<!\w)(?:{_alternation(sources)}){_S}+từ{_S}+$", re.I)
         self.after_qualifier = re.compile(rf"{_S}+(?P<post>trở{_S}+lên|trở{_S}+xuống)(?!\w)", re.I)
 
-        self.identifier_action = {_norm(p): action for p, action in load_table("stat_identifiers")}
+        self.identifier_action = {_norm(p): action for p, action in load_tsv("stat_identifiers.tsv")}
         self.identifier = re.compile(
             rf"(?<!\w)(?P<id>{_alternation(self.identifier_action)}){_S}*$", re.I
         )
 
-        self.cue_kind = {_norm(p): kind for p, kind in load_table("stat_target_cues")}
+        self.cue_kind = {_norm(p): kind for p, kind in load_tsv("stat_target_cues.tsv")}
         self.cue = re.compile(rf"(?<!\w)(?:{_alternation(self.cue_kind)})(?!\w)", re.I)
-        stops = load_table("stat_subject_stops")
+        stops = load_tsv("stat_subject_stops.tsv")
         keep = _alternation(r[0] for r in stops if len(r) > 1 and r[1] == "keep")
         self.stops = re.compile(
             rf"(?<!\w)(?!(?:{keep})(?!\w))(?:{_alternation(r[0] for r in stops if len(r) == 1)})(?!\w)", re.I

@@ -1,11 +1,29 @@
 """Vocabularies of the extractors as tab-separated tables a domain expert can read and extend,
-and the helper that turns a column of phrases into a regex (`names.load_tsv` reads the tables).
+the reader of those tables, and the helper that turns a column of phrases into a regex.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+LEXICONS = Path(__file__).parent
+
+
+@cache
+def _read(name: str) -> tuple[tuple[str, ...], ...]:
+    rows = []
+    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            rows.append(tuple(cell.strip() for cell in line.split("\t")))
+    return tuple(rows)
+
+
+def load_tsv(name: str) -> list[list[str]]:
+    """Rows of lexicons/<name> (tab-separated; `#` comment lines and blank lines skipped)."""
+    return [list(row) for row in _read(name)]
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
