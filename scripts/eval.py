@@ -21,11 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.errors import VnextractError  # noqa: E402
-from pipeline.nlp import shared_nlp  # noqa: E402
-from pipeline.process import process  # noqa: E402
 from pipeline.review.compare import KEYS, corpus_files, multiset_diff  # noqa: E402
-from pipeline.settings import Settings  # noqa: E402
-from pipeline.types import RawDocument  # noqa: E402
+from pipeline.review.golden import extract_corpus_article  # noqa: E402
 
 FLOORS = ROOT / "scripts" / "eval_floors.json"
 
@@ -63,16 +60,13 @@ class Score:
 
 def evaluate(corpus: Path) -> tuple[dict[str, Score], list[str]]:
     """Scores per field over every article of the corpus, and the articles that failed."""
-    nlp, settings = shared_nlp(), Settings()
     scores = {name: Score() for name in KEYS}
     failed: list[str] = []
     for article, expected_path in corpus_files(corpus):
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
-        content_type = "text/html" if article.suffix != ".txt" else "text/plain"
-        raw = RawDocument(content=article.read_bytes(), content_type=content_type, archive=str(article))
         name = str(article.relative_to(corpus))
         try:
-            found = process(raw, nlp, settings, published=expected.get("published")).model_dump()
+            found = extract_corpus_article(article, expected)
         except VnextractError as error:
             failed.append(f"{name}: {error}")
             found = {}

@@ -226,3 +226,29 @@ def test_inputs_url_without_injected_fetcher_uses_settings(server: App):
 )
 def test_inputs_input_kind(name: str, expected):
     assert input_kind(Path(name)) == expected
+
+
+@pytest.mark.parametrize(
+    "name, sidecar",
+    [
+        pytest.param("bai.txt", "bai.meta.json", id="text"),
+        pytest.param("bai.html", "bai.meta.json", id="html"),
+        pytest.param("bai.txt.gz", "bai.meta.json", id="gzipped"),
+    ],
+)
+def test_inputs_sidecar_metadata_is_read(tmp_path: Path, name: str, sidecar: str):
+    body = "Ngày 4/1, hội nghị.".encode()
+    (tmp_path / name).write_bytes(gzip.compress(body) if name.endswith(".gz") else body)
+    meta = {"published": "2024-01-04", "url": "https://baolamdong.vn/a.html", "other": "x"}
+    (tmp_path / sidecar).write_text(json.dumps(meta), encoding="utf-8")
+    (doc,) = iter_inputs([str(tmp_path / name)], Settings())
+    assert isinstance(doc, RawDocument)
+    assert (doc.published, doc.url, doc.content) == ("2024-01-04", "https://baolamdong.vn/a.html", body)
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", "x" * 70_000])
+def test_inputs_bad_sidecar_is_reported(tmp_path: Path, content: str):
+    (tmp_path / "bai.txt").write_text("Ngày 4/1, hội nghị.", encoding="utf-8")
+    (tmp_path / "bai.meta.json").write_text(content, encoding="utf-8")
+    (error,) = iter_inputs([str(tmp_path)], Settings())
+    assert isinstance(error, InputError) and error.code == "E006" and "bai.meta.json" in error.reason

@@ -23,15 +23,19 @@ Extract = Callable[[Path, Mapping[str, Any]], dict[str, Any]]
 
 
 def extract_corpus_article(article: Path, expected: Mapping[str, Any]) -> dict[str, Any]:
-    """The current record of a corpus article, run with its expected publication date."""
+    """The current record of a corpus article, read as `vnextract extract` reads it (sidecar
+    metadata included); a publication date in the expected file wins, as --published does."""
+    from pipeline.errors import VnextractError
     from pipeline.nlp import shared_nlp
     from pipeline.process import process
     from pipeline.settings import Settings
-    from pipeline.types import RawDocument
+    from pipeline.sources.inputs import iter_inputs
 
-    content_type = "text/html" if article.suffix != ".txt" else "text/plain"
-    raw = RawDocument(content=article.read_bytes(), content_type=content_type, archive=str(article))
-    return process(raw, shared_nlp(), Settings(), published=expected.get("published")).model_dump()
+    settings = Settings()
+    (item,) = iter_inputs([str(article)], settings)
+    if isinstance(item, VnextractError):
+        raise item
+    return process(item, shared_nlp(), settings, published=expected.get("published")).model_dump()
 
 
 def _slim(item: Item) -> Item:

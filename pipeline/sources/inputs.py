@@ -147,7 +147,49 @@ def _read_document(path: Path, kind: str, gzipped: bool, limit: int) -> Outcome:
         return InputError("E005", str(path))
     except (OSError, EOFError, zlib.error) as exc:
         return InputError("E006", f"{path}: {exc}")
-    return RawDocument(content=content, content_type=CONTENT_TYPES[kind], archive=str(path))
+    try:
+        meta = read_sidecar(path)
+    except InputError as error:
+        return error
+    return RawDocument(
+        content=content,
+        content_type=CONTENT_TYPES[kind],
+        archive=str(path),
+        url=meta.get("url"),
+        published=meta.get("published"),
+        fetched_at=meta.get("fetched_at"),
+    )
+
+
+SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_FIELDS = ("url", "published", "fetched_at")
+_SIDECAR_LIMIT = 64 * 1024
+
+
+def sidecar_path(path: Path) -> Path:
+    """Where the metadata of a text or HTML file lives: `<name>.meta.json` beside it."""
+    name = path.name[:-3] if path.name.endswith(".gz") else path.name
+    return path.with_name(name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+
+
+def read_sidecar(path: Path) -> dict[str, str]:
+    """The file's sidecar metadata (url, published, fetched_at), or {} when it has none.
+
+    Plain text carries no publication date, yet partial dates ("ngày 4/1") need one: an archive
+    of text files keeps it beside each file.
+    """
+    sidecar = sidecar_path(path)
+    if not sidecar.is_file():
+        return {}
+    try:
+        if sidecar.stat().st_size > _SIDECAR_LIMIT:
+            raise ValueError(f"larger than {_SIDECAR_LIMIT} bytes")
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        if not isinstance(meta, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, ValueError) as exc:
+        raise InputError("E006", f"{sidecar}: {exc}") from exc
+    return {key: str(meta[key]) for key in SIDECAR_FIELDS if meta.get(key)}
 
 
 def _iter_jsonl(path: Path, gzipped: bool, limit: int) -> Iterator[Outcome]:
