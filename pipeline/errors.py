@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "E015": "too many redirects ({detail}): the site loops or moved too often",
     "E020": "record failed validation: {detail}",
     "E030": "unsupported input: {detail}",
+    "E099": "unexpected error while extracting (a bug, please report it): {detail}",
 }
 
 

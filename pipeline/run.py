@@ -44,6 +44,7 @@ import numpy as np
 from models import Record
 from pipeline import __version__
 from pipeline.errors import VnextractError
+from pipeline.extract import COMPONENTS
 from pipeline.settings import Settings
 from pipeline.sinks.rejections import (
     MAX_PAYLOAD_BYTES,
@@ -63,20 +64,13 @@ DEFAULT_CHUNK_SIZE = 8  # inputs per message to a worker: small, so the ordered 
 WINDOW_PER_WORKER = 3  # chunks in flight per worker: enough to keep each busy, bounded memory
 MAX_BATCH_SECONDS = 15.0  # a slow run still commits this often, so a kill loses little work
 # Imported once by the fork server that local worker processes are forked from, so that each
-# worker only builds its Language (0.1 s) instead of importing spaCy and the lexicons (4 s). The
-# extractor modules are named here rather than read from `pipeline.nlp.COMPONENTS`, which would
-# import spaCy into the parent; a test checks that this list covers them.
+# worker only builds its Language (0.1 s) instead of importing spaCy and the lexicons (4 s).
 PRELOAD_MODULES = (
     "pipeline.run",
     "pipeline.nlp",
     "pipeline.process",
     "pipeline.parse.html",
-    "pipeline.extract.sentences",
-    "pipeline.extract.dates",
-    "pipeline.extract.documents",
-    "pipeline.extract.statistics",
-    "pipeline.extract.entities",
-    "pipeline.extract.persons",
+    *(module for _name, module in COMPONENTS),
 )
 # Dead letter for an exception that is not a VnextractError: a bug, kept apart from bad inputs.
 INTERNAL_ERROR_CODE = "E099"

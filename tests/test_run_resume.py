@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from _run_inputs import ROOT, Inputs, count, dump, make_inputs, sqlite_url
-from pipeline.run import PRELOAD_MODULES, run
+from pipeline.run import run
 from pipeline.sinks.database import DatabaseSink
 
 DEADLINE = 60.0  # seconds for one killed run to reach its kill point
@@ -136,9 +136,3 @@ def test_run_resume_after_kill_gives_the_rows_of_an_unbroken_run(inputs: Inputs,
         return sorted((row["input_key"], row["code"]) for row in rows)
 
     assert letters(dead) == letters(reference_dead)  # none lost, none written twice
-
-
-def test_run_preload_covers_every_extractor_module() -> None:
-    from pipeline.nlp import COMPONENTS
-
-    assert {module for _, module in COMPONENTS} <= set(PRELOAD_MODULES)

@@ -9,22 +9,14 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from pipeline.extract import COMPONENTS
 from pipeline.extract.values import register_extensions
 from pipeline.nlp.tokenizer import SyllableTokenizer
 
 LOGGER = logging.getLogger(__name__)
 
-# Component name -> module that registers it. Order matters: later extractors read the spans of
-# earlier ones (documents take their issue date from the dates; statistics skip numbers inside
-# dates and documents; persons resolve their organisations against the entities).
-COMPONENTS: tuple[tuple[str, str], ...] = (
-    ("vnx_sentences", "pipeline.extract.sentences"),
-    ("vnx_dates", "pipeline.extract.dates"),
-    ("vnx_documents", "pipeline.extract.documents"),
-    ("vnx_statistics", "pipeline.extract.statistics"),
-    ("vnx_entities", "pipeline.extract.entities"),
-    ("vnx_persons", "pipeline.extract.persons"),
-)
+__all__ = ["COMPONENTS", "build_nlp", "shared_nlp"]
+
 
 
 def build_nlp(components: tuple[tuple[str, str], ...] = COMPONENTS) -> Language:
