@@ -17,6 +17,7 @@ from pipeline.validate import validate_record
 
 LOGGER = logging.getLogger(__name__)
 
+_LETTERS = re.compile(r"[^\W\d_]")
 _VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
@@ -29,8 +30,11 @@ def anchor_date(published: str | None) -> str | None:
 
 def language_warning(text: str) -> str | None:
     """A warning when the text does not look Vietnamese (extraction rules assume it is)."""
-    letters = sum(ch.isalpha() for ch in text)
-    if letters >= 200 and len(_VIETNAMESE_LETTERS.findall(text)) < letters * 0.02:
+    vietnamese = len(_VIETNAMESE_LETTERS.findall(text))
+    if vietnamese >= 20:  # plainly Vietnamese: skip counting every letter
+        return None
+    letters = len(_LETTERS.findall(text))
+    if letters >= 200 and vietnamese < letters * 0.02:
         return "text does not look Vietnamese: few Vietnamese letters, extraction may find little"
     return None
 

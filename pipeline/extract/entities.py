@@ -488,7 +488,9 @@ def _collect_places(text: str, words: Sequence[Word], index: ArticleIndex) -> No
                 _learn(index, place[1], head[1].rank, words[i + head[0]].start, words[place[0] - 1].end)
             i += head[0]
             continue
-        level = P.levels().match(words, i) if not _inside_known_place(words, i) else None
+        level = P.levels().match(words, i)  # rare, so checked before the look-back
+        if level and _inside_known_place(words, i):
+            level = None
         if level and (i + level[0] < len(words)):
             end, _, lv, place = parser.level_place(i, parser.role_before(i))
             if place and lv and not place[2].isdigit():
@@ -554,7 +556,9 @@ def _analyse(doc: Doc) -> tuple[list, list]:
             _alias(text, words, org, index)
             i = org.end
             continue
-        level = P.levels().match(words, i) if not _inside_known_place(words, i) else None
+        level = P.levels().match(words, i)  # rare, so checked before the look-back
+        if level and _inside_known_place(words, i):
+            level = None
         if level:
             end, _, lv, place = parser.level_place(i, parser.role_before(i))
             if place and lv:

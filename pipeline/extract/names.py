@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from spacy.tokens import Doc
 
@@ -25,23 +24,26 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word or punctuation mark of the text, with its offsets."""
+class Word(NamedTuple):
+    """One word or punctuation mark of the text, with its offsets and its case-folded form.
+
+    A tuple rather than a dataclass, and folded once here: lexicon look-ups probe every word of
+    an article against several tables, so both costs are paid per word, many times.
+    """
 
     text: str
     start: int
     end: int
-
-    @property
-    def folded(self) -> str:
-        """Case-folded text, for case-insensitive lexicon look-ups."""
-        return self.text.casefold()
+    folded: str
 
 
 def tokenize(text: str) -> list[Word]:
     """The words of `text` (newlines kept as words so that no name runs across a paragraph)."""
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [
+        Word(word, m.start(), m.end(), word.casefold())
+        for m in _WORD.finditer(text)
+        for word in (m.group(),)
+    ]
 
 
 def doc_words(doc: Doc) -> list[Word]:
@@ -98,23 +100,23 @@ class PhraseTable(Generic[T]):
             return tuple(w.casefold() if i == 0 else w for i, w in enumerate(words))
         return tuple(w.casefold() for w in words)
 
-    def _word_key(self, word: str, index: int) -> str:
+    def _word_key(self, word: Word, index: int) -> str:
         if self.case == "exact" or (self.case == "first" and index > 0):
-            return word
-        return word.casefold()
+            return word.text
+        return word.folded
 
     def matches(self, words: Sequence[Word], i: int) -> list[tuple[int, T]]:
         """Every (length, value) of a phrase starting at words[i], longest first."""
         if i >= len(words):
             return []
-        options = self._by_first.get(self._word_key(words[i].text, 0))
+        options = self._by_first.get(words[i].text if self.case == "exact" else words[i].folded)
         if not options:
             return []
         found = []
         for key, value in options:
             n = len(key)
             if i + n <= len(words) and all(
-                self._word_key(words[i + k].text, k) == key[k] for k in range(1, n)
+                self._word_key(words[i + k], k) == key[k] for k in range(1, n)
             ) and _contiguous(words, i, i + n):
                 found.append((n, value))
         return found
