@@ -42,6 +42,14 @@ FURNITURE_LINES = re.compile(
 CAPTION_SUFFIX = re.compile(r"\s\|\s*$")
 
 
+def caption_of(line: str) -> str | None:
+    """The caption a flattened line holds ("Quang cảnh hội nghị |" -> "Quang cảnh hội nghị"; a
+    bare "|" -> ""), or None when the line is no caption."""
+    if line.strip() == "|" or CAPTION_SUFFIX.search(line):
+        return CAPTION_SUFFIX.sub("", line).strip().strip("|").strip()
+    return None
+
+
 def strip_wire_prefix(paragraph: str) -> str:
     """The paragraph without a leading wire/outlet prefix."""
     return WIRE_PREFIX.sub("", paragraph, count=1)

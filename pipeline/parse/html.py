@@ -114,8 +114,8 @@ def filter_lines(lines: list[Line], meta: Metadata, *, generic: bool) -> tuple[l
             continue
         if line.link_density > _MAX_LINK_DENSITY:
             continue
-        if text == "|" or furniture.CAPTION_SUFFIX.search(text):
-            caption = furniture.CAPTION_SUFFIX.sub("", text).strip()
+        caption = furniture.caption_of(text)
+        if caption is not None:
             if caption:
                 captions.append(caption)
             continue

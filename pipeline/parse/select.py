@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import soupsieve
 from bs4 import BeautifulSoup
@@ -50,8 +50,8 @@ def split_selector_list(selectors: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _first_compound(selector: str) -> tuple[str, str]:
-    """The first compound selector and the combinator after it (" ", ">", "+", "~" or "")."""
+def _top_level_breaks(selector: str) -> Iterator[int]:
+    """Positions of whitespace and combinators outside brackets, parentheses and quotes."""
     depth, quote = 0, ""
     for i, ch in enumerate(selector):
         if quote:
@@ -63,25 +63,20 @@ def _first_compound(selector: str) -> tuple[str, str]:
         elif ch in "])":
             depth -= 1
         elif depth == 0 and (ch.isspace() or ch in ">+~"):
-            rest = selector[i:].lstrip()
-            return selector[:i], (rest[0] if rest[:1] in (">", "+", "~") else " ")
+            yield i
+
+
+def _first_compound(selector: str) -> tuple[str, str]:
+    """The first compound selector and the combinator after it (" ", ">", "+", "~" or "")."""
+    for i in _top_level_breaks(selector):
+        rest = selector[i:].lstrip()
+        return selector[:i], (rest[0] if rest[:1] in (">", "+", "~") else " ")
     return selector, ""
 
 
 def _last_compound(selector: str) -> str:
     """The compound selector after the last combinator (outside brackets and parentheses)."""
-    depth, quote, cut = 0, "", 0
-    for i, ch in enumerate(selector):
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif depth == 0 and (ch.isspace() or ch in ">+~"):
-            cut = i + 1
+    cut = max((i + 1 for i in _top_level_breaks(selector)), default=0)
     return selector[cut:]
 
 

@@ -19,8 +19,8 @@ def split_body(lines: list[str]) -> tuple[list[str], list[str]]:
             break
         if furniture.is_furniture(line):
             continue
-        if line == "|" or furniture.CAPTION_SUFFIX.search(line):
-            caption = furniture.CAPTION_SUFFIX.sub("", line).strip()
+        caption = furniture.caption_of(line)
+        if caption is not None:
             if caption:
                 captions.append(caption)
             continue
