@@ -60,6 +60,41 @@ ORGS = [
                  id="international"),
     pytest.param("Liên đoàn Bóng đá Việt Nam (VFF) họp. Chủ tịch VFF phát biểu.",
                  {("Liên đoàn Bóng đá Việt Nam", "other")}, id="acronym-alias"),
+    pytest.param("Đội tuyển Việt Nam thắng Philippines.", {("Đội tuyển Việt Nam", "other")}, id="sports-team"),
+    pytest.param("Tối qua, đội tuyển bóng chuyền nữ Việt Nam thắng Thái Lan.",
+                 {("đội tuyển bóng chuyền nữ Việt Nam", "other")}, id="sports-team-sport-and-sex"),
+    pytest.param("HLV dẫn dắt đội U23 Việt Nam từ tháng 3.", {("đội U23 Việt Nam", "other")}, id="sports-team-age-group"),
+    pytest.param("Đội sẽ tập trung 26 cầu thủ; đội tuyển quốc gia chuẩn bị cho SEA Games.", set(),
+                 id="team-word-without-place-is-no-organisation"),
+    pytest.param("Phòng Công tác sinh viên, Đại học Huế trao học bổng.",
+                 {("Phòng Công tác sinh viên Đại học Huế", "department")}, id="parent-after-comma"),
+    pytest.param("Theo Trung tâm Chống độc, Bệnh viện Bạch Mai, trẻ đã ổn. Trung tâm Chống độc tiếp nhận 200 ca.",
+                 {("Trung tâm Chống độc Bệnh viện Bạch Mai", "other")}, id="parent-after-comma-then-short-form"),
+    pytest.param("Sở Y tế tỉnh Nghệ An, Bệnh viện Bạch Mai và Sở Tài chính tỉnh Nghệ An họp.",
+                 {("Sở Y tế tỉnh Nghệ An", "department"), ("Bệnh viện Bạch Mai", "hospital"),
+                  ("Sở Tài chính tỉnh Nghệ An", "department")}, id="comma-list-is-not-a-parent"),
+    pytest.param("Tại huyện Tây Hòa, Ban Thường vụ Huyện ủy ban hành kế hoạch; Ủy ban Kiểm tra Huyện ủy kiểm tra.",
+                 {("Ban Thường vụ Huyện ủy Tây Hòa", "party"), ("Ủy ban Kiểm tra Huyện ủy Tây Hòa", "party")},
+                 id="standing-body-of-a-short-party-committee"),
+    pytest.param("Tỉnh Quảng Trị: bà Hạnh, Ủy viên Ban Thường vụ Tỉnh ủy, dự lễ.", {("Tỉnh ủy Quảng Trị", "party")},
+                 id="ban-thuong-vu-inside-a-role"),
+    pytest.param("Ông Vinh, Phó Trưởng ban Thường trực Ban An toàn giao thông tỉnh Quảng Ngãi, trình bày.",
+                 {("Ban An toàn giao thông tỉnh Quảng Ngãi", "department")}, id="ban-thuong-truc-inside-a-role"),
+    pytest.param("Ban Chấp hành Liên đoàn Bóng đá Việt Nam (VFF) họp. Tổng Thư ký VFF Hoàng Anh Kiệt dự.",
+                 {("Ban Chấp hành Liên đoàn Bóng đá Việt Nam", "party"), ("Liên đoàn Bóng đá Việt Nam", "other")},
+                 id="acronym-after-a-standing-body-names-the-parent"),
+    pytest.param("Công đoàn Đại học Huế trao quà.", {("Công đoàn Đại học Huế", "mass")}, id="trade-union-of-a-body"),
+    pytest.param("Theo Tổ chức Khí tượng Thế giới, năm nay nóng nhất.", {("Tổ chức Khí tượng Thế giới", "international")},
+                 id="world-body"),
+    pytest.param("Liên đoàn Bóng đá châu Á (AFC) họp.", {("Liên đoàn Bóng đá châu Á", "other")}, id="continental-body"),
+    pytest.param("Nạn nhân được đưa đến Bệnh viện Đa khoa vùng Tây Nguyên.",
+                 {("Bệnh viện Đa khoa vùng Tây Nguyên", "hospital")}, id="regional-hospital"),
+    pytest.param("Thượng tá Hải, Trưởng phòng Cảnh sát giao thông Công an tỉnh Tiền Giang, cho biết.",
+                 {("Phòng Cảnh sát giao thông Công an tỉnh Tiền Giang", "police")}, id="unit-folded-into-a-role"),
+    pytest.param("Tại huyện Hướng Hóa, ông Lả, Trưởng phòng GD-ĐT huyện, cho biết.",
+                 {("Phòng GD-ĐT huyện Hướng Hóa", "department")}, id="unit-folded-into-a-role-short-form"),
+    pytest.param("Theo bà Hằng, Phó Trưởng phòng CSGT, Công an TP Hà Nội, số vụ giảm.",
+                 {("Phòng CSGT Công an TP Hà Nội", "police")}, id="unit-folded-into-a-role-parent-after-comma"),
     pytest.param("Ban Chỉ đạo chiến dịch tiêm vắc xin sởi tỉnh Bến Tre họp.",
                  {("Ban Chỉ đạo chiến dịch tiêm vắc xin sởi tỉnh Bến Tre", "department")}, id="long-lowercase-field"),
 ]
@@ -84,6 +119,9 @@ LOCS = [
     pytest.param("Đoàn công tác làm việc tại UBND tỉnh Lâm Đồng.", {("Lâm Đồng", "province")}, id="place-inside-org"),
     pytest.param("Anh Nguyễn Văn Đức cho biết. Anh ấy ở Đức.", {("Đức", "country")}, id="risky-country-needs-cue"),
     pytest.param("Ông Nguyễn Thái Bình dự họp.", set(), id="province-inside-a-name"),
+    pytest.param("Liên đoàn Bóng đá châu Á (AFC) họp.", set(), id="continent-in-a-body-name-is-its-scope"),
+    pytest.param("Nạn nhân được đưa đến Bệnh viện Đa khoa vùng Tây Nguyên.", {("Tây Nguyên", "region")},
+                 id="region-with-its-level-word"),
 ]
 
 
@@ -110,9 +148,9 @@ def test_extract_entities_resolve_organization(nlp, phrase: str, expected: str |
 
 
 KNOWN_GAPS = [
-    pytest.param("Đội tuyển Việt Nam thắng Philippines.", {("Đội tuyển Việt Nam", "other")}, id="sports-team"),
-    pytest.param("Phòng Công tác sinh viên, Đại học Huế trao học bổng.",
-                 {("Phòng Công tác sinh viên Đại học Huế", "department")}, id="parent-after-comma"),
+    pytest.param("Bệnh viện Bạch Mai quá tải; Khoa Hồi sức tích cực - Chống độc của bệnh viện tiếp nhận 43 trẻ.",
+                 {("Bệnh viện Bạch Mai", "hospital"), ("Khoa Hồi sức tích cực - Chống độc Bệnh viện Bạch Mai", "department")},
+                 id="unit-of-the-hospital-written-lowercase"),
 ]
 
 

@@ -159,6 +159,14 @@ EXAMPLES = [
         "Ông Lê Minh Khoa, Giám đốc Sở Công Thương, cho biết.",
         {"Lê Minh Khoa": {("Giám đốc", "Sở Công Thương")}},
     ), id="name-ending-in-an-org-head-word"),
+    pytest.param(Example(
+        "Liên đoàn Bóng đá Việt Nam (VFF) họp. Tham dự có Tổng Thư ký VFF Hoàng Anh Kiệt.",
+        {"Hoàng Anh Kiệt": {("Tổng Thư ký", "Liên đoàn Bóng đá Việt Nam")}},
+    ), id="acronym-defined-earlier-names-the-organisation"),
+    pytest.param(Example(
+        "Tỉnh Quảng Trị: bà Hoàng Thị Hạnh, Ủy viên Ban Thường vụ Tỉnh ủy, dự lễ.",
+        {"Hoàng Thị Hạnh": {("Ủy viên Ban Thường vụ", "Tỉnh ủy Quảng Trị")}},
+    ), id="member-of-the-standing-committee"),
 ]
 
 

@@ -11,6 +11,11 @@ Conventions: an organisation's name keeps the head as written ("UBND" or "Ủy b
 the place spelled as the article first spells it correctly ("huyện Đức trọng" -> "Đức Trọng");
 a location's name is the place alone, without its level word ("huyện Đức Trọng" -> "Đức Trọng"),
 except numbered places ("Quận 1").
+
+Province spelling: a name the article writes out keeps the article's spelling, with or without
+"tỉnh" ("Sở GD-ĐT Hà Nội", "Sở Giao thông vận tải Quảng Ngãi": the majority of the corpus's expected
+records); a short form completed from the article's places gets the level word ("Sở Y tế" -> "Sở Y
+tế tỉnh Bến Tre"). A short form completed from a longer one the article writes takes that one as is.
 """
 
 from __future__ import annotations
@@ -47,7 +52,7 @@ _NAME_PARTS = PhraseTable(
         "TNHH", "MTV", "CP", "cổ phần", "trách nhiệm hữu hạn", "một thành viên", "Đa khoa", "đa khoa",
         "khoa", "Tiểu học", "tiểu học", "Mầm non", "mầm non", "THCS", "THPT", "PTDTNT", "Đại học",
         "đại học", "dân lập", "tư thục", "chuyên", "Quốc tế", "quốc tế", "Trung ương", "trung ương",
-        "Y Dược", "Y dược", "Sư phạm", "Bách khoa", "Kinh tế", "Nông Lâm", "Nhi", "Phụ sản",
+        "Y Dược", "Y dược", "Sư phạm", "Bách khoa", "Kinh tế", "Nông Lâm", "Nhi", "Phụ sản", "Thế giới",
     )),
     "exact",
 )
@@ -62,9 +67,10 @@ class Head:
     """A row of org_heads.tsv."""
 
     kind: str
-    takes: str  # fixed, place, level, field, name
+    takes: str  # fixed, place, level, field, name, body, team
     rank: str | None  # level implied by a place-type head
     alone: bool
+    comma_parents: frozenset[str] = frozenset()  # kinds of parent it may follow after a comma
 
 
 @dataclass
@@ -82,6 +88,7 @@ class Org:
     place_kind: str | None = None
     parent: "Org | None" = None
     implied: bool = False  # a Sở: belongs to the province of the article when none is written
+    body_of_parent: bool = False  # "Ban Chấp hành <parent>": an acronym after it names the parent
 
 
 @dataclass
@@ -109,19 +116,32 @@ class ArticleIndex:
 
 @lru_cache(maxsize=1)
 def _heads() -> tuple[PhraseTable[Head], PhraseTable[Head]]:
-    rows = [(r[0], Head(r[1], r[2], r[3] or None, r[4] == "1")) for r in load_tsv("org_heads.tsv")]
+    rows = [
+        (r[0], Head(r[1], r[2], r[3] or None, r[4] == "1", frozenset(k for k in (r[5] if len(r) > 5 else "").split(",") if k)))
+        for r in load_tsv("org_heads.tsv")
+    ]
     return PhraseTable(rows, "exact"), PhraseTable(rows, "fold")
+
+
+def _field_rows(team: bool) -> list[list[str]]:
+    return [r for r in load_tsv("org_fields.tsv") if (len(r) > 1 and r[1] == "team") == team]
 
 
 @lru_cache(maxsize=1)
 def _fields() -> PhraseTable[bool]:
-    return PhraseTable(((r[0], True) for r in load_tsv("org_fields.tsv")), "fold")
+    return PhraseTable(((r[0], True) for r in _field_rows(team=False)), "fold")
 
 
 @lru_cache(maxsize=1)
 def _lower_fields() -> PhraseTable[bool]:
     """Lowercase words that go on a name ("Chính sách y tế", "Chính trị quốc gia")."""
-    return PhraseTable(((r[0], True) for r in load_tsv("org_fields.tsv") if r[0][:1].islower()), "exact")
+    return PhraseTable(((r[0], True) for r in _field_rows(team=False) if r[0][:1].islower()), "exact")
+
+
+@lru_cache(maxsize=1)
+def _team_words() -> PhraseTable[bool]:
+    """Sport, sex and age words of a team name ("bóng chuyền", "nữ", "Olympic")."""
+    return PhraseTable(((r[0], True) for r in _field_rows(team=True)), "fold")
 
 
 _JOIN = {"và", "-", "&"}
@@ -217,7 +237,7 @@ class Parser:
                 (j, *place) if place else None
             )
         table = P.known_places().match(self.words, i)
-        if table and table[1].kind in ("province", "city", "country"):
+        if table and table[1].kind in ("province", "city", "country", "region"):
             return i + table[0], None, None, (i, i + table[0], self._text(i, i + table[0]), table[1].kind)
         return i, None, None, None
 
@@ -237,6 +257,12 @@ class Parser:
                     org.place, org.place_span, org.place_kind = table[1].name, (j, j + table[0]), "country"
                     org.end = j + table[0]
             return org
+        if info.takes == "team":
+            return self._team(i, j, info)
+        if info.takes == "body":
+            parent = self.org_at(j, before_name, depth + 1)
+            if parent is not None:
+                return Org(i, parent.end, info.kind, self._text(i, j), parent=parent, body_of_parent=True)
         if info.takes == "place":
             org = Org(i, j, info.kind, self._text(i, j), rank=info.rank)
             place = self.place_at(j, before_name or self.role_before(i))
@@ -244,7 +270,7 @@ class Parser:
                 org.place, org.place_span, org.end = place[1], (j, place[0]), place[0]
                 org.place_kind = place[2] or _KIND_OF_RANK.get(info.rank or "", "district")
             return org
-        if info.takes == "field":
+        if info.takes in ("field", "body"):
             k = self._field_end(j)
             if k == j:
                 return None
@@ -270,6 +296,25 @@ class Parser:
                 level.kind if level else None
             )
         return org
+
+    def _team(self, i: int, j: int, info: Head) -> Org | None:
+        """A sports team: head, sport/sex/age words, then the country or province it plays for
+        ("đội tuyển bóng chuyền nữ Việt Nam", "đội U23 Việt Nam"); None without that place."""
+        k = j
+        while k < len(self.words):
+            words = _team_words().match(self.words, k)
+            if words:
+                k += words[0]
+            elif _age_group(self.words, k):
+                k += 2
+            else:
+                break
+        place = P.known_places().match(self.words, k)
+        if not place or place[1].kind not in ("country", "province", "city"):
+            return None
+        end = k + place[0]
+        return Org(i, end, info.kind, self._text(i, k), place=self._text(k, end), place_span=(k, end),
+                   place_kind=place[1].kind)
 
     def _field_end(self, j: int) -> int:
         """End of the field after a Bộ/Sở/Ban/Phòng head ("Y tế", "Tuyên giáo", "Kế hoạch và Đầu tư")."""
@@ -358,6 +403,14 @@ class Parser:
 
     def _text(self, i: int, j: int) -> str:
         return joined(self.text, self.words, i, j)
+
+
+def _age_group(words: Sequence[Word], k: int) -> bool:
+    """An age group written "U23", "U19" (the tokenizer splits it into "U", "23")."""
+    return (
+        k + 1 < len(words) and words[k].text == "U" and words[k + 1].text.isdigit()
+        and words[k].end == words[k + 1].start
+    )
 
 
 # Lowercase words that end a fallback field ("Ban Kinh tế cho biết" -> no "cho").
@@ -541,14 +594,30 @@ def _analyse(doc: Doc) -> tuple[list, list]:
     claimed = [False] * len(words)
     i = 0
     while i < len(words):
+        through = _role_through_head(words, i)
+        if through is not None:  # "Ủy viên Ban Thường vụ | Tỉnh ủy": the Ban is part of the role
+            i = through
+            continue
+        unit_org = _unit_org(text, words, index, i)
+        if unit_org is not None:  # "Trưởng phòng Cảnh sát giao thông Công an tỉnh": a Phòng
+            _comma_parent(parser, unit_org, found)
+            found.append((unit_org, unit_org.start, unit_org.end))
+            locs += _org_places(unit_org, words)
+            for k in range(unit_org.start, unit_org.end):
+                claimed[k] = True
+            i = unit_org.end
+            continue
         alias = words[i].text in index.aliases and not (i + 1 < len(words) and is_name_syllable(words[i + 1].text))
         org = parser.org_at(i) if exact.match(words, i) and not alias else None
+        if org is not None and org.end == i + 1 and words[i].text in index.aliases:
+            org, alias = None, True  # "Tổng Thư ký VFF Hoàng Anh Kiệt": the acronym defined earlier
         if org is None and alias:
             found.append((index.aliases[words[i].text], i, i + 1))
             claimed[i] = True
             i += 1
             continue
         if org is not None:
+            _comma_parent(parser, org, found)
             found.append((org, org.start, org.end))
             locs += _org_places(org, words)
             for k in range(org.start, org.end):
@@ -577,7 +646,7 @@ def _analyse(doc: Doc) -> tuple[list, list]:
     index.orgs = [
         (words[i].start, org_name(org, index, words[i].start))
         for org, i, _ in found
-        if isinstance(org, Org) and (org.place or org.parent is not None and org.parent.place)
+        if isinstance(org, Org) and (org.place or org.parent is not None)
     ]
     orgs = []
     for org, i, j in found:
@@ -590,9 +659,97 @@ def _analyse(doc: Doc) -> tuple[list, list]:
     return orgs, locs
 
 
+@lru_cache(maxsize=1)
+def _head_roles() -> PhraseTable[str]:
+    """Roles with an organisation head inside them ("Ủy viên Ban Thường vụ", "Phó Trưởng ban
+    Thường trực"), with their unit word ("Ban") or ""."""
+    _, folded = _heads()
+    rows = []
+    for r in load_tsv("roles.tsv"):
+        words = tokenize(r[0])
+        unit = r[1] if len(r) > 1 and ":" not in r[1] and r[1] != "needs-org" else ""
+        if any(folded.match(words, k) for k in range(1, len(words))):
+            rows.append((r[0], unit))
+    return PhraseTable(rows, "fold")
+
+
+def _role_through_head(words: Sequence[Word], i: int) -> int | None:
+    """End of a role at words[i] whose head word belongs to the role, not to an organisation:
+    "Ủy viên Ban Thường vụ Tỉnh ủy" (the organisation is the Tỉnh ủy), "Phó Trưởng ban Thường trực
+    Ban An toàn giao thông" (the unit "Ban" is written again after the role). A role whose unit
+    starts the organisation ("Trưởng Ban Tổ chức") is not one."""
+    found = _head_roles().match(words, i)
+    if not found:
+        return None
+    end = i + found[0]
+    if found[1] and (end >= len(words) or words[end].folded != found[1].casefold()):
+        return None
+    return end
+
+
+@lru_cache(maxsize=1)
+def _unit_roles() -> PhraseTable[str]:
+    """Roles whose organisation starts with a unit word the role contains: "Trưởng phòng" -> "Phòng"."""
+    rows = load_tsv("roles.tsv")
+    return PhraseTable(((r[0], r[1]) for r in rows if len(r) > 1 and r[1] and ":" not in r[1] and r[1] != "needs-org"), "fold")
+
+
+def _unit_org(text: str, words: Sequence[Word], index: ArticleIndex, i: int) -> Org | None:
+    """The organisation folded into a role: "Trưởng phòng GD-ĐT huyện" is a title of "Phòng GD-ĐT
+    huyện ...", an organisation the article names though it never writes "Phòng" before it. The
+    unit word of the role starts the organisation's span; the field after it must be capitalised."""
+    role = _unit_roles().match(words, i)
+    if not role:
+        return None
+    j = i + role[0]
+    if j >= len(words) or words[j].folded == role[1].casefold():
+        return None
+    if not (is_name_syllable(words[j].text) or is_acronym(words[j].text)):
+        return None
+    synthetic = role[1] + " " + text[words[j].start : words[j].start + 300]
+    org = Parser(synthetic, tokenize(synthetic), index, any_case=True).org_at(0, before_name=True)
+    if org is None or org.end <= 1:
+        return None
+    _shift(org, j - 1)  # synthetic word k is words[j - 1 + k]; word 0 (the unit) stands on the role's
+    return org
+
+
+def _shift(org: Org | None, by: int) -> None:
+    """Move an organisation parsed over other words by `by` word positions."""
+    while org is not None:
+        org.start, org.end = org.start + by, org.end + by
+        if org.place_span:
+            org.place_span = (org.place_span[0] + by, org.place_span[1] + by)
+        org = org.parent
+
+
+def _comma_parent(parser: Parser, org: Org, found: list) -> None:
+    """"Phòng Công tác sinh viên, Đại học Huế", "Trung tâm Chống độc, Bệnh viện Bạch Mai": a unit
+    written without a place, then a comma and a body of a kind that houses such units, is that
+    body's unit. Not in a list ("Phòng A, Phòng B, Công an tỉnh"; "Sở Y tế, Bệnh viện X và ...")."""
+    words = parser.words
+    if org.parent is not None or org.place or org.level or org.end + 1 >= len(words) or words[org.end].text != ",":
+        return
+    head = _heads()[1].match(words, org.start)  # any case: "Trưởng phòng X, Đại học Huế" starts at "phòng"
+    if not head or not head[1].comma_parents:
+        return
+    if org.start > 0 and words[org.start - 1].text in (",", "và") and found and found[-1][2] == org.start - 1:
+        return
+    parent = parser.org_at(org.end + 1)
+    if parent is None or parent.kind not in head[1].comma_parents:
+        return
+    after = parser.word(parent.end)
+    if after in (",", "và", "&") and _heads()[0].match(words, parent.end + 1):
+        return
+    org.parent, org.end = parent, parent.end
+
+
 def _alias(text: str, words: Sequence[Word], org: Org, index: ArticleIndex) -> None:
-    """"Liên đoàn Bóng đá Việt Nam (VFF)": later "VFF" means the full name."""
+    """"Liên đoàn Bóng đá Việt Nam (VFF)": later "VFF" means the full name (of the parent, after a
+    standing body: "Ban Chấp hành Liên đoàn Bóng đá Việt Nam (VFF)")."""
     j = org.end
+    while org.body_of_parent and org.parent is not None:
+        org = org.parent
     if j + 2 < len(words) and words[j].text == "(" and words[j + 2].text == ")" and is_acronym(words[j + 1].text):
         name = org_name(org, index, words[org.start].start)
         index.aliases.setdefault(words[j + 1].text, name)
@@ -607,7 +764,9 @@ def _org_places(org: Org | None, words: Sequence[Word]) -> list[tuple[int, int, 
     """Locations written inside an organisation name ("UBND tỉnh Lâm Đồng" -> Lâm Đồng)."""
     found = []
     while org is not None:
-        if org.place_span and org.place and not org.place.isdigit():
+        # a continent in a body's name is its scope, not a place: "Liên đoàn Bóng đá châu Á"
+        scope = org.place_kind == "region" and org.level is None
+        if org.place_span and org.place and not org.place.isdigit() and not scope:
             start, end = words[org.place_span[0]].start, words[org.place_span[1] - 1].end
             found.append((start, end, EntityValue(org.place, org.place_kind or "other")))
         org = org.parent

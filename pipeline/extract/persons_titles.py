@@ -63,6 +63,8 @@ class TitleParser:
         """(end, resolved name) of an organisation or a country written at words[j]; `before_name`:
         a person's name may follow it (not so in apposition after the name)."""
         org = self.parser.org_at(j, before_name=before_name)
+        if org is not None and org.end == j + 1 and self.words[j].text in self.index.aliases:
+            return j + 1, self.index.aliases[self.words[j].text]  # "Chủ tịch VFF": the name it stands for
         if org is not None:
             start = self.words[j].start
             return org.end, E.complete_name(self.index, E.org_name(org, self.index, start), start)
