@@ -100,6 +100,16 @@ ORGS = [
 ]
 
 
+ORGS += [
+    pytest.param("Theo Sở Y tế TP.HCM, số ca tăng. Phó Giám đốc Sở Y tế cho biết.", {("Sở Y tế TP.HCM", "department")},
+                 id="abbreviated-city-in-org"),
+    pytest.param("Chủ tịch UBND TP Cần Thơ họp. Theo kế hoạch của UBND thành phố, TP Cần Thơ phấn đấu.",
+                 {("UBND TP Cần Thơ", "government")}, id="short-form-takes-the-articles-level-spelling"),
+    pytest.param("Theo Sở NN&PTNT, toàn tỉnh Sóc Trăng xuống giống.", {("Sở NN&PTNT tỉnh Sóc Trăng", "department")},
+                 id="comma-after-a-field-ends-it"),
+]
+
+
 @pytest.mark.parametrize("text, expected", ORGS)
 def test_extract_entities_organizations(nlp, text: str, expected: set) -> None:
     assert entities(nlp, text, "organizations") == expected
@@ -122,6 +132,22 @@ LOCS = [
     pytest.param("Liên đoàn Bóng đá châu Á (AFC) họp.", set(), id="continent-in-a-body-name-is-its-scope"),
     pytest.param("Nạn nhân được đưa đến Bệnh viện Đa khoa vùng Tây Nguyên.", {("Tây Nguyên", "region")},
                  id="region-with-its-level-word"),
+    pytest.param("Sở Y tế TP.HCM cho biết.", {("TP.HCM", "city")}, id="abbreviated-city-with-dot"),
+    pytest.param("Giá đất ở TP HCM tăng.", {("TP HCM", "city")}, id="abbreviated-city-with-space"),
+    pytest.param("Giá nhà ở TPHCM tăng.", {("TPHCM", "city")}, id="abbreviated-city-one-word"),
+    pytest.param("Xe chạy từ TP. Hồ Chí Minh ra Hà Nội.", {("Hồ Chí Minh", "city"), ("Hà Nội", "city")},
+                 id="level-and-full-city-name"),
+    pytest.param("Ông Sên ở ấp Hòa Lý, xã Hòa Tú 1 thu hoạch lúa.", {("Hòa Lý", "village"), ("Hòa Tú 1", "commune")},
+                 id="numbered-commune"),
+    pytest.param("Người dân phường Vĩnh Hải 2 dọn rác.", {("Vĩnh Hải 2", "commune")}, id="numbered-ward"),
+    pytest.param("Nhà ở phường 3 bị ngập.", {("phường 3", "commune")}, id="ward-that-is-a-number"),
+    pytest.param("Xã Hòa Tú 2 lần đạt chuẩn.", {("Hòa Tú", "commune")}, id="number-that-counts-is-not-the-name"),
+    pytest.param("Vườn cà phê ở các huyện Đắk Mil, Cư Jút thiếu nước.",
+                 {("Đắk Mil", "district"), ("Cư Jút", "district")}, id="plural-level-list"),
+    pytest.param("Thiệt hại ở ba xã Lạc Xuân, Ka Đô và Quảng Lập.",
+                 {("Lạc Xuân", "commune"), ("Ka Đô", "commune"), ("Quảng Lập", "commune")}, id="counted-level-list"),
+    pytest.param("Ông A ở xã Lạc Xuân, Nguyễn Văn Bình ở xã Ka Đô.",
+                 {("Lạc Xuân", "commune"), ("Ka Đô", "commune")}, id="single-level-does-not-govern-a-list"),
 ]
 
 

@@ -186,12 +186,27 @@ NOT_PERSONS = [
     pytest.param("Cầu Thủ Thiêm 4 dài 2,16 km.", id="bridge"),
     pytest.param("Theo Luật Khám bệnh, chữa bệnh năm 2023, bệnh viện phải báo cáo.", id="law-title"),
     pytest.param("Xe chở 38 hành khách từ TP Hồ Chí Minh đi Nha Trang thì gặp nạn.", id="route-destination"),
+    pytest.param("Bé được chuyển viện cùng cháu L.T.M. hôm qua.", id="bare-initials"),
+    pytest.param("Cháu T. được đưa đi cấp cứu.", id="bare-initial-with-honorific"),
 ]
 
 
 @pytest.mark.parametrize("text", NOT_PERSONS)
 def test_extract_persons_ignores_places_and_organisations(nlp, text: str) -> None:
     assert persons(nlp, text) == {}
+
+
+SHORT_REFERENCES = [
+    pytest.param("Tài xế Nguyễn Văn T. (SN 1990) bị bắt. Tài xế T. có nồng độ cồn.", {"Nguyễn Văn T."},
+                 id="initial-refers-to-initialled-name"),
+    pytest.param("Ông Alberto Fuentes Ramírez tới Hà Nội. Ông Fuentes đề xuất hợp tác.", {"Alberto Fuentes Ramírez"},
+                 id="foreign-name-cut-to-a-middle-name"),
+]
+
+
+@pytest.mark.parametrize("text, expected", SHORT_REFERENCES)
+def test_extract_persons_short_reference_merges(nlp, text: str, expected: set) -> None:
+    assert set(persons(nlp, text)) == expected
 
 
 def test_extract_persons_ambiguous_short_reference_warns(nlp) -> None:

@@ -101,6 +101,7 @@ class Place:
     start: int  # char offsets of the mention
     end: int
     provincial: bool = False  # a province or centrally-run city
+    level: str | None = None  # the level word written before it ("TP", "thành phố")
 
 
 @dataclass
@@ -206,7 +207,9 @@ class Parser:
             return False
         return cue or is_surname(self.word(start))
 
-    def place_at(self, i: int, before_name: bool, provincial: bool = False) -> tuple[int, str, str | None] | None:
+    def place_at(
+        self, i: int, before_name: bool, provincial: bool = False, numbered: bool = False
+    ) -> tuple[int, str, str | None] | None:
         """(end, name, kind) of a place name at words[i] (a number for "Quận 1"), or None."""
         if i >= len(self.words):
             return None
@@ -223,14 +226,18 @@ class Parser:
         n = P.split_place_run(self.words, i, end, before_name, self.index.spellings, provincial)
         if n == 0:
             return None
+        if numbered and i + n == end and _place_number(self.words, end):
+            n += 1  # "xã Hòa Tú 1", "phường Vĩnh Hải 2": the number is part of the name
         return i + n, joined(self.text, self.words, i, i + n), None
 
     def level_place(self, i: int, before_name: bool) -> tuple[int, str | None, P.Level | None, tuple | None]:
         """An optional level word and place at words[i]: (end, level text, level, place parse)."""
         level = P.levels().match(self.words, i)
+        if level and abbreviated_city(self.words, i, level[0]):
+            level = None
         if level:
             j = i + level[0]
-            place = self.place_at(j, before_name, level[1].rank == "tỉnh")
+            place = self.place_at(j, before_name, level[1].rank == "tỉnh", level[1].kind == "commune")
             if place and P.common_noun_level(self.word(i)) and place[0] - j < 2 and not place[1].isdigit():
                 place = None
             return (place[0] if place else j), joined(self.text, self.words, i, j), level[1], (
@@ -389,7 +396,8 @@ class Parser:
                 return m
             if w in _STOP or not (w.isalpha() or w in (",", "-")) or not w[0].islower() and w.isalpha():
                 break
-            if w == "," and not self.word(m + 1)[:1].islower():
+            # a comma goes on a field already running ("phòng, chống"), never right after its name
+            if w == "," and (m == k or not self.word(m + 1)[:1].islower()):
                 break
             m += 1
         return self._numbered(k)
@@ -403,6 +411,30 @@ class Parser:
 
     def _text(self, i: int, j: int) -> str:
         return joined(self.text, self.words, i, j)
+
+
+# Words after a number that make it a count, not the number of a commune ("xã A 2 lần").
+_COUNTED = {"năm", "tháng", "ngày", "giờ", "lần", "người", "hộ", "ha", "tấn", "km", "m", "%", "triệu", "tỷ", "nghìn", "ngàn", "trăm", "ca", "con", "xã", "thôn", "ấp"}
+
+
+def _place_number(words: Sequence[Word], k: int) -> bool:
+    """words[k] is a one- or two-digit number that ends a commune's name ("Hòa Tú 1")."""
+    if k >= len(words) or not words[k].text.isdigit() or len(words[k].text) > 2:
+        return False
+    if words[k - 1].end + 1 != words[k].start:
+        return False
+    if k + 1 == len(words):
+        return True
+    after = words[k + 1]
+    # "xã A 2 lần", "phường B 15/8", "huyện C 3,5": the number counts or dates something
+    return after.folded not in _COUNTED and not after.text.isdigit() and after.text not in ("/", "-")
+
+
+def abbreviated_city(words: Sequence[Word], i: int, level_length: int) -> bool:
+    """"TP.HCM", "TP HCM": the level word is part of a table spelling whose place is an acronym,
+    so the whole form is the place's name as written (not level "TP." + place "HCM")."""
+    table = P.known_places().match(words, i)
+    return bool(table) and table[0] > level_length and is_acronym(words[i + level_length].text)
 
 
 def _age_group(words: Sequence[Word], k: int) -> bool:
@@ -478,6 +510,11 @@ def org_name(org: Org, index: ArticleIndex, position: int) -> str:
             return " ".join(parts + [place])
         return short
     place = resolve_place(index, org.rank, position)
+    if place and org.level:
+        # "UBND thành phố" in an article that writes "TP Cần Thơ": the level as the article spells it
+        written = next((p.level for p in index.places if p.name == place and p.level), org.level)
+        if written.casefold() != org.level.casefold():  # not "Tỉnh" opening a sentence
+            parts[-1] = written
     return " ".join(parts + [place]) if place else short
 
 
@@ -542,12 +579,12 @@ def _collect_places(text: str, words: Sequence[Word], index: ArticleIndex) -> No
             i += head[0]
             continue
         level = P.levels().match(words, i)  # rare, so checked before the look-back
-        if level and _inside_known_place(words, i):
+        if level and (_inside_known_place(words, i) or abbreviated_city(words, i, level[0])):
             level = None
         if level and (i + level[0] < len(words)):
-            end, _, lv, place = parser.level_place(i, parser.role_before(i))
+            end, written, lv, place = parser.level_place(i, parser.role_before(i))
             if place and lv and not place[2].isdigit():
-                _learn(index, place[2], lv.rank, words[place[0]].start, words[place[1] - 1].end, lv.kind)
+                _learn(index, place[2], lv.rank, words[place[0]].start, words[place[1] - 1].end, lv.kind, written)
             i = max(end, i + 1)
             continue
         i += 1
@@ -568,10 +605,13 @@ def _inside_known_place(words: Sequence[Word], i: int) -> bool:
 _KIND_OF_RANK = {"tỉnh": "province", "thành phố": "city", "xã": "commune", "phường": "commune"}
 
 
-def _learn(index: ArticleIndex, name: str, rank: str | None, start: int, end: int, kind: str | None = None) -> None:
+def _learn(
+    index: ArticleIndex, name: str, rank: str | None, start: int, end: int, kind: str | None = None,
+    level: str | None = None,
+) -> None:
     kind = kind or _KIND_OF_RANK.get(rank or "", "district")
     index.spellings.setdefault(name.casefold(), P.KnownPlace(name, kind, rank))
-    index.places.append(Place(name, kind, rank, start, end, rank == "tỉnh" or _provincial(name)))
+    index.places.append(Place(name, kind, rank, start, end, rank == "tỉnh" or _provincial(name), level))
 
 
 def _provincial(name: str) -> bool:
@@ -626,7 +666,7 @@ def _analyse(doc: Doc) -> tuple[list, list]:
             i = org.end
             continue
         level = P.levels().match(words, i)  # rare, so checked before the look-back
-        if level and _inside_known_place(words, i):
+        if level and (_inside_known_place(words, i) or abbreviated_city(words, i, level[0])):
             level = None
         if level:
             end, _, lv, place = parser.level_place(i, parser.role_before(i))
@@ -636,6 +676,8 @@ def _analyse(doc: Doc) -> tuple[list, list]:
                     locs.append((words[i].start, words[p_end - 1].end, EntityValue(_text(text, words, i, p_end), lv.kind)))
                 else:
                     locs.append((words[p_start].start, words[p_end - 1].end, EntityValue(name, place[3] or lv.kind)))
+                    if _plural_before(words, i):
+                        end = _listed_places(parser, end, lv, locs)
                 for k in range(i, end):
                     claimed[k] = True
                 i = end
@@ -657,6 +699,30 @@ def _analyse(doc: Doc) -> tuple[list, list]:
             orgs.append((start, end, EntityValue(complete_name(index, org_name(org, index, start), start), org.kind)))
     index.orgs = [(start, value.name) for start, _, value in orgs]
     return orgs, locs
+
+
+# Words before a level word that make it govern a list: "các huyện A, B", "ba xã A, B và C".
+_PLURAL = {"các", "những", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "nhiều", "mấy"}
+
+
+def _plural_before(words: Sequence[Word], i: int) -> bool:
+    return i > 0 and (words[i - 1].folded in _PLURAL or words[i - 1].text.isdigit())
+
+
+def _listed_places(parser: Parser, k: int, level: P.Level, locs: list) -> int:
+    """"các huyện Đắk Mil, Cư Jút", "ba xã Lạc Xuân, Ka Đô và Quảng Lập": the later names of a
+    list that one plural level word governs are places of that level. Returns the list's end."""
+    words = parser.words
+    while parser.word(k) in (",", "và") and is_name_syllable(parser.word(k + 1)):
+        j = k + 1
+        if P.levels().match(words, j) or _heads()[1].match(words, j) or _role_or_honorific_before(words, j + 1):
+            break
+        place = parser.place_at(j, False, level.rank == "tỉnh", level.kind == "commune")
+        if place is None or place[1].isdigit():
+            break
+        locs.append((words[j].start, words[place[0] - 1].end, EntityValue(place[1], place[2] or level.kind)))
+        k = place[0]
+    return k
 
 
 @lru_cache(maxsize=1)
@@ -818,8 +884,8 @@ def _bare_places(
             ok = (after_role or cue) if place.risky else (after_role or cue or length >= 2 or _standalone(words, i, i + length))
         else:
             ok = _standalone(words, i, i + length) and not after_role
-        if not ok:
-            i += 1
+        if not ok:  # none of its words is a place either ("người dân TP HCM": not "HCM")
+            i += length
             continue
         name = text[words[i].start : words[i + length - 1].end]
         found.append((words[i].start, words[i + length - 1].end, EntityValue(name, place.kind)))

@@ -341,7 +341,13 @@ _VIETNAMESE = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèé�
 
 
 def _syllables(name: str) -> list[str]:
-    return name.casefold().split()
+    """Casefolded syllables without an initial's dot ("Nguyễn Văn T." ends in "t")."""
+    return [s.rstrip(".") for s in name.casefold().split()]
+
+
+def _initial(name: str) -> bool:
+    """A bare initial ("T", "L."): a person only as the short form of a longer name."""
+    return len(name.rstrip(".")) == 1
 
 
 def merge(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, str]]:
@@ -360,10 +366,13 @@ def merge(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, str]]:
         candidates = [g for g in longer if _is_tail(m.name, g)]
         if not candidates:
             candidates = [g for g in longer if _is_head(m.name, g) and (not is_surname(g.split()[0]) or "-" in g)]
+        if not candidates and len(_syllables(m.name)) == 1 and not _initial(m.name):
+            # "Alberto Fuentes Ramírez" ... "ông Fuentes": a foreign name is cut to any of its names
+            candidates = [g for g in longer if not is_surname(g.split()[0]) and _syllables(m.name)[0] in _syllables(g)]
         if len(candidates) == 1:
             result.append((m, candidates[0]))
         elif not candidates:
-            if m.honorific or len(_syllables(m.name)) >= 2:
+            if (m.honorific and not _initial(m.name)) or len(_syllables(m.name)) >= 2:
                 result.append((m, m.name))
         else:
             add_warning(doc, f"persons: {m.name!r} may be {', '.join(candidates)}: not merged")
