@@ -157,6 +157,23 @@ TITLED = {
         "Luật Đất đai số 31/2024/QH15 của Quốc hội",
         [("Luật Đất đai số 31/2024/QH15 của Quốc hội", "Luật", "31/2024/QH15", None, "Quốc hội", "Luật Đất đai")],
     ),
+    "agreement-named-with-parties": Example(
+        "so với năm 2014 khi Hiệp định Thương mại tự do Việt Nam - Chile có hiệu lực.",
+        [("Hiệp định Thương mại tự do Việt Nam - Chile", "Hiệp định", None, None, None,
+          "Hiệp định Thương mại tự do Việt Nam - Chile")],
+    ),
+    "memorandum-capitalised-mid-sentence": Example(
+        "hai bộ trưởng đã chứng kiến lễ ký Bản ghi nhớ về hợp tác đào tạo cán bộ ngoại giao.",
+        [("Bản ghi nhớ", "Bản ghi nhớ", None, None, None, None)],
+    ),
+    "agreement-capitalised-mid-sentence": Example(
+        "Hai bên đã ký Thỏa thuận về miễn thị thực cho người mang hộ chiếu phổ thông.",
+        [("Thỏa thuận", "Thỏa thuận", None, None, None, None)],
+    ),
+    "convention-named": Example(
+        "Việt Nam đã phê chuẩn Công ước Minamata về thủy ngân từ năm 2017.",
+        [("Công ước Minamata", "Công ước", None, None, None, "Công ước Minamata")],
+    ),
     "dated-and-issued-unnumbered": Example(
         "kế hoạch ngày 5/3/2024 của UBND tỉnh về",
         [("kế hoạch ngày 5/3/2024 của UBND tỉnh", "Kế hoạch", None, "2024-03-05", "UBND tỉnh", None)],
@@ -175,6 +192,10 @@ COMMON_NOUNS = {
     "plan-period": Example("Kế hoạch 2021-2025 của ngành", []),
     "percent-of-plan": Example("đạt 100,2% kế hoạch.", []),
     "decision-count": Example("quyết định 2 lần", []),
+    "memorandum-lowercase": Example("hai bộ trưởng đã ký bản ghi nhớ về hợp tác thương mại", []),
+    "agreement-lowercase": Example("các hiệp định thương mại tự do mà Việt Nam tham gia", []),
+    "memorandum-opening-sentence": Example("Kim ngạch tăng. Bản ghi nhớ có thể giúp GDP tăng", []),
+    "agreement-opening-paragraph": Example("Thỏa thuận này giúp hai bên", []),
 }
 
 

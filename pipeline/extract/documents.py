@@ -10,6 +10,8 @@ part optional, in the order Vietnamese writes them:
 
 A kind word is a document only with a number, a capitalised name (kinds marked "named"), or a
 date and an issuer: "các nghị quyết", "kế hoạch sản xuất", "quyết định xử phạt" are common nouns.
+An international agreement is cited without a number: its kind written capitalised inside a
+sentence is its name ("lễ ký Bản ghi nhớ về hợp tác ...", kinds marked standalone "mid").
 The date is the date mention (doc.spans["dates"]) that follows. The issuer is written after
 "của"/"do", or before "ban hành"; it is completed from the article where the entities allow
 ("UBND tỉnh" -> "UBND tỉnh Hà Tĩnh"), else kept as written, and never implied by the number's
@@ -87,6 +89,7 @@ _TITLE_WORDS = load_tsv("document_titles.tsv")
 _STOPS = phrase_alternation([w for w, role in _TITLE_WORDS if role == "stop"])
 _JOINS = phrase_alternation([w for w, role in _TITLE_WORDS if role == "join"])
 _AFTER_COMMA = phrase_alternation([w for w, role in _TITLE_WORDS if role == "comma"])
+_PHRASES = phrase_alternation([w for w, role in _TITLE_WORDS if role == "phrase"])
 _TITLE_STOP = re.compile(r"\s+(?:" + _STOPS + r")(?!\w)")
 _TITLE_FIRST = re.compile(r"\s+" + _CAPITALISED)
 _TITLE_YEAR = re.compile(r"\s+(?:năm\s+)?(?:1[89]|20)\d\d(?!\d)")
@@ -96,9 +99,13 @@ _TITLE_NEXT = re.compile(
     r"|\s+(?:" + _JOINS + r")(?=\s+(?!(?:" + _STOPS + r")(?!\w))(?!(?i:" + _KIND.pattern + "))"
     r"(?:" + _LOWERCASE + "|[" + re.escape(_UPPER) + "]" + _LOWERCASE + "))"
     r"|\s*,\s+(?:" + _AFTER_COMMA + r")(?!\w)"  # "Luật Phòng, chống tham nhũng"
-    r"|\s+(?!(?:" + _JOINS + r")(?!\w))[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)"  # any other word
+    r"|\s+(?:" + _PHRASES + r")(?!\w)"  # "tự do" is no "do"
+    r"|\s+[-–]\s+" + _CAPITALISED  # the parties of an agreement: "Việt Nam - Chile"
+    + r"|\s+(?!(?:" + _JOINS + r")(?!\w))[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)"  # any other word
 )
 _TITLE_MAX_WORDS = 12
+# What opens a sentence: a capital there says nothing about a name ("Bản ghi nhớ có thể ...").
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n])\W*$")
 _LEADING_COMMA = re.compile(r"\s*,?\s*")
 _COORDINATED = re.compile(r"\s*(?:,|và|hoặc)\s*$")
 
@@ -156,6 +163,12 @@ def _reference(text: str, kind: re.Match, dates: dict[int, tuple[int, str]]) -> 
     row = _KINDS[" ".join(kind.group().casefold().split())]
     written_capitalised = kind.group()[0].isupper()
     named, standalone = row[1] == "yes", row[2] == "yes"
+    # "lễ ký Bản ghi nhớ về ...": an agreement's kind capitalised inside a sentence is its name
+    agreement = (
+        written_capitalised
+        and row[2] == "mid"
+        and not _SENTENCE_OPENING.search(text, max(0, kind.start() - 4), kind.start())
+    )
     end = kind.end()
     title = None
     if written_capitalised and named:
@@ -174,14 +187,14 @@ def _reference(text: str, kind: re.Match, dates: dict[int, tuple[int, str]]) -> 
             date, end = found
         elif issuer is None and (found := _issuer(text, end)):
             issuer, end = found
-    if number is None and title is None and date is None:
+    if number is None and title is None and date is None and not agreement:
         return None  # a common noun ("kế hoạch sản xuất"), whatever precedes it
     if issuer is None and (before := _ISSUER_BEFORE.search(text, max(0, kind.start() - 80), kind.start())):
         # "Ngày 5/7, Sở Y tế đã ban hành Công văn số ...": the issuer, and the day it acted
         issuer = " ".join(before.group("issuer").split())
         if date is None:
             date = _date_before(text, before.start(), dates)
-    if number is None and title is None and not (date and issuer):
+    if number is None and title is None and not (date and issuer) and not agreement:
         return None
     value = DocumentValue(kind=row[0], number=number, date=date, issuer=issuer, title=title)
     return _Found(kind.start(), end, value)

@@ -378,7 +378,13 @@ class _Reading:
 def _identifier_before(ctx: _Context, start: int, window_start: int) -> bool:
     """A label word right before the number: "số 12", "Điều 260", "lớp 12", "Quốc lộ 20"."""
     m = ctx.lex.identifier.search(ctx.text, window_start, start)
-    return bool(m) and ctx.lex.identifier_action.get(_norm(m.group("id"))) == "block"
+    return bool(m) and ctx.lex.identifier_action.get(_norm(m.group("id"))) in ("block", "name")
+
+
+def _event_name_before(ctx: _Context, start: int, window_start: int) -> bool:
+    """A word that makes number and unit a name: "nội dung 400 m rào" is an event, not a distance."""
+    m = ctx.lex.identifier.search(ctx.text, window_start, start)
+    return bool(m) and ctx.lex.identifier_action.get(_norm(m.group("id"))) == "name"
 
 
 def _name_before(ctx: _Context, start: int, window_start: int) -> bool:
@@ -590,6 +596,8 @@ def _candidate(m: re.Match[str], ctx: _Context) -> tuple[int, int, StatisticValu
         reading.words or found.kind is None or (found.canonical or "") in _TIME_UNITS
     ):
         return None  # "lớp 12", "ngày 4 tháng 1"; a unit lifts the label: "nền đường 17 m"
+    if _event_name_before(ctx, start, window_start):
+        return None
     left = lex.left.search(text, window_start, start)
     has_left = bool(left and left.group())
     bare = not reading.unit_surface and reading.total is None and reading.low is None and not reading.words
