@@ -38,8 +38,8 @@ from pipeline.extract.locations import (
     _plural_before,
 )
 from pipeline.extract.names import Word, doc_words, is_name_syllable, joined, tokenize
-from pipeline.extract.org_context import _alias, _comma_parent, _role_through_head, _unit_org
-from pipeline.extract.organizations import Org, Parser, _heads, abbreviated_city, org_name
+from pipeline.extract.org_context import join_comma_parent, learn_alias, role_through_head, unit_org
+from pipeline.extract.organizations import Org, Parser, org_heads, abbreviated_city, org_name
 from pipeline.extract.values import LOCATIONS, ORGANIZATIONS, EntityValue, char_span, doc_text
 
 LOGGER = logging.getLogger(__name__)
@@ -48,11 +48,12 @@ LOGGER = logging.getLogger(__name__)
 # (the grammar and `org_name`), `org_context` (roles, comma parents, acronyms), `locations`
 # (place collection and location spans). This module wires them into the component and keeps
 # `resolve_organization`, which documents.py, persons.py and persons_titles.py call; persons.py
-# and persons_titles.py also reach `Parser`, `_heads`, `org_name`, `complete_name`, `tokenize` and
-# `_index` through `entities` (`E.Parser`, ...), so those names stay importable from here.
+# and persons_titles.py also reach `Parser`, `org_heads`, `org_name`, `complete_name`, `tokenize` and
+# `article_index` through `entities` (`E.Parser`, ...), so those names stay importable from here.
 
 
-def _index(doc: Doc) -> ArticleIndex:
+def article_index(doc: Doc) -> ArticleIndex:
+    """What the article names (places, bodies, aliases), analysed once per Doc."""
     index = doc.user_data.get("vnx_entity_index")
     if index is None:
         _analyse(doc)
@@ -69,7 +70,7 @@ def resolve_organization(doc: Doc, phrase: str, position: int) -> str | None:
     words = tokenize(phrase)
     if not words:
         return None
-    index = _index(doc)
+    index = article_index(doc)
     if phrase.strip() in index.aliases:
         return index.aliases[phrase.strip()]
     org = Parser(phrase, words, index, any_case=True).org_at(0)
@@ -90,24 +91,24 @@ def _analyse(doc: Doc) -> tuple[list, list]:
     index.places.sort(key=lambda p: p.start)
     doc.user_data["vnx_entity_index"] = index
     parser = Parser(text, words, index)
-    exact, _ = _heads()
+    exact, _ = org_heads()
     found: list[tuple[Org | str, int, int]] = []  # parsed organisation (or alias name), word span
     locs: list[tuple[int, int, EntityValue]] = []
     claimed = [False] * len(words)
     i = 0
     while i < len(words):
-        through = _role_through_head(words, i)
+        through = role_through_head(words, i)
         if through is not None:  # "Ủy viên Ban Thường vụ | Tỉnh ủy": the Ban is part of the role
             i = through
             continue
-        unit_org = _unit_org(text, words, index, i)
-        if unit_org is not None:  # "Trưởng phòng Cảnh sát giao thông Công an tỉnh": a Phòng
-            _comma_parent(parser, unit_org, found)
-            found.append((unit_org, unit_org.start, unit_org.end))
-            locs += _org_places(unit_org, words)
-            for k in range(unit_org.start, unit_org.end):
+        unit = unit_org(text, words, index, i)
+        if unit is not None:  # "Trưởng phòng Cảnh sát giao thông Công an tỉnh": a Phòng
+            join_comma_parent(parser, unit, found)
+            found.append((unit, unit.start, unit.end))
+            locs += _org_places(unit, words)
+            for k in range(unit.start, unit.end):
                 claimed[k] = True
-            i = unit_org.end
+            i = unit.end
             continue
         alias = words[i].text in index.aliases and not (i + 1 < len(words) and is_name_syllable(words[i + 1].text))
         org = parser.org_at(i) if exact.match(words, i) and not alias else None
@@ -119,12 +120,12 @@ def _analyse(doc: Doc) -> tuple[list, list]:
             i += 1
             continue
         if org is not None:
-            _comma_parent(parser, org, found)
+            join_comma_parent(parser, org, found)
             found.append((org, org.start, org.end))
             locs += _org_places(org, words)
             for k in range(org.start, org.end):
                 claimed[k] = True
-            _alias(text, words, org, index)
+            learn_alias(text, words, org, index)
             i = org.end
             continue
         level = P.levels().match(words, i)  # rare, so checked before the look-back

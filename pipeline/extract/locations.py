@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pipeline.extract import places as P
 from pipeline.extract.article_index import _KIND_OF_RANK, ArticleIndex, Place
 from pipeline.extract.names import Word, is_acronym, is_name_syllable, tokenize
-from pipeline.extract.organizations import _OPENERS, Org, Parser, _heads, _roles, abbreviated_city
+from pipeline.extract.organizations import SENTENCE_OPENERS, Org, Parser, org_heads, org_roles, abbreviated_city
 from pipeline.extract.values import EntityValue
 
 
@@ -24,7 +24,7 @@ _PLACE_CUES = {"tại", "ở", "nước", "của", "với", "sang", "đến", "t
 def _collect_places(text: str, words: Sequence[Word], index: ArticleIndex) -> None:
     """First pass: places written with a level word or as place-type heads, correctly spelled."""
     parser = Parser(text, words, index)
-    exact, _ = _heads()
+    exact, _ = org_heads()
     i = 0
     while i < len(words):
         head = exact.match(words, i)
@@ -86,7 +86,7 @@ def _listed_places(parser: Parser, k: int, level: P.Level, locs: list) -> int:
     words = parser.words
     while parser.word(k) in (",", "và") and is_name_syllable(parser.word(k + 1)):
         j = k + 1
-        if P.levels().match(words, j) or _heads()[1].match(words, j) or _role_or_honorific_before(words, j + 1):
+        if P.levels().match(words, j) or org_heads()[1].match(words, j) or _role_or_honorific_before(words, j + 1):
             break
         place = parser.place_at(j, False, level.rank == "tỉnh", level.kind == "commune")
         if place is None or place[1].isdigit():
@@ -123,7 +123,7 @@ def _standalone(words: Sequence[Word], i: int, j: int) -> bool:
     """words[i:j] is not part of a longer capitalised run (a person's name, another place)."""
     before = words[i - 1].text if i > 0 else ""
     after = words[j].text if j < len(words) else ""
-    return (not is_name_syllable(before) or before in _OPENERS) and not is_name_syllable(after)
+    return (not is_name_syllable(before) or before in SENTENCE_OPENERS) and not is_name_syllable(after)
 
 
 def _bare_places(
@@ -169,7 +169,7 @@ def _role_or_honorific_before(words: Sequence[Word], i: int) -> bool:
         k = i - back
         if k < 0:
             return False
-        for length, _ in _roles().matches(words, k):
+        for length, _ in org_roles().matches(words, k):
             if k + length == i:
                 return True
     return False

@@ -15,14 +15,14 @@ from functools import lru_cache
 from pipeline.extract.article_index import ArticleIndex
 from pipeline.extract.lexicons import load_tsv
 from pipeline.extract.names import PhraseTable, Word, is_acronym, is_name_syllable, tokenize
-from pipeline.extract.organizations import Org, Parser, _heads, org_name
+from pipeline.extract.organizations import Org, Parser, org_heads, org_name
 
 
 @lru_cache(maxsize=1)
 def _head_roles() -> PhraseTable[str]:
     """Roles with an organisation head inside them ("Ủy viên Ban Thường vụ", "Phó Trưởng ban
     Thường trực"), with their unit word ("Ban") or ""."""
-    _, folded = _heads()
+    _, folded = org_heads()
     rows = []
     for r in load_tsv("roles.tsv"):
         words = tokenize(r[0])
@@ -32,7 +32,7 @@ def _head_roles() -> PhraseTable[str]:
     return PhraseTable(rows, "fold")
 
 
-def _role_through_head(words: Sequence[Word], i: int) -> int | None:
+def role_through_head(words: Sequence[Word], i: int) -> int | None:
     """End of a role at words[i] whose head word belongs to the role, not to an organisation:
     "Ủy viên Ban Thường vụ Tỉnh ủy" (the organisation is the Tỉnh ủy), "Phó Trưởng ban Thường trực
     Ban An toàn giao thông" (the unit "Ban" is written again after the role). A role whose unit
@@ -53,7 +53,7 @@ def _unit_roles() -> PhraseTable[str]:
     return PhraseTable(((r[0], r[1]) for r in rows if len(r) > 1 and r[1] and ":" not in r[1] and r[1] != "needs-org"), "fold")
 
 
-def _unit_org(text: str, words: Sequence[Word], index: ArticleIndex, i: int) -> Org | None:
+def unit_org(text: str, words: Sequence[Word], index: ArticleIndex, i: int) -> Org | None:
     """The organisation folded into a role: "Trưởng phòng GD-ĐT huyện" is a title of "Phòng GD-ĐT
     huyện ...", an organisation the article names though it never writes "Phòng" before it. The
     unit word of the role starts the organisation's span; the field after it must be capitalised."""
@@ -82,14 +82,14 @@ def _shift(org: Org | None, by: int) -> None:
         org = org.parent
 
 
-def _comma_parent(parser: Parser, org: Org, found: list) -> None:
+def join_comma_parent(parser: Parser, org: Org, found: list) -> None:
     """"Phòng Công tác sinh viên, Đại học Huế", "Trung tâm Chống độc, Bệnh viện Bạch Mai": a unit
     written without a place, then a comma and a body of a kind that houses such units, is that
     body's unit. Not in a list ("Phòng A, Phòng B, Công an tỉnh"; "Sở Y tế, Bệnh viện X và ...")."""
     words = parser.words
     if org.parent is not None or org.place or org.level or org.end + 1 >= len(words) or words[org.end].text != ",":
         return
-    head = _heads()[1].match(words, org.start)  # any case: "Trưởng phòng X, Đại học Huế" starts at "phòng"
+    head = org_heads()[1].match(words, org.start)  # any case: "Trưởng phòng X, Đại học Huế" starts at "phòng"
     if not head or not head[1].comma_parents:
         return
     if org.start > 0 and words[org.start - 1].text in (",", "và") and found and found[-1][2] == org.start - 1:
@@ -98,12 +98,12 @@ def _comma_parent(parser: Parser, org: Org, found: list) -> None:
     if parent is None or parent.kind not in head[1].comma_parents:
         return
     after = parser.word(parent.end)
-    if after in (",", "và", "&") and _heads()[0].match(words, parent.end + 1):
+    if after in (",", "và", "&") and org_heads()[0].match(words, parent.end + 1):
         return
     org.parent, org.end = parent, parent.end
 
 
-def _alias(text: str, words: Sequence[Word], org: Org, index: ArticleIndex) -> None:
+def learn_alias(text: str, words: Sequence[Word], org: Org, index: ArticleIndex) -> None:
     """"Liên đoàn Bóng đá Việt Nam (VFF)": later "VFF" means the full name (of the parent, after a
     standing body: "Ban Chấp hành Liên đoàn Bóng đá Việt Nam (VFF)")."""
     j = org.end

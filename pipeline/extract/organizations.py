@@ -40,7 +40,7 @@ _NAME_PARTS = PhraseTable(
     "exact",
 )
 # Capitalised words that open a sentence before a place ("Tại Thanh Hóa, ...").
-_OPENERS = {"Tại", "Ở", "Từ", "Đến", "Theo", "Trong", "Ngoài", "Cả", "Riêng", "Còn", "Với", "Sang", "Về"}
+SENTENCE_OPENERS = {"Tại", "Ở", "Từ", "Đến", "Theo", "Trong", "Ngoài", "Cả", "Riêng", "Còn", "Với", "Sang", "Về"}
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class Org:
 
 
 @lru_cache(maxsize=1)
-def _heads() -> tuple[PhraseTable[Head], PhraseTable[Head]]:
+def org_heads() -> tuple[PhraseTable[Head], PhraseTable[Head]]:
     rows = [
         (r[0], Head(r[1], r[2], r[3] or None, r[4] == "1", frozenset(k for k in (r[5] if len(r) > 5 else "").split(",") if k)))
         for r in load_tsv("org_heads.tsv")
@@ -106,7 +106,7 @@ _JOIN = {"và", "-", "&"}
 
 
 @lru_cache(maxsize=1)
-def _roles() -> PhraseTable[bool]:
+def org_roles() -> PhraseTable[bool]:
     rows = load_tsv("roles.tsv") + load_tsv("ranks.tsv") + load_tsv("honorifics.tsv")
     return PhraseTable(((r[0], True) for r in rows), "fold")
 
@@ -126,7 +126,7 @@ class Parser:
     def role_before(self, i: int) -> bool:
         """A role or rank word ends right before words[i], or before the organisation head that
         ends there ("Chủ tịch UBND | tỉnh ...")."""
-        exact, folded = _heads()
+        exact, folded = org_heads()
         ends = {i}
         for back in range(1, 6):
             k = i - back
@@ -140,7 +140,7 @@ class Parser:
                 k = e - back
                 if k < 0:
                     continue
-                for length, _ in _roles().matches(self.words, k):
+                for length, _ in org_roles().matches(self.words, k):
                     if k + length == e:
                         return not self._apposition(k)
         return False
@@ -154,13 +154,13 @@ class Parser:
         start = end
         while start > 0 and is_name_syllable(self.word(start - 1)):
             start -= 1
-        while start < end and self.word(start) in _OPENERS:
+        while start < end and self.word(start) in SENTENCE_OPENERS:
             start += 1
-        cue = any(k2 + n == start for k2 in range(max(0, start - 4), start) for n, _ in _roles().matches(self.words, k2))
-        lead = _roles().match(self.words, start)  # "Bà Nguyễn Thị Lan Anh": the cue is capitalised
+        cue = any(k2 + n == start for k2 in range(max(0, start - 4), start) for n, _ in org_roles().matches(self.words, k2))
+        lead = org_roles().match(self.words, start)  # "Bà Nguyễn Thị Lan Anh": the cue is capitalised
         if lead and start + lead[0] < end and not is_surname(self.word(start)):
             start, cue = start + lead[0], True
-        if end - start < 2 or P.known_places().match(self.words, start) or _heads()[0].match(self.words, start):
+        if end - start < 2 or P.known_places().match(self.words, start) or org_heads()[0].match(self.words, start):
             return False
         return cue or is_surname(self.word(start))
 
@@ -207,7 +207,7 @@ class Parser:
 
     def org_at(self, i: int, before_name: bool = False, depth: int = 0) -> Org | None:
         """The organisation phrase starting at words[i], or None."""
-        exact, folded = _heads()
+        exact, folded = org_heads()
         head = (folded if self.any_case else exact).match(self.words, i)
         if not head or depth > 2:
             return None
@@ -333,7 +333,7 @@ class Parser:
                 k += 1
             elif k > j and w in _JOIN and (
                 is_name_syllable(self.word(k + 1)) or is_acronym(self.word(k + 1))
-            ) and not _heads()[0].match(self.words, k + 1) and not P.known_places().match(self.words, k + 1):
+            ) and not org_heads()[0].match(self.words, k + 1) and not P.known_places().match(self.words, k + 1):
                 k += 1
             else:
                 break
@@ -347,7 +347,7 @@ class Parser:
         m = k
         while m < len(self.words) and m - k <= 14:
             w = self.word(m)
-            if P.levels().match(self.words, m) or _heads()[0].match(self.words, m) or (
+            if P.levels().match(self.words, m) or org_heads()[0].match(self.words, m) or (
                 m > k and P.known_places().match(self.words, m)
             ):
                 return m

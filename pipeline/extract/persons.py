@@ -155,7 +155,7 @@ class PersonFinder:
                 break
         for k in range(i + 1, j):
             role = roles().match(self.words, k)
-            head = E._heads()[0].match(self.words, k)
+            head = E.org_heads()[0].match(self.words, k)
             # a head word ending the run is a syllable of the name ("Lê Minh Khoa"), not an organisation
             if head and head[1].takes != "fixed" and k + head[0] >= j:
                 head = None

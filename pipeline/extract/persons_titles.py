@@ -56,7 +56,7 @@ class TitleParser:
         self.doc = doc
         self.text = doc_text(doc)
         self.words: Sequence[Word] = doc_words(doc)
-        self.index = E._index(doc)
+        self.index = E.article_index(doc)
         self.parser = E.Parser(self.text, self.words, self.index, any_case=True)
 
     def org_at(self, j: int, before_name: bool = True) -> tuple[int, str] | None:
