@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.extract.statistics import find_statistics, read_number, read_number_words
+from pipeline.extract.numbers import read_number, read_number_words
+from pipeline.extract.statistics import find_statistics
 from pipeline.extract.values import DateValue, StatisticValue
 
 

@@ -1,0 +1,151 @@
+"""The statistics vocabulary: the `lexicons/stat_*.tsv` tables compiled into a few regexes.
+
+`statistics_lexicon()` builds them once per process: units and their kinds, qualifiers, verbs
+of change and comparison, label words, goal words, subject stops, and the one master regex that
+finds every candidate figure (digits, ranges, ratios, magnitudes, units, numbers in words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.extract.lexicons import load_tsv
+from pipeline.extract.numbers import magnitudes, number_words
+
+SPACE = r"[^\S\n]"  # a space that does not cross a paragraph
+_S = SPACE
+_NUM = r"\d+(?:[.,]\d+)*"
+
+
+def norm(phrase: str) -> str:
+    """A phrase as a table key: spaces collapsed, lower case."""
+    return re.sub(r"\s+", " ", phrase.strip()).lower()
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first; a space matches any run of spaces."""
+    unique = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", _S + "+") for p in unique)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One row of stat_units.tsv: the canonical unit and its kind."""
+
+    canonical: str
+    kind: str  # percent, money, measure, count, per
+    at_end: bool  # a unit only when no noun follows it
+
+
+@dataclass(frozen=True)
+class FoundUnit:
+    """A unit as read at one place: canonical form, kind, compound or not."""
+
+    canonical: str | None
+    kind: str | None
+    compound: bool
+
+
+class StatisticsLexicon:
+    """The statistics tables of lexicons/ compiled into a few regexes (built once per process)."""
+
+    def __init__(self) -> None:
+        self.units: dict[str, Unit] = {}
+        for row in load_tsv("stat_units.tsv"):
+            at_end = len(row) > 3 and row[3] == "end"
+            self.units.setdefault(norm(row[0]), Unit(row[1], row[2], at_end))
+        base = [s for s, u in self.units.items() if u.kind != "per"]
+        exceptions = _alternation(row[0] for row in load_tsv("stat_unit_exceptions.tsv"))
+        one = rf"(?!(?:{exceptions})(?!\w))(?:{_alternation(base)})(?!\w)"
+        # after a slash: a unit, a per-unit ("vạn dân") or any word ("đồng/đêm", "đồng/tiết")
+        per = rf"(?:(?:{_alternation(self.units)})(?!\w)|[^\W\d_]\w*)"
+        unit = rf"{one}(?:{_S}*/{_S}*{per})*"
+
+        self.magnitudes = magnitudes()
+        mag = (
+            rf"(?!t[ỷỉ]{_S}+(?:lệ|số|trọng)|triệu{_S}+chứng)"
+            rf"(?:{_alternation(self.magnitudes)})(?!\w)"
+        )
+        self.number_words = number_words()
+        words = _alternation(list(self.number_words) + list(self.magnitudes))
+        self.counted = re.compile(
+            rf"{_S}+(?:{_alternation(r[0] for r in load_tsv('stat_counted_nouns.tsv'))})(?!\w)"
+        )
+        self.not_counted = re.compile(
+            rf"{_S}+(?:{_alternation(r[0] for r in load_tsv('stat_not_counted.tsv'))})(?!\w)", re.I
+        )
+
+        self.qualifiers = {norm(p): q for p, q, _pos in load_tsv("stat_qualifiers.tsv")}
+        before = _alternation(p for p, _q, pos in load_tsv("stat_qualifiers.tsv") if pos == "before")
+        hedges = _alternation(p for p, q, pos in load_tsv("stat_qualifiers.tsv") if q == "-")
+        self.verbs: dict[str, str] = {}
+        self.comparative_qualifier: dict[str, str] = {}
+        to_words, sources = [], []
+        for phrase, role, *rest in load_tsv("stat_verbs.tsv"):
+            if rest:
+                self.comparative_qualifier[norm(phrase)] = rest[0]
+            if role == "to":
+                to_words.append(phrase)
+            elif role == "source":
+                sources.append(phrase)
+            else:
+                self.verbs[norm(phrase)] = role
+        self.left = re.compile(
+            rf"(?<!\w)(?:(?P<q0>{hedges}){_S}+)?"
+            rf"(?:(?P<verb>{_alternation(self.verbs)})(?:{_S}+(?P<to>{_alternation(to_words)}))?{_S}+)?"
+            rf"(?:(?P<q>{before}){_S}+)?$",
+            re.I,
+        )
+        self.source_before = re.compile(rf"(?<!\w)(?:{_alternation(sources)}){_S}+từ{_S}+$", re.I)
+        self.after_qualifier = re.compile(rf"{_S}+(?P<post>trở{_S}+lên|trở{_S}+xuống)(?!\w)", re.I)
+
+        self.identifier_action = {norm(p): action for p, action in load_tsv("stat_identifiers.tsv")}
+        self.identifier = re.compile(
+            rf"(?<!\w)(?P<id>{_alternation(self.identifier_action)}){_S}*$", re.I
+        )
+
+        self.cue_kind = {norm(p): kind for p, kind in load_tsv("stat_target_cues.tsv")}
+        self.cue = re.compile(rf"(?<!\w)(?:{_alternation(self.cue_kind)})(?!\w)", re.I)
+        stops = load_tsv("stat_subject_stops.tsv")
+        keep = _alternation(r[0] for r in stops if len(r) > 1 and r[1] == "keep")
+        self.stops = re.compile(
+            rf"(?<!\w)(?!(?:{keep})(?!\w))(?:{_alternation(r[0] for r in stops if len(r) == 1)})(?!\w)", re.I
+        )
+
+        self.master = re.compile(
+            rf"""
+            (?<![\w.,/+\-–])
+            (?P<n1>{_NUM})
+            (?:/(?P<tot>{_NUM}))?
+            (?:{_S}+(?P<m1>{mag})(?:{_S}+(?P<n1b>\d{{1,3}}(?:,\d+)?){_S}+(?P<m1b>{mag}))?)?
+            (?:{_S}*(?P<u1>{unit}))?
+            (?:(?P<conn>{_S}*[-–—]{_S}*|{_S}+(?:đến|tới){_S}+)
+               (?P<n2>{_NUM})(?![.,/]\d)
+               (?:{_S}+(?P<m2>{mag}))?
+               (?:{_S}*(?P<u2>{unit}))?
+            )?
+            |(?<!\w)gấp{_S}+(?P<gx>đôi|rưỡi)(?!\w)
+            |(?<!\w)(?P<hang>(?:hàng|vài|mấy|dăm){_S}+)?(?P<w>(?:{words})(?:{_S}+(?:{words}))*)(?!\w)
+            """,
+            re.I | re.X,
+        )
+        self.word_unit = re.compile(rf"{_S}*(?P<u>{unit})", re.I)
+
+    def unit(self, surface: str | None) -> FoundUnit:
+        """Canonical unit, its kind and whether it is a compound ("tấn/ha")."""
+        if not surface:
+            return FoundUnit(None, None, False)
+        parts = [norm(p) for p in surface.split("/")]
+        units = [self.units.get(p) for p in parts]
+        canonical = "/".join(u.canonical if u else p for u, p in zip(units, parts))
+        return FoundUnit(canonical, units[0].kind if units[0] else None, len(parts) > 1)
+
+
+@lru_cache(maxsize=1)
+def statistics_lexicon() -> StatisticsLexicon:
+    """The compiled statistics tables (built on first use)."""
+    return StatisticsLexicon()
+
