@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import soupsieve
 from bs4 import BeautifulSoup
@@ -31,10 +31,10 @@ _ATTR = re.compile(r"\[\s*([\w:-]+)")
 _SCOPE_ADVANTAGE = 4
 
 
-def split_selector_list(selectors: str) -> list[str]:
-    """ "a, b[x='1,2']" -> ["a", "b[x='1,2']"]: commas outside brackets, parentheses and quotes."""
-    parts, depth, quote, start = [], 0, "", 0
-    for i, ch in enumerate(selectors):
+def _top_level(text: str, is_break: Callable[[str], bool]) -> Iterator[int]:
+    """Positions of break characters outside brackets, parentheses and quotes."""
+    depth, quote = 0, ""
+    for i, ch in enumerate(text):
         if quote:
             quote = "" if ch == quote else quote
         elif ch in "\"'":
@@ -43,27 +43,20 @@ def split_selector_list(selectors: str) -> list[str]:
             depth += 1
         elif ch in "])":
             depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(selectors[start:i].strip())
-            start = i + 1
-    parts.append(selectors[start:].strip())
+        elif depth == 0 and is_break(ch):
+            yield i
+
+
+def split_selector_list(selectors: str) -> list[str]:
+    """ "a, b[x='1,2']" -> ["a", "b[x='1,2']"]: commas outside brackets, parentheses and quotes."""
+    cuts = [-1, *_top_level(selectors, lambda ch: ch == ","), len(selectors)]
+    parts = (selectors[a + 1 : b].strip() for a, b in zip(cuts, cuts[1:]))
     return [p for p in parts if p]
 
 
 def _top_level_breaks(selector: str) -> Iterator[int]:
     """Positions of whitespace and combinators outside brackets, parentheses and quotes."""
-    depth, quote = 0, ""
-    for i, ch in enumerate(selector):
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif depth == 0 and (ch.isspace() or ch in ">+~"):
-            yield i
+    return _top_level(selector, lambda ch: ch.isspace() or ch in ">+~")
 
 
 def _first_compound(selector: str) -> tuple[str, str]:
