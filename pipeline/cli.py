@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
 import json
 import logging
@@ -13,6 +12,7 @@ from contextlib import ExitStack
 from typing import TextIO
 
 from pipeline import __version__
+from pipeline.cli_types import iso_date
 from pipeline.errors import VnextractError
 from pipeline.settings import Settings
 
@@ -27,12 +27,6 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def _iso_date(value: str) -> str:
-    """argparse type: a real calendar date written YYYY-MM-DD."""
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
 def _input_name(raw_or_error: object, fallback: str) -> str:
@@ -100,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="extract records from files, URLs or stdin")
     extract.add_argument("inputs", nargs="+", metavar="PATH_OR_URL",
                          help=".txt, .html, a folder, .jsonl, .warc(.gz), an http(s) URL, or - for stdin")
-    extract.add_argument("--published", type=_iso_date,
+    extract.add_argument("--published", type=iso_date,
                          help="publication date YYYY-MM-DD (anchors partial and relative dates)")
     extract.add_argument("--url", help="the URL a saved page or text came from (one input only)")
     extract.add_argument("-o", "--output", help="write JSON Lines here instead of stdout")

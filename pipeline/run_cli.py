@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import sys
 from collections.abc import Iterable
 from typing import Any
 
+from pipeline.cli_types import iso_date, positive_int
 from pipeline.run import DEFAULT_BATCH_SIZE, ENGINES
 
 LOGGER = logging.getLogger(__name__)
@@ -17,21 +17,8 @@ DEFAULT_DB = "sqlite:///records.db"
 USAGE_ERROR = 2
 
 
-def _iso_date(value: str) -> str:
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -51,7 +38,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                              "or - for stdin")
     parser.add_argument("--db", default=DEFAULT_DB, metavar="URL",
                         help=f"sqlite:///FILE or postgresql://user@host/db (default {DEFAULT_DB})")
-    parser.add_argument("--workers", type=_positive_int, metavar="N",
+    parser.add_argument("--workers", type=positive_int, metavar="N",
                         help="worker processes (local, default 1) or Ray actors "
                              "(default: every CPU of the cluster)")
     parser.add_argument("--engine", choices=ENGINES, default="local",
@@ -60,9 +47,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                         help="skip articles already stored by this extractor version")
     parser.add_argument("--dead-letter", metavar="FILE",
                         help="also append dead letters to this JSON Lines file")
-    parser.add_argument("--published", type=_iso_date,
+    parser.add_argument("--published", type=iso_date,
                         help="publication date YYYY-MM-DD (wins over the pages' own)")
-    parser.add_argument("--batch-size", type=_positive_int, default=DEFAULT_BATCH_SIZE, metavar="N",
+    parser.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH_SIZE, metavar="N",
                         help=f"articles per database transaction (default {DEFAULT_BATCH_SIZE})")
     parser.add_argument("--allow-private", action="store_true",
                         help="allow fetching from loopback/private addresses (testing)")

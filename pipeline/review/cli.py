@@ -129,7 +129,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add the `diff` and `show` subcommands to an argparse subparsers object."""
-    from pipeline.cli import _iso_date
+    from pipeline.cli_types import iso_date
 
     diff = subparsers.add_parser(
         "diff",
@@ -156,7 +156,7 @@ def register(subparsers: Any) -> None:
     )
     show.add_argument("articles", nargs="+", metavar="ARTICLE",
                       help="what `extract` accepts (.txt, .html, folder, URL, -), or record .jsonl with --records")
-    show.add_argument("--published", type=_iso_date, help="publication date YYYY-MM-DD")
+    show.add_argument("--published", type=iso_date, help="publication date YYYY-MM-DD")
     show.add_argument("--url", help="the URL a saved page or text came from (one input only)")
     show.add_argument("--records", action="store_true", help="ARTICLE files are JSON Lines of records: no extraction")
     show.add_argument("--html", metavar="FILE", help="write an HTML review page here")

@@ -9,10 +9,10 @@ import logging
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from pipeline.cli_types import calendar_date, positive_int
 from pipeline.settings import Settings
 from pipeline.sources.discover import Discoverer, canonicalize_url
 from pipeline.sources.http import Fetched, Fetcher
@@ -25,18 +25,8 @@ LOGGER = logging.getLogger(__name__)
 REFUSAL_CODES = frozenset({"E011", "E012", "E013", "E014"})
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from exc
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -55,14 +45,14 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("--feed", action="append", default=[], metavar="URL", help="RSS/Atom feed")
     parser.add_argument("--sitemap", action="append", default=[], metavar="URL", help="XML sitemap")
-    parser.add_argument("--since", type=_date, help="skip feed/sitemap entries dated before this")
-    parser.add_argument("--limit", type=_positive_int, help="fetch at most N discovered URLs")
+    parser.add_argument("--since", type=calendar_date, help="skip feed/sitemap entries dated before this")
+    parser.add_argument("--limit", type=positive_int, help="fetch at most N discovered URLs")
     parser.add_argument("--allow-private", action="store_true", help="allow private/loopback hosts")
     parser.add_argument("--delay", type=float, help="seconds between requests to one host")
     parser.add_argument("--user-agent", help="User-Agent header")
     parser.add_argument("--cache-dir", type=Path, help="conditional-GET cache directory")
-    parser.add_argument("--max-bytes", type=_positive_int, help="largest decoded page body")
-    parser.add_argument("--concurrency", type=_positive_int, help="requests in flight at once")
+    parser.add_argument("--max-bytes", type=positive_int, help="largest decoded page body")
+    parser.add_argument("--concurrency", type=positive_int, help="requests in flight at once")
     parser.set_defaults(func=run_fetch)
     return parser
 
