@@ -32,7 +32,7 @@ from pipeline.extract.names import (
     is_surname,
     joined,
 )
-from pipeline.extract.persons_titles import TitleParser, roles
+from pipeline.extract.persons_titles import TitleParser, role_of, roles
 from pipeline.extract.values import (
     doc_text,
     LOCATIONS,
@@ -389,12 +389,57 @@ def _is_head(short: str, name: str) -> bool:
     return len(s) < len(n) and n[: len(s)] == s
 
 
+def _distinct(names: list[str]) -> str | None:
+    """The one name of a list (case ignored), or None when there are none or several."""
+    folded = {n.casefold(): n for n in names}
+    return next(iter(folded.values())) if len(folded) == 1 else None
+
+
+def _starts_with(name: str, heads: tuple[str, ...]) -> bool:
+    folded = name.casefold()
+    return any(folded == h.casefold() or folded.startswith(h.casefold() + " ") for h in heads)
+
+
+def complete_titles(doc: Doc, merged: list[tuple[Mention, str]]) -> None:
+    """Titles written without an organisation take the one the article gives them.
+
+    A role repeated bare ("Thủ tướng Scholz" after "Thủ tướng Đức Olaf Scholz") is the same title
+    as the one the person holds with an organisation. A role whose organisation is of one kind
+    (roles.tsv/ranks.tsv "of:" heads: "Thẩm phán" -> a court, "Luật sư" -> a bar association,
+    "HLV" -> a team) takes the one such organisation of the person's other titles ("Thẩm phán X,
+    Chánh án TAND TP Y"), or else the one the article names; never a guess between several.
+    """
+    held: dict[str, list[TitleValue]] = {}
+    for mention, name in merged:
+        held.setdefault(name, []).extend(mention.titles)
+    article: list[str] | None = None
+    for mention, name in merged:
+        for k, title in enumerate(mention.titles):
+            if title.organization is not None:
+                continue
+            own = [t.organization for t in held[name] if t.organization]
+            role = title.role.casefold()
+            org = _distinct([t.organization for t in held[name] if t.organization and t.role.casefold() == role])
+            row = role_of(title.role) if org is None else None
+            if row is not None and row.of:
+                org = _distinct([o for o in own if _starts_with(o, row.of)])
+                if org is None:
+                    if article is None:
+                        spans = doc.spans[ORGANIZATIONS] if ORGANIZATIONS in doc.spans else []
+                        article = [s._.entity.name for s in spans if s._.entity is not None]
+                    org = _distinct([o for o in article if _starts_with(o, row.of)])
+            if org is not None:
+                mention.titles[k] = TitleValue(title.text, title.role, org)
+
+
 @Language.component("vnx_persons")
 def persons_component(doc: Doc) -> Doc:
     """Set doc.spans["persons"]."""
     finder = PersonFinder(doc)
     spans = []
-    for mention, name in merge(doc, finder.find()):
+    merged = merge(doc, finder.find())
+    complete_titles(doc, merged)
+    for mention, name in merged:
         span = char_span(doc, finder.words[mention.start].start, finder.words[mention.end - 1].end, "PER")
         if span is not None:
             span._.person = PersonValue(name=name, titles=tuple(mention.titles))

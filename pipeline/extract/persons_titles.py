@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from pipeline.extract import entities as E
 from pipeline.extract import places as P
 from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.names import PhraseTable, Word, doc_words, joined
+from pipeline.extract.names import PhraseTable, Word, doc_words, joined, tokenize
 from pipeline.extract.values import TitleValue, doc_text
 
 _FORMER = {"nguyên", "cựu"}
@@ -32,6 +32,13 @@ class Role:
     unit: str | None = None  # the organisation starts with this word ("Ban", "Phòng")
     implied: str | None = None  # organisation implied by the role ("Tỉnh ủy" for "Tỉnh ủy viên")
     needs_org: bool = False
+    # heads of the organisation the article names for this role when the title does not write one
+    # ("Thẩm phán" -> the court: "TAND", "Tòa án nhân dân"; "HLV" -> the team: "đội tuyển", "CLB")
+    of: tuple[str, ...] = ()
+
+
+def _of(extra: str) -> tuple[str, ...]:
+    return tuple(h.strip() for h in extra[3:].split("|") if h.strip()) if extra.startswith("of:") else ()
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +51,20 @@ def roles() -> PhraseTable[Role]:
             unit=extra if extra and ":" not in extra and extra != "needs-org" else None,
             implied=extra.split(":", 1)[1] if extra.startswith("implied:") else None,
             needs_org=extra == "needs-org",
+            of=_of(extra),
         )))
-    entries += [(row[0], Role(rank=True)) for row in load_tsv("ranks.tsv")]
+    entries += [(row[0], Role(rank=True, of=_of(row[1] if len(row) > 1 else ""))) for row in load_tsv("ranks.tsv")]
     return PhraseTable(entries, "fold")
+
+
+def role_of(role: str) -> Role | None:
+    """The table row of a whole role phrase ("nguyên Thẩm phán" -> the row of "Thẩm phán"), or None."""
+    words = tokenize(role)
+    i = 1 if words and words[0].folded in _FORMER else 0
+    for length, row in roles().matches(words, i):
+        if i + length == len(words):
+            return row
+    return None
 
 
 class TitleParser:
