@@ -110,6 +110,44 @@ ORGS += [
 ]
 
 
+# Lowercase field words carry a name on after its head (org_fields.tsv); a clause word ends it.
+ORGS += [
+    pytest.param("Theo Cục Quản lý chất lượng, năm nay có 1.247 điểm thi.", {("Cục Quản lý chất lượng", "department")},
+                 id="field-words-carry-the-name-on"),
+    pytest.param("Trung tâm Thông tin công nghiệp và thương mại cho biết xuất khẩu tăng.",
+                 {("Trung tâm Thông tin công nghiệp và thương mại", "other")}, id="field-words-joined-by-va"),
+    pytest.param("Trung tâm Thông tin Công nghiệp và Thương mại cho biết xuất khẩu tăng.",
+                 {("Trung tâm Thông tin Công nghiệp và Thương mại", "other")}, id="field-words-capitalised"),
+    pytest.param("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh Quảng Ngãi làm chủ đầu tư.",
+                 {("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh Quảng Ngãi", "department")},
+                 id="field-words-joined-by-cac-up-to-the-place"),
+    pytest.param("Công ty cổ phần Câu lạc bộ bóng đá Nam Định thông báo.",
+                 {("Công ty cổ phần Câu lạc bộ bóng đá Nam Định", "company")}, id="club-company-name"),
+    pytest.param("Công ty TNHH Xuất nhập khẩu Huỳnh Minh Đạt đang tuyển thêm lao động.",
+                 {("Công ty TNHH Xuất nhập khẩu Huỳnh Minh Đạt", "company")}, id="capitalised-field-word-in-a-company"),
+    pytest.param("Ông dự hội thảo của Hội Tim mạch học Việt Nam.", {("Hội Tim mạch học Việt Nam", "mass")},
+                 id="association-with-a-field"),
+    pytest.param("Đại diện Hội hữu nghị Indonesia - Việt Nam dự buổi gặp.",
+                 {("Hội hữu nghị Indonesia - Việt Nam", "mass")}, id="friendship-association-of-two-countries"),
+    pytest.param("Vụ trưởng Vụ ASEAN Bộ Ngoại giao Indonesia phát biểu.",
+                 {("Vụ ASEAN Bộ Ngoại giao Indonesia", "department")}, id="department-of-a-ministry"),
+    # negatives: the name stops at a verb, a preposition or a number
+    pytest.param("Cục Quản lý chất lượng cho biết đã tổ chức thi.", {("Cục Quản lý chất lượng", "department")},
+                 id="field-words-stop-at-a-verb"),
+    pytest.param("Ban Quản lý dự án đầu tư tại 12 công trình giao thông.", {("Ban Quản lý dự án đầu tư", "department")},
+                 id="field-words-stop-at-a-preposition"),
+    pytest.param("Bộ Y tế và giáo dục địa phương phối hợp.", {("Bộ Y tế", "ministry")},
+                 id="va-right-after-a-capitalised-field-ends-it"),
+    pytest.param("Trung tâm Thông tin công nghiệp và các doanh nghiệp họp.",
+                 {("Trung tâm Thông tin công nghiệp", "other")}, id="a-join-needs-a-field-word-after-it"),
+    pytest.param("Bộ Y tế quản lý chất lượng thuốc.", {("Bộ Y tế", "ministry")},
+                 id="verb-like-field-word-after-a-capitalised-field-ends-it"),
+    pytest.param("Du khách đến Hội An đông. Hội Gióng được tổ chức.", set(), id="hoi-without-its-scope-is-no-association"),
+    pytest.param("Công ty Vinamilk Việt Nam đầu tư xây dựng nhà máy.", {("Công ty Vinamilk Việt Nam", "company")},
+                 id="no-field-words-after-a-place"),
+]
+
+
 @pytest.mark.parametrize("text, expected", ORGS)
 def test_extract_entities_organizations(nlp, text: str, expected: set) -> None:
     assert entities(nlp, text, "organizations") == expected

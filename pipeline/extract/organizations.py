@@ -28,7 +28,7 @@ from pipeline.extract.names import (
 
 
 # Kinds of body that may be the parent of a Ban/Phòng/Sở... ("Ban Tuyên giáo Tỉnh ủy").
-_PARENT_KINDS = {"party", "government", "legislature", "police", "court", "procuracy", "mass", "military"}
+_PARENT_KINDS = {"party", "government", "legislature", "police", "court", "procuracy", "mass", "military", "ministry"}
 # Legal-form and lowercase words allowed inside a proper organisation name.
 _NAME_PARTS = PhraseTable(
     ((p, True) for p in (
@@ -36,9 +36,13 @@ _NAME_PARTS = PhraseTable(
         "khoa", "Tiểu học", "tiểu học", "Mầm non", "mầm non", "THCS", "THPT", "PTDTNT", "Đại học",
         "đại học", "dân lập", "tư thục", "chuyên", "Quốc tế", "quốc tế", "Trung ương", "trung ương",
         "Y Dược", "Y dược", "Sư phạm", "Bách khoa", "Kinh tế", "Nông Lâm", "Nhi", "Phụ sản", "Thế giới",
+        "Câu lạc bộ", "câu lạc bộ",
     )),
     "exact",
 )
+# Heads that name a body only with the place or parent it serves written after them: "Hội Tim mạch
+# học Việt Nam", "Hội Doanh nhân trẻ tỉnh Lâm Đồng"; "Hội An", "Hội Gióng" are a city and a festival.
+_SCOPED_HEADS = {"Hội"}
 # Capitalised words that open a sentence before a place ("Tại Thanh Hóa, ...").
 SENTENCE_OPENERS = {"Tại", "Ở", "Từ", "Đến", "Theo", "Trong", "Ngoài", "Cả", "Riêng", "Còn", "Với", "Sang", "Về"}
 
@@ -94,6 +98,26 @@ def _fields() -> PhraseTable[bool]:
 def _lower_fields() -> PhraseTable[bool]:
     """Lowercase words that go on a name ("Chính sách y tế", "Chính trị quốc gia")."""
     return PhraseTable(((r[0], True) for r in _field_rows(team=False) if r[0][:1].islower()), "exact")
+
+
+# Longest run of lowercase field words that may follow a name or field ("Cục Quản lý | chất lượng").
+_MAX_FIELD_WORDS = 12
+# Lowercase words that join two field words inside a name ("công nghiệp và thương mại",
+# "đầu tư xây dựng các công trình"); never the last word of a name.
+_FIELD_JOIN = {"và", "các"}
+
+
+@lru_cache(maxsize=1)
+def _name_fields() -> PhraseTable[bool]:
+    """The lowercase rows of org_fields.tsv in any case: the words that may carry a name on after
+    its field ("Trung tâm Thông tin | Công nghiệp và Thương mại")."""
+    return PhraseTable(((r[0], True) for r in _field_rows(team=False) if r[0][:1].islower()), "fold")
+
+
+@lru_cache(maxsize=1)
+def _verb_fields() -> frozenset[str]:
+    """Field words that are also verbs ("đầu tư", "xây dựng"): column 2 "verb" of org_fields.tsv."""
+    return frozenset(r[0].casefold() for r in _field_rows(team=False) if len(r) > 1 and r[1] == "verb")
 
 
 @lru_cache(maxsize=1)
@@ -238,12 +262,12 @@ class Parser:
             k = self._field_end(j)
             if k == j:
                 return None
-            j = k
+            j = self._field_words(k)
         elif info.takes == "name":
             k = self._name_end(j, before_name or self.role_before(i))
             if k == j and not P.levels().match(self.words, j):
                 return None
-            j = k
+            j = self._field_words(k) if k > j else k
         org = Org(i, j, info.kind, self._text(i, j))
         parent = self.org_at(j, before_name, depth + 1)
         if parent is not None and parent.kind in _PARENT_KINDS:
@@ -251,6 +275,8 @@ class Parser:
             return org
         end, level_text, level, place = self.level_place(j, before_name or self.role_before(i))
         if level_text is None and place is None:
+            if self._text(i, i + length) in _SCOPED_HEADS:
+                return None
             org.implied = info.rank == "tỉnh" and info.takes == "field"
             return org if (info.alone or info.takes in ("field", "name")) else None
         org.end, org.level = end, level_text
@@ -312,7 +338,10 @@ class Parser:
         k = j
         while k < len(self.words):
             w = self.word(k)
-            field_match = (_fields() if k == j else _lower_fields()).match(self.words, k)
+            # inside a proper name a field word may be capitalised ("Công ty TNHH Xuất nhập khẩu ...")
+            field_match = (_fields() if k == j else _lower_fields() if lexicon_first else _name_fields()).match(self.words, k)
+            if field_match and k > j and not self._carries_on(k, field_match[0]):
+                field_match = None
             part = _NAME_PARTS.match(self.words, k)
             if field_match and (k > j or lexicon_first or not w[:1].islower()):
                 k += field_match[0]
@@ -333,13 +362,32 @@ class Parser:
                 k += 1
             elif k > j and w in _JOIN and (
                 is_name_syllable(self.word(k + 1)) or is_acronym(self.word(k + 1))
-            ) and not org_heads()[0].match(self.words, k + 1) and not P.known_places().match(self.words, k + 1):
+            ) and not org_heads()[0].match(self.words, k + 1) and (
+                not P.known_places().match(self.words, k + 1) or (not lexicon_first and self._place_ends(k))
+            ):
                 k += 1
             else:
                 break
             if k > j and P.known_places().match(self.words, k) and lexicon_first:
                 break
         return k
+
+    def _carries_on(self, m: int, length: int) -> bool:
+        """A field word words[m:m+length] may go on the name before it: not after a place ("Tập đoàn
+        Điện lực Việt Nam | đầu tư"), and a verb-like one only after a lowercase field word."""
+        if self._place_ends(m):
+            return False
+        if self._text(m, m + length).casefold() not in _verb_fields():
+            return True
+        return any(_lower_fields().match(self.words, s) == (m - s, True) for s in range(max(0, m - 4), m))
+
+    def _place_ends(self, k: int) -> bool:
+        """A known place ends right before words[k]: "Hội hữu nghị Indonesia | - Việt Nam" pairs two
+        countries inside a name."""
+        return any(
+            (found := P.known_places().match(self.words, s)) is not None and found[0] == k - s
+            for s in range(max(0, k - 4), k)
+        )
 
     def _long_field(self, k: int) -> int:
         """A field written out in lowercase up to its parent or level ("Ban Chỉ đạo chiến dịch tiêm
@@ -358,6 +406,25 @@ class Parser:
                 break
             m += 1
         return self._numbered(k)
+
+    def _field_words(self, k: int) -> int:
+        """End of the lowercase field words that carry a name on ("Trung tâm Thông tin | công nghiệp
+        và thương mại", "Ban Quản lý dự án | đầu tư xây dựng các công trình giao thông"): only words
+        of `org_fields.tsv`, joined by "và"/"các", at most `_MAX_FIELD_WORDS`; any other word (a verb,
+        a preposition, a number, a person's name) ends the name at the last field word."""
+        m = last = k
+        # a join right at k only when the name already ends in a lowercase field word
+        # ("dự án đầu tư xây dựng | các công trình"), not after a field like "Bộ Y tế | và"
+        joinable = any(_lower_fields().match(self.words, s) == (k - s, True) for s in range(max(0, k - 4), k))
+        while m < len(self.words) and m - k < _MAX_FIELD_WORDS:
+            found = _name_fields().match(self.words, m)
+            if found and self._carries_on(m, found[0]):
+                m = last = m + found[0]
+            elif m == last and (m > k or joinable) and self.word(m) in _FIELD_JOIN and _name_fields().match(self.words, m + 1):
+                m += 1
+            else:
+                break
+        return last
 
     def _numbered(self, k: int) -> int:
         """A unit number after the field: "Ban Quản lý dự án 7", "Ban Quản lý dự án Điện 1"."""
