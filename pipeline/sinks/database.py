@@ -8,14 +8,14 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
 from models import Record
+from pipeline.sinks.closing import ClosingSink
 from pipeline.sinks.engine import DEFAULT_URL, make_engine, normalize_url, redact
 from pipeline.sinks.rejections import RejectedInput
 from pipeline.sinks.rows import article_row, child_rows, record_json
@@ -67,7 +67,7 @@ def _upsert(table: Table, dialect: str, key: Sequence[str], update: Sequence[str
     )
 
 
-class DatabaseSink:
+class DatabaseSink(ClosingSink):
     """Records and dead letters into one database (`sqlite:///file.db` or `postgresql://…`)."""
 
     def __init__(self, url: str = DEFAULT_URL, *, echo: bool = False) -> None:
@@ -208,13 +208,3 @@ class DatabaseSink:
             )
         self.engine.dispose()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

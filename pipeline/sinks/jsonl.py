@@ -7,10 +7,10 @@ import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from types import TracebackType
-from typing import IO, Any, Self
+from typing import IO, Any
 
 from models import Record
+from pipeline.sinks.closing import ClosingSink
 from pipeline.sinks.rejections import RejectedInput
 
 LOGGER = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield obj
 
 
-class _AppendingFile:
+class _AppendingFile(ClosingSink):
     """A UTF-8 file opened for appending after its partial last line (if any) is cut."""
 
     def __init__(self, path: str | os.PathLike[str], *, fsync: bool = False) -> None:
@@ -80,16 +80,6 @@ class _AppendingFile:
         if not self._handle.closed:
             self._handle.close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 class JsonlSink(_AppendingFile):
