@@ -79,6 +79,21 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def run_into(url: str, inputs: Inputs, settings: Any, **kwargs: Any) -> Any:
+    """Run `vnextract run` in this process over the inputs into the database at `url`."""
+    from pipeline.run import run
+    from pipeline.sinks.database import DatabaseSink
+
+    with DatabaseSink(url) as sink:
+        return run([str(inputs.root)], settings, sink, progress=False, **kwargs)
+
+
+def reference_run(inputs: Inputs, folder: Path, settings: Any, **kwargs: Any) -> tuple[str, Any, Path]:
+    """A one-worker reference run into folder/records.db: (url, summary, dead-letter file)."""
+    url, dead = sqlite_url(folder / "records.db"), folder / "dead.jsonl"
+    return url, run_into(url, inputs, settings, dead_letter=dead, **kwargs), dead
+
+
 def dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
     """Every table as sorted rows of JSON-comparable values, without the write-time columns."""
     from pipeline.sinks.schema import METADATA

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from _run_inputs import Inputs, dump, make_inputs, sqlite_url
+from _run_inputs import Inputs, dump, make_inputs, reference_run, run_into, sqlite_url
 from pipeline.errors import Rejection
-from pipeline.run import EXTRACTOR_VERSION, IdSet, RunSummary, article_key, run
+from pipeline.run import EXTRACTOR_VERSION, IdSet, article_key
 from pipeline.run_cli import main as run_main
 from pipeline.sinks.database import DatabaseSink
 
@@ -23,17 +23,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Inputs:
 @pytest.fixture(scope="module")
 def reference(inputs: Inputs, tmp_path_factory: pytest.TempPathFactory, nlp, settings):
     """One run with one worker (in this process): its database URL, summary and dead-letter file."""
-    folder = tmp_path_factory.mktemp("reference")
-    url = sqlite_url(folder / "records.db")
-    with DatabaseSink(url) as sink:
-        summary = run([str(inputs.root)], settings, sink, dead_letter=folder / "dead.jsonl",
-                      batch_size=3, progress=False)
-    return url, summary, folder / "dead.jsonl"
-
-
-def _run_into(url: str, inputs: Inputs, settings, **kwargs) -> RunSummary:
-    with DatabaseSink(url) as sink:
-        return run([str(inputs.root)], settings, sink, progress=False, **kwargs)
+    return reference_run(inputs, tmp_path_factory.mktemp("reference"), settings, batch_size=3)
 
 
 def test_run_local_counts_rows_and_rejections(inputs: Inputs, reference) -> None:
@@ -66,7 +56,7 @@ def test_run_workers_two_gives_the_same_rows_as_one(inputs: Inputs, reference, t
                                                     settings) -> None:
     url, one, _ = reference
     two_url = sqlite_url(tmp_path / "two.db")
-    two = _run_into(two_url, inputs, settings, workers=2, batch_size=2, chunk_size=2)
+    two = run_into(two_url, inputs, settings, workers=2, batch_size=2, chunk_size=2)
     assert two.workers == 2
     assert (two.processed, two.duplicates, two.rejected) == (one.processed, one.duplicates, one.rejected)
     assert dump(two_url) == dump(url)
@@ -75,8 +65,8 @@ def test_run_workers_two_gives_the_same_rows_as_one(inputs: Inputs, reference, t
 def test_run_rerun_is_idempotent(inputs: Inputs, reference, tmp_path: Path, settings) -> None:
     url, _, _ = reference
     again = sqlite_url(tmp_path / "again.db")
-    first = _run_into(again, inputs, settings, batch_size=4)
-    second = _run_into(again, inputs, settings, batch_size=5)  # no resume: everything rewritten
+    first = run_into(again, inputs, settings, batch_size=4)
+    second = run_into(again, inputs, settings, batch_size=5)  # no resume: everything rewritten
     assert second.processed == first.processed == inputs.articles
     assert dump(again) == dump(url)
 
@@ -85,7 +75,7 @@ def test_run_resume_skips_what_is_stored(inputs: Inputs, reference, tmp_path: Pa
     url, _, _ = reference
     copy = tmp_path / "copy.db"
     copy.write_bytes(Path(url.removeprefix("sqlite:///")).read_bytes())
-    summary = _run_into(sqlite_url(copy), inputs, settings, resume=True)
+    summary = run_into(sqlite_url(copy), inputs, settings, resume=True)
     assert summary.processed == 0
     assert summary.skipped == inputs.articles + inputs.duplicates
     assert dict(summary.rejected) == inputs.rejected  # still dead letters: retried, same rows
@@ -108,8 +98,7 @@ def test_run_dead_letter_jsonl_has_reasons_and_payloads(inputs: Inputs, referenc
     assert by_code["E007"]["payload"]["archive"].endswith("b-no-article.html")
     assert "line 2" in by_code["E006"]["input"]  # unreadable line: named by file and line
     # A second run into the same file appends nothing: every key is already there.
-    with DatabaseSink(sqlite_url(tmp_path / "other.db")) as sink:
-        run([str(inputs.root)], settings, sink, dead_letter=dead, progress=False)
+    run_into(sqlite_url(tmp_path / "other.db"), inputs, settings, dead_letter=dead)
     assert len(dead.read_text(encoding="utf-8").splitlines()) == len(letters)
 
 
@@ -131,8 +120,7 @@ def test_run_failed_validation_and_bugs_become_dead_letters(tmp_path: Path, sett
     first = sorted(inputs.root.glob("a000-*"))[0]
     marker = max(first.read_text(encoding="utf-8").splitlines(), key=len)[:60]
     monkeypatch.setattr(pipeline.process, "extract_article", flaky)
-    with DatabaseSink(sqlite_url(tmp_path / "r.db")) as sink:
-        summary = run([str(inputs.root)], settings, sink, progress=False)
+    summary = run_into(sqlite_url(tmp_path / "r.db"), inputs, settings)
     code = "E020" if failure == "validation" else "E099"
     # The same text came three times (a000, its copy, the JSONL line): three inputs, three keys.
     assert dict(summary.rejected) == {code: 3}

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from _run_inputs import ROOT, Inputs, count, dump, make_inputs, sqlite_url
-from pipeline.run import run
-from pipeline.sinks.database import DatabaseSink
+from _run_inputs import ROOT, Inputs, count, dump, make_inputs, reference_run, run_into, sqlite_url
 
 DEADLINE = 60.0  # seconds for one killed run to reach its kill point
 
@@ -76,13 +74,9 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Inputs:
 
 @pytest.fixture(scope="module")
 def unbroken(inputs: Inputs, tmp_path_factory: pytest.TempPathFactory, nlp, settings):
-    folder = tmp_path_factory.mktemp("unbroken")
-    url = sqlite_url(folder / "records.db")
-    with DatabaseSink(url) as sink:
-        summary = run([str(inputs.root)], settings, sink, dead_letter=folder / "dead.jsonl",
-                      progress=False)
+    url, summary, dead = reference_run(inputs, tmp_path_factory.mktemp("unbroken"), settings)
     assert summary.processed == inputs.articles
-    return url, folder / "dead.jsonl"
+    return url, dead
 
 
 def test_run_resume_after_kill_gives_the_rows_of_an_unbroken_run(inputs: Inputs, unbroken,
@@ -122,9 +116,7 @@ def test_run_resume_after_kill_gives_the_rows_of_an_unbroken_run(inputs: Inputs,
                 pass
 
     # 4. Resumed to the end.
-    with DatabaseSink(url) as sink:
-        summary = run([str(inputs.root)], settings, sink, resume=True, dead_letter=dead,
-                      progress=False)
+    summary = run_into(url, inputs, settings, resume=True, dead_letter=dead)
     assert summary.skipped >= first_kill + 6
     assert summary.processed + summary.skipped + summary.duplicates == inputs.articles + inputs.duplicates
 
