@@ -46,3 +46,45 @@ def test_corpus_eval_covers_the_required_topics() -> None:
     pairs = corpus_eval.corpus_files(ROOT / "corpus")
     topics = {article.parent.name for article, _ in pairs}
     assert len(pairs) >= 41 and len(topics) >= 8, (len(pairs), sorted(topics))
+
+
+DEVSET_FLOORS = corpus_eval.load_floors(corpus_eval.DEVSET_FLOORS)
+
+
+@pytest.fixture(scope="module")
+def devset_scores():
+    if not corpus_eval.devset.load(corpus_eval.DEVSET_DIR):
+        pytest.skip(f"the real-news dev set is not in {corpus_eval.DEVSET_DIR}")
+    found, failed = corpus_eval.evaluate_devset(corpus_eval.DEVSET_DIR)
+    assert not failed, failed
+    return found
+
+
+@pytest.mark.parametrize("field", sorted(DEVSET_FLOORS))
+def test_devset_eval_field_at_or_above_floor(devset_scores, field: str) -> None:
+    score = devset_scores[field]
+    if score.f1 + 1e-9 < DEVSET_FLOORS[field]:
+        misses = "\n".join(f"{name}: missed {m} extra {e}" for name, m, e in score.misses)
+        pytest.fail(f"real-news {field} F1 {score.f1:.3f} < floor {DEVSET_FLOORS[field]}\n{misses}")
+
+
+def test_devset_titles_compare_as_one_string_without_punctuation() -> None:
+    # The gold writes "Trưởng PC67, CATP"; a record has role "Trưởng", organisation "PC67 - CATP".
+    gold = {"officials": [{"name": "A", "titles": ["Trưởng PC67, CATP"]}]}
+    record = {"officials": [{"name": "A", "titles": [{"role": "Trưởng", "organization": "PC67 - (CATP)"}]}]}
+    key = corpus_eval.devset.DEVSET_KEYS["titles"]
+    assert key(gold) == key(record) == {("A", "trưởng pc67 catp")}
+    other = {"officials": [{"name": "A", "titles": [{"role": "Trưởng", "organization": None}]}]}
+    assert key(other) != key(gold)
+
+
+def test_devset_loader_cuts_articles_by_line_range(tmp_path: Path) -> None:
+    (tmp_path / "binhvq-news-sample.txt").write_text("a1\na2\nb1\n", encoding="utf-8")
+    gold = [{"article": 1, "lines": [1, 2], "reference_date": "2018-01-05"}, {"article": 2, "lines": [3, 3]}]
+    (tmp_path / "binhvq-news-sample.gold.jsonl").write_text(
+        "\n".join(json.dumps(g) for g in gold) + "\n", encoding="utf-8"
+    )
+    first, second = corpus_eval.devset.load(tmp_path)
+    assert (first.text, first.published) == ("a1\na2", "2018-01-05")
+    assert (second.text, second.published) == ("b1", None)
+    assert corpus_eval.devset.load(tmp_path / "absent") == []
