@@ -66,7 +66,7 @@ DAYS = {
         "Từ hôm nay 14-2, Thông tư", "2025-02-14",
         [("hôm nay", "2025-02-14", "day", "relative"), ("14-2", "2025-02-14", "day", "date")],
     ),
-    "sentence-start-comma": Example("Họp xong. 12/3, đoàn về", PUB, [("12/3", "2024-03-12", "day", "date")]),
+    "sentence-start-comma": Example("Họp xong. 12/3, đoàn về", "2024-03-14", [("12/3", "2024-03-12", "day", "date")]),
     "hom": Example("hôm 4/1, ông A", PUB, [("hôm 4/1", "2024-01-04", "day", "date")]),
     "list-after-context": Example(
         "dịp lễ 30/4 và 1/5 năm nay", "2024-04-20",
@@ -91,6 +91,50 @@ NEAREST_YEAR = {
     "no-published-relative-skipped": Example("hôm qua", None, []),
 }
 
+# The year of a partial date the way news is written: past, unless a few weeks ahead or the
+# sentence speaks of the future and the coming one is nearer than the last one.
+YEAR_RULE = {
+    "months-back-is-past": Example(
+        "Hôm 17/3, đoàn kiểm tra phát hiện sai phạm", "2022-09-20", [("Hôm 17/3", "2022-03-17", "day", "date")]
+    ),
+    "dash-months-back-is-past": Example(
+        "ngày 9-4 bị cáo bỏ trốn", "2021-10-28", [("ngày 9-4", "2021-04-09", "day", "date")]
+    ),
+    "few-weeks-ahead": Example("ngày 5/10 khai giảng", "2022-09-20", [("ngày 5/10", "2022-10-05", "day", "date")]),
+    "months-ahead-without-cue-is-past": Example(
+        "Tháng 11, giá lúa tăng mạnh", "2022-08-10", [("Tháng 11", "2021-11", "month", "date")]
+    ),
+    "future-cue-se": Example(
+        "Dự kiến ngày 20/12 sẽ thông xe", "2022-08-10", [("ngày 20/12", "2022-12-20", "day", "date")]
+    ),
+    "future-cue-in-force": Example(
+        "Nghị định có hiệu lực từ ngày 1/1", "2022-09-15", [("ngày 1/1", "2023-01-01", "day", "date")]
+    ),
+    "future-cue-but-last-one-nearer": Example(
+        "Luật có hiệu lực từ ngày 1/7", "2022-08-15", [("ngày 1/7", "2022-07-01", "day", "date")]
+    ),
+    "future-cue-after-opening-date-ignored": Example(
+        "Ngày 3/2, ông B cho biết sẽ kiến nghị", "2022-10-01", [("Ngày 3/2", "2022-02-03", "day", "date")]
+    ),
+    "future-cue-later-in-sentence": Example(
+        "Bà C nói trong hai ngày 8/11 và 9/11, đoàn sẽ làm việc", "2022-10-03",
+        [("ngày 8/11", "2022-11-08", "day", "date"), ("9/11", "2022-11-09", "day", "date")],
+    ),
+    "directive-over-semicolon": Example(
+        "Tỉnh yêu cầu các sở báo cáo; các huyện nộp hồ sơ trước ngày 15/11.", "2022-09-01",
+        [("ngày 15/11", "2022-11-15", "day", "date")],
+    ),
+    "month-under-way": Example("tháng 9", "2022-09-20", [("tháng 9", "2022-09", "month", "date")]),
+    "quarter-ended": Example("quý III", "2022-11-02", [("quý III", "2022-Q3", "quarter", "date")]),
+    "quarter-months-ahead-is-past": Example("quý IV", "2022-06-02", [("quý IV", "2021-Q4", "quarter", "date")]),
+    "day-range-start-decides": Example(
+        "từ 20/12 đến 10/3", "2023-01-15", [("từ 20/12 đến 10/3", "2022-12-20/2023-03-10", "interval", "range")]
+    ),
+    "month-range-across-years-past": Example(
+        "từ tháng 10 đến tháng 3", "2023-04-20", [("từ tháng 10 đến tháng 3", "2022-10/2023-03", "interval", "range")]
+    ),
+}
+
 MONTHS_QUARTERS_YEARS = {
     "month-slash-year": Example("tháng 3/2024", PUB, [("tháng 3/2024", "2024-03", "month", "date")]),
     "month-dash-year": Example("Tháng 6-2016, CQĐT", PUB, [("Tháng 6-2016", "2016-06", "month", "date")]),
@@ -102,7 +146,7 @@ MONTHS_QUARTERS_YEARS = {
     "month-year-after-tu": Example("áp dụng từ 12/2024", PUB, [("12/2024", "2024-12", "month", "date")]),
     "quarter-roman-year": Example("quý IV/2024", PUB, [("quý IV/2024", "2024-Q4", "quarter", "date")]),
     "quarter-words-year": Example("quý I năm 2025", PUB, [("quý I năm 2025", "2025-Q1", "quarter", "date")]),
-    "quarter-no-year": Example("quý II", PUB, [("quý II", "2024-Q2", "quarter", "date")]),
+    "quarter-no-year": Example("quý II", "2024-08-20", [("quý II", "2024-Q2", "quarter", "date")]),
     "quarter-last-year": Example("quý IV vừa qua", PUB, [("quý IV", "2023-Q4", "quarter", "date")]),
     "year": Example("năm 2023 và", PUB, [("năm 2023", "2023", "year", "date")]),
     "year-capital": Example("Năm 2024 là năm bứt phá", PUB, [("Năm 2024", "2024", "year", "date")]),
@@ -256,6 +300,11 @@ def _cases(*tables: dict[str, Example]):
 
 @pytest.mark.parametrize("example", _cases(DAYS, NEAREST_YEAR, MONTHS_QUARTERS_YEARS))
 def test_dates_single(example: Example) -> None:
+    assert _found(example.text, example.published) == example.expected
+
+
+@pytest.mark.parametrize("example", _cases(YEAR_RULE))
+def test_dates_year_rule(example: Example) -> None:
     assert _found(example.text, example.published) == example.expected
 
 

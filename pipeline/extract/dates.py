@@ -14,9 +14,11 @@ weekday and the head word ("ngày", "tháng", "quý", "năm") with the numbers, 
 15/8", "Thứ Năm, ngày 8/1/2015", "tháng 3/2024", "nhiệm kỳ 2020 - 2025". Prepositions are left
 out ("vào", "lúc", "đến 2030" -> "2030") except "từ" opening a range ("từ năm 2019 đến năm 2021").
 
-Partial dates take the year from the publication date, choosing the nearest year (a day by days,
-a month, quarter or span by months; a tie keeps the publication year), on the side that "vừa
-qua" or "tới" after it names. Without a publication date a day without year is "--MM-DD", and
+Partial dates take the year from the publication date the way news is written (`_pick_year`):
+the one under way at publication, else the last one before it, since events reported are mostly
+past; the coming one only when it begins within a few weeks, or when the sentence speaks of the
+future ("sẽ", "dự kiến", "có hiệu lực", "phấn đấu") and it is nearer than the last one. "vừa qua"
+or "tới" after the date decide alone. Without a publication date a day without year is "--MM-DD", and
 months, quarters, spans and relative dates without a year are skipped with one warning. Lunar
 dates ("âm lịch") are skipped.
 """
@@ -210,6 +212,11 @@ _QUANTITY_AFTER = re.compile(
 _UNIT_AFTER = re.compile(r"\s*(?:%|(?:" + phrase_alternation(_CONTEXT["unit"]) + r")(?!\w))")
 _PAST_AFTER = re.compile(r"\s+(?:" + phrase_alternation(_CONTEXT["past"]) + r")(?!\w)", re.IGNORECASE)
 _FUTURE_AFTER = re.compile(r"\s+(?:" + phrase_alternation(_CONTEXT["future"]) + r")(?!\w)", re.IGNORECASE)
+_FUTURE_CUE = re.compile(r"(?<!\w)(?:" + phrase_alternation(_CONTEXT["future_cue"]) + r")(?!\w)", re.IGNORECASE)
+_NEAR_FUTURE_DAYS = 31  # "a few weeks": a date without year this close after publication is upcoming
+_SENTENCE_REACH = 200  # how far a future cue is looked for around a date without year
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")  # not the dots of "4.1.2018"; ";" and ":" go on
+_CLAUSE_END = re.compile(r"[,;\n]|[.!?:]\s")
 _LUNAR_AFTER = re.compile(r"\s*\(?\s*(?:" + phrase_alternation(_CONTEXT["lunar"]) + r")(?!\w)")
 _QUANTIFIER_BEFORE = re.compile(
     r"(?:\d|(?<!\w)(?:" + phrase_alternation(_CONTEXT["quantifier"]) + r"))\s+$", re.IGNORECASE
@@ -239,38 +246,86 @@ def _valid_day(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _nearest_year_for_day(anchor: dt.date, month: int, day: int, side: int = 0) -> int | None:
-    """The year within one of the anchor's that puts day/month closest to it (ties: same year);
-    side -1 or 1 keeps to years that put it before or after the anchor when there is one."""
-    candidates = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid_day(y, month, day)]
-    sided = [y for y in candidates if (dt.date(y, month, day) - anchor).days * side >= 0]
-    return min(
-        sided or candidates,
-        key=lambda y: (abs((dt.date(y, month, day) - anchor).days), y != anchor.year),
-        default=None,
-    )
+def _pick_year(
+    anchor: dt.date,
+    first_day: Callable[[int], dt.date | None],
+    last_day: Callable[[int], dt.date | None],
+    lean: int = 0,
+    future_cue: bool = False,
+) -> int | None:
+    """The year of a date, month, quarter or span written without one, the way news is written.
+
+    `first_day(year)`/`last_day(year)` give its bounds in a year (None: not in that year). The one
+    under way at publication is it; otherwise events are mostly past, so it is the latest one that
+    began before publication, unless the next one begins within a few weeks, or the sentence speaks
+    of the future and the next one is the nearer. `lean` -1 or 1 ("vừa qua", "tới") decides alone.
+    """
+    years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if first_day(y) is not None]
+    begun = [y for y in years if first_day(y) <= anchor]
+    ahead = [y for y in years if first_day(y) > anchor]
+    past, upcoming = max(begun, default=None), min(ahead, default=None)
+    if lean > 0:
+        return min((y for y in years if last_day(y) >= anchor), default=upcoming)
+    if lean < 0 or upcoming is None:
+        return past if past is not None else upcoming
+    if past is None or last_day(past) >= anchor:
+        return past if past is not None else upcoming
+    days_ahead = (first_day(upcoming) - anchor).days
+    if days_ahead <= _NEAR_FUTURE_DAYS:
+        return upcoming
+    if future_cue and days_ahead <= (anchor - last_day(past)).days:
+        return upcoming
+    return past
 
 
-def _nearest_year_for_months(anchor: dt.date, first: int, last: int, side: int = 0) -> int:
-    """The year that puts months first..last closest to the anchor's month (ties: same year);
-    side -1 or 1 keeps to years where they start before or end after the anchor's month."""
-    here = anchor.year * 12 + anchor.month - 1
+def _year_for_day(anchor: dt.date, month: int, day: int, lean: int = 0, future_cue: bool = False) -> int | None:
+    """The year of day/month (see `_pick_year`)."""
 
-    def bounds(year: int) -> tuple[int, int]:
-        return year * 12 + first - 1, year * 12 + last - 1
+    def on(year: int) -> dt.date | None:
+        return dt.date(year, month, day) if _valid_day(year, month, day) else None
 
-    def distance(year: int) -> tuple[int, bool]:
-        low, high = bounds(year)
-        return (0 if low <= here <= high else min(abs(here - low), abs(here - high)), year != anchor.year)
+    return _pick_year(anchor, on, on, lean, future_cue)
 
-    candidates = (anchor.year - 1, anchor.year, anchor.year + 1)
-    sided = [y for y in candidates if side == 0 or (bounds(y)[0] <= here if side < 0 else bounds(y)[1] >= here)]
-    return min(sided or candidates, key=distance)
+
+def _year_for_months(
+    anchor: dt.date, first: int, last: int, lean: int = 0, future_cue: bool = False
+) -> int | None:
+    """The year of months first..last of one year (see `_pick_year`)."""
+
+    def begin(year: int) -> dt.date:
+        return dt.date(year, first, 1)
+
+    def finish(year: int) -> dt.date:
+        return dt.date(year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)
+
+    return _pick_year(anchor, begin, finish, lean, future_cue)
 
 
 def _side(text: str, end: int) -> int:
     """-1 when the words after a date put it in the past ("vừa qua"), 1 in the future ("tới")."""
     return -1 if _PAST_AFTER.match(text, end) else 1 if _FUTURE_AFTER.match(text, end) else 0
+
+
+def _lean(text: str, start: int, end: int) -> tuple[int, bool]:
+    """(side, future cue) of a date without year: the arguments `_pick_year` takes after its bounds."""
+    return _side(text, end), _speaks_of_future(text, start, end)
+
+
+def _speaks_of_future(text: str, start: int, end: int) -> bool:
+    """Whether the date's sentence says it may be to come ("sẽ", "dự kiến", "phấn đấu"...).
+
+    A date opening its sentence ("Ngày 2/1, Bộ cho biết sẽ ...") is when something was said: only
+    its own clause counts there ("Ngày 15/3 sẽ khai mạc")."""
+    low = max(0, start - _SENTENCE_REACH)
+    opening = None
+    for opening in _SENTENCE_END.finditer(text, low, start):
+        pass
+    sentence_start = opening.end() if opening else low
+    if _FUTURE_CUE.search(text, sentence_start, start):
+        return True
+    opens_sentence = not text[sentence_start:start].strip()
+    stop = (_CLAUSE_END if opens_sentence else _SENTENCE_END).search(text, end, end + _SENTENCE_REACH)
+    return bool(_FUTURE_CUE.search(text, end, stop.start() if stop else min(len(text), end + _SENTENCE_REACH)))
 
 
 def _day_iso(year: int | None, month: int, day: int) -> str:
@@ -320,7 +375,7 @@ def _day(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
         return
     day, month, year = int(m.group("d_d")), int(m.group("d_m")), _int(m.group("d_y"))
     if year is None and anchor:
-        year = _nearest_year_for_day(anchor, month, day, _side(text, end))
+        year = _year_for_day(anchor, month, day, *_lean(text, start, end))
     if not _valid_day(year or 2024, month, day):
         return
     yield start, end, DateValue(_day_iso(year, month, day), "day", "date")
@@ -332,7 +387,7 @@ def _month(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
         return
     month = _int(m.group("mo_m"))
     year = _year_of(m, "mo_", anchor) or (
-        anchor and _nearest_year_for_months(anchor, month, month, _side(text, end))
+        anchor and _year_for_months(anchor, month, month, *_lean(text, start, end))
     )
     yield start, end, DateValue(f"{year:04d}-{month:02d}", "month", "date") if year else None
 
@@ -347,7 +402,7 @@ def _quarter(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     quarter = _int(m.group("qu_q"))
     year = _year_of(m, "qu_", anchor)
     if year is None and anchor:
-        year = _nearest_year_for_months(anchor, quarter * 3 - 2, quarter * 3, _side(text, end))
+        year = _year_for_months(anchor, quarter * 3 - 2, quarter * 3, *_lean(text, start, end))
     yield start, end, DateValue(f"{year:04d}-Q{quarter}", "quarter", "date") if year else None
 
 
@@ -412,15 +467,28 @@ def _birth(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
 
 
 def _day_interval(
-    first: tuple[int | None, int | None, int], last: tuple[int | None, int, int], anchor: dt.date | None
+    first: tuple[int | None, int | None, int],
+    last: tuple[int | None, int, int],
+    anchor: dt.date | None,
+    lean: tuple[int, bool] = (0, False),
 ) -> str | None:
-    """"start/end" of two days given as (year, month, day); the first borrows what it omits."""
+    """"start/end" of two days given as (year, month, day); the first borrows what it omits.
+    Without years the span takes the year its first day would (`_pick_year`, `lean` from `_lean`)."""
     (y1, m1, d1), (y2, m2, d2) = first, last
     m1 = m1 or m2
     if y2 is None and y1 is not None:
         y2 = y1 + (1 if (m2, d2) < (m1, d1) else 0)
-    if y2 is None and anchor:
-        y2 = _nearest_year_for_day(anchor, m2, d2)
+    if y2 is None and anchor and _valid_day(2024, m1, d1) and _valid_day(2024, m2, d2):
+        across = int((m2, d2) < (m1, d1))  # "30/12 - 2/1"
+
+        def first_day(year: int) -> dt.date | None:
+            return dt.date(year, m1, d1) if _valid_day(year, m1, d1) else None
+
+        def last_day(year: int) -> dt.date:  # 29/2 of a common year: its 28/2 for the comparison
+            return dt.date(year + across, m2, d2 if _valid_day(year + across, m2, d2) else 28)
+
+        y1 = _pick_year(anchor, first_day, last_day, *lean)
+        y2 = None if y1 is None else y1 + across
     if y1 is None and y2 is not None:
         y1 = y2 - (1 if (m1, d1) > (m2, d2) else 0)
     if not (_valid_day(y1 or 2024, m1, d1) and _valid_day(y2 or 2024, m2, d2)):
@@ -434,7 +502,7 @@ def _day_interval(
 
 def _daylist(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     last = (_int(m.group("l2_y")), int(m.group("l2_m")), int(m.group("l2_d")))
-    value = _day_interval((None, None, int(m.group("l1_d"))), last, anchor)
+    value = _day_interval((None, None, int(m.group("l1_d"))), last, anchor, _lean(text, *m.span("daylist")))
     if value:
         yield *m.span("daylist"), DateValue(value, "interval", "range")
 
@@ -446,20 +514,26 @@ def _dayrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]
             return
     first = (_int(m.group("r1_y")), _int(m.group("r1_m")), int(m.group("r1_d")))
     last = (_int(m.group("r2_y")), int(m.group("r2_m")), int(m.group("r2_d")))
-    value = _day_interval(first, last, anchor)
+    value = _day_interval(first, last, anchor, _lean(text, start, end))
     if value:
         yield start, end, DateValue(value, "interval", "range")
 
 
 def _month_interval(
-    first: tuple[int | None, int], last: tuple[int | None, int], anchor: dt.date | None, unit: int
+    first: tuple[int | None, int],
+    last: tuple[int | None, int],
+    anchor: dt.date | None,
+    unit: int,
+    lean: tuple[int, bool] = (0, False),
 ) -> str | None:
     """"start/end" of two months (unit 1) or quarters (unit 3) given as (year, number)."""
     (y1, n1), (y2, n2) = first, last
     if y2 is None and y1 is not None:
         y2 = y1 + (1 if n2 < n1 else 0)
     if y2 is None and anchor:
-        y2 = _nearest_year_for_months(anchor, (n1 - 1) * unit + 1, n2 * unit) if n1 < n2 else anchor.year
+        across = 12 if n2 < n1 else 0  # "từ tháng 11 đến tháng 2"
+        y1 = _year_for_months(anchor, (n1 - 1) * unit + 1, across + n2 * unit, *lean)
+        y2 = y1 + (1 if across else 0)
     if y2 is None:
         return None
     if y1 is None:
@@ -476,14 +550,16 @@ def _monthrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Foun
     if not (m.group("m2_t") or m.group("m2_y")) or _UNIT_AFTER.match(text, end):
         return
     first = (_int(m.group("m1_y")), _int(m.group("m1_m")))
-    value = _month_interval(first, (_int(m.group("m2_y")), _int(m.group("m2_m"))), anchor, 1)
+    value = _month_interval(first, (_int(m.group("m2_y")), _int(m.group("m2_m"))), anchor, 1, _lean(text, start, end))
     if value:
         yield start, end, DateValue(value, "interval", "range")
 
 
 def _quarterrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     first = (_int(m.group("q1_y")), _int(m.group("q1_q")))
-    value = _month_interval(first, (_int(m.group("q2_y")), _int(m.group("q2_q"))), anchor, 3)
+    value = _month_interval(
+        first, (_int(m.group("q2_y")), _int(m.group("q2_q"))), anchor, 3, _lean(text, *m.span("quarterrange"))
+    )
     if value:
         yield *m.span("quarterrange"), DateValue(value, "interval", "range")
 
@@ -508,7 +584,7 @@ def _period(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
             return  # "9 tháng năm" without a year or "đầu/cuối": not a span of a known year
     first, last = (12 - count + 1, 12) if position == "last" else (1, count)
     if year is None and anchor:
-        year = _nearest_year_for_months(anchor, first, last)
+        year = _year_for_months(anchor, first, last, *_lean(text, start, end))
     if year is None:
         yield start, end, None
         return
