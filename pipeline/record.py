@@ -36,6 +36,10 @@ def _spans(doc: Doc, key: str) -> list[Span]:
     return sorted(doc.spans[key], key=lambda s: (s.start_char, s.end_char)) if key in doc.spans else []
 
 
+def _title_key(role: str, organization: str | None) -> tuple[str, str | None]:
+    return role.casefold(), organization.casefold() if organization else None
+
+
 def _persons(doc: Doc) -> list[dict[str, Any]]:
     """One entry per person (first-mention order), titles merged across mentions."""
     people: dict[str, dict[str, Any]] = {}
@@ -43,10 +47,11 @@ def _persons(doc: Doc) -> list[dict[str, Any]]:
         value = span._.person
         person = people.setdefault(value.name, {"name": value.name, "titles": [], "mentions": []})
         person["mentions"].append(_mention(span))
-        seen = {(t["role"], t["organization"]) for t in person["titles"]}
+        # "Phó chủ tịch UBND quận 1" and "Phó Chủ tịch UBND quận 1" are one title written twice
+        seen = {_title_key(t["role"], t["organization"]) for t in person["titles"]}
         for title in value.titles:
-            if (title.role, title.organization) not in seen:
-                seen.add((title.role, title.organization))
+            if _title_key(title.role, title.organization) not in seen:
+                seen.add(_title_key(title.role, title.organization))
                 person["titles"].append(
                     {"text": title.text, "role": title.role, "organization": title.organization}
                 )

@@ -94,6 +94,14 @@ def _fields() -> PhraseTable[bool]:
     return PhraseTable(((r[0], True) for r in _field_rows(team=False)), "fold")
 
 
+def listed_field(words: Sequence[Word], i: int) -> int:
+    """Length of the capitalised field of org_fields.tsv ("Tài chính", "Y tế") at words[i], or 0."""
+    if i >= len(words) or not words[i].text[:1].isupper():
+        return 0
+    found = _fields().match(words, i)
+    return found[0] if found else 0
+
+
 @lru_cache(maxsize=1)
 def _lower_fields() -> PhraseTable[bool]:
     """Lowercase words that go on a name ("Chính sách y tế", "Chính trị quốc gia")."""

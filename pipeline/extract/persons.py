@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract import entities as E
+from pipeline.extract import places as P
 from pipeline.extract.lexicons import load_tsv
 from pipeline.extract.names import (
     PhraseTable,
@@ -32,7 +33,7 @@ from pipeline.extract.names import (
     is_surname,
     joined,
 )
-from pipeline.extract.persons_titles import TitleParser, role_of, roles
+from pipeline.extract.persons_titles import TitleParser, known_names, role_of, roles
 from pipeline.extract.values import (
     doc_text,
     LOCATIONS,
@@ -72,6 +73,11 @@ def _cues() -> PhraseTable[str]:
 @lru_cache(maxsize=1)
 def _nonperson() -> PhraseTable[bool]:
     return PhraseTable(((r[0], True) for r in load_tsv("nonperson_context.tsv")), "fold")
+
+
+@lru_cache(maxsize=1)
+def _nonperson_words() -> frozenset[str]:
+    return frozenset(r[0] for r in load_tsv("nonperson_name_words.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +159,7 @@ class PersonFinder:
                 i += 1
             else:
                 break
+        i += self._title_prefix(i, j)
         for k in range(i + 1, j):
             role = roles().match(self.words, k)
             head = E.org_heads()[0].match(self.words, k)
@@ -164,6 +171,39 @@ class PersonFinder:
         if i < j and j < len(self.words) and self.words[j].text == "." and len(self.words[j - 1].text) == 1 and j - i >= 2:
             j += 1  # an initial: "Phạm Văn K."
         return [(i, j)] if i < j else []
+
+    def _title_prefix(self, i: int, j: int) -> int:
+        """Words at the front of a run that end the title before it, not start the name: a place,
+        a known company or club, or what comes before a family name ("Bộ trưởng Ngoại giao Nga
+        Sergei Lavrov", "Thị trưởng London Sadiq Khan", "CEO Facebook Mark Zuckerberg", "Tổng giám
+        đốc Vietcombank Nguyễn Thanh Tùng"). Only right after a role, and only when two name
+        syllables or more are left."""
+        title_end = self._title_end_near(i)
+        if j - i < 3 or title_end is None:
+            return 0
+        if title_end > i:  # the title's own organisation ("Bộ trưởng Ngoại giao | Nga")
+            return title_end - i if j - title_end >= 2 else 0
+        words = self.words
+        for table in (P.known_places(), known_names()):
+            found = table.match(words, i)
+            if found and j - (i + found[0]) >= 2:
+                return found[0]
+        if not is_surname(words[i].text):
+            for k in range(i + 1, j - 1):
+                if is_surname(words[k].text):
+                    return k - i if j - k <= 4 else 0
+        return 0
+
+    def _title_end_near(self, i: int) -> int | None:
+        """Where the title before words[i] ends: at i (a role right before the run), inside the
+        run (a title whose organisation the run starts with), or None when no title is there."""
+        if _ends_at(roles(), self.words, i, 4) is not None:
+            return i
+        for back in range(1, 6):
+            parsed = self.titles.title_at(i - back) if i - back >= 0 else None
+            if parsed and parsed[0] >= i and parsed[1].organization:
+                return parsed[0]
+        return None
 
     def find(self) -> list[Mention]:
         """Every person mention, with the titles written at it."""
@@ -180,6 +220,8 @@ class PersonFinder:
         if n > _MAX_NAME:
             return None
         honorific = _ends_at(_cues(), words, start, 3) is not None
+        if self._names_a_thing(start, end):
+            return None
         before = self._titles_before(start)
         if not honorific and not before and _ends_at(_nonperson(), words, run_start, 3) is not None:
             return None
@@ -195,6 +237,15 @@ class PersonFinder:
             if not (is_surname(words[start].text) and n >= 3) and not self._ner_says_person(start, end):
                 return None
         return Mention(start, end, name, before + after, cue, honorific)
+
+    def _names_a_thing(self, start: int, end: int) -> bool:
+        """The run is a known company, club, venue or outlet, starts with a known brand ("Toyota
+        Fortuner"), or holds a word of a team, venue or publication ("Hải Phòng FC", "Man City")."""
+        words = self.words
+        found = known_names().match(words, start)
+        if found and (start + found[0] == end or found[1] == "company"):
+            return True
+        return any(w.text in _nonperson_words() for w in words[start:end])
 
     def _route_end(self, k: int) -> bool:
         """"từ TP Hồ Chí Minh đi Nha Trang": the run after "đi/đến/tới/về" that a "từ <place>" opens

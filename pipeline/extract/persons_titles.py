@@ -24,6 +24,12 @@ from pipeline.extract.values import TitleValue, doc_text
 _FORMER = {"nguyên", "cựu"}
 
 
+@lru_cache(maxsize=1)
+def known_names() -> PhraseTable[str]:
+    """Companies, banks, clubs, leagues, venues and outlets (known_names.tsv), case as written."""
+    return PhraseTable(((r[0], r[1]) for r in load_tsv("known_names.tsv")), "exact")
+
+
 @dataclass(frozen=True)
 class Role:
     """A row of roles.tsv or ranks.tsv."""
@@ -32,6 +38,7 @@ class Role:
     unit: str | None = None  # the organisation starts with this word ("Ban", "Phòng")
     implied: str | None = None  # organisation implied by the role ("Tỉnh ủy" for "Tỉnh ủy viên")
     needs_org: bool = False
+    field_unit: str | None = None  # "Bộ" for "Bộ trưởng": a listed field after the role is "Bộ" + field
     # heads of the organisation the article names for this role when the title does not write one
     # ("Thẩm phán" -> the court: "TAND", "Tòa án nhân dân"; "HLV" -> the team: "đội tuyển", "CLB")
     of: tuple[str, ...] = ()
@@ -51,6 +58,7 @@ def roles() -> PhraseTable[Role]:
             unit=extra if extra and ":" not in extra and extra != "needs-org" else None,
             implied=extra.split(":", 1)[1] if extra.startswith("implied:") else None,
             needs_org=extra == "needs-org",
+            field_unit=extra.split(":", 1)[1] if extra.startswith("field:") else None,
             of=_of(extra),
         )))
     entries += [(row[0], Role(rank=True, of=_of(row[1] if len(row) > 1 else ""))) for row in load_tsv("ranks.tsv")]
@@ -86,9 +94,12 @@ class TitleParser:
         if org is not None:
             start = self.words[j].start
             return org.end, E.complete_name(self.index, E.org_name(org, self.index, start), start)
-        country = P.known_places().match(self.words, j)
-        if country and country[1].kind == "country":
-            return j + country[0], joined(self.text, self.words, j, j + country[0])
+        # a country, city or province ("Tổng thống Pháp", "Thị trưởng London"), or a known company or
+        # club ("CEO Facebook", "Tổng giám đốc Vietcombank")
+        for table in (P.known_places(), known_names()):
+            found = table.match(self.words, j)
+            if found:
+                return j + found[0], joined(self.text, self.words, j, j + found[0])
         return None
 
     def title_at(self, i: int, end_limit: int | None = None, before_name: bool = True) -> tuple[int, TitleValue] | None:
@@ -103,7 +114,7 @@ class TitleParser:
                 if j < len(self.words) and self.words[j].text == "." and self._abbrev(i, j):
                     j += 1
                 return j, self._title(start, j, start, j, None)
-            org = None
+            org = self._field_org(j, role.field_unit) if role.field_unit else None
             if role.unit and j < len(self.words) and self.words[j].folded != role.unit.casefold():
                 org = self._unit_org(j, role.unit)
             if org is None:
@@ -123,6 +134,18 @@ class TitleParser:
             if best is None:
                 best = (j, self._title(start, j, start, j, organization))
         return best
+
+    def _field_org(self, j: int, unit: str) -> tuple[int, str] | None:
+        """"Bộ trưởng Tài chính" -> "Bộ Tài chính"; a country after the field is part of it ("Bộ
+        trưởng Ngoại giao Nga" -> "Bộ Ngoại giao Nga")."""
+        length = E.listed_field(self.words, j)
+        if not length:
+            return None
+        end = j + length
+        country = P.known_places().match(self.words, end)
+        if country and country[1].kind == "country":
+            end += country[0]
+        return end, f"{unit} {joined(self.text, self.words, j, end)}"
 
     def _unit_org(self, j: int, unit: str) -> tuple[int, str] | None:
         """The organisation of "Trưởng phòng Cảnh sát giao thông ...": "Phòng" + what follows."""
