@@ -155,6 +155,15 @@ MONTHS_QUARTERS_YEARS = {
         [("năm 2008", "2008", "year", "date"), ("2018", "2018", "year", "date")],
     ),
     "bare-year-after-den": Example("tầm nhìn đến 2030", PUB, [("2030", "2030", "year", "date")]),
+    "year-after-law-in-a-clause": Example(
+        "Luật Thủy lợi được Quốc hội thông qua năm 2017", PUB, [("năm 2017", "2017", "year", "date")]
+    ),
+    "lawyer-is-no-law-name": Example(
+        "Luật sư Trần B năm 2010 nhận vụ", PUB, [("năm 2010", "2010", "year", "date")]
+    ),
+    "generic-law-keeps-year": Example(
+        "vi phạm luật an toàn thực phẩm năm 2021", PUB, [("năm 2021", "2021", "year", "date")]
+    ),
 }
 
 SPANS = {
@@ -288,6 +297,11 @@ NEGATIVES = {
     "year-after-event": Example("năm trước đó", PUB, []),
     "bare-number-year-like": Example("từ 2000 tấn", PUB, []),
     "title-year": Example("ASEAN Cup 2024", PUB, []),
+    "law-name-year": Example("căn cứ Luật Đầu tư công năm 2019, tỉnh", PUB, []),
+    "code-lowercase-name-year": Example("theo Bộ luật lao động năm 2012 thì", PUB, []),
+    "code-abbreviation-year": Example("Điều 134 BLHS năm 2015 quy định", PUB, []),
+    "constitution-year": Example("Hiến pháp năm 1992 và", PUB, []),
+    "long-law-name-year": Example("Luật Bảo vệ và kiểm dịch thực vật năm 2013 quy định", PUB, []),
     "lunar": Example("từ 30.12 Âm lịch đến hết ngày 5.1 Âm lịch", PUB, []),
     "creative": Example("cách làm sáng tạo, tối đa", PUB, []),
     "duration-half-year": Example("trong nửa năm", PUB, []),

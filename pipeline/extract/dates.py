@@ -20,7 +20,8 @@ past; the coming one only when it begins within a few weeks, or when the sentenc
 future ("sẽ", "dự kiến", "có hiệu lực", "phấn đấu") and it is nearer than the last one. "vừa qua"
 or "tới" after the date decide alone. Without a publication date a day without year is "--MM-DD", and
 months, quarters, spans and relative dates without a year are skipped with one warning. Lunar
-dates ("âm lịch") are skipped.
+dates ("âm lịch") are skipped, and so is the year that closes a law's name ("Luật Đất đai năm
+2013", `lexicons/date_names.tsv`).
 """
 
 from __future__ import annotations
@@ -212,7 +213,20 @@ _QUANTITY_AFTER = re.compile(
 _UNIT_AFTER = re.compile(r"\s*(?:%|(?:" + phrase_alternation(_CONTEXT["unit"]) + r")(?!\w))")
 _PAST_AFTER = re.compile(r"\s+(?:" + phrase_alternation(_CONTEXT["past"]) + r")(?!\w)", re.IGNORECASE)
 _FUTURE_AFTER = re.compile(r"\s+(?:" + phrase_alternation(_CONTEXT["future"]) + r")(?!\w)", re.IGNORECASE)
+_NAME_ROWS = load_tsv("date_names.tsv")
+
+
+def _names(role: str) -> str:
+    return phrase_alternation(w for w, r in _NAME_ROWS if r == role)
+
+
+# "Luật Hôn nhân và gia đình năm 2000": a head, up to eight words of its name, then "năm <year>"
+_NAME_BEFORE_YEAR = re.compile(
+    r"(?<!\w)(?:" + _names("head") + r")(?!\s+(?:" + _names("not_head") + r")(?!\w))"
+    r"(?:\s+(?!(?:" + _names("break") + r")(?!\w))[^\W\d_][\w-]*){0,8}\s+$"
+)
 _FUTURE_CUE = re.compile(r"(?<!\w)(?:" + phrase_alternation(_CONTEXT["future_cue"]) + r")(?!\w)", re.IGNORECASE)
+_NAME_REACH = 90  # longest name of a law before its year
 _NEAR_FUTURE_DAYS = 31  # "a few weeks": a date without year this close after publication is upcoming
 _SENTENCE_REACH = 200  # how far a future cue is looked for around a date without year
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")  # not the dots of "4.1.2018"; ";" and ":" go on
@@ -407,6 +421,8 @@ def _quarter(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
 
 
 def _year(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    if _NAME_BEFORE_YEAR.search(text, max(0, m.start("year") - _NAME_REACH), m.start("year")):
+        return  # "Luật Đất đai năm 2013": the year names the law's version
     yield m.start("year"), m.end("ye_y"), DateValue(m.group("ye_y"), "year", "date")
     for more in _LISTED_YEAR.finditer(text, m.end("ye_y"), m.end("year")):
         if _QUANTITY_AFTER.match(text, more.end()):  # "năm 2023, 2000 hộ"
