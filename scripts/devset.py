@@ -31,8 +31,29 @@ _TITLE_NOISE = re.compile(r"[,\-–—()\[\]]")
 
 
 def title_string(text: str) -> str:
-    """A title compared as the gold writes it: case, commas, dashes and brackets ignored."""
-    return " ".join(_TITLE_NOISE.sub(" ", unicodedata.normalize("NFC", text)).casefold().split())
+    """A title compared as the gold writes it: case, commas, dashes and brackets ignored, and the
+    space after an abbreviation's dot ("TP. Đà Nẵng" is "TP.Đà Nẵng")."""
+    text = _TITLE_NOISE.sub(" ", unicodedata.normalize("NFC", text)).casefold()
+    return " ".join(re.sub(r"\.\s+", ".", text).split())
+
+
+def written_title(title: dict[str, Any]) -> str:
+    """A record's title as one string: the phrase as written when it holds the organisation
+    ("Phó trưởng phòng PC67 Công an TP.Đà Nẵng", whose role "Phó trưởng phòng" carries the unit of
+    "Phòng PC67 ..."), else role and organisation side by side."""
+    role, organization, text = title["role"], title.get("organization"), title.get("text") or ""
+    if not organization:
+        return role
+    org_words = title_string(organization).split()
+    if org_words[1:] and _holds(title_string(text), org_words[1:]):
+        return text
+    if title_string(role).split()[-1:] == org_words[:1]:  # "Trưởng phòng" + "Phòng Quản lý giá ..."
+        return " ".join([role, *organization.split()[1:]])
+    return f"{role} {organization}"
+
+
+def _holds(text: str, words: list[str]) -> bool:
+    return f" {' '.join(words)} " in f" {text} "
 
 
 def _titles(record: dict[str, Any]) -> Iterator[Item]:
@@ -41,7 +62,7 @@ def _titles(record: dict[str, Any]) -> Iterator[Item]:
             if isinstance(title, str):  # gold: one string
                 yield {"name": person["name"], "title": title}
             else:  # record: role and organisation
-                yield {"name": person["name"], "title": " ".join(filter(None, (title["role"], title.get("organization"))))}
+                yield {"name": person["name"], "title": written_title(title)}
 
 
 # field -> comparison; the corpus keys where the gold's conventions are the corpus's own

@@ -81,6 +81,11 @@ def _nonperson_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _title_ends() -> PhraseTable[bool]:
+    return PhraseTable(((r[0], True) for r in load_tsv("title_end_words.tsv")), "exact")
+
+
+@lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     return frozenset(r[0] for r in load_tsv("name_stopwords.tsv"))
 
@@ -310,8 +315,11 @@ class PersonFinder:
         """Titles after the name: "X - Bí thư Huyện ủy", "X, Giám đốc Sở Y tế, ..."."""
         words = self.words
         if end < len(words) and words[end].text == "(":  # "Trịnh Văn Lộc (SN 1968), nguyên Chủ tịch"
-            close = next((k for k in range(end, min(end + 12, len(words))) if words[k].text == ")"), None)
+            close = next((k for k in range(end, min(end + 30, len(words))) if words[k].text == ")"), None)
             if close is not None:
+                inside = self._titles_in_brackets(end + 1, close)
+                if inside:  # "Đào Duy Phong (60 tuổi, cựu Chủ tịch HĐQT PVP Land)"
+                    return inside
                 end = close + 1
         if end >= len(words) or words[end].text not in _DASHES | {","}:
             return []
@@ -319,6 +327,7 @@ class PersonFinder:
         k = end + 1
         while k < len(words):
             parsed = self.titles.title_at(k, before_name=False)
+            parsed = self.titles.apposition(k, parsed, self._clause_end(k))
             if parsed is None:
                 org = self.titles.org_at(k, before_name=False)
                 if org and self._closes(org[0]):
@@ -339,6 +348,29 @@ class PersonFinder:
                 continue
             break
         return titles
+
+    def _titles_in_brackets(self, start: int, close: int) -> list[TitleValue]:
+        """Titles after an age or birth year inside brackets: "(52 tuổi, cựu Chủ tịch HĐQT X)"."""
+        comma = next((k for k in range(start, close) if self.words[k].text == ","), None)
+        if comma is None or comma + 1 >= close:
+            return []
+        parsed = self.titles.title_at(comma + 1, end_limit=close, before_name=False)
+        parsed = self.titles.apposition(comma + 1, parsed, close)
+        return [parsed[1]] if parsed and parsed[0] == close else []
+
+    def _clause_end(self, k: int) -> int:
+        """Where an apposition that starts at words[k] must end: punctuation, a bracket, a quote,
+        or a word that cannot be part of an organisation's name (title_end_words.tsv)."""
+        words = self.words
+        for m in range(k + 1, min(len(words), k + 20)):
+            w = words[m]
+            if w.text in (",", ";", ":", "(", ")", "\n", '"', "“", "”", "?", "!") or self._boundary(m):
+                return m
+            if w.text in _DASHES and not (m + 1 < len(words) and is_name_syllable(words[m + 1].text)):
+                return m
+            if _title_ends().match(words, m):
+                return m
+        return min(len(words), k + 20)
 
     def _closes(self, k: int) -> bool:
         """A title may end before words[k]: punctuation, a lowercase word, the end; not a name."""

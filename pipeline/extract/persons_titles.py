@@ -135,6 +135,30 @@ class TitleParser:
                 best = (j, self._title(start, j, start, j, organization))
         return best
 
+    def apposition(
+        self, i: int, parsed: tuple[int, TitleValue] | None, clause_end: int
+    ) -> tuple[int, TitleValue] | None:
+        """A title written after a name runs to the end of its clause: "ông X, Giám đốc Trung tâm
+        dịch vụ bán đấu giá tài sản Nghệ An cho biết" -> organisation "Trung tâm dịch vụ bán đấu
+        giá tài sản Nghệ An", where the grammar of organisations stops early or finds none. The
+        rest of the clause must open with a capitalised word (a name, not "một công ty")."""
+        start = i
+        if i < len(self.words) and self.words[i].folded in _FORMER:
+            i += 1
+        found = roles().match(self.words, i)
+        if not found or found[1].rank:
+            return parsed
+        j = i + found[0]
+        if parsed is not None and (parsed[1].organization or parsed[1].role != joined(self.text, self.words, start, j)):
+            return parsed  # the grammar of organisations found one: it knows better
+        if j >= clause_end or clause_end - j > 16 or not self.words[j].text[:1].isupper():
+            return parsed
+        org = joined(self.text, self.words, j, clause_end)
+        unit = found[1].unit
+        if unit and self.words[j].folded != unit.casefold():
+            org = f"{unit} {org}"
+        return clause_end, self._title(start, clause_end, start, j, E.complete_name(self.index, org, self.words[j].start))
+
     def _field_org(self, j: int, unit: str) -> tuple[int, str] | None:
         """"Bộ trưởng Tài chính" -> "Bộ Tài chính"; a country after the field is part of it ("Bộ
         trưởng Ngoại giao Nga" -> "Bộ Ngoại giao Nga")."""
