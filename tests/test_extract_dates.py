@@ -222,6 +222,29 @@ SPANS = {
     "day-range-one-token": Example(
         "từ 15-20/4, đoàn", "2024-04-10", [("từ 15-20/4", "2024-04-15/2024-04-20", "interval", "range")]
     ),
+    "day-to-month-dotted": Example(
+        "từ ngày 10.3.2021 đến hết tháng 6.2022, đội", PUB,
+        [("từ ngày 10.3.2021 đến hết tháng 6.2022", "2021-03-10/2022-06", "interval", "range")],
+    ),
+    "day-to-month-year-from-month": Example(
+        "Từ 15/8 đến tháng 10/2019, công ty", PUB,
+        [("Từ 15/8 đến tháng 10/2019", "2019-08-15/2019-10", "interval", "range")],
+    ),
+    "day-to-month-relative-year": Example(
+        "từ 5/9 đến hết tháng 12 năm nay", "2023-10-01",
+        [("từ 5/9 đến hết tháng 12 năm nay", "2023-09-05/2023-12", "interval", "range")],
+    ),
+    "day-to-month-no-year-across": Example(
+        "từ 20/11 đến hết tháng 2", "2023-01-10", [("từ 20/11 đến hết tháng 2", "2022-11-20/2023-02", "interval", "range")]
+    ),
+    "month-to-day": Example(
+        "từ tháng 8/2020 đến ngày 3/2/2021", PUB,
+        [("từ tháng 8/2020 đến ngày 3/2/2021", "2020-08/2021-02-03", "interval", "range")],
+    ),
+    "up-to-before-a-day": Example(
+        "đất giao từ 1/1/2001 đến trước 15/10/2009 thì", PUB,
+        [("từ 1/1/2001 đến trước 15/10/2009", "2001-01-01/2009-10-15", "interval", "range")],
+    ),
     "clock-to-clock": Example(
         "từ 14 giờ ngày 29.1 đến hết ngày 7.2", PUB,
         [("từ 14 giờ ngày 29.1 đến hết ngày 7.2", "2024-01-29/2024-02-07", "interval", "range")],

@@ -84,8 +84,8 @@ _END = r"(?![/.\-]?\d)(?![.,]\d)"
 _YEAR_PAIR = r"(?P<a>(?:1[89]|20)\d\d)\s*(?:[-–—/]|đến|tới)\s*(?:năm\s+)?(?P<b>(?:1[89]|20)\d\d|\d\d)(?!\d)"
 # a month and its year: "tháng 3/2024", "tháng 3-2024", "tháng 3.2024", "tháng 3 năm 2024"
 _MONTH_YEAR_SEP = r"(?:[/.\-]|\s+năm\s+)"
-# between the two ends of a range
-_CONNECTOR = r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới))\s*(?:hết\s+)?"
+# between the two ends of a range: "-", "đến", "cho đến hết", "đến trước" (the bound as written)
+_CONNECTOR = r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới)(?:\s+trước)?)\s*(?:hết\s+)?"
 _LEAD = (
     r"(?:(?P<{p}clock>(?<!\d)\d{{1,2}}(?:\s*giờ|[hg:])(?:\s*\d{{1,2}}(?:\s*phút)?)?)\s*,?\s+)?"
     r"(?:(?P<{p}part>" + _PARTS + r")\s+)?"
@@ -140,6 +140,16 @@ _COMPOSITE = _compile(
         r"(?P<dayrange>(?:(?P<r_from>từ)\s+)?" + _lead("r1_") + _NOT_NUMBER_BEFORE
         + _fill(_DAY, "r1_") + r"(?:(?P<r1_s>[/.\-])" + _fill(_MON, "r1_") + r"(?!\d)(?:(?P=r1_s)"
         + _fill(_YEAR, "r1_") + r")?)?" + _CONNECTOR + _led_day("r2_", r"(?<![\w.,/+:])") + ")",
+        # from a day to a month: từ ngày 10.3.2021 đến hết tháng 6.2022, từ 5/9 đến hết tháng 12
+        r"(?P<daymonth>(?:(?P<x_from>từ)\s+)?" + _lead("x1_") + _NOT_NUMBER_BEFORE
+        + _fill(_DAY, "x1_") + r"(?P<x1_s>[/.\-])" + _fill(_MON, "x1_") + r"(?!\d)(?:(?P=x1_s)"
+        + _fill(_YEAR, "x1_") + r")?" + _CONNECTOR + r"tháng\s+" + _fill(_MONTH_TOKEN, "x2_")
+        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "x2_") + r"|\s+năm\s+(?P<x2_rel>" + _YEAR_REL
+        + r")(?!\w))?" + _END + ")",
+        # from a month to a day: từ tháng 8/2020 đến ngày 3/2/2021, từ tháng 3 đến ngày 15/4
+        r"(?P<monthday>(?:từ\s+)?tháng\s+" + _fill(_MONTH_TOKEN, "z1_")
+        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "z1_") + r"|\s+năm\s+(?P<z1_rel>" + _YEAR_REL
+        + r")(?!\w))?" + _CONNECTOR + r"(?:(?P<z2_ngay>ngày|hôm|mùng|mồng)\s+)?" + _core("z2_") + ")",
         # từ tháng 1 - 7.2017, từ tháng 3/2023 đến tháng 5/2024, từ 12/2023 đến 5/2024
         r"(?P<monthrange>(?:từ\s+(?:tháng\s+)?|tháng\s+)" + _fill(_MONTH_TOKEN, "m1_")
         + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "m1_") + r")?" + _CONNECTOR
@@ -535,6 +545,65 @@ def _dayrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]
         yield start, end, DateValue(value, "interval", "range")
 
 
+def _mixed_interval(
+    day: tuple[int | None, int, int],
+    month: tuple[int | None, int],
+    anchor: dt.date | None,
+    day_first: bool,
+    lean: tuple[int, bool] = (0, False),
+) -> str | None:
+    """"start/end" of a day (year, month, day) and a month (year, month), in the order written;
+    a missing year comes from the other end, or from `_pick_year` over the whole span."""
+    (dy, dm, dd), (my, mm) = day, month
+    first, last = ((dm, dd), (mm, 1)) if day_first else ((mm, 1), (dm, dd))
+    across = int(last[0] < first[0])  # "từ 20/11 đến hết tháng 2"
+    if dy is None and my is not None:
+        dy = my - across if day_first else my + across
+    elif my is None and dy is not None:
+        my = dy + across if day_first else dy - across
+    elif dy is None and anchor:
+
+        def first_day(year: int) -> dt.date | None:
+            return dt.date(year, first[0], first[1]) if _valid_day(year, first[0], first[1]) else None
+
+        def last_day(year: int) -> dt.date:
+            return dt.date(year + across, last[0], 1)
+
+        start_year = _pick_year(anchor, first_day, last_day, *lean)
+        if start_year is None:
+            return None
+        dy = start_year if day_first else start_year + across
+        my = start_year + across if day_first else start_year
+    if dy is None or my is None or not _valid_day(dy, dm, dd):
+        return None
+    day_iso, month_iso = _day_iso(dy, dm, dd), f"{my:04d}-{mm:02d}"
+    if (dy, dm) >= (my, mm) if day_first else (my, mm) >= (dy, dm):
+        return None
+    return f"{day_iso}/{month_iso}" if day_first else f"{month_iso}/{day_iso}"
+
+
+def _daymonth(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    start, end = m.span("daymonth")
+    if not (m.group("x_from") or _strong(m, "x1_") or m.group("x2_y") or m.group("x2_rel")):
+        return
+    if _UNIT_AFTER.match(text, end):
+        return
+    day = (_int(m.group("x1_y")), int(m.group("x1_m")), int(m.group("x1_d")))
+    month = (_year_of(m, "x2_", anchor), _int(m.group("x2_m")))
+    value = _mixed_interval(day, month, anchor, True, _lean(text, start, end))
+    if value:
+        yield start, end, DateValue(value, "interval", "range")
+
+
+def _monthday(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    start, end = m.span("monthday")
+    day = (_int(m.group("z2_y")), int(m.group("z2_m")), int(m.group("z2_d")))
+    month = (_year_of(m, "z1_", anchor), _int(m.group("z1_m")))
+    value = _mixed_interval(day, month, anchor, False, _lean(text, start, end))
+    if value:
+        yield start, end, DateValue(value, "interval", "range")
+
+
 def _month_interval(
     first: tuple[int | None, int],
     last: tuple[int | None, int],
@@ -617,6 +686,8 @@ _COMPOSITE_HANDLERS: dict[str, _Handler] = {
     "quarterrange": _quarterrange,
     "yearrange": _yearrange,
     "period": _period,
+    "daymonth": _daymonth,
+    "monthday": _monthday,
 }
 _SINGLE_HANDLERS: dict[str, _Handler] = {
     "monthyear": _monthyear,
