@@ -180,7 +180,155 @@ TITLED = {
     ),
 }
 
+KINDS = {
+    "report": Example(
+        "Theo Báo cáo số 45/BC-STC ngày 3/4/2023 của Sở Tài chính, nguồn thu giảm.",
+        [("Báo cáo số 45/BC-STC ngày 3/4/2023 của Sở Tài chính", "Báo cáo", "45/BC-STC", "2023-04-03", "Sở Tài chính", None)],
+    ),
+    "judgment-lowercase": Example(
+        "đề nghị thi hành bản án số 31/2020/DS-PT của tòa",
+        [("bản án số 31/2020/DS-PT", "Bản án", "31/2020/DS-PT", None, None, None)],
+    ),
+    "indictment": Example(
+        "Theo Cáo trạng số 09/CT-VKS ngày 1/3/2022, bị can",
+        [("Cáo trạng số 09/CT-VKS ngày 1/3/2022", "Cáo trạng", "09/CT-VKS", "2022-03-01", None, None)],
+    ),
+    "record-of-violation": Example(
+        "Tổ công tác lập Biên bản số 102/BB-VPHC với chủ xe.",
+        [("Biên bản số 102/BB-VPHC", "Biên bản", "102/BB-VPHC", None, None, None)],
+    ),
+    "joint-resolution": Example(
+        "Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN quy định",
+        [("Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN", "Nghị quyết liên tịch",
+          "403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN", None, None, None)],
+    ),
+}
+
+DESCRIBED = {
+    "penalty-decision-numbered": Example(
+        "Đội đã lập quyết định xử phạt vi phạm hành chính số 88/QĐ-XPVPHC đối với tài xế.",
+        [("quyết định xử phạt vi phạm hành chính số 88/QĐ-XPVPHC", "Quyết định", "88/QĐ-XPVPHC", None, None, None)],
+    ),
+    "appeal-judgment-dated-issued": Example(
+        "Bản án hình sự phúc thẩm số 212/2022/HS-PT ngày 9/9/2022 của TAND tỉnh Bình Dương tuyên y án.",
+        [("Bản án hình sự phúc thẩm số 212/2022/HS-PT ngày 9/9/2022 của TAND tỉnh Bình Dương", "Bản án",
+          "212/2022/HS-PT", "2022-09-09", "TAND tỉnh Bình Dương", None)],
+    ),
+    "court-decision-long-description": Example(
+        "Tòa đã Quyết định tạm đình chỉ giải quyết vụ án số 05/2023/QĐST-KDTM ngày 4/5/2023.",
+        [("Quyết định tạm đình chỉ giải quyết vụ án số 05/2023/QĐST-KDTM ngày 4/5/2023", "Quyết định",
+          "05/2023/QĐST-KDTM", "2023-05-04", None, None)],
+    ),
+    "outer-kind-by-code": Example(
+        "Văn phòng UBND tỉnh ra Thông báo kết luận số 77/TB-UBND về cuộc họp.",
+        [("Thông báo kết luận số 77/TB-UBND", "Thông báo", "77/TB-UBND", None, None, None)],
+    ),
+    "inner-kind-by-code": Example(
+        "Sở ban hành công văn hướng dẫn thực hiện kết luận số 12-KL/TW trong toàn ngành.",
+        [("kết luận số 12-KL/TW", "Kết luận", "12-KL/TW", None, None, None)],
+    ),
+    "plate-number-is-not-the-decision": Example("Công an ra quyết định tạm giữ xe biển số 29A-123.45 của ông B.", []),
+    "house-number-is-not-the-decision": Example("UBND ra quyết định cưỡng chế căn nhà số 12/4 đường Lê Lợi.", []),
+    "number-without-code-or-year": Example("UBND ra quyết định cưỡng chế thu hồi đất số 12/4 tại phường.", []),
+    "fine-amount": Example("Công an ra quyết định xử phạt số tiền 5 triệu đồng.", []),
+}
+
+WRITTEN_AS_TYPED = {
+    "doubled-slash": Example(
+        "Chi cục căn cứ Nghị định số 15//2020/NĐ-CP để xử phạt.",
+        [("Nghị định số 15//2020/NĐ-CP", "Nghị định", "15//2020/NĐ-CP", None, None, None)],
+    ),
+    "dash-then-slash": Example(
+        "Phòng có công văn 318CV-/PC08 gửi các đơn vị.",
+        [("công văn 318CV-/PC08", "Công văn", "318CV-/PC08", None, None, None)],
+    ),
+    "dotted-code": Example(
+        "Theo Quyết định số 45/2004/QĐ.UB ngày 2/3/2004 của UBND thành phố, giá đất tăng.",
+        [("Quyết định số 45/2004/QĐ.UB ngày 2/3/2004 của UBND thành phố", "Quyết định", "45/2004/QĐ.UB",
+          "2004-03-02", "UBND thành phố", None)],
+    ),
+    "thousands-dot-is-a-count": Example("Lực lượng chức năng đã lập biên bản 1.250 trường hợp vi phạm.", []),
+}
+
+SHORT_FORMS = {
+    "judgment-without-year": Example(
+        "Bản án số 17/HNGĐ-ST ngày 5/6/2021 buộc ông A trả tiền. Sau đó, Bản án số 17/2021/HNGĐ-ST ngày 5/6/2021 bị kháng cáo.",
+        [("Bản án số 17/2021/HNGĐ-ST ngày 5/6/2021", "Bản án", "17/2021/HNGĐ-ST", "2021-06-05", None, None)],
+    ),
+    "decree-missing-part-of-code": Example(
+        "Theo Nghị định 91/2019/CP, mức phạt tăng. Nghị định 91/2019/NĐ-CP có hiệu lực từ tháng 1.",
+        [("Nghị định 91/2019/NĐ-CP", "Nghị định", "91/2019/NĐ-CP", None, None, None)],
+    ),
+    "running-number-only": Example(
+        "Thông tư 58 nêu rõ điều kiện. Bộ Y tế ban hành Thông tư 58/2020/TT-BYT.",
+        [("Thông tư 58/2020/TT-BYT", "Thông tư", "58/2020/TT-BYT", None, "Bộ Y tế", None)],
+    ),
+    "other-year-is-another-document": Example(
+        "Quyết định số 12/QĐ-UBND ngày 3/1/2020 được thay bằng Quyết định số 12/2021/QĐ-UBND của UBND tỉnh.",
+        [
+            ("Quyết định số 12/QĐ-UBND ngày 3/1/2020", "Quyết định", "12/QĐ-UBND", "2020-01-03", None, None),
+            ("Quyết định số 12/2021/QĐ-UBND của UBND tỉnh", "Quyết định", "12/2021/QĐ-UBND", None, "UBND tỉnh", None),
+        ],
+    ),
+    "other-office-is-another-document": Example(
+        "Quyết định số 7/QĐ-SYT và Quyết định số 7/QĐ-UBND cùng có hiệu lực",
+        [
+            ("Quyết định số 7/QĐ-SYT", "Quyết định", "7/QĐ-SYT", None, None, None),
+            ("Quyết định số 7/QĐ-UBND", "Quyết định", "7/QĐ-UBND", None, None, None),
+        ],
+    ),
+}
+
+LAWS = {
+    "lowercase-law-name": Example(
+        "theo quy định của Luật thuế thu nhập cá nhân.",
+        [("Luật thuế thu nhập cá nhân", "Luật", None, None, None, "Luật thuế thu nhập cá nhân")],
+    ),
+    "lowercase-code-with-year": Example(
+        "Bộ luật lao động năm 2019 quy định rõ thời giờ làm việc.",
+        [("Bộ luật lao động năm 2019", "Bộ luật", None, None, None, "Bộ luật lao động năm 2019")],
+    ),
+    "law-name-then-verb": Example(
+        "Hành vi này Bộ luật Hình sự xử phạt nặng.",
+        [("Bộ luật Hình sự", "Bộ luật", None, None, None, "Bộ luật Hình sự")],
+    ),
+    "longest-law-name": Example(
+        "dự án phải tuân thủ Luật Đầu tư công sửa đổi",
+        [("Luật Đầu tư công", "Luật", None, None, None, "Luật Đầu tư công")],
+    ),
+    "abbreviated-code-with-year": Example(
+        "Bị cáo bị truy tố theo khoản 2 Điều 173 BLHS 2015.",
+        [("BLHS 2015", "Bộ luật", None, None, None, "BLHS 2015")],
+    ),
+    "abbreviated-code-alone": Example(
+        "Tòa thụ lý theo BLTTDS, bị đơn vắng mặt.",
+        [("BLTTDS", "Bộ luật", None, None, None, "BLTTDS")],
+    ),
+    "abbreviation-and-full-name-one-code": Example(
+        "Theo Bộ luật Hình sự năm 2015, ông bị phạt tù. Điều 134 BLHS 2015 quy định tội cố ý gây thương tích.",
+        [("Bộ luật Hình sự năm 2015", "Bộ luật", None, None, None, "Bộ luật Hình sự năm 2015")],
+    ),
+    "name-without-year-is-the-dated-law": Example(
+        "Luật Đất đai 2024 mở rộng quyền của người dân. Các tỉnh đang hướng dẫn thi hành Luật đất đai.",
+        [("Luật Đất đai 2024", "Luật", None, None, None, "Luật Đất đai 2024")],
+    ),
+    "two-years-two-laws": Example(
+        "Luật Đất đai 2013 và Luật Đất đai 2024 khác nhau ở bảng giá đất.",
+        [
+            ("Luật Đất đai 2013", "Luật", None, None, None, "Luật Đất đai 2013"),
+            ("Luật Đất đai 2024", "Luật", None, None, None, "Luật Đất đai 2024"),
+        ],
+    ),
+}
+
 COMMON_NOUNS = {
+    "law-firm": Example("Công ty Luật Minh Khuê tư vấn miễn phí.", []),
+    "law-school": Example("Ông là sinh viên Trường Đại học Luật TP.HCM.", []),
+    "traffic-law-lowercase": Example("Nhiều người vi phạm luật giao thông đường bộ.", []),
+    "sentence-of-years": Example("Tòa tuyên bản án 7 năm tù cho bị cáo.", []),
+    "report-as-verb": Example("Báo cáo rõ về kết quả thi hành án.", []),
+    "law-then-lowercase-unknown": Example("Luật chơi của giải đấu thay đổi.", []),
+
     "plural-resolutions": Example("thực hiện các nghị quyết của Đảng", []),
     "production-plan": Example("Theo kế hoạch sản xuất, tỉnh", []),
     "plan-at-sentence-start": Example("Kế hoạch năm 2024 của tỉnh là", []),
@@ -213,6 +361,31 @@ def test_documents_titled(nlp, example: Example) -> None:
     assert _found(nlp, example.text) == example.expected
 
 
+@pytest.mark.parametrize("example", _cases(KINDS))
+def test_documents_kinds_of_reports_judgments_and_records(nlp, example: Example) -> None:
+    assert _found(nlp, example.text) == example.expected
+
+
+@pytest.mark.parametrize("example", _cases(DESCRIBED))
+def test_documents_description_between_kind_and_number(nlp, example: Example) -> None:
+    assert _found(nlp, example.text) == example.expected
+
+
+@pytest.mark.parametrize("example", _cases(WRITTEN_AS_TYPED))
+def test_documents_numbers_kept_as_typed(nlp, example: Example) -> None:
+    assert _found(nlp, example.text) == example.expected
+
+
+@pytest.mark.parametrize("example", _cases(SHORT_FORMS))
+def test_documents_short_number_is_the_full_one(nlp, example: Example) -> None:
+    assert _found(nlp, example.text) == example.expected
+
+
+@pytest.mark.parametrize("example", _cases(LAWS))
+def test_documents_laws_by_name_and_abbreviation(nlp, example: Example) -> None:
+    assert _found(nlp, example.text) == example.expected
+
+
 @pytest.mark.parametrize("example", _cases(COMMON_NOUNS))
 def test_documents_common_nouns_are_not_documents(nlp, example: Example) -> None:
     assert _found(nlp, example.text) == example.expected
@@ -223,11 +396,6 @@ KNOWN_GAPS = {
     "bare-head-issuer": Example(
         "Sở Y tế tỉnh Đắk Lắk cho biết. Ngày 5/7, Sở đã ban hành Công văn số 2150/SYT-NVY yêu cầu",
         [("Công văn số 2150/SYT-NVY", "Công văn", "2150/SYT-NVY", "2024-07-05", "Sở Y tế tỉnh Đắk Lắk", None)],
-    ),
-    # a long law name followed by a verb missing from the stop words runs on
-    "law-name-then-verb": Example(
-        "Bộ luật Hình sự xử phạt nặng",
-        [("Bộ luật Hình sự", "Bộ luật", None, None, None, "Bộ luật Hình sự")],
     ),
 }
 

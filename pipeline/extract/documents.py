@@ -3,20 +3,27 @@
 A reference starts at a kind word from `lexicons/document_kinds.tsv` and is read forward, each
 part optional, in the order Vietnamese writes them:
 
-    kind  [name]  [số] [number]  [, ngày <date>]  [của <issuer>]
-    Chỉ thị        số  05-CT/TW  , ngày 15/5/2016  của Bộ Chính trị
+    kind  [name]  [description] [số] [number]  [, ngày <date>]  [của <issuer>]
+    Chỉ thị                     số  05-CT/TW  , ngày 15/5/2016  của Bộ Chính trị
+    Quyết định  xử phạt vi phạm hành chính số 88/QĐ-XPVPHC
     Luật   Đất đai 2024
     Nghị quyết Đại hội Đảng bộ huyện lần thứ XII
 
 A kind word is a document only with a number, a capitalised name (kinds marked "named"), or a
 date and an issuer: "các nghị quyết", "kế hoạch sản xuất", "quyết định xử phạt" are common nouns.
-An international agreement is cited without a number: its kind written capitalised inside a
-sentence is its name ("lễ ký Bản ghi nhớ về hợp tác ...", kinds marked standalone "mid").
+A law's name from `lexicons/document_law_names.tsv` is read in any case after its capitalised
+kind ("Luật đất đai", "Bộ luật dân sự năm 2005"), and a code may be written as its abbreviation
+("BLHS 1999", `lexicons/document_abbreviations.tsv`). An international agreement is cited
+without a number: its kind written capitalised inside a sentence is its name ("lễ ký Bản ghi nhớ
+về hợp tác ...", kinds marked standalone "mid"). Where two kinds precede one number ("Thông báo
+kết luận số 390/TB-..."), the number's code says whose it is.
 The date is the date mention (doc.spans["dates"]) that follows. The issuer is written after
 "của"/"do", or before "ban hành"; it is completed from the article where the entities allow
 ("UBND tỉnh" -> "UBND tỉnh Hà Tĩnh"), else kept as written, and never implied by the number's
 suffix. The mention covers kind through the last part found. A document cited twice is listed
-once, at its most complete mention.
+once, at its most complete mention: a shorter number is a short form of a fuller one ("Thông tư
+64/2017" of "64/2017/TT-BCA", "48/DSST" of "48/2012/DSST"), and a name is known again without
+its year, in another case or as its abbreviation.
 """
 
 from __future__ import annotations
@@ -38,17 +45,30 @@ LOGGER = logging.getLogger(__name__)
 
 _KINDS = {row[0].casefold(): row for row in load_tsv("document_kinds.tsv")}
 _KIND = re.compile(r"(?<!\w)(?=\w)(?:" + phrase_alternation([r[0] for r in _KINDS.values()]) + r")(?!\w)", re.I)
+# The letters a kind's numbers carry ("TB" in "390/TB-VPUBND"), to tell which of two kinds a
+# number belongs to; and the letter parts of a number.
+_CODES = {row[0]: [c for c in row[3].split(",") if c != "-"] for row in _KINDS.values()}
+_NUMBER_PARTS = re.compile(r"[^\W\d_]+")
+# A code or law written as its abbreviation ("BLHS 1999"): kind and name from the table.
+_ABBREVIATIONS = {row[0]: (row[1], row[2]) for row in load_tsv("document_abbreviations.tsv")}
+_ABBREVIATION = re.compile(r"(?<!\w)(?:" + phrase_alternation(_ABBREVIATIONS) + r")(?!\w)")
 
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper()}))
 _CAPITALISED = "[" + re.escape(_UPPER) + r"][^\W_]*"
 _LOWERCASE = "[" + re.escape(_UPPER.lower()) + r"a-z][^\W_]*"
 
-# A document number: digits then "-" or "/" parts ("05-CT/TW", "100/2019/NĐ-CP", "01- KL/TW");
-# a bare number only after "số" or before what ends a reference ("Nghị định 142 của Chính phủ").
+# A document number: digits then "-" or "/" parts ("05-CT/TW", "100/2019/NĐ-CP", "01- KL/TW"),
+# written as typed: a doubled separator ("05//2005/NĐ-CP", "547CV-/C16") and a dot between
+# capital codes ("QĐ.UBND") are kept; a bare number only after "số" or before what ends a
+# reference ("Nghị định 142 của Chính phủ").
+_STRUCTURED = (
+    r"(?!(?:1[89]|20)\d\d\s?[-–/]\s?(?:1[89]|20)?\d\d(?![^\W_]))"  # not "2021-2025"
+    r"(?P<number>\d+[^\W_]*(?:\s?[-/]{1,2}\s?[^\W_]+?|(?<=[^\W\d_])(?-i:\.[A-ZĐ][A-ZĐ0-9]*)(?![^\W_]))+)"
+    r"(?=ngày|(?![^\W_]))"  # "NĐ-CPngày" (typo)
+)
 _NUMBER = re.compile(
-    r"(?:\s+số)?\s*:?\s*(?!(?:1[89]|20)\d\d\s?[-–/]\s?(?:1[89]|20)?\d\d(?![^\W_]))"  # not "2021-2025"
-    r"(?P<number>\d+[^\W_]*(?:\s?[-/]\s?[^\W_]+?)+)(?=ngày|(?![^\W_]))"  # "NĐ-CPngày" (typo)
-    r"|\s+số\s*:?\s*(?P<bare>\d+)(?![\w.,/-])"
+    r"(?:\s+số)?\s*:?\s*" + _STRUCTURED
+    + r"|\s+số\s*:?\s*(?P<bare>\d+)(?![\w.,/-])"
     r"|\s+(?P<plain>(?!(?:1[89]|20)\d\d\b)\d{1,4})(?=\s*(?:[,.](?!\d)|;|của\b|về\b|ngày\b|do\b|$))",
     re.I,
 )
@@ -104,6 +124,27 @@ _TITLE_NEXT = re.compile(
     + r"|\s+(?!(?:" + _JOINS + r")(?!\w))[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)"  # any other word
 )
 _TITLE_MAX_WORDS = 12
+_YEAR = re.compile(r"(?:1[89]|20)\d\d(?!\d)")
+# A law's name from the table, matched in any case after a capitalised kind ("Luật đất đai",
+# "Bộ luật dân sự năm 2005"); it ends the name, so a verb after it is no part of it.
+_LAW_NAMES = [row[0] for row in load_tsv("document_law_names.tsv")]
+_LAW_NAME = re.compile(r"\s+(?P<name>" + phrase_alternation(_LAW_NAMES) + r")(?!\w)", re.I)
+# A kind word inside an organisation's name ("Công ty Luật ...", "Trường Đại học Luật ...").
+_ORG_BEFORE = re.compile(
+    r"(?<!\w)(?:" + phrase_alternation([w for w, role in _TITLE_WORDS if role == "org"]) + r")\s+$"
+)
+# What a kind may carry between itself and its number ("Quyết định xử phạt vi phạm hành chính
+# số ...", "Bản án hình sự sơ thẩm số ...", "Thông báo kết luận số ..."): lowercase words, none
+# a one-word stop ("của", "ngày", "về": "áp dụng" is a fine description, though it ends a name),
+# then "số" and a number with parts (a bare number there is too often a count).
+_GAP_STOPS = phrase_alternation([w for w, role in _TITLE_WORDS if role == "stop" and " " not in w])
+_DESCRIBED = re.compile(
+    r"(?P<described>(?:\s+(?!(?:" + _GAP_STOPS + r")(?!\w))" + _LOWERCASE + r"){1,8})\s+số\s*:?\s*" + _STRUCTURED
+)
+# ... unless a noun there owns the number ("quyết định tạm giữ xe biển số ...", "quyết định thu
+# hồi giấy phép số ..."), and the number looks like a document's: a code or a year in it.
+_OWNER = re.compile(r"(?<!\w)(?:" + phrase_alternation([w for w, role in _TITLE_WORDS if role == "owner"]) + r")(?!\w)")
+_DOCUMENT_LIKE = re.compile(r"[^\W\d_]|(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # What opens a sentence: a capital there says nothing about a name ("Bản ghi nhớ có thể ...").
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n])\W*$")
 _LEADING_COMMA = re.compile(r"\s*,?\s*")
@@ -115,6 +156,8 @@ class _Found:
     start: int
     end: int
     value: DocumentValue
+    name: str | None = None  # a titled document's name without kind and year, to know it again
+    year: str | None = None
 
 
 def _title_end(text: str, kind_end: int, standalone: bool) -> int | None:
@@ -132,6 +175,15 @@ def _title_end(text: str, kind_end: int, standalone: bool) -> int | None:
         if more.group("year"):
             break
     return end
+
+
+def _law_title_end(text: str, kind_end: int) -> tuple[int, str] | None:
+    """End of a law's name from the table (and its year), and the name; None when none follows."""
+    law = _LAW_NAME.match(text, kind_end)
+    if law is None:
+        return None
+    year = _TITLE_YEAR.match(text, law.end())
+    return (year.end() if year else law.end()), law.group("name")
 
 
 def _issuer(text: str, position: int) -> tuple[str, int] | None:
@@ -158,11 +210,18 @@ def _date_before(text: str, position: int, dates: dict[int, tuple[int, str]]) ->
     return None
 
 
+def _name_key(text: str) -> str:
+    """A name compared case- and space-insensitively ("Luật đất đai" is "Luật Đất đai")."""
+    return " ".join(text.replace(",", " , ").split()).casefold()
+
+
 def _reference(text: str, kind: re.Match, dates: dict[int, tuple[int, str]]) -> _Found | None:
     """The document reference starting at a kind word, or None when it is a common noun."""
     row = _KINDS[" ".join(kind.group().casefold().split())]
     written_capitalised = kind.group()[0].isupper()
-    named, standalone = row[1] == "yes", row[2] == "yes"
+    named, standalone = row[1] in ("yes", "law"), row[2] == "yes"
+    if _ORG_BEFORE.search(text, max(0, kind.start() - 40), kind.start()):
+        return None  # "Công ty Luật Hồng Đức", "Đại học Luật": an organisation's name
     # "lễ ký Bản ghi nhớ về ...": an agreement's kind capitalised inside a sentence is its name
     agreement = (
         written_capitalised
@@ -170,13 +229,21 @@ def _reference(text: str, kind: re.Match, dates: dict[int, tuple[int, str]]) -> 
         and not _SENTENCE_OPENING.search(text, max(0, kind.start() - 4), kind.start())
     )
     end = kind.end()
-    title = None
+    title = name = None
     if written_capitalised and named:
-        title_end = _title_end(text, end, standalone)
+        law = _law_title_end(text, end) if row[1] == "law" else None
+        if law is not None:
+            title_end, name = law
+        else:
+            title_end = _title_end(text, end, standalone)
         if title_end is not None:
             title, end = " ".join(text[kind.start() : title_end].split()), title_end
     number = None
     numbered = _NUMBER.match(text, end)
+    if numbered is None and title is None:
+        numbered = _DESCRIBED.match(text, end)  # "Quyết định thi hành án số 12/QĐ-THA"
+        if numbered and (_OWNER.search(numbered.group("described")) or not _DOCUMENT_LIKE.search(numbered.group("number"))):
+            numbered = None
     if numbered:
         raw = numbered.group("number") or numbered.group("bare") or numbered.group("plain")
         number = re.sub(r"\s+", "", raw)
@@ -197,12 +264,30 @@ def _reference(text: str, kind: re.Match, dates: dict[int, tuple[int, str]]) -> 
     if number is None and title is None and not (date and issuer) and not agreement:
         return None
     value = DocumentValue(kind=row[0], number=number, date=date, issuer=issuer, title=title)
-    return _Found(kind.start(), end, value)
+    if title is None:
+        return _Found(kind.start(), end, value)
+    year = _YEAR.search(title, len(title) - 4)
+    if name is None:  # an open name: what the title says after its kind, without the year
+        name = title[len(kind.group()) : year.start() if year else len(title)]
+        name = re.sub(r"\s+năm\s*$", "", name.strip())
+    return _Found(kind.start(), end, value, _name_key(name), year.group() if year else None)
+
+
+def _abbreviated(text: str, found: re.Match) -> _Found:
+    """A code written as its abbreviation, with the year that may follow ("BLHS 1999")."""
+    kind, name = _ABBREVIATIONS[found.group()]
+    year = _TITLE_YEAR.match(text, found.end())
+    end = year.end() if year else found.end()
+    title = " ".join(text[found.start() : end].split())
+    value = DocumentValue(kind=kind, title=title)
+    return _Found(found.start(), end, value, _name_key(name), _YEAR.search(title).group() if year else None)
 
 
 def find_documents(text: str, dates: dict[int, tuple[int, str]]) -> list[_Found]:
     """Every document reference of `text`; `dates` maps a date mention's start to (end, ISO day)."""
     found = [ref for kind in _KIND.finditer(text) if (ref := _reference(text, kind, dates))]
+    found += [_abbreviated(text, abbreviation) for abbreviation in _ABBREVIATION.finditer(text)]
+    found = _one_kind_per_number(sorted(found, key=lambda r: r.start))
     # "Nghị định 100/2019/NĐ-CP và Nghị định 123/2021/NĐ-CP của Chính phủ": one issuer for both
     for i in range(len(found) - 2, -1, -1):
         here, after = found[i], found[i + 1]
@@ -211,28 +296,76 @@ def find_documents(text: str, dates: dict[int, tuple[int, str]]) -> list[_Found]
     return _once_each(found)
 
 
+def _code_score(kind: str, number: str) -> int:
+    """How well a number's letters name the kind: 2 a whole part ("TB"), 1 a part's start ("HSST")."""
+    parts = [p.casefold() for p in _NUMBER_PARTS.findall(number)]
+    codes = [c.casefold() for c in _CODES.get(kind, [])]
+    if any(part == code for part in parts for code in codes):
+        return 2
+    return int(any(part.startswith(code) for part in parts for code in codes))
+
+
+def _one_kind_per_number(found: list[_Found]) -> list[_Found]:
+    """One reference where two kinds read the same number ("Thông báo kết luận số 390/TB-..."):
+    the kind whose code the number carries, else the kind nearest the number."""
+    kept: list[_Found] = []
+    for ref in found:
+        outer = kept[-1] if kept else None
+        if outer is None or ref.start >= outer.end or not ref.value.number or ref.value.number != outer.value.number:
+            kept.append(ref)
+        elif _code_score(outer.value.kind, ref.value.number) <= _code_score(ref.value.kind, ref.value.number):
+            kept[-1] = ref
+    return kept
+
+
+def _short_form(short: DocumentValue, full: DocumentValue) -> bool:
+    """Whether `short` cites the document numbered `full` in fewer parts: "64/2017" or "64" for
+    "64/2017/TT-BCA", "48/DSST" for "48/2012/DSST", "15/2014/BCA" for "15/2014/TT-BCA"; the
+    parts agree in order, the running number first, and the dates, where both say one, agree."""
+    a, b = (re.split(r"[-/.]+", v.number.casefold()) for v in (short, full))
+    if len(a) >= len(b) or a[0] != b[0]:
+        return False
+    rest = iter(b[1:])
+    if not all(part in rest for part in a[1:]):  # a subsequence of the full number's parts
+        return False
+    if short.date and full.date and short.date != full.date:
+        return False
+    years = [p for p in b if _YEAR.fullmatch(p)]
+    return not (short.date and years and not short.date.startswith(years[0]))  # signed that year
+
+
 def _once_each(found: list[_Found]) -> list[_Found]:
     """One reference per document, at its most complete mention. A number is the document's
-    identity, and "Thông tư 64/2017" is a short form of "Thông tư 64/2017/TT-BCA"; an
-    unnumbered document is known by its name (or date)."""
-    numbers: dict[str, set[str]] = {}
+    identity, and a shorter number is a short form of a longer one (`_short_form`); an unnumbered
+    document is known by its name and year ("BLHS 2015" is "Bộ luật Hình sự năm 2015", and a
+    name cited once with a year is that document when cited without), else by its date."""
+    numbered: dict[str, list[DocumentValue]] = {}
+    years: dict[tuple, set[str]] = {}
     for ref in found:
         if ref.value.number:
-            numbers.setdefault(ref.value.kind, set()).add(ref.value.number)
+            numbered.setdefault(ref.value.kind, []).append(ref.value)
+        elif ref.name is not None and ref.year:
+            years.setdefault((ref.value.kind, ref.name), set()).add(ref.year)
 
-    def identity(v: DocumentValue) -> tuple:
+    def identity(ref: _Found) -> tuple:
+        v = ref.value
         if v.number is None:
-            return v.kind, (v.title or "").casefold(), v.date
-        longer = [n for n in numbers[v.kind] if n.startswith(v.number) and n[len(v.number) : len(v.number) + 1] in ("/", "-")]
-        return v.kind, max(longer, key=len) if longer else v.number
+            if ref.name is None:
+                return v.kind, "", v.date
+            known = years.get((v.kind, ref.name), set())
+            year = ref.year or (next(iter(known)) if len(known) == 1 else None)
+            return v.kind, ref.name, year
+        fuller = [f for f in numbered[v.kind] if _short_form(v, f)]
+        return v.kind, max(fuller, key=lambda f: len(f.number)).number.casefold() if fuller else v.number.casefold()
 
-    def completeness(v: DocumentValue) -> tuple[int, int]:
-        return len(v.number or ""), sum(x is not None for x in (v.date, v.issuer, v.title))
+    def completeness(ref: _Found) -> tuple[int, int, int]:
+        v = ref.value
+        return len(v.number or ""), sum(x is not None for x in (v.date, v.issuer, v.title)), ref.year is not None
 
     best: dict[tuple, _Found] = {}
     for ref in found:
-        key = identity(ref.value)
-        if key not in best or completeness(ref.value) > completeness(best[key].value):
+        key = identity(ref)
+        if key not in best or completeness(ref) > completeness(best[key]):
             best[key] = ref
     return sorted(best.values(), key=lambda r: r.start)
 
