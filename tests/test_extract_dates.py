@@ -155,6 +155,12 @@ MONTHS_QUARTERS_YEARS = {
         [("năm 2008", "2008", "year", "date"), ("2018", "2018", "year", "date")],
     ),
     "bare-year-after-den": Example("tầm nhìn đến 2030", PUB, [("2030", "2030", "year", "date")]),
+    "cycle-year-name": Example(
+        "dịp Tết Nguyên đán Giáp Thìn 2024, tỉnh", PUB, [("Giáp Thìn 2024", "2024", "year", "date")]
+    ),
+    "cycle-year-name-with-nam": Example(
+        "đón năm Canh Tý năm 2020 trong", PUB, [("năm Canh Tý năm 2020", "2020", "year", "date")]
+    ),
     "year-after-law-in-a-clause": Example(
         "Luật Thủy lợi được Quốc hội thông qua năm 2017", PUB, [("năm 2017", "2017", "year", "date")]
     ),
@@ -328,6 +334,8 @@ NEGATIVES = {
     "lunar": Example("từ 30.12 Âm lịch đến hết ngày 5.1 Âm lịch", PUB, []),
     "creative": Example("cách làm sáng tạo, tối đa", PUB, []),
     "duration-half-year": Example("trong nửa năm", PUB, []),
+    "cycle-year-name-alone": Example("Tết Quý Mão sum vầy", PUB, []),
+    "cycle-stem-lowercase-word": Example("canh tác 2000 ha", PUB, []),
 }
 
 

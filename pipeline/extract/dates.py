@@ -19,7 +19,8 @@ the one under way at publication, else the last one before it, since events repo
 past; the coming one only when it begins within a few weeks, or when the sentence speaks of the
 future ("sẽ", "dự kiến", "có hiệu lực", "phấn đấu") and it is nearer than the last one. "vừa qua"
 or "tới" after the date decide alone. Without a publication date a day without year is "--MM-DD", and
-months, quarters, spans and relative dates without a year are skipped with one warning. Lunar
+months, quarters, spans and relative dates without a year are skipped with one warning. A year of
+the sixty-year cycle written with its number ("Tết Mậu Tuất 2018") is that year. Lunar
 dates ("âm lịch") are skipped, and so is the year that closes a law's name ("Luật Đất đai năm
 2013", `lexicons/date_names.tsv`).
 """
@@ -71,6 +72,11 @@ _NUMERAL_ROWS = load_tsv("date_numerals.tsv")
 _NUMERALS = {_key(t): int(v) for t, v in _NUMERAL_ROWS}
 _ROMAN = "(?-i:" + phrase_alternation(t for t, _ in _NUMERAL_ROWS if t.isupper()) + ")"
 _NUMBER_WORDS = phrase_alternation(t for t, _ in _NUMERAL_ROWS if not t.isupper())
+_CYCLE_ROWS = load_tsv("date_lunar_years.tsv")
+_CYCLE_YEAR = (  # "Mậu Tuất": capitals only, "canh", "tân" are common words
+    "(?-i:" + phrase_alternation(w for w, part in _CYCLE_ROWS if part == "stem") + r")\s+"
+    "(?-i:" + phrase_alternation(w for w, part in _CYCLE_ROWS if part == "branch") + r")(?!\w)"
+)
 _PERIOD_POSITIONS = {_key(w): which for w, which in load_tsv("date_periods.tsv")}
 
 _DAY = r"(?P<{p}d>3[01]|[12]\d|0?[1-9])"
@@ -184,6 +190,8 @@ _SINGLE = _compile(
         # quý IV/2024, quý I năm 2025, quý II
         r"(?P<quarter>quý\s+" + _fill(_QUARTER, "qu_") + r"(?:" + _MONTH_YEAR_SEP
         + _fill(_YEAR, "qu_") + r"|\s+năm\s+(?P<qu_rel>" + _YEAR_REL + r")(?!\w))?" + _END + ")",
+        # Mậu Tuất 2018, năm Giáp Thìn 2024: a year of the sixty-year cycle with its number
+        r"(?P<cycleyear>(?:năm\s+)?" + _CYCLE_YEAR + r"\s+(?:năm\s+)?" + _fill(_YEAR, "cy_") + _END + ")",
         # năm 2023; các năm 2008 và 2018 (each year a mention)
         r"(?P<year>năm\s+" + _fill(_YEAR, "ye_") + _END
         + r"(?:\s*(?:,|và|hoặc)\s*(?:1[89]|20)\d\d" + _END + ")*)",
@@ -428,6 +436,10 @@ def _quarter(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     if year is None and anchor:
         year = _year_for_months(anchor, quarter * 3 - 2, quarter * 3, *_lean(text, start, end))
     yield start, end, DateValue(f"{year:04d}-Q{quarter}", "quarter", "date") if year else None
+
+
+def _cycleyear(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+    yield *m.span("cycleyear"), DateValue(m.group("cy_y"), "year", "date")
 
 
 def _year(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
@@ -694,6 +706,7 @@ _SINGLE_HANDLERS: dict[str, _Handler] = {
     "day": _day,
     "month": _month,
     "quarter": _quarter,
+    "cycleyear": _cycleyear,
     "year": _year,
     "bareyear": _bareyear,
 }
