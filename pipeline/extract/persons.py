@@ -368,7 +368,12 @@ class PersonFinder:
                 return m
             if w.text in _DASHES and not (m + 1 < len(words) and is_name_syllable(words[m + 1].text)):
                 return m
-            if _title_ends().match(words, m):
+            if _title_ends().match(words, m) or (words[m].text[:1].islower() and _cues().match(words, m)):
+                return m
+            # "và" joins two field words of one name ("Đầu tư và thương mại"), or two people
+            if w.text == "và" and m + 1 < len(words) and (
+                not words[m + 1].text[:1].islower() or _cues().match(words, m + 1) or roles().match(words, m + 1)
+            ):
                 return m
         return min(len(words), k + 20)
 

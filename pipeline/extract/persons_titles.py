@@ -149,8 +149,10 @@ class TitleParser:
         if not found or found[1].rank:
             return parsed
         j = i + found[0]
-        if parsed is not None and (parsed[1].organization or parsed[1].role != joined(self.text, self.words, start, j)):
-            return parsed  # the grammar of organisations found one: it knows better
+        if parsed is not None and parsed[1].role != joined(self.text, self.words, start, j):
+            return parsed
+        if parsed is not None and parsed[1].organization and not self._runs_on(parsed[0], clause_end):
+            return parsed  # the grammar of organisations found the whole name
         if j >= clause_end or clause_end - j > 16 or not self.words[j].text[:1].isupper():
             return parsed
         org = joined(self.text, self.words, j, clause_end)
@@ -158,6 +160,14 @@ class TitleParser:
         if unit and self.words[j].folded != unit.casefold():
             org = f"{unit} {org}"
         return clause_end, self._title(start, clause_end, start, j, E.complete_name(self.index, org, self.words[j].start))
+
+    def _runs_on(self, end: int, clause_end: int) -> bool:
+        """The organisation the grammar read stops short of a clause that a comma, a bracket or a
+        verb of saying closes: "Phòng CSGT | Đường bộ - Đường sắt,", "Công ty cổ phần Đầu tư | và
+        thương mại Dầu khí Sông Đà)". A full stop or a line end is no such proof."""
+        if end >= clause_end or clause_end >= len(self.words):
+            return False
+        return self.words[clause_end].text in (",", ")", ";") or self.words[clause_end].text[:1].islower()
 
     def _field_org(self, j: int, unit: str) -> tuple[int, str] | None:
         """"Bộ trưởng Tài chính" -> "Bộ Tài chính"; a country after the field is part of it ("Bộ
