@@ -89,6 +89,17 @@ NEAREST_YEAR = {
     "leap-day-no-published": Example("ngày 29/2", None, [("ngày 29/2", "--02-29", "day", "date")]),
     "no-published-month-skipped": Example("tháng 10 tới", None, []),
     "no-published-relative-skipped": Example("hôm qua", None, []),
+    "recurring-day-has-no-year": Example(
+        "kỷ niệm vào ngày 26/3 hằng năm", PUB, [("ngày 26/3", "--03-26", "day", "date")]
+    ),
+    "recurring-day-span": Example(
+        "cấm khai thác từ 1/4 đến 31/7 hàng năm", PUB, [("từ 1/4 đến 31/7", "--04-01/--07-31", "interval", "range")]
+    ),
+    "recurring-month-list-skipped": Example("nộp thuế vào tháng 4, tháng 5 hoặc tháng 6 hàng năm", PUB, []),
+    "recurring-quarter-skipped": Example("họp vào quý IV mỗi năm", PUB, []),
+    "recurring-words-keep-written-year": Example(
+        "từ tháng 9/2021 hằng năm", PUB, [("tháng 9/2021", "2021-09", "month", "date")]
+    ),
 }
 
 # The year of a partial date the way news is written: past, unless a few weeks ahead or the

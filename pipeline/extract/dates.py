@@ -1,7 +1,8 @@
 """Dates: days, months, quarters, years, spans, terms, birth years and relative dates as ISO values.
 
 Three regexes built from the tables in `lexicons/date_*.tsv` do the finding: COMPOSITE (terms,
-birth years, day lists, ranges, "6 tháng đầu năm"), SINGLE (one day, month, quarter or year) and
+birth years, day lists, ranges of days, months, quarters and years or from a day to a month,
+"6 tháng đầu năm"), SINGLE (one day, month, quarter or year) and
 RELATIVE_WORDS ("hôm qua", "tuần trước"). The first two only scan the windows around digits and
 Roman numerals. Composites win over singles, singles over relative words; a composite whose
 numbers make no sense (a range that ends before it starts) is dropped and the singles inside it
@@ -18,11 +19,14 @@ Partial dates take the year from the publication date the way news is written (`
 the one under way at publication, else the last one before it, since events reported are mostly
 past; the coming one only when it begins within a few weeks, or when the sentence speaks of the
 future ("sẽ", "dự kiến", "có hiệu lực", "phấn đấu") and it is nearer than the last one. "vừa qua"
-or "tới" after the date decide alone. Without a publication date a day without year is "--MM-DD", and
-months, quarters, spans and relative dates without a year are skipped with one warning. A year of
-the sixty-year cycle written with its number ("Tết Mậu Tuất 2018") is that year. Lunar
-dates ("âm lịch") are skipped, and so is the year that closes a law's name ("Luật Đất đai năm
-2013", `lexicons/date_names.tsv`).
+or "tới" after the date decide alone. Without a publication date a day without year is
+"--MM-DD", and months, quarters, spans and relative dates without a year are skipped with one
+warning. A date of every year ("ngày 1/6 hằng năm") takes no year: a day is "--06-01", a month
+or quarter is skipped.
+
+A year of the sixty-year cycle written with its number ("Tết Mậu Tuất 2018") is that year.
+Lunar dates ("âm lịch") are skipped, and so is the year that closes a law's name ("Luật Đất đai
+năm 2013", `lexicons/date_names.tsv`).
 """
 
 from __future__ import annotations
@@ -242,6 +246,12 @@ def _names(role: str) -> str:
 _NAME_BEFORE_YEAR = re.compile(
     r"(?<!\w)(?:" + _names("head") + r")(?!\s+(?:" + _names("not_head") + r")(?!\w))"
     r"(?:\s+(?!(?:" + _names("break") + r")(?!\w))[^\W\d_][\w-]*){0,8}\s+$"
+)
+# "tháng 10 hoặc tháng 11 hàng năm": the rest of a list, then the words of every year
+_RECURRING_AFTER = re.compile(
+    r"(?:\s*(?:,|và|hoặc|hay|đến|-|–)\s*(?:(?:ngày|tháng|quý)\s+)?(?:\d{1,2}(?:[/.\-]\d{1,2})?|"
+    + _ROMAN + r")(?!\w))*\s+(?:" + phrase_alternation(_CONTEXT["recurring"]) + r")(?!\w)",
+    re.IGNORECASE,
 )
 _FUTURE_CUE = re.compile(r"(?<!\w)(?:" + phrase_alternation(_CONTEXT["future_cue"]) + r")(?!\w)", re.IGNORECASE)
 _NAME_REACH = 90  # longest name of a law before its year
@@ -736,8 +746,11 @@ def _matches(
     for low, high in windows:
         for m in pattern.finditer(text, low, high):
             name = next(name for name in handlers if m.group(name) is not None)
-            for found in handlers[name](m, anchor, text):
-                if not _LUNAR_AFTER.match(text, found[1]):
+            recurring = _RECURRING_AFTER.match(text, m.end())
+            # "ngày 1/6 hằng năm" is a day of every year: no year is taken ("--06-01"), and a
+            # month or quarter of every year ("tháng 10 hàng năm") has no value of the contract
+            for found in handlers[name](m, None if recurring else anchor, text):
+                if not _LUNAR_AFTER.match(text, found[1]) and not (recurring and found[2] is None):
                     yield found
 
 
