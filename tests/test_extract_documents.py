@@ -321,6 +321,34 @@ LAWS = {
     ),
 }
 
+ABBREVIATED_KINDS = {
+    "decision-code-as-kind": Example(
+        "Theo QĐ 1234/QĐ-UBND của tỉnh, giá tăng.",
+        [("QĐ 1234/QĐ-UBND", "Quyết định", "1234/QĐ-UBND", None, None, None)],
+    ),
+    "decree-code-with-so": Example(
+        "Theo NĐ số 100/2019/NĐ-CP, mức phạt tăng.",
+        [("NĐ số 100/2019/NĐ-CP", "Nghị định", "100/2019/NĐ-CP", None, None, None)],
+    ),
+    "code-inside-a-number-is-no-kind": Example("Số hiệu 12/QĐ 1234 ghi trên văn bản.", []),
+    "code-without-number": Example("Các QĐ về đất đai được rà soát.", []),
+}
+
+PARTY = {
+    "plenum-resolution": Example(
+        "Thực hiện Nghị quyết Trung ương 4 khóa XII về xây dựng Đảng.",
+        [("Nghị quyết Trung ương 4 khóa XII", "Nghị quyết", None, None, None, "Nghị quyết Trung ương 4 khóa XII")],
+    ),
+    "plenum-resolution-no-term": Example(
+        "Sau Nghị quyết Trung ương 5, ngành triển khai.",
+        [("Nghị quyết Trung ương 5", "Nghị quyết", None, None, None, "Nghị quyết Trung ương 5")],
+    ),
+    "party-charter": Example(
+        "Đảng viên vi phạm Điều lệ Đảng bị kỷ luật.",
+        [("Điều lệ Đảng", "Điều lệ", None, None, None, "Điều lệ Đảng")],
+    ),
+}
+
 COMMON_NOUNS = {
     "law-firm": Example("Công ty Luật Minh Khuê tư vấn miễn phí.", []),
     "law-school": Example("Ông là sinh viên Trường Đại học Luật TP.HCM.", []),
@@ -383,6 +411,16 @@ def test_documents_short_number_is_the_full_one(nlp, example: Example) -> None:
 
 @pytest.mark.parametrize("example", _cases(LAWS))
 def test_documents_laws_by_name_and_abbreviation(nlp, example: Example) -> None:
+    assert _found(nlp, example.text) == example.expected
+
+
+@pytest.mark.parametrize("example", _cases(ABBREVIATED_KINDS))
+def test_documents_kind_written_as_its_code(nlp, example: Example) -> None:
+    assert _found(nlp, example.text) == example.expected
+
+
+@pytest.mark.parametrize("example", _cases(PARTY))
+def test_documents_party_plenums_and_charter(nlp, example: Example) -> None:
     assert _found(nlp, example.text) == example.expected
 
 

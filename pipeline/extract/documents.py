@@ -51,7 +51,7 @@ _CODES = {row[0]: [c for c in row[3].split(",") if c != "-"] for row in _KINDS.v
 _NUMBER_PARTS = re.compile(r"[^\W\d_]+")
 # A code or law written as its abbreviation ("BLHS 1999"): kind and name from the table.
 _ABBREVIATIONS = {row[0]: (row[1], row[2]) for row in load_tsv("document_abbreviations.tsv")}
-_ABBREVIATION = re.compile(r"(?<!\w)(?:" + phrase_alternation(_ABBREVIATIONS) + r")(?!\w)")
+_ABBREVIATION = re.compile(r"(?<![\w/-])(?:" + phrase_alternation(_ABBREVIATIONS) + r")(?![\w/-])")
 
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper()}))
 _CAPITALISED = "[" + re.escape(_UPPER) + r"][^\W_]*"
@@ -121,6 +121,7 @@ _TITLE_NEXT = re.compile(
     r"|\s*,\s+(?:" + _AFTER_COMMA + r")(?!\w)"  # "Luật Phòng, chống tham nhũng"
     r"|\s+(?:" + _PHRASES + r")(?!\w)"  # "tự do" is no "do"
     r"|\s+[-–]\s+" + _CAPITALISED  # the parties of an agreement: "Việt Nam - Chile"
+    + r"|(?<=Trung\sương)\s+\d{1,2}(?![\d/.,:]\d)(?!\s*%)"  # a plenum: "Nghị quyết Trung ương 4 khóa XII"
     + r"|\s+(?!(?:" + _JOINS + r")(?!\w))[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)"  # any other word
 )
 _TITLE_MAX_WORDS = 12
@@ -215,11 +216,15 @@ def _name_key(text: str) -> str:
     return " ".join(text.replace(",", " , ").split()).casefold()
 
 
-def _reference(text: str, kind: re.Match, dates: dict[int, tuple[int, str]]) -> _Found | None:
-    """The document reference starting at a kind word, or None when it is a common noun."""
-    row = _KINDS[" ".join(kind.group().casefold().split())]
+def _reference(
+    text: str, kind: re.Match, dates: dict[int, tuple[int, str]], row: list[str] | None = None
+) -> _Found | None:
+    """The document reference starting at a kind word, or None when it is a common noun; `row`
+    is the kind an abbreviation stands for ("QĐ 1234/QĐ-UBND"), which is read only numbered."""
+    abbreviated = row is not None
+    row = row or _KINDS[" ".join(kind.group().casefold().split())]
     written_capitalised = kind.group()[0].isupper()
-    named, standalone = row[1] in ("yes", "law"), row[2] == "yes"
+    named, standalone = row[1] in ("yes", "law") and not abbreviated, row[2] == "yes"
     if _ORG_BEFORE.search(text, max(0, kind.start() - 40), kind.start()):
         return None  # "Công ty Luật Hồng Đức", "Đại học Luật": an organisation's name
     # "lễ ký Bản ghi nhớ về ...": an agreement's kind capitalised inside a sentence is its name
@@ -248,6 +253,8 @@ def _reference(text: str, kind: re.Match, dates: dict[int, tuple[int, str]]) -> 
         raw = numbered.group("number") or numbered.group("bare") or numbered.group("plain")
         number = re.sub(r"\s+", "", raw)
         end = numbered.end()
+    elif abbreviated:
+        return None
     date = issuer = None
     for _ in range(2):  # date and issuer, in either order
         if date is None and (found := _date(text, end, dates)):
@@ -273,9 +280,12 @@ def _reference(text: str, kind: re.Match, dates: dict[int, tuple[int, str]]) -> 
     return _Found(kind.start(), end, value, _name_key(name), year.group() if year else None)
 
 
-def _abbreviated(text: str, found: re.Match) -> _Found:
-    """A code written as its abbreviation, with the year that may follow ("BLHS 1999")."""
+def _abbreviated(text: str, found: re.Match, dates: dict[int, tuple[int, str]]) -> _Found | None:
+    """A code written as its abbreviation, with the year that may follow ("BLHS 1999"), or a
+    kind written as its abbreviation and read as the kind ("NĐ 100/2019/NĐ-CP")."""
     kind, name = _ABBREVIATIONS[found.group()]
+    if name == "-":
+        return _reference(text, found, dates, _KINDS[kind.casefold()])
     year = _TITLE_YEAR.match(text, found.end())
     end = year.end() if year else found.end()
     title = " ".join(text[found.start() : end].split())
@@ -286,7 +296,7 @@ def _abbreviated(text: str, found: re.Match) -> _Found:
 def find_documents(text: str, dates: dict[int, tuple[int, str]]) -> list[_Found]:
     """Every document reference of `text`; `dates` maps a date mention's start to (end, ISO day)."""
     found = [ref for kind in _KIND.finditer(text) if (ref := _reference(text, kind, dates))]
-    found += [_abbreviated(text, abbreviation) for abbreviation in _ABBREVIATION.finditer(text)]
+    found += [ref for abbreviation in _ABBREVIATION.finditer(text) if (ref := _abbreviated(text, abbreviation, dates))]
     found = _one_kind_per_number(sorted(found, key=lambda r: r.start))
     # "Nghị định 100/2019/NĐ-CP và Nghị định 123/2021/NĐ-CP của Chính phủ": one issuer for both
     for i in range(len(found) - 2, -1, -1):
