@@ -334,6 +334,7 @@ NEGATIVES = {
     "duration-months-days": Example("6 tháng 10 ngày tù", PUB, []),
     "money-per-month": Example("1 tháng 10 triệu đồng", PUB, []),
     "duration-years-ago": Example("nhiều năm trước, 3 tháng trước", PUB, []),
+    "duration-decades-now": Example("đã sống ở đây mấy chục năm nay, bao nhiêu năm nay", PUB, []),
     "year-after-event": Example("năm trước đó", PUB, []),
     "bare-number-year-like": Example("từ 2000 tấn", PUB, []),
     "title-year": Example("ASEAN Cup 2024", PUB, []),
