@@ -195,6 +195,38 @@ EXAMPLES = [
         "Tổng thống Pháp Emmanuel Macron tiếp Thủ tướng Đức Olaf Scholz. Thủ tướng Scholz cho biết.",
         {"Emmanuel Macron": {("Tổng thống", "Pháp")}, "Olaf Scholz": {("Thủ tướng", "Đức")}},
     ), id="bare-repeat-of-a-role-is-the-same-title"),
+    pytest.param(Example(
+        "Thứ trưởng Nội vụ Vũ Đăng Minh và Bộ trưởng Quốc phòng Phan Văn Giang dự lễ.",
+        {"Vũ Đăng Minh": {("Thứ trưởng", "Bộ Nội vụ")}, "Phan Văn Giang": {("Bộ trưởng", "Bộ Quốc phòng")}},
+    ), id="ministry-written-without-bo"),
+    pytest.param(Example(
+        "Bộ trưởng Ngoại giao Trung Quốc Vương Nghị điện đàm với Thị trưởng Tokyo Koike Yuriko.",
+        {"Vương Nghị": {("Bộ trưởng", "Bộ Ngoại giao Trung Quốc")}, "Koike Yuriko": {("Thị trưởng", "Tokyo")}},
+    ), id="country-or-city-between-title-and-name"),
+    pytest.param(Example(
+        "Cuộc gặp có CEO Google Sundar Pichai và Tổng giám đốc Agribank Phạm Toàn Vượng.",
+        {"Sundar Pichai": {("CEO", "Google")}, "Phạm Toàn Vượng": {("Tổng giám đốc", "Agribank")}},
+    ), id="known-company-between-title-and-name"),
+    pytest.param(Example(
+        "Dự phiên tòa có cựu Chủ tịch Đà Nẵng Trần Văn Minh.",
+        {"Trần Văn Minh": {("cựu Chủ tịch", "Đà Nẵng")}},
+    ), id="former-post-with-a-city"),
+    pytest.param(Example(
+        "Bà Lê Thị Thu, Giám đốc Trung tâm dịch vụ việc làm Đồng Tháp cho hay số hồ sơ tăng.",
+        {"Lê Thị Thu": {("Giám đốc", "Trung tâm dịch vụ việc làm Đồng Tháp")}},
+    ), id="apposition-runs-to-the-verb"),
+    pytest.param(Example(
+        "Thiếu tá Đỗ Văn Hải, Phó trưởng phòng CSGT Đường thủy - Đường sắt, Công an tỉnh Hải Dương nói.",
+        {"Đỗ Văn Hải": {("Thiếu tá", None), ("Phó trưởng phòng", "Phòng CSGT Đường thủy - Đường sắt Công an tỉnh Hải Dương")}},
+    ), id="apposition-runs-to-the-comma-then-parent"),
+    pytest.param(Example(
+        "Hầu tòa còn có Lý Văn Tâm (49 tuổi, cựu Tổng giám đốc Công ty cổ phần Cơ khí và xây lắp Miền Trung).",
+        {"Lý Văn Tâm": {("cựu Tổng giám đốc", "Công ty cổ phần Cơ khí và xây lắp Miền Trung")}},
+    ), id="title-in-brackets-after-age"),
+    pytest.param(Example(
+        "Ông Võ Thanh Sơn, Chủ tịch UBND xã và ông Lê Văn Bảy cùng dự.",
+        {"Võ Thanh Sơn": {("Chủ tịch", "UBND xã")}, "Lê Văn Bảy": set()},
+    ), id="apposition-stops-before-and-a-person"),
 ]
 
 
@@ -216,6 +248,9 @@ NOT_PERSONS = [
     pytest.param("Xe chở 38 hành khách từ TP Hồ Chí Minh đi Nha Trang thì gặp nạn.", id="route-destination"),
     pytest.param("Bé được chuyển viện cùng cháu L.T.M. hôm qua.", id="bare-initials"),
     pytest.param("Cháu T. được đưa đi cấp cứu.", id="bare-initial-with-honorific"),
+    pytest.param("Aston Villa hòa Newcastle United trên sân Villa Park, vòng 20 Premier League.", id="clubs-venue-league"),
+    pytest.param("Cô mua chiếc Toyota Camry Hybrid giá cao.", id="product-of-a-known-brand"),
+    pytest.param("Theo Financial Times, thị trường biến động.", id="outlet"),
 ]
 
 
