@@ -15,6 +15,11 @@ from functools import lru_cache
 
 from pipeline.extract.lexicons import load_tsv
 
+# one-character fractions, read as the ratios "1/2", "3/4" are ("½ diện tích" = "1/2 diện tích")
+VULGAR_FRACTIONS: dict[str, tuple[int, int]] = {
+    "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅛": (1, 8),
+}
+
 # words that continue a number but never open one ("hai mươi tư", "một trăm linh năm")
 NOT_FIRST_WORDS = frozenset({"tư", "lăm", "nhăm", "mốt", "linh", "lẻ", "mươi", "trăm", "chục"})
 

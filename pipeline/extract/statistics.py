@@ -20,6 +20,18 @@ Conventions (the contract leaves these open; tests/test_extract_statistics.py pi
 - Counted nouns that are units (người, hộ, ca, vụ, trường hợp, ...) are the `unit` and also start
   the `subject` ("37 ca nghi mắc sởi" -> unit ca, subject "ca nghi mắc sởi"); other counted nouns
   leave the unit null and are the subject ("63 tổ chức cơ sở đảng").
+- Two neighbouring numbers sharing a unit are a range ("2, 3 người" -> 2..3, "20, 30 ngày"); an
+  upper bound keeps its own qualifier inside the range ("từ 5 km/h đến dưới 10 km/h" -> 5..10).
+- A magnitude word makes a figure even with nothing counted after it ("đòi 300 triệu"); a unit
+  may be written before its number ("ở tuổi 65", lexicons/stat_units_before.tsv); "½" reads as
+  the ratio "1/2" does (value 1, total 2).
+- Labels: after a label word (lexicons/stat_identifiers.tsv) a unit makes a figure again
+  ("nhà 5 tầng", "mua nhà 10 năm"), except a time unit after a calendar word or ordinal ("ngày 4
+  tháng 1", "thứ 2 tuần sau") or a capitalised one ("đường 30 Tháng 4"); a number continuing a
+  list of labels is a label ("Điều 51, 52", "Sông Đà 9, 10"); so is a house number after a
+  residence word ("trú tại 25 ấp Phước Lợi") and a label's new number ("lô số 17 (nay là 21)").
+- Numbers in words after "cả" ("cả hai": both) or before a demonstrative ("ba người này") point
+  back to things already named: no figure.
 - `subject`: after a linking or change verb ("GRDP tăng 8,7%", "Kim ngạch xuất khẩu đạt ...") the
   noun phrase before the verb; otherwise the phrase after the number and unit, up to punctuation
   or a stop word (lexicons/stat_subject_stops.tsv); otherwise a short noun phrase right before.
@@ -36,7 +48,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.numbers import NOT_FIRST_WORDS, read_number, read_number_words
+from pipeline.extract.numbers import NOT_FIRST_WORDS, VULGAR_FRACTIONS, read_number, read_number_words
 from pipeline.extract.statistics_context import (
     AFTER_WORDS,
     SENTENCE_OPENER,
@@ -96,6 +108,14 @@ _NEXT_TWO_WORDS = re.compile(rf"{_S}+([^\W\d_]\w*){_S}+([^\W\d_]\w*)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\S+")
 _DIGIT_NEXT = re.compile(rf"{_S}+\d")
+# "2, 3 người": two neighbouring numbers sharing one unit are a range ("two or three people")
+_COMMA_NEXT = re.compile(rf",{_S}+(?=\d)")
+# "các khoản 1, 2, 3", "Điều 675, 676": a number continuing an enumeration of labels
+_ENUMERATION_BEFORE = re.compile(rf"(?<![\w.,/])\d+[^\W\d_]?(?:{_S}*,|{_S}+(?:và|hoặc|đến)){_S}+$", re.I)
+# "cả hai lần", "cả ba người": "both", "all three" refer to things already named
+_ALL_OF_BEFORE = re.compile(rf"(?<!\w)cả{_S}+$", re.I)
+# "hai người này", "ba bản án đó": a number in words before a demonstrative points back, it counts nothing
+_DEMONSTRATIVE_AFTER = re.compile(rf"(?:{_S}+[^\W\d_]\w*){{1,3}}?{_S}+(?:này|đó|ấy|kia|nọ)(?!\w)", re.I)
 
 
 def _as_float(value: Decimal | None) -> float | None:
@@ -116,12 +136,29 @@ class _Reading:
     unit_start: int = -1
     words: bool = False
     multiple: bool = False
+    scaled: bool = False  # a magnitude word follows ("400 triệu"): a figure even with nothing counted
+    unit_before: bool = False  # the unit is written before the number ("tuổi 40")
 
 
-def _identifier_before(ctx: Context, start: int, window_start: int) -> bool:
-    """A label word right before the number: "số 12", "Điều 260", "lớp 12", "Quốc lộ 20"."""
+def _identifier_before(ctx: Context, start: int, window_start: int) -> str | None:
+    """The action of a label word right before the number: "số 12", "Điều 260", "ngày 4" (None: no label)."""
     m = ctx.lex.identifier.search(ctx.text, window_start, start)
-    return bool(m) and ctx.lex.identifier_action.get(norm(m.group("id"))) in ("block", "name")
+    action = ctx.lex.identifier_action.get(norm(m.group("id"))) if m else None
+    return action if action in ("block", "name", "calendar", "address") else None
+
+
+def _enumerated_label(ctx: Context, start: int, window_start: int) -> bool:
+    """A number later in a list whose first number is a label: "khoản 1, 2", "Ba Đình 1, 2, 3"."""
+    head = start
+    while m := _ENUMERATION_BEFORE.search(ctx.text, window_start, head):
+        head = m.start()
+    if head == start:
+        return False
+    return bool(
+        _identifier_before(ctx, head, window_start)
+        or _name_before(ctx, head, window_start)
+        or ctx.blocked.overlaps(head, head + 1)
+    )
 
 
 def _event_name_before(ctx: Context, start: int, window_start: int) -> bool:
@@ -159,7 +196,11 @@ def _read_digits(m: re.Match[str], ctx: Context, window_start: int) -> _Reading 
         nxt = text[end]
         if nxt.isalnum() or nxt == "_" or (nxt in ".,/:+-–" and end + 1 < len(text) and text[end + 1].isalnum()):
             return None
-    reading = _Reading(start, end, unit_surface=unit_surface)
+    reading = _Reading(start, end, unit_surface=unit_surface, scaled=bool(m.group("m1") or m.group("m2")))
+    if not unit_surface and not scaled and not m.group("tot") and not m.group("n2"):
+        comma_range = _comma_range(m, ctx, n1)
+        if comma_range is not None:
+            return comma_range
     if unit_surface:
         reading.unit_start = m.start("u2") if m.group("u2") else m.start("u1")
     mag1 = lex.magnitudes.get(norm(m.group("m1") or ""))
@@ -191,6 +232,25 @@ def _read_digits(m: re.Match[str], ctx: Context, window_start: int) -> _Reading 
     return reading
 
 
+def _comma_range(m: re.Match[str], ctx: Context, n1: Decimal) -> _Reading | None:
+    """"2, 3 người", "20, 30 ngày": neighbouring numbers with one unit, a range; None otherwise."""
+    comma = _COMMA_NEXT.match(ctx.text, m.end())
+    if not comma or not 0 < n1 < 100 or n1 != n1.to_integral_value():
+        return None
+    second = ctx.lex.master.match(ctx.text, comma.end())
+    if not second or not second.group("n1") or second.group("tot") or second.group("n2") or second.group("m1"):
+        return None
+    n2 = read_number(second.group("n1"))
+    if n2 is None or not (n2 == n1 + 1 or (n1 % 10 == 0 and n2 == n1 + 10)):
+        return None
+    if second.group("u1"):
+        return _Reading(m.start(), second.end(), low=n1, high=n2, unit_surface=second.group("u1"),
+                        unit_start=second.start("u1"))
+    if ctx.lex.counted.match(ctx.text, second.end()):
+        return _Reading(m.start(), second.end(), low=n1, high=n2)
+    return None
+
+
 def _read_words(m: re.Match[str], ctx: Context, start: int) -> _Reading | None:
     """Numbers in words before a noun ("hai người", "ba nhóm đối tượng"); None otherwise."""
     if m.group("hang"):
@@ -203,6 +263,8 @@ def _read_words(m: re.Match[str], ctx: Context, start: int) -> _Reading | None:
         return None
     if first[0].isupper() and not SENTENCE_OPENER.search(text, max(0, start - 3), start):
         return None  # "ông Sáu", "bà Năm", "Ba Lan": names
+    if _ALL_OF_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "cả hai": both, not a figure
     while spans:
         value = read_number_words([text[s:e] for s, e in spans])
         if value is not None:
@@ -217,6 +279,8 @@ def _read_words(m: re.Match[str], ctx: Context, start: int) -> _Reading | None:
     reading = _Reading(start, end, value=value, words=True)
     unit_m = lex.word_unit.match(text, end)
     unit = lex.units.get(norm(unit_m.group("u"))) if unit_m else None
+    if _DEMONSTRATIVE_AFTER.match(text, end):
+        return None  # "hai người này": the two already named
     if unit_m and not (words == ["năm"] and unit is not None and unit.kind == "measure"):  # not "năm năm"
         reading.unit_surface, reading.unit_start, reading.end = unit_m.group("u"), unit_m.start("u"), unit_m.end()
         return reading
@@ -240,12 +304,20 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
     if m.group("gx"):
         reading = _Reading(start, m.end(), value=Decimal(2) if m.group("gx").lower() == "đôi" else Decimal("1.5"),
                            unit_surface="lần", multiple=True)
+    elif m.group("vf"):
+        numerator, denominator = VULGAR_FRACTIONS[m.group("vf")]
+        reading = _Reading(start, m.end(), value=Decimal(numerator), total=Decimal(denominator))
     elif m.group("w"):
         reading = _read_words(m, ctx, start)
     else:
         reading = _read_digits(m, ctx, window_start)
     if reading is None:
         return None
+    if not reading.unit_surface and not reading.words and not reading.multiple and reading.total is None:
+        pre = lex.unit_before.search(text, window_start, start)
+        if pre:  # "ở tuổi 40": the unit comes first
+            reading.unit_surface = lex.units_before[norm(pre.group("pre"))]
+            reading.unit_start, reading.unit_before = pre.start("pre"), True
     end = reading.end
     found = lex.unit(reading.unit_surface)
     unit_info = lex.units.get(norm(reading.unit_surface or ""))
@@ -268,15 +340,37 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
         and re.fullmatch(r"[1-9]\d{0,2},\d{3}", m.group("n1") or "")
     ):
         reading.value *= 1000  # "2,250 người": people are whole, so the comma groups thousands
-    if _identifier_before(ctx, start, window_start) and (
-        reading.words or found.kind is None or (found.canonical or "") in _TIME_UNITS
+    label = _identifier_before(ctx, start, window_start)
+    if label == "address":
+        place = lex.address_place.match(text, end) if found.kind is None and not reading.words else None
+        if place and (place.group("name").isupper() or place.group("name").isdigit()):
+            return None  # "trú tại 25 ấp Phước Lợi", "ngụ 8 tổ 3": a house number
+        label = None
+    if label and (
+        reading.words
+        or found.kind is None
+        or (
+            (found.canonical or "") in _TIME_UNITS
+            and (label == "calendar" or not (reading.unit_surface or "").islower())
+        )
     ):
-        return None  # "lớp 12", "ngày 4 tháng 1"; a unit lifts the label: "nền đường 17 m"
+        return None  # "lớp 12", "ngày 4 tháng 1"; a unit lifts the label: "nền đường 17 m", "nhà 12 năm"
+    if not reading.words and found.kind is None and _enumerated_label(ctx, start, window_start):
+        return None  # "Điều 3, 4", "khoản 1, 2 và 3"
     if _event_name_before(ctx, start, window_start):
         return None
-    left = lex.left.search(text, window_start, start)
+    anchor = reading.unit_start if reading.unit_before else start
+    left = lex.left.search(text, window_start, anchor)
     has_left = bool(left and left.group())
-    bare = not reading.unit_surface and reading.total is None and reading.low is None and not reading.words
+    bare = (
+        not reading.unit_surface
+        and not reading.scaled
+        and reading.total is None
+        and reading.low is None
+        and not reading.words
+    )
+    if bare and lex.renamed.search(text, window_start, start):
+        return None  # "thửa đất số 53 (nay là 44)": a label's new number
     if bare and not reading.multiple and _name_before(ctx, start, window_start):
         return None
     if bare and _is_list_mark(text, start, end, line_start):
@@ -296,7 +390,7 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
     verb_role = None
     decrease = False
     qualifier: str | None = None
-    span_start = start
+    span_start = anchor
     moving = bool(_MOVE.match(text, end))
     if has_left:
         verb = norm(left.group("verb") or "")
@@ -338,11 +432,15 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
         end = post.end()
 
     integral = reading.value is not None and reading.value == reading.value.to_integral_value()
-    if (bare and not has_left and integral) or (_date_like(reading) and not (left and left.group("verb"))) or (
-        reading.low is not None and not reading.unit_surface
+    only_from = has_left and not left.group("verb") and norm(left.group("q") or "") == "từ" and not moving
+    if (
+        (bare and integral and not post and (not has_left or only_from))
+        or (_date_like(reading) and not m.group("vf") and not (left and left.group("verb")))
+        or (reading.low is not None and not reading.unit_surface)
     ):
         if subject_after(ctx, end)[0] is None:
-            # nothing counted: a label ("dự án 7", "115"), a date ("từ 1/3"), a numbering ("1-2")
+            # nothing counted: a label ("dự án 7", "115"), a date ("từ 1/3", "từ 30 đến hết mồng 5"),
+            # a numbering ("1-2")
             return None
 
     kind, unit = _kind(reading, found, verb_role)
@@ -360,7 +458,9 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
     subject = None
     if verb_role in ("link", "change", "multiple", "comparative_change") and left is not None and left.group("verb"):
         subject = subject_before(ctx, left.start("q0") if left.group("q0") else left.start("verb"))
-    subject = subject or after or subject_before(ctx, span_start, short=True)
+    subject = subject or after
+    if subject is None and not reading.unit_before:  # "ở tuổi 40 rồi": no subject before the unit
+        subject = subject_before(ctx, span_start, short=True)
     if kind in ("count", "ratio") and unit is None and after:
         end = max(end, after_end)  # "63 tổ chức cơ sở đảng": the counted noun is part of the figure
 
@@ -454,6 +554,8 @@ def find_statistics(
     )
     found: list[tuple[int, int, StatisticValue]] = []
     for m in lex.master.finditer(text):
+        if found and m.start() < found[-1][1]:
+            continue  # already read as part of the figure before ("2, 3 người")
         stat = _candidate(m, ctx)
         if stat is None:
             continue

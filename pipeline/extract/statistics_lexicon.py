@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.numbers import magnitudes, number_words
+from pipeline.extract.numbers import VULGAR_FRACTIONS, magnitudes, number_words
 
 SPACE = r"[^\S\n]"  # a space that does not cross a paragraph
 _S = SPACE
 _NUM = r"\d+(?:[.,]\d+)*"
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")  # "miligam/01 lít khí thở" is "miligam/1 lít khí thở"
 
 
 def norm(phrase: str) -> str:
@@ -60,8 +61,12 @@ class StatisticsLexicon:
         base = [s for s, u in self.units.items() if u.kind != "per"]
         exceptions = _alternation(row[0] for row in load_tsv("stat_unit_exceptions.tsv"))
         one = rf"(?!(?:{exceptions})(?!\w))(?:{_alternation(base)})(?!\w)"
-        # after a slash: a unit, a per-unit ("vạn dân") or any word ("đồng/đêm", "đồng/tiết")
-        per = rf"(?:(?:{_alternation(self.units)})(?!\w)|[^\W\d_]\w*)"
+        # after a slash: a unit, a per-unit ("vạn dân") or any word ("đồng/đêm", "đồng/tiết"),
+        # possibly with its quantity ("đồng/1 kg", "miligam/01 lít khí thở")
+        per = (
+            rf"(?:(?:0+(?=[1-9]))?(?:{_alternation(self.units)})(?!\w)"
+            rf"|(?:0*[1-9][\d.,]*{_S}*)?[^\W\d_]\w*)"
+        )
         unit = rf"{one}(?:{_S}*/{_S}*{per})*"
 
         self.magnitudes = magnitudes()
@@ -107,6 +112,18 @@ class StatisticsLexicon:
             rf"(?<!\w)(?P<id>{_alternation(self.identifier_action)}){_S}*$", re.I
         )
 
+        self.address_place = re.compile(
+            rf"{_S}+(?:{_alternation(r[0] for r in load_tsv('stat_address_places.tsv'))})"
+            rf"{_S}+(?P<name>[^\W_])",
+            re.I,
+        )
+        # "thửa đất số 53 (nay là 44)", "phòng 12, cũ là 10": the next number renames the label
+        self.renamed = re.compile(
+            rf"(?<!\w)(?:{_alternation(self.identifier_action)}){_S}*\d[\w/.\-]*{_S}*[(,]?{_S}*"
+            rf"(?:nay|hiện{_S}+nay|cũ|trước{_S}+đây|mới)(?:{_S}+là)?{_S}*$",
+            re.I,
+        )
+
         self.cue_kind = {norm(p): kind for p, kind in load_tsv("stat_target_cues.tsv")}
         self.cue = re.compile(rf"(?<!\w)(?:{_alternation(self.cue_kind)})(?!\w)", re.I)
         stops = load_tsv("stat_subject_stops.tsv")
@@ -115,30 +132,40 @@ class StatisticsLexicon:
             rf"(?<!\w)(?!(?:{keep})(?!\w))(?:{_alternation(r[0] for r in stops if len(r) == 1)})(?!\w)", re.I
         )
 
+        # "từ 5 km/h đến dưới 10 km/h": the upper bound's own qualifier stays inside the range
+        range_end = _alternation(
+            p for p, _q, pos in load_tsv("stat_qualifiers.tsv") if pos == "before" and p != "từ"
+        )
         self.master = re.compile(
             rf"""
             (?<![\w.,/+\-–])
             (?P<n1>{_NUM})
             (?:/(?P<tot>{_NUM}))?
-            (?:{_S}+(?P<m1>{mag})(?:{_S}+(?P<n1b>\d{{1,3}}(?:,\d+)?){_S}+(?P<m1b>{mag}))?)?
+            (?:{_S}*(?P<m1>{mag})(?:{_S}+(?P<n1b>\d{{1,3}}(?:,\d+)?){_S}+(?P<m1b>{mag}))?)?
             (?:{_S}*(?P<u1>{unit}))?
-            (?:(?P<conn>{_S}*[-–—]{_S}*|{_S}+(?:đến|tới){_S}+)
+            (?:(?P<conn>{_S}*[-–—]{_S}*|{_S}+(?:đến|tới)(?:{_S}+(?:{range_end}))?{_S}+)
                (?P<n2>{_NUM})(?![.,/]\d)
                (?:{_S}+(?P<m2>{mag}))?
                (?:{_S}*(?P<u2>{unit}))?
             )?
+            |(?<![\w.,/])(?P<vf>{_alternation(VULGAR_FRACTIONS)})(?![\w/])
             |(?<!\w)gấp{_S}+(?P<gx>đôi|rưỡi)(?!\w)
             |(?<!\w)(?P<hang>(?:hàng|vài|mấy|dăm){_S}+)?(?P<w>(?:{words})(?:{_S}+(?:{words}))*)(?!\w)
             """,
             re.I | re.X,
         )
         self.word_unit = re.compile(rf"{_S}*(?P<u>{unit})", re.I)
+        # a unit written before its number: "ở tuổi 40", "độ tuổi 18-25", "US$ 5 triệu"
+        self.units_before = {norm(w): u for w, u in load_tsv("stat_units_before.tsv")}
+        self.unit_before = re.compile(
+            rf"(?<![\w$])(?P<pre>{_alternation(self.units_before)}){_S}*$", re.I
+        )
 
     def unit(self, surface: str | None) -> FoundUnit:
         """Canonical unit, its kind and whether it is a compound ("tấn/ha")."""
         if not surface:
             return FoundUnit(None, None, False)
-        parts = [norm(p) for p in surface.split("/")]
+        parts = [_LEADING_ZEROS.sub("", norm(p)) for p in surface.split("/")]
         units = [self.units.get(p) for p in parts]
         canonical = "/".join(u.canonical if u else p for u, p in zip(units, parts))
         return FoundUnit(canonical, units[0].kind if units[0] else None, len(parts) > 1)
