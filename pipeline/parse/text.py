@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pipeline.nlp.normalize import normalize_text
-from pipeline.parse import furniture
+from pipeline.parse import bylines, furniture
 from pipeline.types import Article, RawDocument
 
 
+@dataclass(frozen=True)
+class Body:
+    """What the lines of a plain-text article hold: body, captions and the byline names."""
+
+    paragraphs: list[str]
+    captions: list[str]
+    authors: list[str]
+
+
+def read_body(lines: list[str]) -> Body:
+    """Body paragraphs, captions (photo credits among them) and bylines from flattened lines."""
+    paragraphs, captions = _split_lines(lines)
+    tail = bylines.take_credits(paragraphs)
+    return Body(tail.paragraphs, captions + tail.credits, tail.authors)
+
+
 def split_body(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Body paragraphs and captions from flattened lines; furniture and what follows it dropped."""
+    """Body paragraphs and captions from flattened lines; furniture, bylines, credits, related
+    links and what follows the article dropped."""
+    body = read_body(lines)
+    return body.paragraphs, body.captions
+
+
+def _split_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     paragraphs: list[str] = []
     captions: list[str] = []
     for line in lines:
@@ -34,10 +58,11 @@ def split_body(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def parse_text(text: str, raw: RawDocument) -> Article:
     """An Article from already decoded plain text."""
-    paragraphs, captions = split_body(normalize_text(text).split("\n"))
+    body = read_body(normalize_text(text).split("\n"))
     return Article(
-        paragraphs=tuple(paragraphs),
-        captions=tuple(captions),
+        paragraphs=tuple(body.paragraphs),
+        captions=tuple(body.captions),
+        author=bylines.author_of(body.authors),
         published_at=raw.published,
         url=raw.url,
         fetched_at=raw.fetched_at,

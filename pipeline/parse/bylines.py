@@ -1,0 +1,458 @@
+"""Bylines and credits that close a plain-text article: out of the body, the names as its author.
+
+A flattened page ends with the reporter's name ("Hà Anh", "MINH ANH - THU TRANG", "K.N (th)"), a
+source credit ("Theo Hà Anh baomoi.vn", "(Theo Reuters)"), a byline glued to the last sentence in
+upper case ("... như cũ. THU TRANG"), related-article links (">> ...", sometimes with the byline
+glued to their end) and photo credits ("Ảnh: AFP"). Left in the body they become persons and
+facts. A line is read as a credit by its shape alone: short, made of names (capitalised Vietnamese
+syllables or initials), label words and outlets (`bylines.tsv`), foreign words and brackets. Any
+other lowercase word or a number makes it article text, so a real last sentence is never taken.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.parse import furniture
+
+LOGGER = logging.getLogger(__name__)
+
+TABLE = Path(__file__).with_name("bylines.tsv")
+
+MAX_TAIL_LINES = 3  # credit lines read back from the end of an article
+MAX_NAME_WORDS = 4  # words of one name ("Nguyễn Thị Thu Hà")
+MAX_NAME_LINE_WORDS = 6  # words of a line that holds names and nothing else
+MAX_CREDIT_WORDS = 16  # words of a credit line with labels, outlets and brackets
+MAX_BRACKET_WORDS = 6  # words inside one bracket of a credit line ("(Theo Tân Hoa Xã)")
+
+# A Vietnamese syllable with its tone and vowel marks taken off: an optional initial consonant
+# cluster, one to three vowels, an optional final consonant. Acronyms ("UBND", "TP", "HĐND") and
+# most foreign words ("Mail", "Reuters") do not have this shape.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+# Initials, alone or before a syllable: "K.N", "P.V.", "A.Thư"
+_INITIALS = re.compile(r"((?:[A-ZĐ]\.)+)(.*)")
+# Words, brackets and the separators between names; a dash or slash is a separator even when
+# glued ("Hà Anh/AFP").
+_TOKEN = re.compile(r"\([^()]*\)|[,;:&/|\-–—]|[^\s(),;:&/|\-–—]+")
+_SEPARATORS = frozenset(",;:&/|-–—")
+_DASHES = frozenset("-–—")
+# An outlet's domain: "baomoi.vn", "tin.com.vn"
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|tv|co|news|uk|us)", re.IGNORECASE)
+# A date or number written with separators ("22-5-2015", "1.200"): a sentence can end on one
+_NUMBER_WITH_SEPARATORS = re.compile(r"\d+[-./]\d+")
+_SENTENCE_END = ".!?…"
+_ROMAN = re.compile(r"[IVX]+")
+_CLOSERS = "\"'”’»)]"
+
+LABEL_KINDS = ("source", "note", "from", "outlet_label", "photo", "author", "and")
+OPENERS = ("source", "outlet_label")  # kinds whose words are never part of a name
+
+
+@dataclass(frozen=True)
+class Credit:
+    """What one credit line gives: bylines, photo credits and the outlets a text was taken from."""
+
+    authors: tuple[str, ...] = ()
+    photo: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    bare: bool = False  # names and nothing else on the line
+
+
+@dataclass(frozen=True)
+class Tail:
+    """Body paragraphs with the bylines and credits taken out, and what those said."""
+
+    paragraphs: list[str]
+    authors: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)  # photo credit lines, kept as captions
+
+
+def _phrase(text: str) -> str:
+    """A label phrase as credit lines are compared: tokens case-folded, one space between."""
+    return " ".join(token.casefold() for token in _TOKEN.findall(text))
+
+
+@functools.cache
+def _table() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        kind, phrase = (cell.strip() for cell in line.split("\t", 1))
+        kinds.setdefault(kind, set()).add(_phrase(phrase))
+    return {kind: frozenset(phrases) for kind, phrases in kinds.items()}
+
+
+@functools.cache
+def _labels() -> dict[str, str]:
+    """Label phrase -> kind, for the kinds that are label words."""
+    return {phrase: kind for kind in LABEL_KINDS for phrase in _table().get(kind, ())}
+
+
+@functools.cache
+def _longest_label() -> int:
+    return max((len(p.split()) for p in _labels()), default=1)
+
+
+def _bare(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+@functools.lru_cache(maxsize=8192)
+def is_syllable(word: str) -> bool:
+    """True when the word has the shape of one Vietnamese syllable ("Nguyễn", "LOAN"; not "UBND")."""
+    return word.isalpha() and bool(_SYLLABLE.fullmatch(_bare(word)))
+
+
+def _title_case(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+@functools.lru_cache(maxsize=8192)
+def is_name_word(word: str) -> bool:
+    """True for a word of a byline: a capitalised or upper-case syllable, or initials ("K.N")."""
+    if is_syllable(word):
+        return _title_case(word) or word.isupper()
+    match = _INITIALS.fullmatch(word)
+    if not match:
+        return False
+    rest = match.group(2).rstrip(".")
+    return not rest or (len(rest) == 1 and rest.isupper()) or (is_syllable(rest) and _title_case(rest))
+
+
+def _case(word: str) -> int:
+    """1 for an upper-case word, -1 for a capitalised one, 0 for one letter or initials."""
+    if len(word) < 2 or "." in word:
+        return 0
+    return 1 if word.isupper() else -1
+
+
+def _foreign(word: str) -> bool:
+    """A word of an outlet's name: a domain, or a capitalised word that is no Vietnamese syllable."""
+    if _DOMAIN.fullmatch(word):
+        return True
+    return word[:1].isupper() and not is_syllable(word) and word.replace(".", "").replace("+", "").isalnum()
+
+
+def _unglue(text: str) -> str:
+    """Words run together by the flattening split apart: "Hà AnhBáo Mới" -> "Hà Anh Báo Mới"."""
+    out = []
+    for i, ch in enumerate(text):
+        if i and ch.isupper() and text[i - 1].islower() and text[i - 1].isalpha():
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
+def _label_at(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """The label phrase starting at token i (longest first) and its length in tokens."""
+    labels = _labels()
+    for n in range(min(_longest_label() + 2, len(tokens) - i), 0, -1):
+        phrase = " ".join(t.casefold() for t in tokens[i : i + n])
+        if phrase in labels:
+            return labels[phrase], n
+    return None
+
+
+def _outlet_at(tokens: list[str], i: int) -> int:
+    """The number of tokens of the outlet named at token i (0 when none is)."""
+    if not tokens[i][:1].isupper():
+        return 0
+    outlets = _table().get("outlet", frozenset())
+    for n in range(min(4, len(tokens) - i), 0, -1):
+        if " ".join(t.casefold() for t in tokens[i : i + n]) in outlets:
+            return n
+    return 0
+
+
+class _Reader:
+    """Reads the tokens of one credit line left to right (see read_credit)."""
+
+    def __init__(self) -> None:
+        self.authors: list[str] = []
+        self.photo: list[str] = []
+        self.sources: list[str] = []
+        self.role = "author"  # author | theo | source | photo: where the next name goes
+        self.name: list[str] = []
+        self.foreign: list[str] = []
+        self.labelled = False  # a label, bracket or outlet word was seen: more than bare names
+        self.source_label = False
+        self.note = False
+
+    def close(self) -> None:
+        """End the name or outlet being read and file it by the current role."""
+        if self.name:
+            text = " ".join(self.name)
+            if self.role == "photo":
+                self.photo.append(text)
+            elif self.role == "source" or _phrase(text) in _table().get("outlet", ()):
+                self.sources.append(text)
+            else:
+                self.authors.append(text)
+            self.name = []
+            self.role = {"photo": "author", "theo": "source"}.get(self.role, self.role)
+        if self.foreign:
+            (self.photo if self.role == "photo" else self.sources).append(" ".join(self.foreign))
+            self.foreign = []
+            self.role = {"photo": "author", "theo": "source"}.get(self.role, self.role)
+
+    def bracket(self, inner: str) -> bool:
+        """A bracket: a compiler note "(Tổng hợp)", a source "(Theo AFP)" or an outlet; False
+        when it is too long for either."""
+        self.close()
+        self.labelled = True
+        tokens = _TOKEN.findall(inner)
+        if not tokens:
+            return True
+        if len([t for t in tokens if t not in _SEPARATORS]) > MAX_BRACKET_WORDS:
+            return False
+        label = _label_at(tokens, 0)
+        if label and label[1] == len(tokens) and label[0] == "note":
+            self.note = True
+        elif label and label[0] == "source":
+            self.source_label = True
+            rest = " ".join(tokens[label[1] :]).strip(" :")
+            if rest:
+                self.sources.append(rest)
+        else:
+            self.sources.append(inner)
+        return True
+
+    def label(self, kind: str, rest: list[str]) -> bool:
+        """A label word; True when it ends the line (an outlet label takes the rest)."""
+        self.close()
+        if kind != "and":
+            self.labelled = True
+        if kind == "source":
+            self.role, self.source_label = "theo", True
+        elif kind == "from":
+            self.role, self.source_label = "source", True
+        elif kind == "outlet_label":
+            self.source_label = True
+            self.sources.append(" ".join(rest))
+            return True
+        elif kind == "photo":
+            self.role = "photo"
+        elif kind == "author":
+            self.role = "author"
+        elif kind == "note":
+            self.note = True
+        return False
+
+    def credit(self) -> Credit | None:
+        self.close()
+        if not (self.authors or self.photo or self.sources):
+            return None
+        if not self.labelled:  # bare names: short, and nothing else on the line
+            words = sum(len(a.split()) for a in self.authors)
+            if self.sources or words > MAX_NAME_LINE_WORDS:
+                return None
+        if not (self.authors or self.photo) and not self.source_label:
+            return None
+        if any(len(a.split()) > MAX_NAME_WORDS for a in self.authors):
+            return None
+        return Credit(tuple(self.authors), tuple(self.photo), tuple(self.sources), bare=not self.labelled)
+
+
+def read_credit(line: str) -> Credit | None:
+    """The bylines, photo credits and sources a whole line gives, or None when it is article text.
+
+    "Hà Anh" and "MINH ANH - THU TRANG" are bylines; "Theo Hà Anh (Tổng hợp) (Báo X)" and
+    "Hà Anh (Theo AFP)" a byline and a source; "Ảnh: AFP" a photo credit; "Theo đó, ..." is text.
+    """
+    text = " ".join(line.split()).strip(" .;,:")
+    if not text or text.count("(") != text.count(")"):
+        return None
+    if _phrase(text) in _table().get("not_name", ()) or furniture.is_end_marker(text.capitalize()):
+        return None
+    tokens = _TOKEN.findall(_unglue(text))
+    if any(t in "()" for t in re.sub(r"\([^()]*\)", "", text)) or not tokens:
+        return None  # nested or stray brackets
+    reader = _Reader()
+    only_label = _label_at(tokens, 0)
+    if only_label and only_label[0] == "photo" and only_label[1] == len(tokens):
+        return Credit(photo=(text,))  # "Ảnh minh họa": a photo's caption, no name
+    i = words = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token not in _SEPARATORS:
+            words += 1
+            if words > MAX_CREDIT_WORDS:
+                return None
+        if token.startswith("("):
+            if not reader.bracket(token[1:-1].strip()):
+                return None
+            i += 1
+            continue
+        if token in _SEPARATORS:
+            reader.close()
+            i += 1
+            continue
+        label = _label_at(tokens, i)
+        # A capitalised label word inside a name is the name's ("Thu Trang", "Từ Hà"), except
+        # the words that only open credits ("Hà Anh Theo AFP").
+        if label and token[:1].isupper() and (reader.name and label[0] not in OPENERS or label[0] == "note"):
+            label = None  # and a note outside brackets is lowercase ("T.H" is initials)
+        outlet = _outlet_at(tokens, i) if not reader.name else 0
+        if outlet:  # "Theo Dân trí": an outlet however it is capitalised
+            reader.close()
+            reader.sources.append(" ".join(tokens[i : i + outlet]))
+            reader.labelled = True
+            reader.role = "source" if reader.role == "theo" else reader.role
+            i += outlet
+            continue
+        if label:
+            if reader.label(label[0], tokens[i + label[1] :]):
+                break
+            i += label[1]
+            continue
+        if is_name_word(token):
+            if reader.foreign or (reader.name and _case(reader.name[-1]) * _case(token) < 0):
+                reader.close()  # "AP Thu Hà": a name is written in one case
+            reader.name.append(token)
+            if len(reader.name) > MAX_NAME_WORDS:
+                return None
+        elif _foreign(token):
+            if reader.name:
+                reader.close()
+            reader.foreign.append(token)
+            reader.labelled = True
+        elif reader.note and reader.authors:
+            reader.name = []  # "Hà Anh (T/h) <an ad>": the byline ends the article, the rest goes
+            break
+        else:
+            return None  # a lowercase word or a number: article text
+        i += 1
+    return reader.credit()
+
+
+def _sentence_before(word: str) -> bool:
+    """True when a word can end the sentence that a glued byline follows."""
+    if all(not ch.isalnum() for ch in word):
+        return True  # "..", "-"
+    core = word.rstrip(_CLOSERS)
+    if core and core[-1] in _SENTENCE_END:
+        stem = core.rstrip(_SENTENCE_END).rstrip(_CLOSERS)
+        # "ý." and "quý IV." end a sentence; "TP." opens a place name
+        if stem.isupper() and not _ROMAN.fullmatch(stem):
+            return False
+        return bool(stem) and (stem[-1].isalnum() or stem[-1] in _CLOSERS)
+    if word[-1] in _CLOSERS:
+        return True
+    if _NUMBER_WITH_SEPARATORS.search(word):
+        return True  # a date: "ngày 2-3-2015 MINH ANH"
+    # an acronym ("TP.HCM", "UBND") that no company name follows ("Công ty TNHH MINH AN")
+    letters = word.replace(".", "")
+    return letters.isupper() and letters.isalpha() and not is_syllable(letters) \
+        and word.casefold() not in _table().get("org_acronym", ())
+
+
+def split_glued_byline(paragraph: str) -> tuple[str, list[str]]:
+    """The paragraph without an upper-case byline glued to its end, and the names in it.
+
+    "... như cũ. THU TRANG" -> ("... như cũ.", ["THU TRANG"]); "... của UBND" and
+    "... ông NGUYỄN VĂN AN" are left alone (an acronym is no syllable; a name after a lowercase
+    word belongs to the sentence).
+    """
+    words = paragraph.split(" ")
+    i = len(words)
+    while i > 0:
+        word = words[i - 1]
+        core = word.rstrip(",")
+        if word in _DASHES or (core.isupper() and is_syllable(core) and (core == word or i < len(words))):
+            i -= 1
+            continue
+        break
+    while i < len(words) and words[i] in _DASHES:
+        i += 1
+    if i == 0 or i == len(words):
+        return paragraph, []
+    names = [" ".join(n.split()) for n in re.split(r"[,\-–—]", " ".join(words[i:]))]
+    if not names or any(not 2 <= len(n.split()) <= MAX_NAME_WORDS for n in names) \
+            or sum(len(n.split()) for n in names) > MAX_NAME_LINE_WORDS:
+        return paragraph, []
+    head = " ".join(words[:i])
+    if not any(ch.islower() for ch in head) or not _sentence_before(words[i - 1]):
+        return paragraph, []
+    if any(_phrase(n) in _table().get("outlet", ()) for n in names):
+        return paragraph, []
+    return head.rstrip(" -–—"), names
+
+
+def split_glued_title(line: str) -> tuple[str, list[str]]:
+    """A related-article link without a byline glued to its end in title case after a lowercase
+    word (">> Giá xăng giảm mạnh Hà Anh" -> "Hà Anh"): its own words are in sentence case."""
+    words = line.split(" ")
+    case = _case(words[-1])
+    n = 0
+    while n < len(words) and is_name_word(words[-1 - n]) and _case(words[-1 - n]) == case != 0:
+        n += 1
+    before = words[-1 - n] if n < len(words) else ""
+    if 2 <= n <= (MAX_NAME_WORDS if case > 0 else 3) and before[:1].islower() \
+            and before.casefold() not in _table().get("name_before", ()):
+        return " ".join(words[:-n]), [" ".join(words[-n:])]
+    return split_glued_byline(line)
+
+
+def take_credits(paragraphs: list[str]) -> Tail:
+    """Body paragraphs without the bylines and credits that close them, related-article links
+    and photo credit lines; the byline names in text order and the photo credits."""
+    lines = list(paragraphs)
+    authors: list[str] = []
+    credits: list[str] = []
+    taken = 0
+    last = True  # the line read is the article's last
+    bare = False  # a line of bare names was taken (two in a row are a list, not bylines)
+    # From the end: credit lines, related links, then a byline glued to the last paragraph.
+    while lines and taken < MAX_TAIL_LINES:
+        line = lines[-1]
+        if furniture.is_related_line(line) and len(lines) > 1:
+            if last:
+                authors = split_glued_title(line)[1] + authors
+            lines.pop()
+            last = False
+            continue
+        credit = read_credit(line) if len(lines) > 1 else None
+        if credit is not None and not (credit.bare and bare):
+            authors = list(credit.authors) + authors
+            if credit.photo:
+                credits.insert(0, line)
+            bare = bare or credit.bare
+            lines.pop()
+            taken += 1
+            last = False
+            continue
+        if not authors:
+            body, names = split_glued_byline(line)
+            if names:
+                lines[-1] = body
+                authors = names
+        break
+    body: list[str] = []
+    photo_lines: list[str] = []
+    for line in lines:
+        if furniture.is_related_line(line):
+            continue
+        if _is_photo_line(line):
+            photo_lines.append(line)
+            continue
+        body.append(line)
+    if not body:  # never leave an article without text
+        return Tail(lines[:1], list(dict.fromkeys(authors)), credits)
+    return Tail(body, list(dict.fromkeys(authors)), photo_lines + credits)
+
+
+def _is_photo_line(line: str) -> bool:
+    credit = read_credit(line) if len(line) < 80 else None
+    return credit is not None and bool(credit.photo) and not credit.authors
+
+
+def author_of(names: list[str]) -> str | None:
+    """The Article.author string: the names joined with ", ", None when there are none."""
+    return ", ".join(names) if names else None
