@@ -51,7 +51,8 @@ _CODES = {row[0]: [c for c in row[3].split(",") if c != "-"] for row in _KINDS.v
 _NUMBER_PARTS = re.compile(r"[^\W\d_]+")
 # A code or law written as its abbreviation ("BLHS 1999"): kind and name from the table.
 _ABBREVIATIONS = {row[0]: (row[1], row[2]) for row in load_tsv("document_abbreviations.tsv")}
-_ABBREVIATION = re.compile(r"(?<![\w/-])(?:" + phrase_alternation(_ABBREVIATIONS) + r")(?![\w/-])")
+_ABBREVIATION = re.compile(
+    r"(?=[" + "".join(sorted({a[0] for a in _ABBREVIATIONS})) + r"])(?<![\w/-])(?:" + phrase_alternation(_ABBREVIATIONS) + r")(?![\w/-])")
 
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper()}))
 _CAPITALISED = "[" + re.escape(_UPPER) + r"][^\W_]*"
@@ -225,8 +226,6 @@ def _reference(
     row = row or _KINDS[" ".join(kind.group().casefold().split())]
     written_capitalised = kind.group()[0].isupper()
     named, standalone = row[1] in ("yes", "law") and not abbreviated, row[2] == "yes"
-    if _ORG_BEFORE.search(text, max(0, kind.start() - 40), kind.start()):
-        return None  # "Công ty Luật Hồng Đức", "Đại học Luật": an organisation's name
     # "lễ ký Bản ghi nhớ về ...": an agreement's kind capitalised inside a sentence is its name
     agreement = (
         written_capitalised
@@ -242,10 +241,12 @@ def _reference(
         else:
             title_end = _title_end(text, end, standalone)
         if title_end is not None:
+            if _ORG_BEFORE.search(text, max(0, kind.start() - 40), kind.start()):
+                return None  # "Công ty Luật Hồng Đức", "Đại học Luật": an organisation's name
             title, end = " ".join(text[kind.start() : title_end].split()), title_end
     number = None
     numbered = _NUMBER.match(text, end)
-    if numbered is None and title is None:
+    if numbered is None and title is None and "số" in text[end : end + 80]:
         numbered = _DESCRIBED.match(text, end)  # "Quyết định thi hành án số 12/QĐ-THA"
         if numbered and (_OWNER.search(numbered.group("described")) or not _DOCUMENT_LIKE.search(numbered.group("number"))):
             numbered = None
@@ -328,11 +329,18 @@ def _one_kind_per_number(found: list[_Found]) -> list[_Found]:
     return kept
 
 
+_PART_SEPARATORS = re.compile(r"[-/.]+")
+
+
+def _parts(number: str) -> list[str]:
+    return _PART_SEPARATORS.split(number.casefold())
+
+
 def _short_form(short: DocumentValue, full: DocumentValue) -> bool:
     """Whether `short` cites the document numbered `full` in fewer parts: "64/2017" or "64" for
     "64/2017/TT-BCA", "48/DSST" for "48/2012/DSST", "15/2014/BCA" for "15/2014/TT-BCA"; the
     parts agree in order, the running number first, and the dates, where both say one, agree."""
-    a, b = (re.split(r"[-/.]+", v.number.casefold()) for v in (short, full))
+    a, b = _parts(short.number), _parts(full.number)
     if len(a) >= len(b) or a[0] != b[0]:
         return False
     rest = iter(b[1:])
@@ -349,11 +357,11 @@ def _once_each(found: list[_Found]) -> list[_Found]:
     identity, and a shorter number is a short form of a longer one (`_short_form`); an unnumbered
     document is known by its name and year ("BLHS 2015" is "Bộ luật Hình sự năm 2015", and a
     name cited once with a year is that document when cited without), else by its date."""
-    numbered: dict[str, list[DocumentValue]] = {}
+    numbered: dict[tuple[str, str], list[DocumentValue]] = {}  # by kind and running number
     years: dict[tuple, set[str]] = {}
     for ref in found:
         if ref.value.number:
-            numbered.setdefault(ref.value.kind, []).append(ref.value)
+            numbered.setdefault((ref.value.kind, _parts(ref.value.number)[0]), []).append(ref.value)
         elif ref.name is not None and ref.year:
             years.setdefault((ref.value.kind, ref.name), set()).add(ref.year)
 
@@ -365,7 +373,8 @@ def _once_each(found: list[_Found]) -> list[_Found]:
             known = years.get((v.kind, ref.name), set())
             year = ref.year or (next(iter(known)) if len(known) == 1 else None)
             return v.kind, ref.name, year
-        fuller = [f for f in numbered[v.kind] if _short_form(v, f)]
+        same_running = numbered[v.kind, _parts(v.number)[0]]
+        fuller = [f for f in same_running if _short_form(v, f)] if len(same_running) > 1 else []
         return v.kind, max(fuller, key=lambda f: len(f.number)).number.casefold() if fuller else v.number.casefold()
 
     def completeness(ref: _Found) -> tuple[int, int, int]:
