@@ -96,8 +96,10 @@ _YEAR_PAIR = r"(?P<a>(?:1[89]|20)\d\d)\s*(?:[-–—/]|đến|tới)\s*(?:năm\s
 _MONTH_YEAR_SEP = r"(?:[/.\-]|\s+năm\s+)"
 # between the two ends of a range: "-", "đến", "cho đến hết", "đến trước" (the bound as written)
 _CONNECTOR = r"\s*(?:-|–|—|(?:cho\s+)?(?:đến|tới)(?:\s+trước)?)\s*(?:hết\s+)?"
+# a clock time before a day: "2 giờ", "21h30", "9g15", "22 giờ 30 phút"
+_CLOCK = r"(?<!\d)\d{1,2}(?:\s*giờ|[hg:])(?:\s*\d{1,2}(?:\s*phút)?)?"
 _LEAD = (
-    r"(?:(?P<{p}clock>(?<!\d)\d{{1,2}}(?:\s*giờ|[hg:])(?:\s*\d{{1,2}}(?:\s*phút)?)?)\s*,?\s+)?"
+    r"(?:(?P<{p}clock>" + _CLOCK.replace("{", "{{").replace("}", "}}") + r")\s*,?\s+)?"
     r"(?:(?P<{p}part>" + _PARTS + r")\s+)?"
     r"(?:(?P<{p}wd>" + _WEEKDAYS + r")\s*(?:,|(?P<{p}paren>\())?\s*)?"
     r"(?:(?P<{p}ngay>ngày|hôm|mùng|mồng)\s+)?"
@@ -207,8 +209,8 @@ _SINGLE = _compile(
 # hôm qua, ngày hôm nay, sáng nay, tối qua, tuần trước, năm ngoái (no digits: scanned apart)
 _RELATIVE_WORDS = _compile(
     [
-        r"(?P<relative>(?:ngày\s+)?(?:(?:" + _PARTS + r")\s+)?(?P<rel_a>" + _REL_ALONE
-        + r")(?!\w)|(?:" + _PARTS + r")\s+(?P<rel_p>" + _REL_AFTER_PART + r")(?!\w))",
+        r"(?P<relative>(?:" + _CLOCK + r"\s*,?\s+)?(?:(?:ngày\s+)?(?:(?:" + _PARTS + r")\s+)?(?P<rel_a>"
+        + _REL_ALONE + r")(?!\w)|(?:" + _PARTS + r")\s+(?P<rel_p>" + _REL_AFTER_PART + r")(?!\w)))",
     ]
 )
 # Every date but a relative one has a digit, a Roman numeral or "tháng đầu/cuối năm" near its
@@ -261,7 +263,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")  # not the dots of "4.1.2018"; ";" and
 _CLAUSE_END = re.compile(r"[,;\n]|[.!?:]\s")
 _LUNAR_AFTER = re.compile(r"\s*\(?\s*(?:" + phrase_alternation(_CONTEXT["lunar"]) + r")(?!\w)")
 _QUANTIFIER_BEFORE = re.compile(
-    r"(?:\d|(?<!\w)(?:" + phrase_alternation(_CONTEXT["quantifier"]) + r"))\s+$", re.IGNORECASE
+    # a count ("3 tháng trước", "2,5 năm trước"), not the minutes of a clock ("21h30 hôm qua")
+    r"(?:(?<![\w:.,])\d+(?:[.,]\d+)?|(?<!\w)(?:" + phrase_alternation(_CONTEXT["quantifier"]) + r"))\s+$", re.IGNORECASE
 )
 _NOT_ANCHORED_AFTER = re.compile(
     r"\s+(?:" + phrase_alternation(_CONTEXT["after_relative"]) + r")(?!\w)", re.IGNORECASE
