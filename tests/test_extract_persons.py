@@ -227,6 +227,14 @@ EXAMPLES = [
         "Ông Võ Thanh Sơn, Chủ tịch UBND xã và ông Lê Văn Bảy cùng dự.",
         {"Võ Thanh Sơn": {("Chủ tịch", "UBND xã")}, "Lê Văn Bảy": set()},
     ), id="apposition-stops-before-and-a-person"),
+    pytest.param(Example(
+        "Theo luật sư TRẦN VĂN KHẢI, vụ việc cần xem xét lại. Nhân chứng PHẠM THỊ LAN khai báo.",
+        {"TRẦN VĂN KHẢI": {("luật sư", None)}, "PHẠM THỊ LAN": set()},
+    ), id="name-in-capitals-after-a-cue"),
+    pytest.param(Example(
+        "Bà Đỗ Thị Hạnh Tháng 8-2019 chuyển về quê.",
+        {"Đỗ Thị Hạnh": set()},
+    ), id="date-word-after-name-is-not-a-syllable"),
 ]
 
 
@@ -251,6 +259,9 @@ NOT_PERSONS = [
     pytest.param("Aston Villa hòa Newcastle United trên sân Villa Park, vòng 20 Premier League.", id="clubs-venue-league"),
     pytest.param("Cô mua chiếc Toyota Camry Hybrid giá cao.", id="product-of-a-known-brand"),
     pytest.param("Theo Financial Times, thị trường biến động.", id="outlet"),
+    pytest.param("Người dân đến trụ sở (số 12 - 14 Trần Hưng Đạo, quận 5) nộp hồ sơ.", id="street-after-so-number"),
+    pytest.param("Căn nhà 27/3/15 Phan Đăng Lưu bị cháy.", id="street-after-slashed-house-number"),
+    pytest.param("Cầu mới thông xe. Ảnh: Trần Minh Quang Sáng 5/3, người dân đi lại.", id="photo-credit"),
 ]
 
 

@@ -51,6 +51,10 @@ LOGGER = logging.getLogger(__name__)
 _DASHES = {"-", "–", "—"}
 _ROUTE_VERBS = {"đi", "đến", "tới", "về", "ra", "vào", "sang"}
 _MAX_NAME = 6
+# Labels of a credit line: the name after "Ảnh:" took the photo, it is not in the story.
+_CREDIT_LABELS = {"ảnh", "nguồn", "đồ họa", "video", "clip", "bài", "tác giả"}
+# Words a date opens with: "4/1" after them is a date, not a house number.
+_DATE_WORDS = {"ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "tháng", "từ", "đến", "năm"}
 
 
 @dataclass
@@ -145,7 +149,10 @@ class PersonFinder:
         i = 0
         while i < len(self.words):
             if not self._name_word(i):
-                i += 1
+                caps_end = self._upper_case_name(i)
+                if caps_end > i:
+                    found.append((i, caps_end, i))
+                i = max(caps_end, i + 1)
                 continue
             j = i
             while self._name_word(j):
@@ -153,6 +160,20 @@ class PersonFinder:
             found += [(a, b, i) for a, b in self._trim(i, j)]
             i = j
         return found
+
+    def _upper_case_name(self, i: int) -> int:
+        """End of a name written in capitals after a role or honorific ("Luật sư VŨ PHI LONG",
+        "nhân chứng LÊ QUANG MINH"), or i: two to four syllables, the first a family name."""
+        if i >= len(self.words) or not _is_upper_syllable(self.words[i].text):
+            return i
+        if not is_surname(self.words[i].text.capitalize()):
+            return i
+        if _ends_at(_cues(), self.words, i, 3) is None and _ends_at(roles(), self.words, i, 4) is None:
+            return i
+        j = i
+        while j < len(self.words) and j - i < 4 and _is_upper_syllable(self.words[j].text) and not self.blocked[j]:
+            j += 1
+        return j if j - i >= 2 else i
 
     def _trim(self, i: int, j: int) -> list[tuple[int, int]]:
         """Drop cue words at the front; cut where a role or organisation begins inside the run."""
@@ -173,6 +194,8 @@ class PersonFinder:
                 head = None
             if (role and role[0] >= 2) or head:
                 return [(i, k)] + self._trim(k, j)
+        if j - i >= 2 and self.words[j - 1].folded in _DATE_WORDS and j < len(self.words) and self.words[j].text.isdigit():
+            j -= 1  # "Lã Nghĩa Hiếu Ngày 29.1": the date word opens the next sentence
         if i < j and j < len(self.words) and self.words[j].text == "." and len(self.words[j - 1].text) == 1 and j - i >= 2:
             j += 1  # an initial: "Phạm Văn K."
         return [(i, j)] if i < j else []
@@ -230,7 +253,9 @@ class PersonFinder:
         before = self._titles_before(start)
         if not honorific and not before and _ends_at(_nonperson(), words, run_start, 3) is not None:
             return None
-        if not honorific and not before and self._route_end(run_start):
+        if not honorific and not before and (self._route_end(run_start) or self._after_house_number(run_start)):
+            return None
+        if self._credited(run_start):
             return None
         cue = bool(before) or _ends_at(_cues(), words, start, 3) is not None
         after = self._titles_after(end, before)
@@ -251,6 +276,27 @@ class PersonFinder:
         if found and (start + found[0] == end or found[1] == "company"):
             return True
         return any(w.text in _nonperson_words() for w in words[start:end])
+
+    def _after_house_number(self, k: int) -> bool:
+        """"số 52 - 54 Nguyễn Khắc Nhu", "118/77/49 Lê Trọng Tấn": a run after a house number is a
+        street. A number with slashes, or one that "số" opens, and no date word before it."""
+        m = k - 1
+        slashes = 0
+        while m >= 0 and (self.words[m].text.isdigit() or self.words[m].text in ("/", "-")):
+            slashes += self.words[m].text == "/"
+            m -= 1
+        if m == k - 1 or not self.words[m + 1].text.isdigit():
+            return False
+        opener = self.words[m].folded if m >= 0 else ""
+        return opener == "số" or (slashes > 0 and opener not in _DATE_WORDS)
+
+    def _credited(self, k: int) -> bool:
+        """"Ảnh: Hoàng Yến", "Nguồn: ...": the run is a credit's name."""
+        if k < 2 or self.words[k - 1].text != ":":
+            return False
+        label = self.words[k - 2].folded
+        two = f"{self.words[k - 3].folded} {label}" if k >= 3 else ""
+        return label in _CREDIT_LABELS or two in _CREDIT_LABELS
 
     def _route_end(self, k: int) -> bool:
         """"từ TP Hồ Chí Minh đi Nha Trang": the run after "đi/đến/tới/về" that a "từ <place>" opens
@@ -425,6 +471,12 @@ class PersonFinder:
         return line_start, self.text[line_start:line_end]
 
 
+def _is_upper_syllable(text: str) -> bool:
+    """"VŨ", "PHƯƠNG": a syllable in capitals with a vowel (not an acronym such as "UBND")."""
+    return len(text) >= 2 and text.isalpha() and text.isupper() and any(ch in _VOWELS for ch in text.casefold())
+
+
+_VOWELS = set("aeiouyăâêôơư") | set("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 _VIETNAMESE = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
 
