@@ -108,6 +108,8 @@ _NEXT_TWO_WORDS = re.compile(rf"{_S}+([^\W\d_]\w*){_S}+([^\W\d_]\w*)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\S+")
 _DIGIT_NEXT = re.compile(rf"{_S}+\d")
+_COMPOUND_DURATION = re.compile(rf"{_S}+\d{{1,2}}{_S}+(?:tháng|tuần|ngày|giờ|tiếng|phút|giây)(?!\w)", re.I)
+_METRES_AND_CENTIMETRES = re.compile(r"m(?P<cm>\d{2})(?![\w.,])")
 # "2, 3 người": two neighbouring numbers sharing one unit are a range ("two or three people")
 _COMMA_NEXT = re.compile(rf",{_S}+(?=\d)")
 # "các khoản 1, 2, 3", "Điều 675, 676": a number continuing an enumeration of labels
@@ -191,17 +193,27 @@ def _read_digits(m: re.Match[str], ctx: Context, window_start: int) -> _Reading 
     n1 = read_number(m.group("n1"), scaled)
     if n1 is None:
         return None
+    metres = None if scaled else _METRES_AND_CENTIMETRES.match(text, end)
+    if metres and n1 < 10:  # "cao 1m65": metres and centimetres
+        n1 += Decimal(metres.group("cm")) / 100
+        end, unit_surface = metres.end(), "m"
+    if not unit_surface and (m.group("m1") or m.group("m2")):
+        per = lex.per_after.match(text, end)
+        if per:  # "lương 7 triệu/tháng": an amount per period, its currency left out
+            end = per.end()
     # glued to letters or to more digits: a code, plate, clock time or version ("51A-123.45")
     if end < len(text):
         nxt = text[end]
         if nxt.isalnum() or nxt == "_" or (nxt in ".,/:+-–" and end + 1 < len(text) and text[end + 1].isalnum()):
             return None
     reading = _Reading(start, end, unit_surface=unit_surface, scaled=bool(m.group("m1") or m.group("m2")))
+    if metres:
+        reading.unit_start = metres.start()
     if not unit_surface and not scaled and not m.group("tot") and not m.group("n2"):
         comma_range = _comma_range(m, ctx, n1)
         if comma_range is not None:
             return comma_range
-    if unit_surface:
+    if unit_surface and not metres:
         reading.unit_start = m.start("u2") if m.group("u2") else m.start("u1")
     mag1 = lex.magnitudes.get(norm(m.group("m1") or ""))
     mag2 = lex.magnitudes.get(norm(m.group("m2") or ""))
@@ -329,7 +341,12 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
             reading.unit_surface = None
             found = lex.unit(None)
 
-    if (found.canonical or "") in _TIME_UNITS and not found.compound and _DIGIT_NEXT.match(text, end):
+    if (
+        (found.canonical or "") in _TIME_UNITS
+        and not found.compound
+        and _DIGIT_NEXT.match(text, end)
+        and not _COMPOUND_DURATION.match(text, end)  # "7 năm 6 tháng tù" is a duration
+    ):
         end = reading.end = len(text[: reading.unit_start].rstrip())  # "32 năm 2023": a date follows
         reading.unit_surface = None
         found = lex.unit(None)
@@ -348,7 +365,7 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
         label = None
     if label and (
         reading.words
-        or found.kind is None
+        or (found.kind is None and not (reading.scaled and label == "block"))  # "dân số 96 triệu"
         or (
             (found.canonical or "") in _TIME_UNITS
             and (label == "calendar" or not (reading.unit_surface or "").islower())
@@ -381,7 +398,7 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
     # times of day and calendar periods are not figures
     if found.canonical in ("tháng", "quý") and _PERIOD_PHRASE.match(text, end):
         return None
-    if found.canonical == "giờ" and not found.compound:
+    if norm(reading.unit_surface or "") == "giờ":  # "3 tiếng" is always a duration
         if _CLOCK_AFTER.match(text, end) or not (
             _DURATION_BEFORE.search(text, window_start, start) or _DURATION_AFTER.match(text, end)
         ):

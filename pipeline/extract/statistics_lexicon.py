@@ -155,6 +155,7 @@ class StatisticsLexicon:
             re.I | re.X,
         )
         self.word_unit = re.compile(rf"{_S}*(?P<u>{unit})", re.I)
+        self.per_after = re.compile(rf"(?:{_S}*/{_S}*{per})+", re.I)  # "7 triệu/tháng"
         # a unit written before its number: "ở tuổi 40", "độ tuổi 18-25", "US$ 5 triệu"
         self.units_before = {norm(w): u for w, u in load_tsv("stat_units_before.tsv")}
         self.unit_before = re.compile(
