@@ -9,6 +9,7 @@ from pipeline.parse.bylines import (
     read_credit,
     split_glued_byline,
     split_glued_title,
+    split_photo_credits,
     take_credits,
 )
 from pipeline.parse.text import parse_text
@@ -134,6 +135,27 @@ def test_bylines_split_glued_title(line: str, names: list[str]) -> None:
 def test_bylines_take_credits(paragraphs, body, authors, credits) -> None:
     tail = take_credits(paragraphs)
     assert (tail.paragraphs, tail.authors, tail.credits) == (body, authors, credits)
+
+
+@pytest.mark.parametrize(
+    "paragraph, pieces, credits",
+    [
+        pytest.param("Lễ khánh thành cầu mới Ảnh: Minh Khôi Sáng 2/9, người dân đến dự.",
+                     ["Lễ khánh thành cầu mới", "Sáng 2/9, người dân đến dự."], ["Ảnh: Minh Khôi"], id="between-caption-and-text"),
+        pytest.param("Ảnh: Bảo Ngọc Năm 2023, huyện có 5 xã.", ["Năm 2023, huyện có 5 xã."], ["Ảnh: Bảo Ngọc"], id="opening-a-paragraph"),
+        pytest.param("Ảnh: Quốc Tuấn/VNA Với các xã còn lại, ...", ["Với các xã còn lại, ..."], ["Ảnh: Quốc Tuấn/VNA"], id="agency"),
+        pytest.param("Ảnh: Reuters Thủ tướng phát biểu.", ["Thủ tướng phát biểu."], ["Ảnh: Reuters"], id="foreign-agency"),
+        pytest.param("đập tràn ngày 5.2 Ảnh Tô Văn Kiên Ngày 9.2, nước rút.", ["đập tràn ngày 5.2", "Ngày 9.2, nước rút."],
+                     ["Ảnh Tô Văn Kiên"], id="without-colon"),
+        pytest.param("Người dân nhận gạo Ảnh minh họa Trong năm, tỉnh hỗ trợ.", ["Người dân nhận gạo", "Trong năm, tỉnh hỗ trợ."],
+                     ["Ảnh minh họa"], id="illustration"),
+        pytest.param("Ảnh hưởng của bão số 3 kéo dài.", ["Ảnh hưởng của bão số 3 kéo dài."], [], id="a-word-not-a-label"),
+        pytest.param("Hình ảnh camera cho thấy xe chạy nhanh.", ["Hình ảnh camera cho thấy xe chạy nhanh."], [], id="label-word-in-text"),
+        pytest.param("Ảnh Minh Khôi nói", ["Ảnh Minh Khôi nói"], [], id="one-name-word-without-colon"),
+    ],
+)
+def test_bylines_split_photo_credits(paragraph: str, pieces: list[str], credits: list[str]) -> None:
+    assert split_photo_credits(paragraph) == (pieces, credits)
 
 
 @pytest.mark.parametrize(

@@ -400,6 +400,76 @@ def split_glued_title(line: str) -> tuple[str, list[str]]:
     return split_glued_byline(line)
 
 
+def _credit_word(word: str) -> bool:
+    return is_name_word(word) or (_foreign(word) and word[-1].isalnum())
+
+
+def _inline_credit_end(words: list[str], i: int) -> int | None:
+    """Where a photo credit opening at word i ends ("Ảnh: Hà Anh", "Ảnh Lê Minh Hải"); None when
+    no credit opens there. The flattening glues a credit between a caption and the next
+    paragraph, so the credit's last capitalised word before a lowercase one opens that paragraph:
+    "Ảnh: Hà Anh Về việc này, ..." -> "Ảnh: Hà Anh"."""
+    if not words[i][:1].isupper():
+        return None
+    labels = _labels()
+    for n in range(min(3, len(words) - i), 0, -1):
+        label_words = words[i : i + n]
+        if labels.get(" ".join(w.rstrip(":").casefold() for w in label_words)) == "photo":
+            break
+    else:
+        return None
+    j = i + n
+    colon = label_words[-1].endswith(":")
+    if j < len(words) and words[j] == ":":
+        colon, j = True, j + 1
+    if n > 1 and not colon:  # "Ảnh minh họa": the label alone, before a capitalised word
+        return j if j == len(words) or words[j][:1].isupper() else None
+    k, agency = j, False
+    while k < len(words) and k - j <= MAX_NAME_WORDS:
+        word = words[k]
+        parts = word.split("/")
+        if len(parts) > 1 and all(part and _credit_word(part) for part in parts):
+            k, agency = k + 1, True  # "Hà Anh/TTXVN": the agency closes the credit
+            break
+        if not _credit_word(word):
+            break
+        k += 1
+    if not agency and k < len(words):
+        k -= 1  # the last capitalised word opens the next sentence
+        if k < j or _case(words[k]) > 0:
+            return None
+    if agency and k < len(words) and not words[k][:1].isupper():
+        return None
+    names = k - j
+    if not (1 if colon else 2) <= names <= MAX_NAME_WORDS:
+        return None
+    return k
+
+
+def split_photo_credits(paragraph: str) -> tuple[list[str], list[str]]:
+    """A paragraph's pieces around the photo credits glued inside it, and those credits.
+
+    "Quang cảnh buổi lễ Ảnh: Hà Anh Sáng 2/9, ..." -> (["Quang cảnh buổi lễ", "Sáng 2/9, ..."],
+    ["Ảnh: Hà Anh"]); "Ảnh hưởng của bão ..." is text (no name after the label).
+    """
+    words = paragraph.split(" ")
+    pieces: list[str] = []
+    credits: list[str] = []
+    start = i = 0
+    while i < len(words):
+        end = _inline_credit_end(words, i)
+        if end is None:
+            i += 1
+            continue
+        if i > start:
+            pieces.append(" ".join(words[start:i]))
+        credits.append(" ".join(words[i:end]))
+        start = i = end
+    if start < len(words):
+        pieces.append(" ".join(words[start:]))
+    return pieces, credits
+
+
 def take_credits(paragraphs: list[str]) -> Tail:
     """Body paragraphs without the bylines and credits that close them, related-article links
     and photo credit lines; the byline names in text order and the photo credits."""
@@ -442,7 +512,9 @@ def take_credits(paragraphs: list[str]) -> Tail:
         if _is_photo_line(line):
             photo_lines.append(line)
             continue
-        body.append(line)
+        pieces, inline = split_photo_credits(line)
+        body.extend(pieces)
+        photo_lines.extend(inline)
     if not body:  # never leave an article without text
         return Tail(lines[:1], list(dict.fromkeys(authors)), credits)
     return Tail(body, list(dict.fromkeys(authors)), photo_lines + credits)
