@@ -148,25 +148,20 @@ _COMPOSITE = _compile(
         # các ngày 27, 28 và 29/6
         r"(?P<daylist>(?:(?:các|hai|ba|những)\s+)?ngày\s+" + _fill(_DAY, "l1_")
         + r"(?:\s*,\s*(?:3[01]|[12]\d|0?[1-9]))*\s*(?:,|và)\s*" + _core("l2_") + ")",
-        # từ ngày 22 đến 23/4/2025, 4.1.2017 - 4.1.2018, 15-20/4
+        # từ ngày 22 đến 23/4/2025, 4.1.2017 - 4.1.2018, 15-20/4; ending in a month:
+        # từ ngày 10.3.2021 đến hết tháng 6.2022, từ 5/9 đến hết tháng 12 năm nay
         r"(?P<dayrange>(?:(?P<r_from>từ)\s+)?" + _lead("r1_") + _NOT_NUMBER_BEFORE
         + _fill(_DAY, "r1_") + r"(?:(?P<r1_s>[/.\-])" + _fill(_MON, "r1_") + r"(?!\d)(?:(?P=r1_s)"
-        + _fill(_YEAR, "r1_") + r")?)?" + _CONNECTOR + _led_day("r2_", r"(?<![\w.,/+:])") + ")",
-        # from a day to a month: từ ngày 10.3.2021 đến hết tháng 6.2022, từ 5/9 đến hết tháng 12
-        r"(?P<daymonth>(?:(?P<x_from>từ)\s+)?" + _lead("x1_") + _NOT_NUMBER_BEFORE
-        + _fill(_DAY, "x1_") + r"(?P<x1_s>[/.\-])" + _fill(_MON, "x1_") + r"(?!\d)(?:(?P=x1_s)"
-        + _fill(_YEAR, "x1_") + r")?" + _CONNECTOR + r"tháng\s+" + _fill(_MONTH_TOKEN, "x2_")
-        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "x2_") + r"|\s+năm\s+(?P<x2_rel>" + _YEAR_REL
-        + r")(?!\w))?" + _END + ")",
-        # from a month to a day: từ tháng 8/2020 đến ngày 3/2/2021, từ tháng 3 đến ngày 15/4
-        r"(?P<monthday>(?:từ\s+)?tháng\s+" + _fill(_MONTH_TOKEN, "z1_")
-        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "z1_") + r"|\s+năm\s+(?P<z1_rel>" + _YEAR_REL
-        + r")(?!\w))?" + _CONNECTOR + r"(?:(?P<z2_ngay>ngày|hôm|mùng|mồng)\s+)?" + _core("z2_") + ")",
-        # từ tháng 1 - 7.2017, từ tháng 3/2023 đến tháng 5/2024, từ 12/2023 đến 5/2024
-        r"(?P<monthrange>(?:từ\s+(?:tháng\s+)?|tháng\s+)" + _fill(_MONTH_TOKEN, "m1_")
-        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "m1_") + r")?" + _CONNECTOR
-        + r"(?P<m2_t>tháng\s+)?" + _fill(_MONTH_TOKEN, "m2_")
-        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "m2_") + r")?" + _END + ")",
+        + _fill(_YEAR, "r1_") + r")?)?" + _CONNECTOR + r"(?:" + _led_day("r2_", r"(?<![\w.,/+:])")
+        + r"|(?P<rm_t>tháng)\s+" + _fill(_MONTH_TOKEN, "rm_") + r"(?:" + _MONTH_YEAR_SEP
+        + _fill(_YEAR, "rm_") + r"|\s+năm\s+(?P<rm_rel>" + _YEAR_REL + r")(?!\w))?" + _END + "))",
+        # từ tháng 1 - 7.2017, từ tháng 3/2023 đến tháng 5/2024, từ 12/2023 đến 5/2024; ending
+        # in a day: từ tháng 8/2020 đến ngày 3/2/2021, từ tháng 3 đến ngày 15/4
+        r"(?P<monthrange>(?:(?P<m1_t>từ\s+tháng|tháng)\s+|từ\s+)" + _fill(_MONTH_TOKEN, "m1_")
+        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "m1_") + r"|\s+năm\s+(?P<m1_rel>" + _YEAR_REL
+        + r")(?!\w))?" + _CONNECTOR + r"(?:(?:(?P<md_ngay>ngày|hôm|mùng|mồng)\s+)?" + _core("md_")
+        + r"|(?P<m2_t>tháng\s+)?" + _fill(_MONTH_TOKEN, "m2_")
+        + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "m2_") + r")?" + _END + "))",
         # từ quý I đến quý III/2024
         r"(?P<quarterrange>(?:từ\s+)?quý\s+" + _fill(_QUARTER, "q1_")
         + r"(?:" + _MONTH_YEAR_SEP + _fill(_YEAR, "q1_") + r")?" + _CONNECTOR
@@ -560,6 +555,17 @@ def _daylist(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
 
 def _dayrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("dayrange")
+    if m.group("rm_t"):  # from a day to a month
+        if not m.group("r1_m") or _UNIT_AFTER.match(text, end):
+            return
+        if not any(m.group(g) for g in ("r_from", "r1_ngay", "r1_y", "rm_y", "rm_rel")):
+            return
+        day = (_int(m.group("r1_y")), int(m.group("r1_m")), int(m.group("r1_d")))
+        month = (_year_of(m, "rm_", anchor), _int(m.group("rm_m")))
+        value = _mixed_interval(day, month, anchor, True, _lean(text, start, end))
+        if value:
+            yield start, end, DateValue(value, "interval", "range")
+        return
     if not (m.group("r_from") or _strong(m, "r1_") or _strong(m, "r2_")):
         if not _weak_context_ok(text, start, end):
             return
@@ -607,28 +613,6 @@ def _mixed_interval(
     return f"{day_iso}/{month_iso}" if day_first else f"{month_iso}/{day_iso}"
 
 
-def _daymonth(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
-    start, end = m.span("daymonth")
-    if not (m.group("x_from") or _strong(m, "x1_") or m.group("x2_y") or m.group("x2_rel")):
-        return
-    if _UNIT_AFTER.match(text, end):
-        return
-    day = (_int(m.group("x1_y")), int(m.group("x1_m")), int(m.group("x1_d")))
-    month = (_year_of(m, "x2_", anchor), _int(m.group("x2_m")))
-    value = _mixed_interval(day, month, anchor, True, _lean(text, start, end))
-    if value:
-        yield start, end, DateValue(value, "interval", "range")
-
-
-def _monthday(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
-    start, end = m.span("monthday")
-    day = (_int(m.group("z2_y")), int(m.group("z2_m")), int(m.group("z2_d")))
-    month = (_year_of(m, "z1_", anchor), _int(m.group("z1_m")))
-    value = _mixed_interval(day, month, anchor, False, _lean(text, start, end))
-    if value:
-        yield start, end, DateValue(value, "interval", "range")
-
-
 def _month_interval(
     first: tuple[int | None, int],
     last: tuple[int | None, int],
@@ -656,10 +640,18 @@ def _month_interval(
 
 def _monthrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("monthrange")
+    first = (_year_of(m, "m1_", anchor), _int(m.group("m1_m")))
+    if m.group("md_d"):  # from a month to a day
+        if not (m.group("m1_t") or m.group("md_ngay")):
+            return
+        day = (_int(m.group("md_y")), int(m.group("md_m")), int(m.group("md_d")))
+        value = _mixed_interval(day, first, anchor, False, _lean(text, start, end))
+        if value:
+            yield start, end, DateValue(value, "interval", "range")
+        return
     # "tháng 1 - 7" with neither "tháng" again nor a year may be a count ("tháng 1 - 7 ngày")
     if not (m.group("m2_t") or m.group("m2_y")) or _UNIT_AFTER.match(text, end):
         return
-    first = (_int(m.group("m1_y")), _int(m.group("m1_m")))
     value = _month_interval(first, (_int(m.group("m2_y")), _int(m.group("m2_m"))), anchor, 1, _lean(text, start, end))
     if value:
         yield start, end, DateValue(value, "interval", "range")
@@ -711,8 +703,6 @@ _COMPOSITE_HANDLERS: dict[str, _Handler] = {
     "quarterrange": _quarterrange,
     "yearrange": _yearrange,
     "period": _period,
-    "daymonth": _daymonth,
-    "monthday": _monthday,
 }
 _SINGLE_HANDLERS: dict[str, _Handler] = {
     "monthyear": _monthyear,
