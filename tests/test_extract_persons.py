@@ -232,6 +232,14 @@ EXAMPLES = [
         {"TRẦN VĂN KHẢI": {("luật sư", None)}, "PHẠM THỊ LAN": set()},
     ), id="name-in-capitals-after-a-cue"),
     pytest.param(Example(
+        "Thị trưởng thị trấn Castelbuono Mario Cicero mời du khách. Ông Cicero nói vậy.",
+        {"Mario Cicero": {("Thị trưởng", "thị trấn Castelbuono")}},
+    ), id="level-and-unknown-place-between-title-and-name"),
+    pytest.param(Example(
+        "Bị can Hồ Văn Dũng, nguyên Chủ tịch UBND xã An Hòa, huyện Phù Cát, bị bắt.",
+        {"Hồ Văn Dũng": {("nguyên Chủ tịch", "UBND xã An Hòa")}},
+    ), id="district-after-a-comma-is-no-parent"),
+    pytest.param(Example(
         "Bà Đỗ Thị Hạnh Tháng 8-2019 chuyển về quê.",
         {"Đỗ Thị Hạnh": set()},
     ), id="date-word-after-name-is-not-a-syllable"),

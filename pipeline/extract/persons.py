@@ -375,7 +375,7 @@ class PersonFinder:
             parsed = self.titles.title_at(k, before_name=False)
             parsed = self.titles.apposition(k, parsed, self._clause_end(k))
             if parsed is None:
-                org = self.titles.org_at(k, before_name=False)
+                org = self.titles.org_at(k, before_name=False, level_places=False)
                 if org and self._closes(org[0]):
                     pending = titles or before
                     if pending and pending[-1].organization is None:

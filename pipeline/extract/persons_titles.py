@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from pipeline.extract import entities as E
 from pipeline.extract import places as P
 from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.names import PhraseTable, Word, doc_words, joined, tokenize
+from pipeline.extract.names import PhraseTable, Word, doc_words, is_surname, joined, tokenize
 from pipeline.extract.values import TitleValue, doc_text
 
 _FORMER = {"nguyên", "cựu"}
@@ -85,7 +85,7 @@ class TitleParser:
         self.index = E.article_index(doc)
         self.parser = E.Parser(self.text, self.words, self.index, any_case=True)
 
-    def org_at(self, j: int, before_name: bool = True) -> tuple[int, str] | None:
+    def org_at(self, j: int, before_name: bool = True, level_places: bool = True) -> tuple[int, str] | None:
         """(end, resolved name) of an organisation or a country written at words[j]; `before_name`:
         a person's name may follow it (not so in apposition after the name)."""
         org = self.parser.org_at(j, before_name=before_name)
@@ -100,7 +100,26 @@ class TitleParser:
             found = table.match(self.words, j)
             if found:
                 return j + found[0], joined(self.text, self.words, j, j + found[0])
-        return None
+        # a place with its level is a title's organisation right after the role, never a parent
+        # after a comma ("nguyên Chủ tịch UBND xã A, huyện B": the commune's, not the district's)
+        return self._level_place(j, before_name) if level_places else None
+
+    def _level_place(self, j: int, before_name: bool) -> tuple[int, str] | None:
+        """A place the tables do not know, written with its level: "Thị trưởng thị trấn Ollolai".
+        Before a name, the name keeps its family name onwards or, foreign, its last two words."""
+        level = P.levels().match(self.words, j)
+        if not level:
+            return None
+        k = j + level[0]
+        end = P.name_run(self.words, k)
+        if end == k:
+            return None
+        if before_name:
+            family = next((m for m in range(k + 1, end) if is_surname(self.words[m].text)), None)
+            end = family if family is not None else end - 2
+            if end <= k:
+                return None
+        return end, joined(self.text, self.words, j, end)
 
     def title_at(self, i: int, end_limit: int | None = None, before_name: bool = True) -> tuple[int, TitleValue] | None:
         """The longest title starting at words[i]: (end index, TitleValue), or None."""
