@@ -383,6 +383,14 @@ NEGATIVES = [
     Example("enumerated-name-numbers", "Dự án do Công ty Sông Đà 9, 10 thi công.", []),
     Example("contract-terms-not-clause-label", "Hai bên thực hiện theo các điều khoản 2 bên đã ký.", [{"value": 2}]),
     Example("residence-counts-communes", "Người dân thường trú tại 5 xã ven biển được hỗ trợ.", [{"value": 5}]),
+    Example("map-sheet", "Mảnh đất nằm ở tờ bản đồ 9 xã Phú Lộc.", []),
+    Example("boundary-marker", "Cột mốc 112 nằm trên đỉnh đồi.", []),
+    Example("km-post-in-words", "Xe bị lật tại cây số 31 quốc lộ 14.", []),
+    Example("flight-code", "Máy bay số hiệu 321 cất cánh muộn.", []),
+    Example("market-stall", "Cháy lan sang kiốt 8 của chợ Đông.", []),
+    Example("lane-label", "Xe tải chạy trên làn 1 rồi chuyển làn.", []),
+    Example("lanes-counted", "Con đường được mở rộng lên 6 làn xe.", [{"value": 6}]),
+    Example("km-after-number-is-distance", "Xe chạy thêm 20 cây số thì hỏng.", [{"value": 20, "unit": "km"}]),
 ]
 
 
