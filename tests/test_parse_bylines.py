@@ -95,6 +95,7 @@ def test_bylines_read_credit_leaves_text(line: str) -> None:
         pytest.param("thuộc Công ty TNHH MINH PHÁT", None, [], id="company-name"),
         pytest.param("trụ sở tại TP. HỒ CHÍ MINH", None, [], id="place-after-abbreviation"),
         pytest.param("kiểm tra của UBND HĐND", None, [], id="acronyms-are-no-syllables"),
+        pytest.param("quyết định của UBND TỈNH AN GIANG", None, [], id="place-in-capitals"),
         pytest.param("đã xong. AN", None, [], id="one-word"),
         pytest.param("CẢNH BÁO LỪA ĐẢO", None, [], id="whole-line-in-capitals"),
     ],

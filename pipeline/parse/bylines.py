@@ -3,8 +3,8 @@
 A flattened page ends with the reporter's name ("Hà Anh", "MINH ANH - THU TRANG", "K.N (th)"), a
 source credit ("Theo Hà Anh baomoi.vn", "(Theo Reuters)"), a byline glued to the last sentence in
 upper case ("... như cũ. THU TRANG"), related-article links (">> ...", sometimes with the byline
-glued to their end) and photo credits ("Ảnh: AFP"). Left in the body they become persons and
-facts. A line is read as a credit by its shape alone: short, made of names (capitalised Vietnamese
+glued to their end) and photo credits ("Ảnh: AFP", whole lines or glued between a caption and
+the next paragraph). Left in the body they become persons and facts. A line is read as a credit by its shape alone: short, made of names (capitalised Vietnamese
 syllables or initials), label words and outlets (`bylines.tsv`), foreign words and brackets. Any
 other lowercase word or a number makes it article text, so a real last sentence is never taken.
 """
@@ -69,7 +69,7 @@ class Tail:
 
     paragraphs: list[str]
     authors: list[str] = field(default_factory=list)
-    credits: list[str] = field(default_factory=list)  # photo credit lines, kept as captions
+    credits: list[str] = field(default_factory=list)  # photo credits, kept as captions
 
 
 def _phrase(text: str) -> str:
@@ -382,6 +382,8 @@ def split_glued_byline(paragraph: str) -> tuple[str, list[str]]:
         return paragraph, []
     if any(_phrase(n) in _table().get("outlet", ()) for n in names):
         return paragraph, []
+    if any(n.split()[0].casefold() in _table().get("name_before", ()) for n in names):
+        return paragraph, []  # "... của UBND TỈNH AN GIANG": a place, not a byline
     return head.rstrip(" -–—"), names
 
 
@@ -515,6 +517,8 @@ def take_credits(paragraphs: list[str]) -> Tail:
         pieces, inline = split_photo_credits(line)
         body.extend(pieces)
         photo_lines.extend(inline)
+    if authors or photo_lines or credits:
+        LOGGER.debug("bylines %s, credits %s", authors, photo_lines + credits)
     if not body:  # never leave an article without text
         return Tail(lines[:1], list(dict.fromkeys(authors)), credits)
     return Tail(body, list(dict.fromkeys(authors)), photo_lines + credits)
