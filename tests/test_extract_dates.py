@@ -284,6 +284,12 @@ TERMS_BIRTHS = {
         "giai đoạn từ năm 2021 đến năm 2025", PUB,
         [("giai đoạn từ năm 2021 đến năm 2025", "2021/2025", "interval", "term")],
     ),
+    "phase-with-bracket": Example(
+        "dự án giai đoạn 2 (2021 - 2025) được", PUB, [("giai đoạn 2 (2021 - 2025)", "2021/2025", "interval", "term")]
+    ),
+    "phase-roman-with-bracket": Example(
+        "Chương trình giai đoạn III (2026-2030)", PUB, [("giai đoạn III (2026-2030)", "2026/2030", "interval", "term")]
+    ),
     "nien-vu": Example("niên vụ 2023-2024", PUB, [("niên vụ 2023-2024", "2023/2024", "interval", "term")]),
     "nien-vu-short": Example("niên vụ 2023/24", PUB, [("niên vụ 2023/24", "2023/2024", "interval", "term")]),
     "nam-hoc": Example("năm học 2024 - 2025", PUB, [("năm học 2024 - 2025", "2024/2025", "interval", "term")]),

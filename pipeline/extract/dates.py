@@ -92,6 +92,10 @@ _NOT_NUMBER_BEFORE = r"(?<![\w.,/\-+:])"
 _END = r"(?![/.\-]?\d)(?![.,]\d)"
 # the two years of a term: "2020 - 2025", "2023/24", "2021 đến năm 2025"
 _YEAR_PAIR = r"(?P<a>(?:1[89]|20)\d\d)\s*(?:[-–—/]|đến|tới)\s*(?:năm\s+)?(?P<b>(?:1[89]|20)\d\d|\d\d)(?!\d)"
+# the term word before its years, with the number of a phase before a bracket: "giai đoạn 1 ("
+_TERM_LEAD = (
+    r"(?:" + _TERMS + r")\s+(?:(?:\d|(?-i:IV|V|I{1,3}))\s*(?P<t_paren>\()\s*)?(?:từ\s+)?(?:năm\s+)?"
+)
 # a month and its year: "tháng 3/2024", "tháng 3-2024", "tháng 3.2024", "tháng 3 năm 2024"
 _MONTH_YEAR_SEP = r"(?:[/.\-]|\s+năm\s+)"
 # between the two ends of a range: "-", "đến", "cho đến hết", "đến trước" (the bound as written)
@@ -140,9 +144,9 @@ def _compile(alternatives: list[str]) -> re.Pattern[str]:
 
 _COMPOSITE = _compile(
     [
-        # nhiệm kỳ 2020 - 2025, 2021 - 2026; 2025 - 2030
-        r"(?P<term>(?:" + _TERMS + r")\s+(?:từ\s+)?(?:năm\s+)?" + _unnamed(_YEAR_PAIR)
-        + r"(?:\s*(?:[,;]|và)\s*" + _unnamed(_YEAR_PAIR) + ")*)",
+        # nhiệm kỳ 2020 - 2025, 2021 - 2026; 2025 - 2030; giai đoạn II (2021 - 2025)
+        r"(?P<term>" + _TERM_LEAD + _unnamed(_YEAR_PAIR)
+        + r"(?:\s*(?:[,;]|và)\s*" + _unnamed(_YEAR_PAIR) + r")*(?(t_paren)\s*\)))",
         # SN 1989, sinh năm 1995
         r"(?P<birth>(?:(?-i:SN)|sinh\s+năm)\s*:?\s*" + _fill(_YEAR, "b_") + ")",
         # các ngày 27, 28 và 29/6
@@ -266,7 +270,7 @@ _NOT_ANCHORED_AFTER = re.compile(
 )
 _TERM_PAIR = re.compile(_YEAR_PAIR, re.IGNORECASE)
 _LISTED_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_TERM_WORD = re.compile(r"(?:" + _TERMS + r")\s+(?:từ\s+)?(?:năm\s+)?", re.IGNORECASE)
+_TERM_WORD = re.compile(_TERM_LEAD, re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- calendar arithmetic
@@ -498,14 +502,17 @@ def _term(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     start = m.start("term")
     lead = _TERM_WORD.match(text, start)
     pairs_start = lead.end() if lead else start
-    for pair in _TERM_PAIR.finditer(text, pairs_start, m.end("term")):
+    pairs = list(_TERM_PAIR.finditer(text, pairs_start, m.end("term")))
+    for pair in pairs:
         first, last = int(pair.group("a")), pair.group("b")
         last_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)  # "2023/24"
         if last_year < first:
             last_year += 100
         if last_year > first:
             mention_start = start if pair.start() == pairs_start else pair.start()
-            yield mention_start, pair.end(), DateValue(f"{first}/{last_year}", "interval", "term")
+            # "giai đoạn 1 (2016 - 2020)": the bracket opened after the term word closes it
+            mention_end = m.end("term") if m.group("t_paren") and pair is pairs[-1] else pair.end()
+            yield mention_start, mention_end, DateValue(f"{first}/{last_year}", "interval", "term")
 
 
 def _birth(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
