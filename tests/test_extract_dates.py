@@ -68,6 +68,9 @@ DAYS = {
     ),
     "sentence-start-comma": Example("Họp xong. 12/3, đoàn về", "2024-03-14", [("12/3", "2024-03-12", "day", "date")]),
     "hom": Example("hôm 4/1, ông A", PUB, [("hôm 4/1", "2024-01-04", "day", "date")]),
+    "after-holiday-name": Example(
+        "nghỉ lễ Quốc khánh 2/9 năm nay", "2024-08-20", [("2/9", "2024-09-02", "day", "date")]
+    ),
     "list-after-context": Example(
         "dịp lễ 30/4 và 1/5 năm nay", "2024-04-20",
         [("30/4", "2024-04-30", "day", "date"), ("1/5", "2024-05-01", "day", "date")],
