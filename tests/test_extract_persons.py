@@ -201,7 +201,7 @@ EXAMPLES = [
     ), id="ministry-written-without-bo"),
     pytest.param(Example(
         "Bộ trưởng Ngoại giao Trung Quốc Vương Nghị điện đàm với Thị trưởng Tokyo Koike Yuriko.",
-        {"Vương Nghị": {("Bộ trưởng", "Bộ Ngoại giao Trung Quốc")}, "Koike Yuriko": {("Thị trưởng", "Tokyo")}},
+        {"Vương Nghị": {("Bộ trưởng Ngoại giao", "Trung Quốc")}, "Koike Yuriko": {("Thị trưởng", "Tokyo")}},
     ), id="country-or-city-between-title-and-name"),
     pytest.param(Example(
         "Cuộc gặp có CEO Google Sundar Pichai và Tổng giám đốc Agribank Phạm Toàn Vượng.",

@@ -132,8 +132,18 @@ class TitleParser:
             if role.rank:
                 if j < len(self.words) and self.words[j].text == "." and self._abbrev(i, j):
                     j += 1
+                # a rank that belongs to one kind of body may name it: "HLV Chelsea", "HLV đội tuyển Anh"
+                org = self.org_at(j, before_name, level_places=False) if role.of else None
+                if org is not None and (end_limit is None or org[0] <= end_limit):
+                    return org[0], self._title(start, org[0], start, j, org[1])
                 return j, self._title(start, j, start, j, None)
-            org = self._field_org(j, role.field_unit) if role.field_unit else None
+            field = self._field_org(j, role.field_unit) if role.field_unit else None
+            if field is not None and field[2] is not None:
+                # a foreign ministry: the portfolio is part of the role, the country its body
+                # ("Bộ trưởng Ngoại giao Nga" -> role "Bộ trưởng Ngoại giao", organisation "Nga")
+                country = joined(self.text, self.words, field[2], field[0])
+                return field[0], self._title(start, field[0], start, field[2], country)
+            org = field[:2] if field is not None else None
             if role.unit and j < len(self.words) and self.words[j].folded != role.unit.casefold():
                 org = self._unit_org(j, role.unit)
             if org is None:
@@ -188,17 +198,17 @@ class TitleParser:
             return False
         return self.words[clause_end].text in (",", ")", ";") or self.words[clause_end].text[:1].islower()
 
-    def _field_org(self, j: int, unit: str) -> tuple[int, str] | None:
-        """"Bộ trưởng Tài chính" -> "Bộ Tài chính"; a country after the field is part of it ("Bộ
-        trưởng Ngoại giao Nga" -> "Bộ Ngoại giao Nga")."""
+    def _field_org(self, j: int, unit: str) -> tuple[int, str, int | None] | None:
+        """"Bộ trưởng Tài chính" -> (end, "Bộ Tài chính", None); with a country after the field,
+        that country's start: "Bộ trưởng Ngoại giao Nga" -> (end, "Bộ Ngoại giao Nga", start of "Nga")."""
         length = E.listed_field(self.words, j)
         if not length:
             return None
         end = j + length
         country = P.known_places().match(self.words, end)
-        if country and country[1].kind == "country":
-            end += country[0]
-        return end, f"{unit} {joined(self.text, self.words, j, end)}"
+        if country and country[1].kind == "country" and country[1].name != "Việt Nam":
+            return end + country[0], f"{unit} {joined(self.text, self.words, j, end + country[0])}", end
+        return end, f"{unit} {joined(self.text, self.words, j, end)}", None
 
     def _unit_org(self, j: int, unit: str) -> tuple[int, str] | None:
         """The organisation of "Trưởng phòng Cảnh sát giao thông ...": "Phòng" + what follows."""

@@ -37,10 +37,26 @@ class KnownPlace:
     risky: bool = False
 
 
+class LevelTable(PhraseTable[Level]):
+    """Level words, except as the second half of a common word ("nông thôn" is the countryside,
+    not a village named by what follows: "Bộ trưởng Nông nghiệp và Phát triển nông thôn Lê Minh
+    Hoan")."""
+
+    def __init__(self, entries: list[tuple[str, Level]], compounds: frozenset[tuple[str, str]]) -> None:
+        super().__init__(entries, "fold")
+        self.compounds = compounds
+
+    def matches(self, words: Sequence[Word], i: int) -> list[tuple[int, Level]]:
+        if 0 < i < len(words) and (words[i - 1].folded, words[i].folded) in self.compounds:
+            return []
+        return super().matches(words, i)
+
+
 @lru_cache(maxsize=1)
-def levels() -> PhraseTable[Level]:
+def levels() -> LevelTable:
     """Administrative level words ("huyện", "TP.", "thị xã"), any case."""
-    return PhraseTable(((row[0], Level(row[1], row[2])) for row in load_tsv("admin_levels.tsv")), "fold")
+    compounds = frozenset(tuple(row[0].casefold().split()) for row in load_tsv("admin_level_compounds.tsv"))
+    return LevelTable([(row[0], Level(row[1], row[2])) for row in load_tsv("admin_levels.tsv")], compounds)
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +115,8 @@ def split_place_run(
     for k in range(i + 2, end - 1):
         if is_surname(words[k].text) and 2 <= end - k <= 4:
             return k - i
+    if before_name and n >= 3:  # "Thị trưởng thị trấn Castelbuono Mario Cicero": a foreign name
+        return n - 2
     return n if n <= 5 else 0
 
 
