@@ -84,25 +84,28 @@ _ROLES = [p for p, kind in _ISSUER_ROWS if kind == "role"]
 _FIELDS = [r[0] for r in load_tsv("org_fields.tsv")]
 _LEVELS = [r[0] for r in load_tsv("admin_levels.tsv")]
 _PLACE = _CAPITALISED + r"(?:\s+" + _CAPITALISED + r"){0,3}"
+# A standing body of an organisation is written before it ("Ban Thường vụ Huyện ủy Tây Hòa",
+# "Ban Chấp hành Đảng bộ huyện ...", "Văn phòng UBND tỉnh ...").
+_BODIES = [r[0] for r in _ORG_HEAD_ROWS if len(r) > 2 and r[2] == "body"] + ["Văn phòng"]
 _ORG = (
+    r"(?:(?:" + phrase_alternation(_BODIES) + r")\s+(?=(?:" + phrase_alternation(_HEADS) + r")(?!\w)))?"
     r"(?:" + phrase_alternation(_HEADS) + r")(?!\w)"
     r"(?:\s+(?:" + phrase_alternation(_FIELDS) + r")(?!\w))?"
     r"(?:\s+(?:" + phrase_alternation(_LEVELS) + r")(?!\w))?"
     r"(?:\s+" + _PLACE + r")?"
 )
 _ISSUER_BODY = r"(?:(?:" + phrase_alternation(_ROLES) + r")(?:\s+" + _ORG + r")?|" + _ORG + r")(?!\w)"
-# A short form the article completes: a head that takes a place, or ending in a bare level
-# ("Huyện ủy", "UBND tỉnh", "Thanh tra tỉnh"); only these are sent to the entities to resolve.
-_SHORT_ISSUER = re.compile(
-    r"(?:^|\s)(?:" + phrase_alternation(_LEVELS) + r")$|^(?:"
-    + phrase_alternation([r[0] for r in _ORG_HEAD_ROWS if len(r) > 2 and r[2] != "fixed"]) + r")$"
-)
 _ISSUER_AFTER = re.compile(
     r"[\s,]*(?:của|do)\s+(?P<issuer>" + _ISSUER_BODY + r")(?:\s+khóa\s+[IVXLC]+\b)?"
 )
+_ISSUING = phrase_alternation([w for w, role in load_tsv("document_titles.tsv") if role == "issues"])
 _ISSUER_BEFORE = re.compile(
-    r"(?<!\w)(?P<issuer>" + _ISSUER_BODY + r")\s+(?:đã\s+|vừa\s+|mới\s+)?(?:ban\s+hành|ký)\s+$"
+    r"(?<!\w)(?P<issuer>" + _ISSUER_BODY + r")\s+(?:đã\s+|vừa\s+|mới\s+|cũng\s+|đã\s+có\s+)?(?:" + _ISSUING + r")\s+$"
 )
+# A bare head as the issuer ("Sở đã ban hành ...") is the last organisation with that head named
+# before it ("Phó Giám đốc Sở Y tế, cho biết Sở đã ban hành ...").
+_BARE_HEADS = {r[0] for r in _ORG_HEAD_ROWS if len(r) > 2 and r[2] != "fixed"}
+_ANY_ORG = re.compile(r"(?<!\w)" + _ORG + r"(?!\w)")
 
 # A name after the kind: capitalised first word, then words up to a stop word, a punctuation
 # mark or a year (which ends it: "Luật Đất đai 2024", "Bộ luật Hình sự năm 2015").
@@ -302,7 +305,12 @@ def find_documents(text: str, dates: dict[int, tuple[int, str]]) -> list[_Found]
     # "Nghị định 100/2019/NĐ-CP và Nghị định 123/2021/NĐ-CP của Chính phủ": one issuer for both
     for i in range(len(found) - 2, -1, -1):
         here, after = found[i], found[i + 1]
-        if here.value.issuer is None and after.value.issuer and _COORDINATED.match(text[here.end : after.start]):
+        if (
+            here.value.issuer is None
+            and after.value.issuer
+            and here.value.kind == after.value.kind  # a law and a decree have different issuers
+            and _COORDINATED.match(text[here.end : after.start])
+        ):
             found[i] = replace(here, value=replace(here.value, issuer=after.value.issuer))
     return _once_each(found)
 
@@ -389,6 +397,16 @@ def _once_each(found: list[_Found]) -> list[_Found]:
     return sorted(best.values(), key=lambda r: r.start)
 
 
+def _antecedent(text: str, head: str, position: int) -> str | None:
+    """The last organisation named with `head` before `position` ("Sở Y tế" for "Sở"), if any."""
+    last = None
+    for org in _ANY_ORG.finditer(text, 0, position):
+        name = " ".join(org.group().split())
+        if name.startswith(head + " "):
+            last = name
+    return last
+
+
 def _day_dates(doc: Doc) -> dict[int, tuple[int, str]]:
     if DATES not in doc.spans:
         return {}
@@ -408,7 +426,9 @@ def documents_component(doc: Doc) -> Doc:
         if span is None:
             continue
         value = ref.value
-        if value.issuer and _SHORT_ISSUER.search(value.issuer):  # "UBND tỉnh" -> "UBND tỉnh Hà Tĩnh"
+        if value.issuer in _BARE_HEADS:
+            value = replace(value, issuer=_antecedent(doc_text(doc), value.issuer, ref.start) or value.issuer)
+        if value.issuer:  # "UBND tỉnh" -> "UBND tỉnh Hà Tĩnh", "Sở Y tế" -> "Sở Y tế tỉnh Kiên Giang"
             value = replace(value, issuer=resolve_organization(doc, value.issuer, ref.start) or value.issuer)
         span._.document = value
         spans.append(span)
