@@ -93,7 +93,9 @@ _CLOCK = re.compile(r"(?<![\w.,])\d{1,2}(?:[ ]?(?:giờ|g|h)[ ]?\d{1,2}(?:[ ]?ph
 _SCORE_CUE = re.compile(
     r"(?<!\w)(?:thắng|thua|hòa|hoà|tỷ số|tỉ số|chung cuộc|cách biệt|gỡ|dẫn)(?!\w)[^,.;\n]{0,25}$", re.I
 )
-_MOVE = re.compile(rf"{_S}+(?:lên|xuống|còn|xuống{_S}+còn|lên{_S}+mức){_S}+\d", re.I)
+_MOVE = re.compile(
+    rf"{_S}+(?:lên|xuống|còn)(?:{_S}+(?:chỉ|còn|mức|tới|đến|khoảng|gần|hơn|dưới|trên))*{_S}+\d", re.I
+)  # "từ 2.250 người xuống chỉ còn 1.300 người": a move between two levels
 _COMPARISON = re.compile(rf"{_S}+(?:so{_S}+với|kế{_S}+hoạch|chỉ{_S}+tiêu|dự{_S}+toán|cùng{_S}+kỳ)", re.I)
 _PERIOD_PHRASE = re.compile(rf"{_S}+(?:(?:đầu|cuối){_S}+)?năm(?!\w)", re.I)  # "9 tháng năm 2024"
 _CLOCK_AFTER = re.compile(rf"{_S}*\d|{_S}+(?:sáng|trưa|chiều|tối|đêm|ngày|hôm|cùng|rạng)(?!\w)", re.I)
@@ -109,6 +111,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\S+")
 _DIGIT_NEXT = re.compile(rf"{_S}+\d")
 _COMPOUND_DURATION = re.compile(rf"{_S}+\d{{1,2}}{_S}+(?:tháng|tuần|ngày|giờ|tiếng|phút|giây)(?!\w)", re.I)
+_PER_PERIOD = re.compile(rf"{_S}*(?:mỗi|một|hằng|hàng){_S}+", re.I)  # "5 triệu mỗi tháng"
 _METRES_AND_CENTIMETRES = re.compile(r"m(?P<cm>\d{2})(?![\w.,])")
 # "2, 3 người": two neighbouring numbers sharing one unit are a range ("two or three people")
 _COMMA_NEXT = re.compile(rf",{_S}+(?=\d)")
@@ -461,6 +464,8 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
             return None
 
     kind, unit = _kind(reading, found, verb_role)
+    if kind == "count" and reading.scaled and found.kind is None and _spoken_money(ctx, start, end):
+        kind = "money"  # "rao bán 2 tỷ", "lương khoảng 5 triệu mỗi tháng": the currency goes unsaid
     if kind == "change" and decrease:
         if reading.value is not None:
             reading.value = -reading.value
@@ -515,6 +520,15 @@ def _kind(reading: _Reading, found: FoundUnit, verb_role: str | None) -> tuple[s
     if value is not None and value != value.to_integral_value():
         return "measure", unit  # "điểm trung bình là 6,85": not a count of anything
     return "count", unit
+
+
+def _spoken_money(ctx: Context, start: int, end: int) -> bool:
+    """A money word shortly before an amount with nothing counted after it ("trị giá 800 triệu")."""
+    after = AFTER_WORDS.match(ctx.text, end)
+    if after and not _PER_PERIOD.match(after.group()) and not ctx.lex.stops.match(after.group().strip()):
+        return False  # "thu hút 2 triệu khách": something is counted
+    lo = max(ctx.sentence(start)[0], start - 50)
+    return bool(ctx.lex.money_cue.search(ctx.text, lo, start))
 
 
 def _date_like(reading: _Reading) -> bool:

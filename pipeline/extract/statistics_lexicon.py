@@ -155,6 +155,9 @@ class StatisticsLexicon:
             re.I | re.X,
         )
         self.word_unit = re.compile(rf"{_S}*(?P<u>{unit})", re.I)
+        self.money_cue = re.compile(
+            rf"(?<!\w)(?:{_alternation(r[0] for r in load_tsv('stat_money_cues.tsv'))})(?!\w)", re.I
+        )
         self.per_after = re.compile(rf"(?:{_S}*/{_S}*{per})+", re.I)  # "7 triệu/tháng"
         # a unit written before its number: "ở tuổi 40", "độ tuổi 18-25", "US$ 5 triệu"
         self.units_before = {norm(w): u for w, u in load_tsv("stat_units_before.tsv")}
