@@ -351,7 +351,7 @@ PARTY = {
 
 ISSUERS = {
     "bare-head-is-the-last-one-named": Example(
-        "Sở Y tế tỉnh Đắk Lắk cho biết. Ngày 5/7, Sở đã ban hành Công văn số 2150/SYT-NVY yêu cầu",
+        "Sở Y tế tỉnh Đắk Lắk cho biết. Ngày 5/7/2024, Sở đã ban hành Công văn số 2150/SYT-NVY yêu cầu",
         [("Công văn số 2150/SYT-NVY", "Công văn", "2150/SYT-NVY", "2024-07-05", "Sở Y tế tỉnh Đắk Lắk", None)],
     ),
     "bare-head-after-a-title": Example(
