@@ -69,11 +69,11 @@ DAYS = {
     "sentence-start-comma": Example("Họp xong. 12/3, đoàn về", "2024-03-14", [("12/3", "2024-03-12", "day", "date")]),
     "hom": Example("hôm 4/1, ông A", PUB, [("hôm 4/1", "2024-01-04", "day", "date")]),
     "after-holiday-name": Example(
-        "nghỉ lễ Quốc khánh 2/9 năm nay", "2024-08-20", [("2/9", "2024-09-02", "day", "date")]
+        "nghỉ lễ Quốc khánh 2/9 năm nay", "2024-08-20", [("2/9 năm nay", "2024-09-02", "day", "date")]
     ),
     "list-after-context": Example(
         "dịp lễ 30/4 và 1/5 năm nay", "2024-04-20",
-        [("30/4", "2024-04-30", "day", "date"), ("1/5", "2024-05-01", "day", "date")],
+        [("30/4", "2024-04-30", "day", "date"), ("1/5 năm nay", "2024-05-01", "day", "date")],
     ),
     "list-of-full-days": Example(
         "khởi hành ngày 5/1 và về ngày 10/1.", PUB,
@@ -92,6 +92,16 @@ NEAREST_YEAR = {
     "leap-day-no-published": Example("ngày 29/2", None, [("ngày 29/2", "--02-29", "day", "date")]),
     "no-published-month-skipped": Example("tháng 10 tới", None, []),
     "no-published-relative-skipped": Example("hôm qua", None, []),
+    "day-relative-year": Example(
+        "hôm 20/10 năm ngoái, ông", "2024-03-02", [("hôm 20/10 năm ngoái", "2023-10-20", "day", "date")]
+    ),
+    "day-range-relative-years": Example(
+        "từ 15/12 năm ngoái đến 20/1 năm nay", "2024-03-02",
+        [("từ 15/12 năm ngoái đến 20/1 năm nay", "2023-12-15/2024-01-20", "interval", "range")],
+    ),
+    "month-year-before-another-not-anchored": Example(
+        "tháng 5 năm trước đó", "2024-03-02", [("tháng 5", "2023-05", "month", "date")]
+    ),
     "recurring-day-has-no-year": Example(
         "kỷ niệm vào ngày 26/3 hằng năm", PUB, [("ngày 26/3", "--03-26", "day", "date")]
     ),
@@ -237,7 +247,7 @@ SPANS = {
         "từ 30/12 đến 2/1", PUB, [("từ 30/12 đến 2/1", "2023-12-30/2024-01-02", "interval", "range")]
     ),
     "holiday-dash": Example(
-        "dịp 30/4 - 1/5 năm nay", "2024-04-20", [("30/4 - 1/5", "2024-04-30/2024-05-01", "interval", "range")]
+        "dịp 30/4 - 1/5 năm nay", "2024-04-20", [("30/4 - 1/5 năm nay", "2024-04-30/2024-05-01", "interval", "range")]
     ),
     "day-range-one-token": Example(
         "từ 15-20/4, đoàn", "2024-04-10", [("từ 15-20/4", "2024-04-15/2024-04-20", "interval", "range")]

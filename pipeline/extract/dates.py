@@ -70,7 +70,10 @@ _REL_ALONE = phrase_alternation(p for p, _, _, where in _RELATIVE_ROWS if where 
 _REL_AFTER_PART = phrase_alternation(p for p, _, _, where in _RELATIVE_ROWS if where == "after_part")
 # "tháng 3 năm nay": the relative words that may stand for a year ("nay", "ngoái", ...)
 _YEAR_RELATIVE = {_key(p).split()[1]: int(o) for p, u, o, _ in _RELATIVE_ROWS if u == "year"}
-_YEAR_REL = phrase_alternation(_YEAR_RELATIVE)
+_YEAR_REL = (  # not "năm trước đó" (the year before another one)
+    "(?:" + phrase_alternation(_YEAR_RELATIVE) + r")(?!\w)(?!\s+(?:"
+    + phrase_alternation(_CONTEXT["after_relative"]) + r")(?!\w))"
+)
 _TERMS = phrase_alternation(row[0] for row in load_tsv("date_terms.tsv"))
 _NUMERAL_ROWS = load_tsv("date_numerals.tsv")
 _NUMERALS = {_key(t): int(v) for t, v in _NUMERAL_ROWS}
@@ -108,10 +111,11 @@ _LEAD = (
     r"(?:(?P<{p}wd>" + _WEEKDAYS + r")\s*(?:,|(?P<{p}paren>\())?\s*)?"
     r"(?:(?P<{p}ngay>ngày|hôm|mùng|mồng)\s+)?"
 )
-# one day: "4/1", "15/5/2016", "12.3.2024", "02-11-2023", "4 tháng 1 năm 2024"
+# one day: "4/1", "15/5/2016", "12.3.2024", "02-11-2023", "4 tháng 1 năm 2024", "15/3 năm ngoái"
 _CORE = (
     _DAY + r"(?:(?P<{p}s>[/.\-])|\s+tháng\s+)" + _MON
-    + r"(?:(?({p}s)(?P={p}s)|\s*,?\s*năm\s+)" + _YEAR + r")?" + _END
+    + r"(?:(?({p}s)(?P={p}s)|\s*,?\s*năm\s+)" + _YEAR
+    + r"|\s+năm\s+(?P<{p}rel>" + _YEAR_REL + r")(?!\w))?" + _END
 )
 
 
@@ -156,7 +160,8 @@ _COMPOSITE = _compile(
         # từ ngày 10.3.2021 đến hết tháng 6.2022, từ 5/9 đến hết tháng 12 năm nay
         r"(?P<dayrange>(?:(?P<r_from>từ)\s+)?" + _lead("r1_") + _NOT_NUMBER_BEFORE
         + _fill(_DAY, "r1_") + r"(?:(?P<r1_s>[/.\-])" + _fill(_MON, "r1_") + r"(?!\d)(?:(?P=r1_s)"
-        + _fill(_YEAR, "r1_") + r")?)?" + _CONNECTOR + r"(?:" + _led_day("r2_", r"(?<![\w.,/+:])")
+        + _fill(_YEAR, "r1_") + r"|\s+năm\s+(?P<r1_rel>" + _YEAR_REL + r"))?)?" + _CONNECTOR
+        + r"(?:" + _led_day("r2_", r"(?<![\w.,/+:])")
         + r"|(?P<rm_t>tháng)\s+" + _fill(_MONTH_TOKEN, "rm_") + r"(?:" + _MONTH_YEAR_SEP
         + _fill(_YEAR, "rm_") + r"|\s+năm\s+(?P<rm_rel>" + _YEAR_REL + r")(?!\w))?" + _END + "))",
         # từ tháng 1 - 7.2017, từ tháng 3/2023 đến tháng 5/2024, từ 12/2023 đến 5/2024; ending
@@ -408,7 +413,7 @@ def _weak_context_ok(text: str, start: int, end: int) -> bool:
 
 def _strong(m: re.Match, prefix: str) -> bool:
     """Whether the lead or year of a day makes it a date on its own."""
-    return any(m.group(prefix + g) for g in ("clock", "part", "wd", "ngay", "y"))
+    return any(m.groupdict().get(prefix + g) for g in ("clock", "part", "wd", "ngay", "y", "rel"))
 
 
 # ---------------------------------------------------------------- handlers
@@ -417,7 +422,7 @@ def _day(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("day")
     if not _strong(m, "d_") and not _weak_context_ok(text, start, end):
         return
-    day, month, year = int(m.group("d_d")), int(m.group("d_m")), _int(m.group("d_y"))
+    day, month, year = int(m.group("d_d")), int(m.group("d_m")), _year_of(m, "d_", anchor)
     if year is None and anchor:
         year = _year_for_day(anchor, month, day, *_lean(text, start, end))
     if not _valid_day(year or 2024, month, day):
@@ -554,7 +559,7 @@ def _day_interval(
 
 
 def _daylist(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
-    last = (_int(m.group("l2_y")), int(m.group("l2_m")), int(m.group("l2_d")))
+    last = (_year_of(m, "l2_", anchor), int(m.group("l2_m")), int(m.group("l2_d")))
     value = _day_interval((None, None, int(m.group("l1_d"))), last, anchor, _lean(text, *m.span("daylist")))
     if value:
         yield *m.span("daylist"), DateValue(value, "interval", "range")
@@ -567,7 +572,7 @@ def _dayrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]
             return
         if not any(m.group(g) for g in ("r_from", "r1_ngay", "r1_y", "rm_y", "rm_rel")):
             return
-        day = (_int(m.group("r1_y")), int(m.group("r1_m")), int(m.group("r1_d")))
+        day = (_year_of(m, "r1_", anchor), int(m.group("r1_m")), int(m.group("r1_d")))
         month = (_year_of(m, "rm_", anchor), _int(m.group("rm_m")))
         value = _mixed_interval(day, month, anchor, True, _lean(text, start, end))
         if value:
@@ -576,8 +581,8 @@ def _dayrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]
     if not (m.group("r_from") or _strong(m, "r1_") or _strong(m, "r2_")):
         if not _weak_context_ok(text, start, end):
             return
-    first = (_int(m.group("r1_y")), _int(m.group("r1_m")), int(m.group("r1_d")))
-    last = (_int(m.group("r2_y")), int(m.group("r2_m")), int(m.group("r2_d")))
+    first = (_year_of(m, "r1_", anchor), _int(m.group("r1_m")), int(m.group("r1_d")))
+    last = (_year_of(m, "r2_", anchor), int(m.group("r2_m")), int(m.group("r2_d")))
     value = _day_interval(first, last, anchor, _lean(text, start, end))
     if value:
         yield start, end, DateValue(value, "interval", "range")
@@ -651,7 +656,7 @@ def _monthrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Foun
     if m.group("md_d"):  # from a month to a day
         if not (m.group("m1_t") or m.group("md_ngay")):
             return
-        day = (_int(m.group("md_y")), int(m.group("md_m")), int(m.group("md_d")))
+        day = (_year_of(m, "md_", anchor), int(m.group("md_m")), int(m.group("md_d")))
         value = _mixed_interval(day, first, anchor, False, _lean(text, start, end))
         if value:
             yield start, end, DateValue(value, "interval", "range")
