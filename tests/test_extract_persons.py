@@ -240,6 +240,18 @@ EXAMPLES = [
         {"Hồ Văn Dũng": {("nguyên Chủ tịch", "UBND xã An Hòa")}},
     ), id="district-after-a-comma-is-no-parent"),
     pytest.param(Example(
+        "Nước Pháp chuẩn bị bầu cử. Tổng thống Emmanuel Macron phát biểu tối qua.",
+        {"Emmanuel Macron": {("Tổng thống", "Pháp")}},
+    ), id="bare-head-of-state-takes-the-one-foreign-country"),
+    pytest.param(Example(
+        "Pháp và Đức nhất trí. Tổng thống Emmanuel Macron phát biểu tối qua.",
+        {"Emmanuel Macron": {("Tổng thống", None)}},
+    ), id="bare-head-of-state-with-two-countries-gets-none"),
+    pytest.param(Example(
+        "Ông Đặng Văn Phúc, Phó Chủ tịch chuyên trách Ủy ban An toàn giao thông Quốc gia cho biết.",
+        {"Đặng Văn Phúc": {("Phó Chủ tịch chuyên trách", "Ủy ban An toàn giao thông Quốc gia")}},
+    ), id="full-time-vice-chair"),
+    pytest.param(Example(
         "Bà Đỗ Thị Hạnh Tháng 8-2019 chuyển về quê.",
         {"Đỗ Thị Hạnh": set()},
     ), id="date-word-after-name-is-not-a-syllable"),

@@ -563,13 +563,28 @@ def complete_titles(doc: Doc, merged: list[tuple[Mention, str]]) -> None:
             row = role_of(title.role) if org is None else None
             if row is not None and row.of:
                 org = _distinct([o for o in own if _starts_with(o, row.of)])
-                if org is None:
+                if org is None and row.of == (_COUNTRY,):
+                    org = _distinct(_foreign_countries(doc))
+                elif org is None:
                     if article is None:
                         spans = doc.spans[ORGANIZATIONS] if ORGANIZATIONS in doc.spans else []
                         article = [s._.entity.name for s in spans if s._.entity is not None]
                     org = _distinct([o for o in article if _starts_with(o, row.of)])
             if org is not None:
                 mention.titles[k] = TitleValue(title.text, title.role, org)
+
+
+# roles.tsv "of:country": a head of state or a foreign minister written bare ("Tổng thống Trump")
+# holds the post of the one foreign country the article names
+_COUNTRY = "country"
+
+
+def _foreign_countries(doc: Doc) -> list[str]:
+    spans = doc.spans[LOCATIONS] if LOCATIONS in doc.spans else []
+    return [
+        s._.entity.name for s in spans
+        if s._.entity is not None and s._.entity.kind == _COUNTRY and s._.entity.name != "Việt Nam"
+    ]
 
 
 @Language.component("vnx_persons")

@@ -99,7 +99,8 @@ class TitleParser:
         for table in (P.known_places(), known_names()):
             found = table.match(self.words, j)
             if found:
-                return j + found[0], joined(self.text, self.words, j, j + found[0])
+                written = joined(self.text, self.words, j, j + found[0])
+                return j + found[0], self.index.aliases.get(written, written)  # "Vietcombank": its full name
         # a place with its level is a title's organisation right after the role, never a parent
         # after a comma ("nguyên Chủ tịch UBND xã A, huyện B": the commune's, not the district's)
         return self._level_place(j, before_name) if level_places else None
