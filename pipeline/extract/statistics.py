@@ -280,6 +280,10 @@ def _read_words(m: re.Match[str], ctx: Context, start: int) -> _Reading | None:
         return None  # "ông Sáu", "bà Năm", "Ba Lan": names
     if _ALL_OF_BEFORE.search(text, max(0, start - 8), start):
         return None  # "cả hai": both, not a figure
+    if len(spans) > 1 and text[spans[-1][0] : spans[-1][1]].lower() == "năm" and text[
+        spans[-2][0] : spans[-2][1]
+    ].lower() in ("mươi", "mười"):
+        spans.pop()  # "hai mươi năm" is twenty years: five after "mươi" is written "lăm"
     while spans:
         value = read_number_words([text[s:e] for s, e in spans])
         if value is not None:

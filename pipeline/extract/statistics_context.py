@@ -176,6 +176,8 @@ def target_cues(text: str, lex: StatisticsLexicon, excluded: IntervalSet) -> tup
         if word[0].isupper() and not SENTENCE_OPENER.search(text, max(0, m.start() - 3), m.start()):
             continue  # "Sở Kế hoạch và Đầu tư": part of a name
         kind = lex.cue_kind.get(norm(word))
+        if kind == "opener" and not SENTENCE_OPENER.search(text, max(0, m.start() - 3), m.start()):
+            continue  # "chi 5 tỷ đồng để xây trường": only a sentence opened by "Để" states a goal
         if kind == "noun" and _CUE_BLOCKER.search(text, max(0, m.start() - 40), m.start()):
             blocked.append(m.start())  # "đạt 103,9% chỉ tiêu", "so với kế hoạch": measured against a goal
             continue
