@@ -144,6 +144,9 @@ YEAR_RULE = {
         "Bà C nói trong hai ngày 8/11 và 9/11, đoàn sẽ làm việc", "2022-10-03",
         [("ngày 8/11", "2022-11-08", "day", "date"), ("9/11", "2022-11-09", "day", "date")],
     ),
+    "arrange-is-no-future-cue": Example(
+        "Huyện sắp xếp lại bộ máy từ ngày 10/11", "2022-08-10", [("ngày 10/11", "2021-11-10", "day", "date")]
+    ),
     "directive-over-semicolon": Example(
         "Tỉnh yêu cầu các sở báo cáo; các huyện nộp hồ sơ trước ngày 15/11.", "2022-09-01",
         [("ngày 15/11", "2022-11-15", "day", "date")],
