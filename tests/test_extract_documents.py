@@ -390,6 +390,8 @@ COMMON_NOUNS = {
     "sentence-of-years": Example("Tòa tuyên bản án 7 năm tù cho bị cáo.", []),
     "report-as-verb": Example("Báo cáo rõ về kết quả thi hành án.", []),
     "law-then-lowercase-unknown": Example("Luật chơi của giải đấu thay đổi.", []),
+    "records-counted": Example("Tổ công tác đã lập biên bản 45, tạm giữ 12 xe.", []),
+    "option-numbered": Example("Hội đồng chọn Phương án 2.", []),
 
     "plural-resolutions": Example("thực hiện các nghị quyết của Đảng", []),
     "production-plan": Example("Theo kế hoạch sản xuất, tỉnh", []),

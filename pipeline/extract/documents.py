@@ -253,8 +253,11 @@ def _reference(
         numbered = _DESCRIBED.match(text, end)  # "Quyết định thi hành án số 12/QĐ-THA"
         if numbered and (_OWNER.search(numbered.group("described")) or not _DOCUMENT_LIKE.search(numbered.group("number"))):
             numbered = None
+    if numbered and numbered.groupdict().get("plain") and row[4] != "yes":
+        numbered = None  # "lập biên bản 45, ...": a count
     if numbered:
-        raw = numbered.group("number") or numbered.group("bare") or numbered.group("plain")
+        groups = numbered.groupdict()
+        raw = groups["number"] or groups.get("bare") or groups.get("plain")
         number = re.sub(r"\s+", "", raw)
         end = numbered.end()
     elif abbreviated:
