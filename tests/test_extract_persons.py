@@ -252,6 +252,10 @@ EXAMPLES = [
         {"Đặng Văn Phúc": {("Phó Chủ tịch chuyên trách", "Ủy ban An toàn giao thông Quốc gia")}},
     ), id="full-time-vice-chair"),
     pytest.param(Example(
+        "Bà Lê Thị Hoa, Chánh tòa Dân sự TAND tỉnh Long An cho biết.",
+        {"Lê Thị Hoa": {("Chánh tòa", "Tòa Dân sự TAND tỉnh Long An")}},
+    ), id="head-of-a-court-division"),
+    pytest.param(Example(
         "Bà Đỗ Thị Hạnh Tháng 8-2019 chuyển về quê.",
         {"Đỗ Thị Hạnh": set()},
     ), id="date-word-after-name-is-not-a-syllable"),
