@@ -213,7 +213,7 @@ def _read_digits(m: re.Match[str], ctx: Context, window_start: int) -> _Reading 
     if metres:
         reading.unit_start = metres.start()
     if not unit_surface and not scaled and not m.group("tot") and not m.group("n2"):
-        comma_range = _comma_range(m, ctx, n1)
+        comma_range = None if _identifier_before(ctx, start, window_start) else _comma_range(m, ctx, n1)
         if comma_range is not None:
             return comma_range
     if unit_surface and not metres:
@@ -332,11 +332,13 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
         reading = _read_digits(m, ctx, window_start)
     if reading is None:
         return None
+    pre_qualified = False
     if not reading.unit_surface and not reading.words and not reading.multiple and reading.total is None:
         pre = lex.unit_before.search(text, window_start, start)
         if pre:  # "ở tuổi 40": the unit comes first
             reading.unit_surface = lex.units_before[norm(pre.group("pre"))]
             reading.unit_start, reading.unit_before = pre.start("pre"), True
+            pre_qualified = bool(pre.group("q"))
     end = reading.end
     found = lex.unit(reading.unit_surface)
     unit_info = lex.units.get(norm(reading.unit_surface or ""))
@@ -383,7 +385,8 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
         return None  # "Điều 3, 4", "khoản 1, 2 và 3"
     if _event_name_before(ctx, start, window_start):
         return None
-    anchor = reading.unit_start if reading.unit_before else start
+    # "tuổi 40": qualifiers are read before the unit; "tuổi từ 18 đến 25": between unit and number
+    anchor = reading.unit_start if reading.unit_before and not pre_qualified else start
     left = lex.left.search(text, window_start, anchor)
     has_left = bool(left and left.group())
     bare = (
@@ -414,7 +417,7 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
     verb_role = None
     decrease = False
     qualifier: str | None = None
-    span_start = anchor
+    span_start = reading.unit_start if reading.unit_before else start
     moving = bool(_MOVE.match(text, end))
     if has_left:
         verb = norm(left.group("verb") or "")

@@ -162,7 +162,9 @@ class StatisticsLexicon:
         # a unit written before its number: "ở tuổi 40", "độ tuổi 18-25", "US$ 5 triệu"
         self.units_before = {norm(w): u for w, u in load_tsv("stat_units_before.tsv")}
         self.unit_before = re.compile(
-            rf"(?<![\w$])(?P<pre>{_alternation(self.units_before)}){_S}*$", re.I
+            rf"(?<![\w$])(?P<pre>{_alternation(self.units_before)}){_S}*"
+            rf"(?P<q>(?:{before}){_S}+)?$",  # "độ tuổi từ 18 đến 25", "ở tuổi trên 60"
+            re.I,
         )
 
     def unit(self, surface: str | None) -> FoundUnit:
