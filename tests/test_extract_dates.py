@@ -314,6 +314,12 @@ TERMS_BIRTHS = {
     ),
     "sports-season": Example("mùa giải 2024-2025", PUB, [("mùa giải 2024-2025", "2024/2025", "interval", "term")]),
     "birth-sn": Example("Nguyễn Văn A (SN 1989, trú", PUB, [("SN 1989", "1989", "year", "birth_year")]),
+    "birth-bracket-before-address": Example(
+        "tài xế Lê Văn C (1992, ngụ quận 8) bị", PUB, [("1992", "1992", "year", "birth_year")]
+    ),
+    "birth-bracket-residence": Example(
+        "chị D (1987; thường trú tại xã E)", PUB, [("1987", "1987", "year", "birth_year")]
+    ),
     "birth-sinh-nam": Example("bà B (sinh năm 1995)", PUB, [("sinh năm 1995", "1995", "year", "birth_year")]),
 }
 
@@ -374,6 +380,7 @@ NEGATIVES = {
     "lunar": Example("từ 30.12 Âm lịch đến hết ngày 5.1 Âm lịch", PUB, []),
     "creative": Example("cách làm sáng tạo, tối đa", PUB, []),
     "duration-half-year": Example("trong nửa năm", PUB, []),
+    "bracketed-year-without-address": Example("công trình (1998, 2003) được", PUB, []),
     "cycle-year-name-alone": Example("Tết Quý Mão sum vầy", PUB, []),
     "cycle-stem-lowercase-word": Example("canh tác 2000 ha", PUB, []),
 }

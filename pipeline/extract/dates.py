@@ -151,8 +151,9 @@ _COMPOSITE = _compile(
         # nhiệm kỳ 2020 - 2025, 2021 - 2026; 2025 - 2030; giai đoạn II (2021 - 2025)
         r"(?P<term>" + _TERM_LEAD + _unnamed(_YEAR_PAIR)
         + r"(?:\s*(?:[,;]|và)\s*" + _unnamed(_YEAR_PAIR) + r")*(?(t_paren)\s*\)))",
-        # SN 1989, sinh năm 1995
-        r"(?P<birth>(?:(?-i:SN)|sinh\s+năm)\s*:?\s*" + _fill(_YEAR, "b_") + ")",
+        # SN 1989, sinh năm 1995; "Nguyễn Văn A (1990, trú ...)": a year in brackets before an address
+        r"(?P<birth>(?:(?-i:SN)|sinh\s+năm)\s*:?\s*" + _fill(_YEAR, "b_") + r"|(?<=\()"
+        + _fill(_YEAR, "b2_") + r"(?=\s*[,;]\s*(?:" + phrase_alternation(_CONTEXT["residence"]) + r")(?!\w)))",
         # các ngày 27, 28 và 29/6
         r"(?P<daylist>(?:(?:các|hai|ba|những)\s+)?ngày\s+" + _fill(_DAY, "l1_")
         + r"(?:\s*,\s*(?:3[01]|[12]\d|0?[1-9]))*\s*(?:,|và)\s*" + _core("l2_") + ")",
@@ -521,7 +522,7 @@ def _term(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
 
 
 def _birth(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
-    yield *m.span("birth"), DateValue(m.group("b_y"), "year", "birth_year")
+    yield *m.span("birth"), DateValue(m.group("b_y") or m.group("b2_y"), "year", "birth_year")
 
 
 def _day_interval(
