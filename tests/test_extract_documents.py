@@ -312,6 +312,21 @@ LAWS = {
         "Luật Đất đai 2024 mở rộng quyền của người dân. Các tỉnh đang hướng dẫn thi hành Luật đất đai.",
         [("Luật Đất đai 2024", "Luật", None, None, None, "Luật Đất đai 2024")],
     ),
+    "amended-law-keeps-its-year": Example(
+        "Luật Đất đai 2013 khác Luật Đất đai sửa đổi năm 2024 ở bảng giá.",
+        [
+            ("Luật Đất đai 2013", "Luật", None, None, None, "Luật Đất đai 2013"),
+            ("Luật Đất đai sửa đổi năm 2024", "Luật", None, None, None, "Luật Đất đai sửa đổi năm 2024"),
+        ],
+    ),
+    "amended-in-brackets-without-year": Example(
+        "Dự thảo Luật Nhà ở (sửa đổi) được thông qua.",
+        [("Luật Nhà ở", "Luật", None, None, None, "Luật Nhà ở")],
+    ),
+    "uppercase-headline-is-the-same-law": Example(
+        "LUẬT ĐẤT ĐAI 2024 CÓ HIỆU LỰC. Luật Đất đai 2024 mở rộng quyền.",
+        [("LUẬT ĐẤT ĐAI 2024", "Luật", None, None, None, "LUẬT ĐẤT ĐAI 2024")],
+    ),
     "two-years-two-laws": Example(
         "Luật Đất đai 2013 và Luật Đất đai 2024 khác nhau ở bảng giá đất.",
         [

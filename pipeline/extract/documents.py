@@ -133,6 +133,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d(?!\d)")
 # A law's name from the table, matched in any case after a capitalised kind ("Luật đất đai",
 # "Bộ luật dân sự năm 2005"); it ends the name, so a verb after it is no part of it.
 _LAW_NAMES = [row[0] for row in load_tsv("document_law_names.tsv")]
+_AMENDED = re.compile(r"\s*\(?\s*sửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\s*\))?", re.I)
 _LAW_NAME = re.compile(r"\s+(?P<name>" + phrase_alternation(_LAW_NAMES) + r")(?!\w)", re.I)
 # A kind word inside an organisation's name ("Công ty Luật ...", "Trường Đại học Luật ...").
 _ORG_BEFORE = re.compile(
@@ -187,7 +188,9 @@ def _law_title_end(text: str, kind_end: int) -> tuple[int, str] | None:
     law = _LAW_NAME.match(text, kind_end)
     if law is None:
         return None
-    year = _TITLE_YEAR.match(text, law.end())
+    amended = _AMENDED.match(text, law.end())  # "Luật Đất đai (sửa đổi) năm 2024"
+    year = _TITLE_YEAR.match(text, amended.end()) if amended else None
+    year = year or _TITLE_YEAR.match(text, law.end())
     return (year.end() if year else law.end()), law.group("name")
 
 
