@@ -378,6 +378,7 @@ NEGATIVES = {
     "constitution-year": Example("Hiến pháp năm 1992 và", PUB, []),
     "long-law-name-year": Example("Luật Bảo vệ và kiểm dịch thực vật năm 2013 quy định", PUB, []),
     "lunar": Example("từ 30.12 Âm lịch đến hết ngày 5.1 Âm lịch", PUB, []),
+    "lunar-full-moon": Example("lễ Vu Lan rằm tháng 7 năm nay", PUB, []),
     "creative": Example("cách làm sáng tạo, tối đa", PUB, []),
     "duration-half-year": Example("trong nửa năm", PUB, []),
     "bracketed-year-without-address": Example("công trình (1998, 2003) được", PUB, []),

@@ -266,6 +266,7 @@ _NEAR_FUTURE_DAYS = 31  # "a few weeks": a date without year this close after pu
 _SENTENCE_REACH = 200  # how far a future cue is looked for around a date without year
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")  # not the dots of "4.1.2018"; ";" and ":" go on
 _CLAUSE_END = re.compile(r"[,;\n]|[.!?:]\s")
+_LUNAR_BEFORE = re.compile(r"(?<!\w)(?:" + phrase_alternation(_CONTEXT["lunar_before"]) + r")\s+$", re.IGNORECASE)
 _LUNAR_AFTER = re.compile(r"\s*\(?\s*(?:" + phrase_alternation(_CONTEXT["lunar"]) + r")(?!\w)")
 _QUANTIFIER_BEFORE = re.compile(
     # a count ("3 tháng trước", "2,5 năm trước"), not the minutes of a clock ("21h30 hôm qua")
@@ -756,7 +757,9 @@ def _matches(
             # "ngày 1/6 hằng năm" is a day of every year: no year is taken ("--06-01"), and a
             # month or quarter of every year ("tháng 10 hàng năm") has no value of the contract
             for found in handlers[name](m, None if recurring else anchor, text):
-                if not _LUNAR_AFTER.match(text, found[1]) and not (recurring and found[2] is None):
+                if _LUNAR_AFTER.match(text, found[1]) or _LUNAR_BEFORE.search(text, max(0, found[0] - 8), found[0]):
+                    continue
+                if not (recurring and found[2] is None):
                     yield found
 
 
