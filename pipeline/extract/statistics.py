@@ -166,12 +166,6 @@ def _enumerated_label(ctx: Context, start: int, window_start: int) -> bool:
     )
 
 
-def _event_name_before(ctx: Context, start: int, window_start: int) -> bool:
-    """A word that makes number and unit a name: "nội dung 400 m rào" is an event, not a distance."""
-    m = ctx.lex.identifier.search(ctx.text, window_start, start)
-    return bool(m) and ctx.lex.identifier_action.get(norm(m.group("id"))) == "name"
-
-
 def _name_before(ctx: Context, start: int, window_start: int) -> bool:
     """A capitalised word inside a sentence right before: "Quận 1", "SEA Games 33", "Thủ Thiêm 4"."""
     m = _PREVIOUS_WORD.search(ctx.text, window_start, start)
@@ -383,8 +377,8 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
         return None  # "lớp 12", "ngày 4 tháng 1"; a unit lifts the label: "nền đường 17 m", "nhà 12 năm"
     if not reading.words and found.kind is None and _enumerated_label(ctx, start, window_start):
         return None  # "Điều 3, 4", "khoản 1, 2 và 3"
-    if _event_name_before(ctx, start, window_start):
-        return None
+    if label == "name":
+        return None  # "nội dung 400 m rào" is an event, not a distance
     # "tuổi 40": qualifiers are read before the unit; "tuổi từ 18 đến 25": between unit and number
     anchor = reading.unit_start if reading.unit_before and not pre_qualified else start
     left = lex.left.search(text, window_start, anchor)
@@ -396,7 +390,7 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
         and reading.low is None
         and not reading.words
     )
-    if bare and lex.renamed.search(text, window_start, start):
+    if bare and lex.renamed_cue.search(text, window_start, start) and lex.renamed.search(text, window_start, start):
         return None  # "thửa đất số 53 (nay là 44)": a label's new number
     if bare and not reading.multiple and _name_before(ctx, start, window_start):
         return None

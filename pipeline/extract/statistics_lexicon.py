@@ -118,9 +118,10 @@ class StatisticsLexicon:
             re.I,
         )
         # "thửa đất số 53 (nay là 44)", "phòng 12, cũ là 10": the next number renames the label
+        renamed_cue = rf"(?:nay|hiện{_S}+nay|cũ|trước{_S}+đây|mới)(?:{_S}+là)?{_S}*$"
+        self.renamed_cue = re.compile(rf"(?<!\w){renamed_cue}", re.I)  # cheap test before the full one
         self.renamed = re.compile(
-            rf"(?<!\w)(?:{_alternation(self.identifier_action)}){_S}*\d[\w/.\-]*{_S}*[(,]?{_S}*"
-            rf"(?:nay|hiện{_S}+nay|cũ|trước{_S}+đây|mới)(?:{_S}+là)?{_S}*$",
+            rf"(?<!\w)(?:{_alternation(self.identifier_action)}){_S}*\d[\w/.\-]*{_S}*[(,]?{_S}*{renamed_cue}",
             re.I,
         )
 
