@@ -256,6 +256,10 @@ EXAMPLES = [
         {"Lê Thị Hoa": {("Chánh tòa", "Tòa Dân sự TAND tỉnh Long An")}},
     ), id="head-of-a-court-division"),
     pytest.param(Example(
+        "Thiếu tá Lê Văn Nam, Phó đội trưởng Đội cảnh sát cơ động (K02), CATP, cho biết.",
+        {"Lê Văn Nam": {("Thiếu tá", None), ("Phó đội trưởng", "Đội cảnh sát cơ động (K02) CATP")}},
+    ), id="unit-short-name-in-brackets-and-parent-acronym"),
+    pytest.param(Example(
         "Bà Đỗ Thị Hạnh Tháng 8-2019 chuyển về quê.",
         {"Đỗ Thị Hạnh": set()},
     ), id="date-word-after-name-is-not-a-syllable"),

@@ -15,6 +15,7 @@ spans the name alone (the cue and the titles are not part of it).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,6 +28,7 @@ from pipeline.extract import places as P
 from pipeline.extract.lexicons import load_tsv
 from pipeline.extract.names import (
     PhraseTable,
+    is_acronym,
     Word,
     doc_words,
     is_name_syllable,
@@ -51,6 +53,8 @@ LOGGER = logging.getLogger(__name__)
 _DASHES = {"-", "–", "—"}
 _ROUTE_VERBS = {"đi", "đến", "tới", "về", "ra", "vào", "sang"}
 _MAX_NAME = 6
+# A unit's short name in brackets: "PC67", "K02", "VFF", "GD&ĐT"
+_SHORT_NAME = re.compile(r"^[A-ZĐ][A-ZĐ0-9&-]{1,9}$")
 # Labels of a credit line: the name after "Ảnh:" took the photo, it is not in the story.
 _CREDIT_LABELS = {"ảnh", "nguồn", "đồ họa", "video", "clip", "bài", "tác giả"}
 # Words a date opens with: "4/1" after them is a date, not a house number.
@@ -375,7 +379,7 @@ class PersonFinder:
             parsed = self.titles.title_at(k, before_name=False)
             parsed = self.titles.apposition(k, parsed, self._clause_end(k))
             if parsed is None:
-                org = self.titles.org_at(k, before_name=False, level_places=False)
+                org = self.titles.org_at(k, before_name=False, level_places=False) or self._parent_acronym(k)
                 if org and self._closes(org[0]):
                     pending = titles or before
                     if pending and pending[-1].organization is None:
@@ -408,8 +412,13 @@ class PersonFinder:
         """Where an apposition that starts at words[k] must end: punctuation, a bracket, a quote,
         or a word that cannot be part of an organisation's name (title_end_words.tsv)."""
         words = self.words
-        for m in range(k + 1, min(len(words), k + 20)):
+        m = k + 1
+        while m < min(len(words), k + 20):
             w = words[m]
+            short = self._short_name_in_brackets(m)
+            if short:
+                m = short  # "Đội tham mưu (PC67)": the unit's short name is part of it
+                continue
             if w.text in (",", ";", ":", "(", ")", "\n", '"', "“", "”", "?", "!") or self._boundary(m):
                 return m
             if w.text in _DASHES and not (m + 1 < len(words) and is_name_syllable(words[m + 1].text)):
@@ -421,7 +430,29 @@ class PersonFinder:
                 not words[m + 1].text[:1].islower() or _cues().match(words, m + 1) or roles().match(words, m + 1)
             ):
                 return m
+            m += 1
         return min(len(words), k + 20)
+
+    def _parent_acronym(self, k: int) -> tuple[int, str] | None:
+        """", CATP," after a title: a lone acronym of three letters or more names the parent body
+        (not "TP.HCM", a place, nor "C03", a unit number)."""
+        words = self.words
+        w = words[k].text
+        if not (len(w) >= 3 and w.isalpha() and is_acronym(w)):
+            return None
+        after = words[k + 1].text if k + 1 < len(words) else ","
+        return (k + 1, w) if after in (",", ")", ";") else None
+
+    def _short_name_in_brackets(self, m: int) -> int:
+        """The index after "(PC67)", "(C03)", "(VFF)" opening at words[m], or 0."""
+        words = self.words
+        if words[m].text != "(":
+            return 0
+        close = next((c for c in range(m + 1, min(len(words), m + 4)) if words[c].text == ")"), None)
+        if close is None or close == m + 1:
+            return 0
+        inside = self.text[words[m + 1].start : words[close - 1].end]
+        return close + 1 if _SHORT_NAME.match(inside) else 0
 
     def _closes(self, k: int) -> bool:
         """A title may end before words[k]: punctuation, a lowercase word, the end; not a name."""
