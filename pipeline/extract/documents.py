@@ -52,7 +52,9 @@ _NUMBER_PARTS = re.compile(r"[^\W\d_]+")
 # A code or law written as its abbreviation ("BLHS 1999"): kind and name from the table.
 _ABBREVIATIONS = {row[0]: (row[1], row[2]) for row in load_tsv("document_abbreviations.tsv")}
 _ABBREVIATION = re.compile(
-    r"(?=[" + "".join(sorted({a[0] for a in _ABBREVIATIONS})) + r"])(?<![\w/-])(?:" + phrase_alternation(_ABBREVIATIONS) + r")(?![\w/-])")
+    r"(?=[" + "".join(sorted({a[0] for a in _ABBREVIATIONS})) + r"])"  # a cheap first test
+    r"(?<![\w/-])(?:" + phrase_alternation(_ABBREVIATIONS) + r")(?![\w/-])"  # not inside "12/QĐ-UBND"
+)
 
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper()}))
 _CAPITALISED = "[" + re.escape(_UPPER) + r"][^\W_]*"
@@ -86,7 +88,7 @@ _LEVELS = [r[0] for r in load_tsv("admin_levels.tsv")]
 _PLACE = _CAPITALISED + r"(?:\s+" + _CAPITALISED + r"){0,3}"
 # A standing body of an organisation is written before it ("Ban Thường vụ Huyện ủy Tây Hòa",
 # "Ban Chấp hành Đảng bộ huyện ...", "Văn phòng UBND tỉnh ...").
-_BODIES = [r[0] for r in _ORG_HEAD_ROWS if len(r) > 2 and r[2] == "body"] + ["Văn phòng"]
+_BODIES = [r[0] for r in _ORG_HEAD_ROWS if len(r) > 2 and r[2] == "body"] + [p for p, kind in _ISSUER_ROWS if kind == "office"]
 _ORG = (
     r"(?:(?:" + phrase_alternation(_BODIES) + r")\s+(?=(?:" + phrase_alternation(_HEADS) + r")(?!\w)))?"
     r"(?:" + phrase_alternation(_HEADS) + r")(?!\w)"
