@@ -147,6 +147,12 @@ YEAR_RULE = {
     "arrange-is-no-future-cue": Example(
         "Huyện sắp xếp lại bộ máy từ ngày 10/11", "2022-08-10", [("ngày 10/11", "2021-11-10", "day", "date")]
     ),
+    "deadline-to-finish-before": Example(
+        "Công trình phải hoàn thành trước ngày 30/11.", "2022-09-01", [("ngày 30/11", "2022-11-30", "day", "date")]
+    ),
+    "offer-runs-until": Example(
+        "Chương trình ưu đãi kéo dài đến hết ngày 31/12.", "2022-07-15", [("ngày 31/12", "2022-12-31", "day", "date")]
+    ),
     "directive-over-semicolon": Example(
         "Tỉnh yêu cầu các sở báo cáo; các huyện nộp hồ sơ trước ngày 15/11.", "2022-09-01",
         [("ngày 15/11", "2022-11-15", "day", "date")],
