@@ -260,6 +260,12 @@ EXAMPLES = [
         {"Lê Văn Nam": {("Thiếu tá", None), ("Phó đội trưởng", "Đội cảnh sát cơ động (K02) CATP")}},
     ), id="unit-short-name-in-brackets-and-parent-acronym"),
     pytest.param(Example(
+        "Thượng tá Đào Văn Tám, Đội trưởng Đội điều tra (PC02), CATP, cho biết. Trung tá Vũ Văn Hải, Phó "
+        "trưởng PC02, nói thêm.",
+        {"Đào Văn Tám": {("Thượng tá", None), ("Đội trưởng", "Đội điều tra (PC02) CATP")},
+         "Vũ Văn Hải": {("Trung tá", None), ("Phó trưởng", "PC02 CATP")}},
+    ), id="unit-short-name-keeps-the-parent-written-once"),
+    pytest.param(Example(
         "Bà Đỗ Thị Hạnh Tháng 8-2019 chuyển về quê.",
         {"Đỗ Thị Hạnh": set()},
     ), id="date-word-after-name-is-not-a-syllable"),
@@ -287,6 +293,7 @@ NOT_PERSONS = [
     pytest.param("Aston Villa hòa Newcastle United trên sân Villa Park, vòng 20 Premier League.", id="clubs-venue-league"),
     pytest.param("Cô mua chiếc Toyota Camry Hybrid giá cao.", id="product-of-a-known-brand"),
     pytest.param("Theo Financial Times, thị trường biến động.", id="outlet"),
+    pytest.param("Dự án nạo vét đê Tân Phong - Hòa Thượng kéo dài hai năm.", id="dike-named-by-two-places"),
     pytest.param("Người dân đến trụ sở (số 12 - 14 Trần Hưng Đạo, quận 5) nộp hồ sơ.", id="street-after-so-number"),
     pytest.param("Căn nhà 27/3/15 Phan Đăng Lưu bị cháy.", id="street-after-slashed-house-number"),
     pytest.param("Cầu mới thông xe. Ảnh: Trần Minh Quang Sáng 5/3, người dân đi lại.", id="photo-credit"),

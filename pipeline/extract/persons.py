@@ -618,6 +618,27 @@ def _foreign_countries(doc: Doc) -> list[str]:
     ]
 
 
+_UNIT_WITH_PARENT = re.compile(r"(?:^|\()([A-ZĐ][A-ZĐ0-9&-]{1,9})\)? ([A-ZĐ][^()]*)$")
+_UNIT_ALONE = re.compile(r"(?:^|\()([A-ZĐ][A-ZĐ0-9&-]{1,9})\)?$")
+
+
+def complete_units(merged: list[tuple[Mention, str]]) -> None:
+    """A unit's short name written once with its parent keeps that parent everywhere in the
+    article: after "Đội tham mưu (PC67), CATP", "Trưởng PC67" is of "PC67 CATP"."""
+    parents: dict[str, set[str]] = {}
+    for mention, _name in merged:
+        for title in mention.titles:
+            found = _UNIT_WITH_PARENT.search(title.organization or "")
+            if found:
+                parents.setdefault(found[1], set()).add(found[2])
+    for mention, _name in merged:
+        for k, title in enumerate(mention.titles):
+            found = _UNIT_ALONE.search(title.organization or "")
+            if found and len(parents.get(found[1], ())) == 1:
+                (parent,) = parents[found[1]]
+                mention.titles[k] = TitleValue(title.text, title.role, f"{title.organization} {parent}")
+
+
 @Language.component("vnx_persons")
 def persons_component(doc: Doc) -> Doc:
     """Set doc.spans["persons"]."""
@@ -625,6 +646,7 @@ def persons_component(doc: Doc) -> Doc:
     spans = []
     merged = merge(doc, finder.find())
     complete_titles(doc, merged)
+    complete_units(merged)
     for mention, name in merged:
         span = char_span(doc, finder.words[mention.start].start, finder.words[mention.end - 1].end, "PER")
         if span is not None:
