@@ -35,7 +35,7 @@ from pipeline.extract.names import (
     is_surname,
     joined,
 )
-from pipeline.extract.persons_titles import TitleParser, known_names, role_of, roles
+from pipeline.extract.persons_titles import MAX_TITLE_ORG_WORDS, TitleParser, known_names, role_of, roles
 from pipeline.extract.values import (
     doc_text,
     LOCATIONS,
@@ -53,6 +53,7 @@ LOGGER = logging.getLogger(__name__)
 _DASHES = {"-", "–", "—"}
 _ROUTE_VERBS = {"đi", "đến", "tới", "về", "ra", "vào", "sang"}
 _MAX_NAME = 6
+_MAX_APPOSITION = MAX_TITLE_ORG_WORDS  # a title after a name, role and organisation, in words
 # A unit's short name in brackets: "PC67", "K02", "VFF", "GD&ĐT"
 _SHORT_NAME = re.compile(r"^[A-ZĐ][A-ZĐ0-9&-]{1,9}$")
 # Labels of a credit line: the name after "Ảnh:" took the photo, it is not in the story.
@@ -413,7 +414,7 @@ class PersonFinder:
         or a word that cannot be part of an organisation's name (title_end_words.tsv)."""
         words = self.words
         m = k + 1
-        while m < min(len(words), k + 20):
+        while m < min(len(words), k + _MAX_APPOSITION + 4):
             w = words[m]
             short = self._short_name_in_brackets(m)
             if short:
@@ -431,7 +432,7 @@ class PersonFinder:
             ):
                 return m
             m += 1
-        return min(len(words), k + 20)
+        return min(len(words), k + _MAX_APPOSITION + 4)
 
     def _parent_acronym(self, k: int) -> tuple[int, str] | None:
         """", CATP," after a title: a lone acronym of three letters or more names the parent body

@@ -22,6 +22,9 @@ from pipeline.extract.names import PhraseTable, Word, doc_words, is_surname, joi
 from pipeline.extract.values import TitleValue, doc_text
 
 _FORMER = {"nguyên", "cựu"}
+# The longest organisation an apposition may give a title, in words ("Đội chỉ huy giao thông và
+# điều khiển đèn tín hiệu giao thông (PC67)" is 18)
+MAX_TITLE_ORG_WORDS = 20
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +186,7 @@ class TitleParser:
             return parsed
         if parsed is not None and parsed[1].organization and not self._runs_on(parsed[0], clause_end):
             return parsed  # the grammar of organisations found the whole name
-        if j >= clause_end or clause_end - j > 16 or not self.words[j].text[:1].isupper():
+        if j >= clause_end or clause_end - j > MAX_TITLE_ORG_WORDS or not self.words[j].text[:1].isupper():
             return parsed
         org = joined(self.text, self.words, j, clause_end)
         unit = found[1].unit
