@@ -101,7 +101,8 @@ _PERIOD_PHRASE = re.compile(rf"{_S}+(?:(?:đầu|cuối){_S}+)?năm(?!\w)", re.I
 _CLOCK_AFTER = re.compile(rf"{_S}*\d|{_S}+(?:sáng|trưa|chiều|tối|đêm|ngày|hôm|cùng|rạng)(?!\w)", re.I)
 _DURATION_AFTER = re.compile(rf"{_S}+(?:mỗi|một|liên{_S}+tục|liền|đồng{_S}+hồ|qua)(?!\w)", re.I)
 _DURATION_BEFORE = re.compile(
-    rf"(?<!\w)(?:trong|mất|suốt|dài|sau|hơn|gần|vòng|khoảng|tới|đến|thêm)"
+    rf"(?<!\w)(?:trong|mất|suốt|dài|sau|hơn|gần|vòng|khoảng|tới|đến|thêm|tối{_S}+đa|tối{_S}+thiểu|ít{_S}+nhất"
+    rf"|không{_S}+quá|chưa{_S}+(?:đến|tới|đầy))"
     rf"(?:{_S}+(?:hơn|gần|khoảng))?{_S}+$",
     re.I,
 )
@@ -392,7 +393,7 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
     )
     if bare and lex.renamed_cue.search(text, window_start, start) and lex.renamed.search(text, window_start, start):
         return None  # "thửa đất số 53 (nay là 44)": a label's new number
-    if bare and not reading.multiple and _name_before(ctx, start, window_start):
+    if bare and not reading.multiple and not lex.counted.match(text, end) and _name_before(ctx, start, window_start):
         return None
     if bare and _is_list_mark(text, start, end, line_start):
         return None
