@@ -71,6 +71,12 @@ DAYS = {
     "after-holiday-name": Example(
         "nghỉ lễ Quốc khánh 2/9 năm nay", "2024-08-20", [("2/9 năm nay", "2024-09-02", "day", "date")]
     ),
+    "after-day-name": Example(
+        "mít tinh chào mừng Ngày Thầy thuốc Việt Nam 27/2 tại", "2024-02-20", [("27/2", "2024-02-27", "day", "date")]
+    ),
+    "after-day-name-with-dash": Example(
+        "kỷ niệm Ngày Thương binh - Liệt sĩ 27/7", "2024-07-20", [("27/7", "2024-07-27", "day", "date")]
+    ),
     "list-after-context": Example(
         "dịp lễ 30/4 và 1/5 năm nay", "2024-04-20",
         [("30/4", "2024-04-30", "day", "date"), ("1/5 năm nay", "2024-05-01", "day", "date")],
@@ -355,6 +361,7 @@ RELATIVE = {
 NEGATIVES = {
     "ratio": Example("có 63/63 tổ chức", PUB, []),
     "percent-range": Example("có từ 15-20% tổ chức", PUB, []),
+    "day-word-lowercase-name": Example("Ngày càng tăng 2/3", PUB, []),
     "fraction-of-members": Example("Trong đó, 3/5 thành viên", PUB, []),
     "fraction-after-context": Example("đến 2/3 số hộ", PUB, []),
     "half": Example("1/2 quyền sử dụng đất", PUB, []),

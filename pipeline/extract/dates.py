@@ -236,6 +236,8 @@ _CONTEXT_BEFORE = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# the name of a day of the year before its date: "Ngày" and a capitalised name of one to six words
+_HOLIDAY_BEFORE = re.compile(r"(?<!\w)Ngày\s+([^\W\d_][\w]*(?:\s+(?:-\s+)?[^\W\d_]\w*){0,5})\s+$")
 _QUANTITY_AFTER = re.compile(
     r"\s*(?:%|(?:" + phrase_alternation(_CONTEXT["unit"] + _CONTEXT["counted"]) + r")(?!\w))", re.IGNORECASE
 )
@@ -407,6 +409,9 @@ def _weak_context_ok(text: str, start: int, end: int) -> bool:
     if _QUANTITY_AFTER.match(text, end):
         return False
     if _CONTEXT_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    holiday = _HOLIDAY_BEFORE.search(text, max(0, start - 50), start)
+    if holiday and holiday.group(1)[0].isupper():  # "Ngày Nhà giáo Việt Nam 20/11"
         return True
     before = text[max(0, start - 40) : start].rstrip(" \t")
     opens_sentence = not before or before[-1] in ".!?\n"
