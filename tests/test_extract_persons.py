@@ -240,6 +240,14 @@ EXAMPLES = [
         {"Hồ Văn Dũng": {("nguyên Chủ tịch", "UBND xã An Hòa")}},
     ), id="district-after-a-comma-is-no-parent"),
     pytest.param(Example(
+        "Arsenal thắng 3-0.\nĐội hình Arsenal: Raya, White, Saliba, Gabriel, Rice, Saka, Havertz.",
+        {n: set() for n in ("Raya", "White", "Saliba", "Gabriel", "Rice", "Saka", "Havertz")},
+    ), id="line-up-after-a-team-label"),
+    pytest.param(Example(
+        "Miễn phí cho người dân 5 phường: Quang Trung, Hồng Hà, Bạch Đằng, Trần Hưng Đạo, Hồng Gai.",
+        {},
+    ), id="list-of-wards-is-no-line-up"),
+    pytest.param(Example(
         "Nước Pháp chuẩn bị bầu cử. Tổng thống Emmanuel Macron phát biểu tối qua.",
         {"Emmanuel Macron": {("Tổng thống", "Pháp")}},
     ), id="bare-head-of-state-takes-the-one-foreign-country"),

@@ -53,6 +53,9 @@ LOGGER = logging.getLogger(__name__)
 _DASHES = {"-", "–", "—"}
 _ROUTE_VERBS = {"đi", "đến", "tới", "về", "ra", "vào", "sang"}
 _MAX_NAME = 6
+# A team's line-up: the label words and the fewest names that make a list one
+_LINEUP_WORDS = ("đội hình", "đội hình ra sân", "đội hình xuất phát", "ra sân")
+_LINEUP_MIN = 5
 _MAX_APPOSITION = MAX_TITLE_ORG_WORDS  # a title after a name, role and organisation, in words
 # A unit's short name in brackets: "PC67", "K02", "VFF", "GD&ĐT"
 _SHORT_NAME = re.compile(r"^[A-ZĐ][A-ZĐ0-9&-]{1,9}$")
@@ -124,7 +127,59 @@ class PersonFinder:
         self.words = doc_words(doc)
         self.titles = TitleParser(doc)
         self.blocked = self._blocked()
+        self.lineup, self.place_list = self._lists()
         self._ner_cache: dict[str, list] = {}
+
+    def _lists(self) -> tuple[set[int], set[int]]:
+        """Start indices of the items of name lists after a colon: a team's line-up ("Đội hình
+        Chelsea: Sánchez, Gusto, Fofana, ..." or "Man City: Ederson, Lewis, ...", five items or
+        more) and a list of places ("5 phường: Quang Trung, Hồng Hà, ..."; "các xã là: ...")."""
+        words = self.words
+        lineup: set[int] = set()
+        places: set[int] = set()
+        for c, w in enumerate(words):
+            if w.text != ":":
+                continue
+            label = self._label(c)
+            if label is None:
+                continue
+            items = self._list_items(c + 1)
+            if label == "team" and len(items) >= _LINEUP_MIN:
+                lineup.update(items)
+            elif label == "places" and len(items) >= 2:
+                places.update(items)
+        return lineup, places
+
+    def _list_items(self, k: int) -> list[int]:
+        """Starts of the comma-separated items after words[k], each one to three capitalised words."""
+        words = self.words
+        items: list[int] = []
+        while k < len(words) and words[k].text not in ("\n", ".", ";", ":"):
+            j = k
+            while j < len(words) and (is_name_syllable(words[j].text) or words[j].text in ("'", "’")):
+                j += 1
+            if not 1 <= j - k <= 3 or (j < len(words) and words[j].text not in (",", "\n", ".", ";")):
+                return []
+            items.append(k)
+            k = j + 1 if j < len(words) and words[j].text == "," else j
+        return items
+
+    def _label(self, c: int) -> str | None:
+        """What the words before a colon announce: "team" (a line-up word, or a capitalised name
+        from the line's start), "places" (an administrative level: "5 phường", "các xã là")."""
+        words = self.words
+        start = c
+        while start > 0 and words[start - 1].text != "\n" and c - start < 8:
+            start -= 1
+        label = words[start:c]
+        if not label:
+            return None
+        if any(P.levels().match(words, k) for k in range(start, c)):
+            return "places"
+        folded = " ".join(w.folded for w in label)
+        if any(cue in folded for cue in _LINEUP_WORDS) or all(is_name_syllable(w.text) for w in label):
+            return "team"
+        return None
 
     def _blocked(self) -> list[bool]:
         """Words inside an organisation or place name."""
@@ -252,7 +307,9 @@ class PersonFinder:
         n = sum(1 for w in words[start:end] if w.text != ".")
         if n > _MAX_NAME:
             return None
-        honorific = _ends_at(_cues(), words, start, 3) is not None
+        if run_start in self.place_list:
+            return None
+        honorific = _ends_at(_cues(), words, start, 3) is not None or start in self.lineup
         if self._names_a_thing(start, end):
             return None
         before = self._titles_before(start)
@@ -262,7 +319,7 @@ class PersonFinder:
             return None
         if self._credited(run_start):
             return None
-        cue = bool(before) or _ends_at(_cues(), words, start, 3) is not None
+        cue = bool(before) or honorific
         after = self._titles_after(end, before)
         cue = cue or bool(after)
         name = joined(self.text, words, start, end)
