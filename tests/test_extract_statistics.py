@@ -126,6 +126,8 @@ UNITS = [
     Example("count-after-capitalised-name", "Đội tuyển đã thua Nhật Bản 3 trận liên tiếp.", [{"value": 3, "subject": "trận liên tiếp"}]),
     Example("disciplined-not-law-label", "Ủy ban Kiểm tra đã kỷ luật 12 đảng viên.", [{"value": 12}]),
     Example("grant-verb-not-level-label", "Nhà tài trợ sẽ cấp 20 suất học bổng.", [{"value": 20}]),
+    Example("goals-counter", "Đội khách thắng cách biệt 3 bàn.", [{"value": 3, "unit": "bàn", "kind": "count"}]),
+    Example("sessions-per-week", "Trung tâm mở lớp 3 buổi/tuần.", [{"value": 3, "unit": "buổi/tuần", "kind": "measure"}]),
     Example("seats-counter", "Chiếc xe khách 29 chỗ bị lật.", [{"value": 29, "unit": "chỗ", "text": "29 chỗ"}]),
     Example("verb-ending-in-label-word", "Cơ quan điều tra đã triệu tập 6 bị can.", [{"value": 6, "subject": "bị can"}]),
     Example("per-any-word", "Giá phòng 1,5 triệu đồng/đêm.", [{"value": 1500000, "unit": "đồng/đêm"}]),
