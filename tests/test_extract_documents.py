@@ -392,6 +392,14 @@ ISSUERS = {
             ("Nghị định số 15/2021/NĐ-CP của Chính phủ", "Nghị định", "15/2021/NĐ-CP", None, "Chính phủ", None),
         ],
     ),
+    "city-glued-to-its-abbreviated-level": Example(
+        "Quyết định số 09/2024/QĐ-UBND của UBND TP.HCM quy định giá đất.",
+        [("Quyết định số 09/2024/QĐ-UBND của UBND TP.HCM", "Quyết định", "09/2024/QĐ-UBND", None, "UBND TP.HCM", None)],
+    ),
+    "sentence-ends-after-the-level": Example(
+        "Tờ trình số 5/TTr-UBND của UBND tỉnh. Phát biểu tại kỳ họp, ông A nói.",
+        [("Tờ trình số 5/TTr-UBND của UBND tỉnh", "Tờ trình", "5/TTr-UBND", None, "UBND tỉnh", None)],
+    ),
     "holder-is-no-issuer": Example(
         "Người dân có quyết định giao đất số 12/QĐ-UBND từ năm 2005.",
         [("quyết định giao đất số 12/QĐ-UBND", "Quyết định", "12/QĐ-UBND", None, None, None)],

@@ -93,8 +93,8 @@ _ORG = (
     r"(?:(?:" + phrase_alternation(_BODIES) + r")\s+(?=(?:" + phrase_alternation(_HEADS) + r")(?!\w)))?"
     r"(?:" + phrase_alternation(_HEADS) + r")(?!\w)"
     r"(?:\s+(?:" + phrase_alternation(_FIELDS) + r")(?!\w))?"
-    r"(?:\s+(?:" + phrase_alternation(_LEVELS) + r")(?!\w))?"
-    r"(?:\s+" + _PLACE + r")?"
+    r"(?:\s+(?:" + phrase_alternation(_LEVELS) + r")(?:(?<=\.)|(?!\w)))?"
+    r"(?:(?:\s+|(?<=\.)\s*)" + _PLACE + r")?"  # after a dotted level, the place may be glued: "UBND TP.HCM"
 )
 _ISSUER_BODY = r"(?:(?:" + phrase_alternation(_ROLES) + r")(?:\s+" + _ORG + r")?|" + _ORG + r")(?!\w)"
 _ISSUER_AFTER = re.compile(
@@ -104,6 +104,7 @@ _ISSUING = phrase_alternation([w for w, role in load_tsv("document_titles.tsv") 
 _ISSUER_BEFORE = re.compile(
     r"(?<!\w)(?P<issuer>" + _ISSUER_BODY + r")\s+(?:đã\s+|vừa\s+|mới\s+|cũng\s+|đã\s+có\s+)?(?:" + _ISSUING + r")\s+$"
 )
+_ENDS_IN_LEVEL = re.compile(r"\s(?:" + phrase_alternation(_LEVELS) + r")$")
 # A bare head as the issuer ("Sở đã ban hành ...") is the last organisation with that head named
 # before it ("Phó Giám đốc Sở Y tế, cho biết Sở đã ban hành ...").
 _BARE_HEADS = {r[0] for r in _ORG_HEAD_ROWS if len(r) > 2 and r[2] != "fixed"}
@@ -415,6 +416,17 @@ def _antecedent(text: str, head: str, position: int) -> str | None:
     return last
 
 
+def _completed(doc: Doc, issuer: str, position: int) -> str:
+    """The issuer as the entities complete it ("UBND tỉnh" -> "UBND tỉnh Hà Tĩnh", "Sở Y tế" ->
+    "Sở Y tế tỉnh Kiên Giang", "VFF" -> "Liên đoàn Bóng đá Việt Nam"), else as written: a
+    resolution is taken for a name ending in a bare level, or when it continues the written
+    name, or spells out a one-word short name; a name with its place is kept as written."""
+    resolved = resolve_organization(doc, issuer, position)
+    if resolved and (_ENDS_IN_LEVEL.search(issuer) or resolved.startswith(issuer) or " " not in issuer):
+        return resolved
+    return issuer
+
+
 def _day_dates(doc: Doc) -> dict[int, tuple[int, str]]:
     if DATES not in doc.spans:
         return {}
@@ -436,8 +448,8 @@ def documents_component(doc: Doc) -> Doc:
         value = ref.value
         if value.issuer in _BARE_HEADS:
             value = replace(value, issuer=_antecedent(doc_text(doc), value.issuer, ref.start) or value.issuer)
-        if value.issuer:  # "UBND tỉnh" -> "UBND tỉnh Hà Tĩnh", "Sở Y tế" -> "Sở Y tế tỉnh Kiên Giang"
-            value = replace(value, issuer=resolve_organization(doc, value.issuer, ref.start) or value.issuer)
+        if value.issuer:
+            value = replace(value, issuer=_completed(doc, value.issuer, ref.start))
         span._.document = value
         spans.append(span)
     doc.spans[DOCUMENTS] = spans
