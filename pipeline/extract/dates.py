@@ -418,9 +418,13 @@ def _weak_context_ok(text: str, start: int, end: int) -> bool:
     return opens_sentence and text[end : end + 1] in (",", ":")
 
 
+_STRONG_GROUPS = ("clock", "part", "wd", "ngay", "y", "rel")
+
+
 def _strong(m: re.Match, prefix: str) -> bool:
     """Whether the lead or year of a day makes it a date on its own."""
-    return any(m.groupdict().get(prefix + g) for g in ("clock", "part", "wd", "ngay", "y", "rel"))
+    names = m.re.groupindex
+    return any(m.group(prefix + g) for g in _STRONG_GROUPS if prefix + g in names)
 
 
 # ---------------------------------------------------------------- handlers
