@@ -194,6 +194,9 @@ MONTHS_QUARTERS_YEARS = {
         [("năm 2008", "2008", "year", "date"), ("2018", "2018", "year", "date")],
     ),
     "bare-year-after-den": Example("tầm nhìn đến 2030", PUB, [("2030", "2030", "year", "date")]),
+    "bare-year-after-new-year-festival": Example(
+        "nghỉ Tết Nguyên đán 2025 kéo dài", PUB, [("2025", "2025", "year", "date")]
+    ),
     "cycle-year-name": Example(
         "dịp Tết Nguyên đán Giáp Thìn 2024, tỉnh", PUB, [("Giáp Thìn 2024", "2024", "year", "date")]
     ),
