@@ -279,6 +279,46 @@ SHORT_FORMS = {
     ),
 }
 
+LISTED = {
+    "two-decrees-one-kind": Example(
+        "Thay thế các Nghị định 15/2018/NĐ-CP và 77/2016/NĐ-CP về an toàn thực phẩm.",
+        [
+            ("Nghị định 15/2018/NĐ-CP", "Nghị định", "15/2018/NĐ-CP", None, None, None),
+            ("77/2016/NĐ-CP", "Nghị định", "77/2016/NĐ-CP", None, None, None),
+        ],
+    ),
+    "comma-list-shares-issuer": Example(
+        "Theo Thông tư số 01/2020/TT-BYT, 02/2020/TT-BYT của Bộ Y tế.",
+        [
+            ("Thông tư số 01/2020/TT-BYT", "Thông tư", "01/2020/TT-BYT", None, "Bộ Y tế", None),
+            ("02/2020/TT-BYT của Bộ Y tế", "Thông tư", "02/2020/TT-BYT", None, "Bộ Y tế", None),
+        ],
+    ),
+    "each-with-so": Example(
+        "Các Nghị quyết số 01/NQ-HĐND, số 02/NQ-HĐND và số 03/NQ-HĐND ngày 5/1/2024 của HĐND tỉnh Gia Lai.",
+        [
+            ("Nghị quyết số 01/NQ-HĐND", "Nghị quyết", "01/NQ-HĐND", None, "HĐND tỉnh Gia Lai", None),
+            ("02/NQ-HĐND", "Nghị quyết", "02/NQ-HĐND", None, "HĐND tỉnh Gia Lai", None),
+            ("03/NQ-HĐND ngày 5/1/2024 của HĐND tỉnh Gia Lai", "Nghị quyết", "03/NQ-HĐND", "2024-01-05", "HĐND tỉnh Gia Lai", None),
+        ],
+    ),
+    "short-numbers-with-years": Example(
+        "Nghị định 15/2018 và 77/2016 đã bị thay.",
+        [
+            ("Nghị định 15/2018", "Nghị định", "15/2018", None, None, None),
+            ("77/2016", "Nghị định", "77/2016", None, None, None),
+        ],
+    ),
+    "day-after-comma-is-no-number": Example(
+        "Quyết định số 12/QĐ-UBND, 15/3/2020 của UBND tỉnh.",
+        [("Quyết định số 12/QĐ-UBND, 15/3/2020 của UBND tỉnh", "Quyết định", "12/QĐ-UBND", "2020-03-15", "UBND tỉnh", None)],
+    ),
+    "fraction-after-va-is-no-number": Example(
+        "Quyết định 12/QĐ-UBND và 3/4 số hộ dân đồng ý.",
+        [("Quyết định 12/QĐ-UBND", "Quyết định", "12/QĐ-UBND", None, None, None)],
+    ),
+}
+
 LAWS = {
     "lowercase-law-name": Example(
         "theo quy định của Luật thuế thu nhập cá nhân.",
@@ -465,6 +505,11 @@ def test_documents_numbers_kept_as_typed(nlp, example: Example) -> None:
 
 @pytest.mark.parametrize("example", _cases(SHORT_FORMS))
 def test_documents_short_number_is_the_full_one(nlp, example: Example) -> None:
+    assert _found(nlp, example.text) == example.expected
+
+
+@pytest.mark.parametrize("example", _cases(LISTED))
+def test_documents_numbers_listed_under_one_kind(nlp, example: Example) -> None:
     assert _found(nlp, example.text) == example.expected
 
 

@@ -157,7 +157,10 @@ _DOCUMENT_LIKE = re.compile(r"[^\W\d_]|(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # What opens a sentence: a capital there says nothing about a name ("Bản ghi nhớ có thể ...").
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n])\W*$")
 _LEADING_COMMA = re.compile(r"\s*,?\s*")
-_COORDINATED = re.compile(r"\s*(?:,|và|hoặc)\s*$")
+_COORDINATED = re.compile(r"\s*(?:,|và|hoặc)\s*(?:số\s*)?$")
+# A further number listed under one kind, and what looks like a day instead ("15/3/2020").
+_MORE_NUMBER = re.compile(r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:số\s+)?" + _STRUCTURED)
+_DAY_LIKE = re.compile(r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?")
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,37 @@ def _date_before(text: str, position: int, dates: dict[int, tuple[int, str]]) ->
     return None
 
 
+def _tail(text: str, end: int, dates: dict[int, tuple[int, str]]) -> tuple[str | None, str | None, int]:
+    """The date and the issuer written after a reference's number, in either order, and their end."""
+    date = issuer = None
+    for _ in range(2):
+        if date is None and (found := _date(text, end, dates)):
+            date, end = found
+        elif issuer is None and (found := _issuer(text, end)):
+            issuer, end = found
+    return date, issuer, end
+
+
+def _coordinated(text: str, ref: _Found, dates: dict[int, tuple[int, str]]) -> list[_Found]:
+    """The numbers listed after a numbered reference under its kind ("các Nghị định 15/2018/NĐ-CP
+    và 77/2016/NĐ-CP", "Thông tư số 01/2020/TT-BYT, 02/2020/TT-BYT"): each a document of that
+    kind when it is no date and shares a code with the first number, or both carry a year."""
+    first = ref.value.number
+    letters = set(_NUMBER_PARTS.findall(first.casefold()))
+    more, end = [], ref.end
+    while (listed := _MORE_NUMBER.match(text, end)) and listed.start("number") not in dates:
+        number = re.sub(r"\s+", "", listed.group("number"))
+        if _DAY_LIKE.fullmatch(number):
+            break
+        shared = letters & set(_NUMBER_PARTS.findall(number.casefold()))
+        if not (shared or (not letters and _YEAR.search(first) and _YEAR.search(number))):
+            break
+        date, issuer, end = _tail(text, listed.end(), dates)
+        value = DocumentValue(kind=ref.value.kind, number=number, date=date, issuer=issuer)
+        more.append(_Found(listed.start("number"), end, value))
+    return more
+
+
 def _name_key(text: str) -> str:
     """A name compared case- and space-insensitively ("Luật đất đai" is "Luật Đất đai")."""
     return " ".join(text.replace(",", " , ").split()).casefold()
@@ -268,12 +302,7 @@ def _reference(
         end = numbered.end()
     elif abbreviated:
         return None
-    date = issuer = None
-    for _ in range(2):  # date and issuer, in either order
-        if date is None and (found := _date(text, end, dates)):
-            date, end = found
-        elif issuer is None and (found := _issuer(text, end)):
-            issuer, end = found
+    date, issuer, end = _tail(text, end, dates)
     if number is None and title is None and date is None and not agreement:
         return None  # a common noun ("kế hoạch sản xuất"), whatever precedes it
     if issuer is None and (before := _ISSUER_BEFORE.search(text, max(0, kind.start() - 80), kind.start())):
@@ -310,6 +339,7 @@ def find_documents(text: str, dates: dict[int, tuple[int, str]]) -> list[_Found]
     """Every document reference of `text`; `dates` maps a date mention's start to (end, ISO day)."""
     found = [ref for kind in _KIND.finditer(text) if (ref := _reference(text, kind, dates))]
     found += [ref for abbreviation in _ABBREVIATION.finditer(text) if (ref := _abbreviated(text, abbreviation, dates))]
+    found += [more for ref in found if ref.value.number and not ref.value.issuer for more in _coordinated(text, ref, dates)]
     found = _one_kind_per_number(sorted(found, key=lambda r: r.start))
     # "Nghị định 100/2019/NĐ-CP và Nghị định 123/2021/NĐ-CP của Chính phủ": one issuer for both
     for i in range(len(found) - 2, -1, -1):
