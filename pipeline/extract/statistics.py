@@ -112,6 +112,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\S+")
 _DIGIT_NEXT = re.compile(rf"{_S}+\d")
 _COMPOUND_DURATION = re.compile(rf"{_S}+\d{{1,2}}{_S}+(?:tháng|tuần|ngày|giờ|tiếng|phút|giây)(?!\w)", re.I)
+_PART_OF_NEXT = re.compile(rf"{_S}+(?:trong|trên)(?:{_S}+tổng)?{_S}+số{_S}+\d", re.I)
 _PER_PERIOD = re.compile(rf"{_S}*(?:mỗi|một|hằng|hàng){_S}+", re.I)  # "5 triệu mỗi tháng"
 _METRES_AND_CENTIMETRES = re.compile(r"m(?P<cm>\d{2})(?![\w.,])")
 # "2, 3 người": two neighbouring numbers sharing one unit are a range ("two or three people")
@@ -454,9 +455,14 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
         end = post.end()
 
     integral = reading.value is not None and reading.value == reading.value.to_integral_value()
+    part = _PART_OF_NEXT.match(text, end) if bare and integral else None
+    if part:  # "3 trong số 5 người": a part of the figure that follows, counted in its unit
+        whole = lex.master.match(text, part.end() - 1)
+        if whole and whole.group("u1"):
+            found = lex.unit(whole.group("u1"))
     only_from = has_left and not left.group("verb") and norm(left.group("q") or "") == "từ" and not moving
     if (
-        (bare and integral and not post and (not has_left or only_from))
+        (bare and integral and not post and not part and (not has_left or only_from))
         or (_date_like(reading) and not m.group("vf") and not (left and left.group("verb")))
         or (reading.low is not None and not reading.unit_surface)
     ):
@@ -473,7 +479,7 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
             reading.value = -reading.value
         if reading.low is not None and reading.high is not None:
             reading.low, reading.high = -reading.high, -reading.low
-    count_unit = found.kind == "count" and not found.compound and kind != "multiple"
+    count_unit = found.kind == "count" and not found.compound and kind != "multiple" and reading.unit_start >= 0
     after, after_end, after_qualifier = subject_after(ctx, reading.unit_start if count_unit else end)
     if count_unit and after is None:
         after = text[reading.unit_start : reading.end].strip()
