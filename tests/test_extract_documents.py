@@ -440,6 +440,10 @@ ISSUERS = {
         "Tờ trình số 5/TTr-UBND của UBND tỉnh. Phát biểu tại kỳ họp, ông A nói.",
         [("Tờ trình số 5/TTr-UBND của UBND tỉnh", "Tờ trình", "5/TTr-UBND", None, "UBND tỉnh", None)],
     ),
+    "short-name-in-brackets-before-verb": Example(
+        "Sở Giao thông vận tải (GTVT) đã ban hành Kế hoạch số 77/KH-SGTVT về an toàn.",
+        [("Kế hoạch số 77/KH-SGTVT", "Kế hoạch", "77/KH-SGTVT", None, "Sở Giao thông vận tải", None)],
+    ),
     "holder-is-no-issuer": Example(
         "Người dân có quyết định giao đất số 12/QĐ-UBND từ năm 2005.",
         [("quyết định giao đất số 12/QĐ-UBND", "Quyết định", "12/QĐ-UBND", None, None, None)],

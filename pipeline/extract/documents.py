@@ -102,8 +102,10 @@ _ISSUER_AFTER = re.compile(
 )
 _ISSUING = phrase_alternation([w for w, role in load_tsv("document_titles.tsv") if role == "issues"])
 _ISSUER_BEFORE = re.compile(
-    r"(?<!\w)(?P<issuer>" + _ISSUER_BODY + r")\s+(?:đã\s+|vừa\s+|mới\s+|cũng\s+|đã\s+có\s+)?(?:" + _ISSUING + r")\s+$"
+    r"(?<!\w)(?P<issuer>" + _ISSUER_BODY + r")(?:\s*\([^()\n]{1,20}\))?"  # its short name: "(THADS)"
+    r"\s+(?:đã\s+|vừa\s+|mới\s+|cũng\s+|đã\s+có\s+)?(?:" + _ISSUING + r")\s+$"
 )
+_SIGNER = re.compile(r"(?<!\w)(?:" + phrase_alternation(_ROLES) + r")(?!\w)")
 _ENDS_IN_LEVEL = re.compile(r"\s(?:" + phrase_alternation(_LEVELS) + r")$")
 # A bare head as the issuer ("Sở đã ban hành ...") is the last organisation with that head named
 # before it ("Phó Giám đốc Sở Y tế, cho biết Sở đã ban hành ...").
@@ -452,7 +454,9 @@ def _completed(doc: Doc, issuer: str, position: int) -> str:
     resolution is taken for a name ending in a bare level, or when it continues the written
     name, or spells out a one-word short name; a name with its place is kept as written."""
     resolved = resolve_organization(doc, issuer, position)
-    if resolved and (_ENDS_IN_LEVEL.search(issuer) or resolved.startswith(issuer) or " " not in issuer):
+    if not resolved or _SIGNER.search(resolved, len(issuer) if resolved.startswith(issuer) else 0):
+        return issuer  # no completion adds a signer: "Tổng cục THADS và Chủ tịch UBND ..."
+    if _ENDS_IN_LEVEL.search(issuer) or resolved.startswith(issuer) or " " not in issuer:
         return resolved
     return issuer
 
