@@ -66,6 +66,10 @@ DAYS = {
         "Từ hôm nay 14-2, Thông tư", "2025-02-14",
         [("hôm nay", "2025-02-14", "day", "relative"), ("14-2", "2025-02-14", "day", "date")],
     ),
+    "place-dateline": Example("Hà Nội, 12/3 - Bộ Y tế", "2024-03-12", [("12/3", "2024-03-12", "day", "date")]),
+    "place-dateline-agency": Example(
+        "Bài trước.\nTP.HCM, 5/2 (TTXVN) - Sở Y tế", "2024-02-05", [("5/2", "2024-02-05", "day", "date")]
+    ),
     "sentence-start-comma": Example("Họp xong. 12/3, đoàn về", "2024-03-14", [("12/3", "2024-03-12", "day", "date")]),
     "hom": Example("hôm 4/1, ông A", PUB, [("hôm 4/1", "2024-01-04", "day", "date")]),
     "after-holiday-name": Example(
@@ -365,6 +369,7 @@ NEGATIVES = {
     "ratio": Example("có 63/63 tổ chức", PUB, []),
     "percent-range": Example("có từ 15-20% tổ chức", PUB, []),
     "day-word-lowercase-name": Example("Ngày càng tăng 2/3", PUB, []),
+    "fraction-after-comma-inside-paragraph": Example("Họ nói, 3/5 - một tỷ lệ cao", PUB, []),
     "fraction-of-members": Example("Trong đó, 3/5 thành viên", PUB, []),
     "fraction-after-context": Example("đến 2/3 số hộ", PUB, []),
     "half": Example("1/2 quyền sử dụng đất", PUB, []),
@@ -433,8 +438,6 @@ def test_dates_negatives(example: Example) -> None:
 
 
 KNOWN_GAPS = {
-    # a dateline with a place and no date word: too close to "Trong đó, 3/5 thành viên"
-    "place-dateline": Example("Hà Nội, 12/3 - Bộ Y tế", PUB, [("12/3", "2024-03-12", "day", "date")]),
     # lunar dates are dropped, not converted
     "lunar-new-year": Example("mùng 1 tháng Giêng", PUB, [("mùng 1 tháng Giêng", "2024-02-10", "day", "date")]),
     # a relative day that is anchored on another date of the article, not on publication

@@ -7,8 +7,9 @@ RELATIVE_WORDS ("hôm qua", "tuần trước"). The first two only scan the wind
 Roman numerals. Composites win over singles, singles over relative words; a composite whose
 numbers make no sense (a range that ends before it starts) is dropped and the singles inside it
 are kept instead. A bare "4/1" (no "ngày", weekday, part of day, clock or year) is a date only
-after a date word ("từ", "vào", "dịp"...), a relative day, another date of the same list, or
-opening a sentence before a comma; never before a counted noun ("3/5 thành viên").
+after a date word ("từ", "vào", "dịp"...), a relative day, another date of the same list, the
+name of a day of the year ("Ngày Thầy thuốc Việt Nam 27/2"), in a wire dateline ("Hà Nội, 12/3
+-"), or opening a sentence before a comma; never before a counted noun ("3/5 thành viên").
 
 Mention spans cover the whole temporal phrase as written: the clock time, part of the day,
 weekday and the head word ("ngày", "tháng", "quý", "năm") with the numbers, e.g. "2 giờ sáng
@@ -238,6 +239,10 @@ _CONTEXT_BEFORE = re.compile(
 )
 # the name of a day of the year before its date: "Ngày" and a capitalised name of one to six words
 _HOLIDAY_BEFORE = re.compile(r"(?<!\w)Ngày\s+([^\W\d_][\w]*(?:\s+(?:-\s+)?[^\W\d_]\w*){0,5})\s+$")
+# a wire dateline: a place of one to four capitalised words opening the paragraph, a comma, the
+# day, then a dash or the agency in brackets
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)([^\W\d_][\w.]*(?:[ \t]+[^\W\d_][\w.]*){0,3})[ \t]*,[ \t]*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:[-–—]\s|\()")
 _QUANTITY_AFTER = re.compile(
     r"\s*(?:%|(?:" + phrase_alternation(_CONTEXT["unit"] + _CONTEXT["counted"]) + r")(?!\w))", re.IGNORECASE
 )
@@ -410,6 +415,9 @@ def _weak_context_ok(text: str, start: int, end: int) -> bool:
         return False
     if _CONTEXT_BEFORE.search(text, max(0, start - 40), start):
         return True
+    place = _DATELINE_BEFORE.search(text, max(0, start - 40), start)
+    if place and _DATELINE_AFTER.match(text, end) and all(w[0].isupper() for w in place.group(1).split()):
+        return True  # "Hà Nội, 12/3 - Bộ Y tế ...", "TP.HCM, 5/2 (TTXVN) -"
     holiday = _HOLIDAY_BEFORE.search(text, max(0, start - 50), start)
     if holiday and holiday.group(1)[0].isupper():  # "Ngày Nhà giáo Việt Nam 20/11"
         return True
