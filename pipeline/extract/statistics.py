@@ -22,9 +22,10 @@ Conventions (the contract leaves these open; tests/test_extract_statistics.py pi
   leave the unit null and are the subject ("63 tổ chức cơ sở đảng").
 - Two neighbouring numbers sharing a unit are a range ("2, 3 người" -> 2..3, "20, 30 ngày"); an
   upper bound keeps its own qualifier inside the range ("từ 5 km/h đến dưới 10 km/h" -> 5..10).
-- A magnitude word makes a figure even with nothing counted after it ("đòi 300 triệu"); a unit
-  may be written before its number ("ở tuổi 65", lexicons/stat_units_before.tsv); "½" reads as
-  the ratio "1/2" does (value 1, total 2).
+- A magnitude word makes a figure even with nothing counted after it ("đòi 300 triệu"), money
+  after a money word (lexicons/stat_money_cues.tsv: "rao bán 2 tỷ"). "3 trong số 5 người" counts
+  the part in the unit of the whole. A unit may be written before its number ("ở tuổi 65",
+  lexicons/stat_units_before.tsv). "½" reads as the ratio "1/2" does (value 1, total 2).
 - Labels: after a label word (lexicons/stat_identifiers.tsv) a unit makes a figure again
   ("nhà 5 tầng", "mua nhà 10 năm"), except a time unit after a calendar word or ordinal ("ngày 4
   tháng 1", "thứ 2 tuần sau") or a capitalised one ("đường 30 Tháng 4"); a number continuing a
@@ -192,8 +193,8 @@ def _read_digits(m: re.Match[str], ctx: Context, window_start: int) -> _Reading 
     n1 = read_number(m.group("n1"), scaled)
     if n1 is None:
         return None
-    metres = None if scaled else _METRES_AND_CENTIMETRES.match(text, end)
-    if metres and n1 < 10:  # "cao 1m65": metres and centimetres
+    metres = None if scaled or n1 >= 10 else _METRES_AND_CENTIMETRES.match(text, end)
+    if metres:  # "cao 1m65": metres and centimetres
         n1 += Decimal(metres.group("cm")) / 100
         end, unit_surface = metres.end(), "m"
     if not unit_surface and (m.group("m1") or m.group("m2")):
