@@ -16,11 +16,13 @@ kind ("Luật đất đai", "Bộ luật dân sự năm 2005"), and a code may b
 ("BLHS 1999", `lexicons/document_abbreviations.tsv`). An international agreement is cited
 without a number: its kind written capitalised inside a sentence is its name ("lễ ký Bản ghi nhớ
 về hợp tác ...", kinds marked standalone "mid"). Where two kinds precede one number ("Thông báo
-kết luận số 390/TB-..."), the number's code says whose it is.
+kết luận số 390/TB-..."), the number's code says whose it is; numbers listed after one kind
+("các Nghị định 15/2018/NĐ-CP và 77/2016/NĐ-CP") are documents of that kind.
 The date is the date mention (doc.spans["dates"]) that follows. The issuer is written after
-"của"/"do", or before "ban hành"; it is completed from the article where the entities allow
-("UBND tỉnh" -> "UBND tỉnh Hà Tĩnh"), else kept as written, and never implied by the number's
-suffix. The mention covers kind through the last part found. A document cited twice is listed
+"của"/"do", or before an issuing verb ("ban hành", "thông qua tại", "có"; a bare head there is
+the last organisation named with it: "Sở" -> "Sở Y tế"); it is completed from the article where
+the entities allow ("UBND tỉnh" -> "UBND tỉnh Hà Tĩnh"), else kept as written, and never implied
+by the number's suffix. The mention covers kind through the last part found. A document cited twice is listed
 once, at its most complete mention: a shorter number is a short form of a fuller one ("Thông tư
 64/2017" of "64/2017/TT-BCA", "48/DSST" of "48/2012/DSST"), and a name is known again without
 its year, in another case or as its abbreviation.
@@ -88,7 +90,8 @@ _LEVELS = [r[0] for r in load_tsv("admin_levels.tsv")]
 _PLACE = _CAPITALISED + r"(?:\s+" + _CAPITALISED + r"){0,3}"
 # A standing body of an organisation is written before it ("Ban Thường vụ Huyện ủy Tây Hòa",
 # "Ban Chấp hành Đảng bộ huyện ...", "Văn phòng UBND tỉnh ...").
-_BODIES = [r[0] for r in _ORG_HEAD_ROWS if len(r) > 2 and r[2] == "body"] + [p for p, kind in _ISSUER_ROWS if kind == "office"]
+_BODIES = [r[0] for r in _ORG_HEAD_ROWS if len(r) > 2 and r[2] == "body"]
+_BODIES += [p for p, kind in _ISSUER_ROWS if kind == "office"]
 _ORG = (
     r"(?:(?:" + phrase_alternation(_BODIES) + r")\s+(?=(?:" + phrase_alternation(_HEADS) + r")(?!\w)))?"
     r"(?:" + phrase_alternation(_HEADS) + r")(?!\w)"
@@ -293,7 +296,9 @@ def _reference(
     numbered = _NUMBER.match(text, end)
     if numbered is None and title is None and "số" in text[end : end + 80]:
         numbered = _DESCRIBED.match(text, end)  # "Quyết định thi hành án số 12/QĐ-THA"
-        if numbered and (_OWNER.search(numbered.group("described")) or not _DOCUMENT_LIKE.search(numbered.group("number"))):
+        if numbered and (
+            _OWNER.search(numbered.group("described")) or not _DOCUMENT_LIKE.search(numbered.group("number"))
+        ):
             numbered = None
     if numbered and numbered.groupdict().get("plain") and row[4] != "yes":
         numbered = None  # "lập biên bản 45, ...": a count
@@ -341,7 +346,8 @@ def find_documents(text: str, dates: dict[int, tuple[int, str]]) -> list[_Found]
     """Every document reference of `text`; `dates` maps a date mention's start to (end, ISO day)."""
     found = [ref for kind in _KIND.finditer(text) if (ref := _reference(text, kind, dates))]
     found += [ref for abbreviation in _ABBREVIATION.finditer(text) if (ref := _abbreviated(text, abbreviation, dates))]
-    found += [more for ref in found if ref.value.number and not ref.value.issuer for more in _coordinated(text, ref, dates)]
+    listed = [ref for ref in found if ref.value.number and not ref.value.issuer]
+    found += [more for ref in listed for more in _coordinated(text, ref, dates)]
     found = _one_kind_per_number(sorted(found, key=lambda r: r.start))
     # "Nghị định 100/2019/NĐ-CP và Nghị định 123/2021/NĐ-CP của Chính phủ": one issuer for both
     for i in range(len(found) - 2, -1, -1):
