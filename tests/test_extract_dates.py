@@ -135,6 +135,10 @@ YEAR_RULE = {
         "ngày 9-4 bị cáo bỏ trốn", "2021-10-28", [("ngày 9-4", "2021-04-09", "day", "date")]
     ),
     "few-weeks-ahead": Example("ngày 5/10 khai giảng", "2022-09-20", [("ngày 5/10", "2022-10-05", "day", "date")]),
+    "six-weeks-ahead": Example(
+        "Hồ sơ nộp từ ngày 2/5 đến ngày 12/5.", "2023-04-01",
+        [("từ ngày 2/5 đến ngày 12/5", "2023-05-02/2023-05-12", "interval", "range")],
+    ),
     "months-ahead-without-cue-is-past": Example(
         "Tháng 11, giá lúa tăng mạnh", "2022-08-10", [("Tháng 11", "2021-11", "month", "date")]
     ),

@@ -269,7 +269,7 @@ _RECURRING_AFTER = re.compile(
 )
 _FUTURE_CUE = re.compile(r"(?<!\w)(?:" + phrase_alternation(_CONTEXT["future_cue"]) + r")(?!\w)", re.IGNORECASE)
 _NAME_REACH = 90  # longest name of a law before its year
-_NEAR_FUTURE_DAYS = 31  # "a few weeks": a date without year this close after publication is upcoming
+_NEAR_FUTURE_DAYS = 42  # "a few weeks" (six): a date without year this close after publication is upcoming
 _SENTENCE_REACH = 200  # how far a future cue is looked for around a date without year
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")  # not the dots of "4.1.2018"; ";" and ":" go on
 _CLAUSE_END = re.compile(r"[,;\n]|[.!?:]\s")
