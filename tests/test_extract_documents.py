@@ -247,6 +247,16 @@ WRITTEN_AS_TYPED = {
         [("Quyết định số 45/2004/QĐ.UB ngày 2/3/2004 của UBND thành phố", "Quyết định", "45/2004/QĐ.UB",
           "2004-03-02", "UBND thành phố", None)],
     ),
+    "en-dash-in-party-number": Example(
+        "Thực hiện Nghị quyết số 18–NQ/TW của Ban Chấp hành Trung ương.",
+        [("Nghị quyết số 18–NQ/TW của Ban Chấp hành Trung ương", "Nghị quyết", "18–NQ/TW", None,
+          "Ban Chấp hành Trung ương", None)],
+    ),
+    "bare-number-in-brackets": Example(
+        "Mức phạt tăng (theo Nghị định 100).",
+        [("Nghị định 100", "Nghị định", "100", None, None, None)],
+    ),
+    "period-with-en-dash": Example("Kế hoạch 2021–2025 của ngành.", []),
     "thousands-dot-is-a-count": Example("Lực lượng chức năng đã lập biên bản 1.250 trường hợp vi phạm.", []),
 }
 

@@ -62,19 +62,19 @@ _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha()
 _CAPITALISED = "[" + re.escape(_UPPER) + r"][^\W_]*"
 _LOWERCASE = "[" + re.escape(_UPPER.lower()) + r"a-z][^\W_]*"
 
-# A document number: digits then "-" or "/" parts ("05-CT/TW", "100/2019/NĐ-CP", "01- KL/TW"),
+# A document number: digits then "-", "–" or "/" parts ("05-CT/TW", "100/2019/NĐ-CP", "01- KL/TW"),
 # written as typed: a doubled separator ("05//2005/NĐ-CP", "547CV-/C16") and a dot between
 # capital codes ("QĐ.UBND") are kept; a bare number only after "số" or before what ends a
 # reference ("Nghị định 142 của Chính phủ").
 _STRUCTURED = (
     r"(?!(?:1[89]|20)\d\d\s?[-–/]\s?(?:1[89]|20)?\d\d(?![^\W_]))"  # not "2021-2025"
-    r"(?P<number>\d+[^\W_]*(?:\s?[-/]{1,2}\s?[^\W_]+?|(?<=[^\W\d_])(?-i:\.[A-ZĐ][A-ZĐ0-9]*)(?![^\W_]))+)"
+    r"(?P<number>\d+[^\W_]*(?:\s?[-–/]{1,2}\s?[^\W_]+?|(?<=[^\W\d_])(?-i:\.[A-ZĐ][A-ZĐ0-9]*)(?![^\W_]))+)"
     r"(?=ngày|(?![^\W_]))"  # "NĐ-CPngày" (typo)
 )
 _NUMBER = re.compile(
     r"(?:\s+số)?\s*:?\s*" + _STRUCTURED
     + r"|\s+số\s*:?\s*(?P<bare>\d+)(?![\w.,/-])"
-    r"|\s+(?P<plain>(?!(?:1[89]|20)\d\d\b)\d{1,4})(?=\s*(?:[,.](?!\d)|;|của\b|về\b|ngày\b|do\b|$))",
+    r"|\s+(?P<plain>(?!(?:1[89]|20)\d\d\b)\d{1,4})(?=\s*(?:[,.](?!\d)|[;:)]|của\b|về\b|ngày\b|do\b|$))",
     re.I,
 )
 _BETWEEN_NUMBER_AND_DATE = re.compile(r"[\s,]*(?:(?:được\s+)?(?:ban\s+hành|ký)\s+)?(?:vào\s+)?", re.I)
@@ -384,7 +384,7 @@ def _one_kind_per_number(found: list[_Found]) -> list[_Found]:
     return kept
 
 
-_PART_SEPARATORS = re.compile(r"[-/.]+")
+_PART_SEPARATORS = re.compile(r"[-–/.]+")
 
 
 def _parts(number: str) -> list[str]:
