@@ -248,6 +248,18 @@ EXAMPLES = [
         {},
     ), id="list-of-wards-is-no-line-up"),
     pytest.param(Example(
+        "Trận đấu khép lại, HLV Ancelotti hài lòng còn thủ môn Courtois được khen.",
+        {"Ancelotti": {("HLV", None)}, "Courtois": set()},
+    ), id="one-foreign-word-after-a-sport-role"),
+    pytest.param(Example(
+        "Bộ trưởng Giao thông Anh nói vậy. Thị trưởng Sapri - Antonio Gentile, đã đồng ý.",
+        {"Antonio Gentile": {("Thị trưởng", "Sapri")}},
+    ), id="one-vietnamese-syllable-or-place-is-no-one-word-person"),
+    pytest.param(Example(
+        "Theo phóng viên Lê Minh Tú/Tuổi Trẻ, ông Đặng Văn Lực Nongnghiep.vn cho hay.",
+        {"Lê Minh Tú": set(), "Đặng Văn Lực": set()},
+    ), id="outlet-after-a-slash-or-a-domain-is-no-syllable"),
+    pytest.param(Example(
         "Nước Pháp chuẩn bị bầu cử. Tổng thống Emmanuel Macron phát biểu tối qua.",
         {"Emmanuel Macron": {("Tổng thống", "Pháp")}},
     ), id="bare-head-of-state-takes-the-one-foreign-country"),
@@ -314,6 +326,10 @@ def test_extract_persons_ignores_places_and_organisations(nlp, text: str) -> Non
 
 
 SHORT_REFERENCES = [
+    pytest.param("Tiền vệ Bruno Fernandes chuyền bóng. Fernandes sau đó rời sân.", {"Bruno Fernandes"},
+                 id="foreign-surname-alone-later"),
+    pytest.param("Cầu thủ Nguyễn Văn Toàn ghi bàn. Văn Toàn ăn mừng cùng đồng đội.", {"Nguyễn Văn Toàn"},
+                 id="vietnamese-name-without-family-name-later"),
     pytest.param("Tài xế Nguyễn Văn T. (SN 1990) bị bắt. Tài xế T. có nồng độ cồn.", {"Nguyễn Văn T."},
                  id="initial-refers-to-initialled-name"),
     pytest.param("Ông Alberto Fuentes Ramírez tới Hà Nội. Ông Fuentes đề xuất hợp tác.", {"Alberto Fuentes Ramírez"},

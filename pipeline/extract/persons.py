@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract import entities as E
+from pipeline.nlp.syllables import is_syllable
 from pipeline.extract import places as P
 from pipeline.extract.lexicons import load_tsv
 from pipeline.extract.names import (
@@ -57,6 +58,7 @@ _MAX_NAME = 6
 _LINEUP_WORDS = ("đội hình", "đội hình ra sân", "đội hình xuất phát", "ra sân")
 _LINEUP_MIN = 5
 _MAX_APPOSITION = MAX_TITLE_ORG_WORDS  # a title after a name, role and organisation, in words
+_DOMAIN_ENDINGS = {"vn", "com", "net", "org", "info", "tv"}
 # A unit's short name in brackets: "PC67", "K02", "VFF", "GD&ĐT"
 _SHORT_NAME = re.compile(r"^[A-ZĐ][A-ZĐ0-9&-]{1,9}$")
 # Labels of a credit line: the name after "Ảnh:" took the photo, it is not in the story.
@@ -90,6 +92,11 @@ def _nonperson() -> PhraseTable[bool]:
 @lru_cache(maxsize=1)
 def _nonperson_words() -> frozenset[str]:
     return frozenset(r[0] for r in load_tsv("nonperson_name_words.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _single_name_cues() -> PhraseTable[bool]:
+    return PhraseTable(((r[0], True) for r in load_tsv("single_name_cues.tsv")), "fold")
 
 
 @lru_cache(maxsize=1)
@@ -254,6 +261,8 @@ class PersonFinder:
                 head = None
             if (role and role[0] >= 2) or head:
                 return [(i, k)] + self._trim(k, j)
+        if j - i >= 3 and self._domain(j - 1):
+            j -= 1  # "Trần Văn Bình Baodatviet.vn": the outlet's domain is no syllable of the name
         if j - i >= 2 and self.words[j - 1].folded in _DATE_WORDS and j < len(self.words) and self.words[j].text.isdigit():
             j -= 1  # "Lã Nghĩa Hiếu Ngày 29.1": the date word opens the next sentence
         if i < j and j < len(self.words) and self.words[j].text == "." and len(self.words[j - 1].text) == 1 and j - i >= 2:
@@ -296,11 +305,38 @@ class PersonFinder:
     def find(self) -> list[Mention]:
         """Every person mention, with the titles written at it."""
         mentions = []
+        unexplained = []
         for start, end, run_start in self.runs():
             mention = self._classify(start, end, run_start)
             if mention is not None:
                 mentions.append(mention)
-        return mentions
+            elif run_start not in self.place_list and not self._names_a_thing(start, end):
+                unexplained.append((start, end))
+        return sorted(mentions + self._short_forms(mentions, unexplained), key=lambda m: m.start)
+
+    def _one_word_person(self, start: int) -> bool:
+        """"HLV Mourinho", "Tổng thống Trump": one foreign word after a sport, culture or state role."""
+        word = self.words[start].text
+        if len(word) < 3 or is_syllable(word):  # "Bộ trưởng Giao thông": a Vietnamese syllable
+            return False
+        if word.casefold() in self.titles.index.spellings:  # a place the article names ("thị trấn Ollolai")
+            return False
+        after = start + 1
+        if after + 1 < len(self.words) and self.words[after].text in _DASHES and self._name_word(after + 1):
+            return False  # "Thị trưởng Sapri - Antonio Gentile": the word is the title's place
+        return _ends_at(_single_name_cues(), self.words, start, 3) is not None
+
+    def _short_forms(self, mentions: list[Mention], runs: list[tuple[int, int]]) -> list[Mention]:
+        """Later short forms of a person the article has named in full, written with no cue:
+        "Costa" after "Diego Costa", "Quang Hải" after "Nguyễn Quang Hải". A Vietnamese name's
+        short form keeps two syllables or more (one given name alone is too often a word)."""
+        full = {m.name for m in mentions if len(_syllables(m.name)) >= 2}
+        found = []
+        for start, end in runs:
+            name = joined(self.text, self.words, start, end)
+            if any(_is_tail(name, f) and (len(_syllables(name)) >= 2 or not is_surname(f.split()[0])) for f in full):
+                found.append(Mention(start, end, name))
+        return found
 
     def _classify(self, start: int, end: int, run_start: int) -> Mention | None:
         words = self.words
@@ -309,7 +345,11 @@ class PersonFinder:
             return None
         if run_start in self.place_list:
             return None
-        honorific = _ends_at(_cues(), words, start, 3) is not None or start in self.lineup
+        honorific = (
+            _ends_at(_cues(), words, start, 3) is not None
+            or start in self.lineup
+            or (n == 1 and self._one_word_person(start))
+        )
         if self._names_a_thing(start, end):
             return None
         before = self._titles_before(start)
@@ -379,6 +419,9 @@ class PersonFinder:
         """Titles written right before the name, comma lists included ("Tỉnh ủy viên, Bí thư ...")."""
         titles: list[TitleValue] = []
         end = start
+        dashed = self._title_before_dash(start)
+        if dashed is not None:
+            return [dashed]
         while end > 0:
             found = None
             for back in range(1, 16):
@@ -400,6 +443,28 @@ class PersonFinder:
             if cue is not None and cue > 1 and self.words[cue - 1].text == ",":
                 titles = self._titles_before_cue(cue - 1)
         return titles
+
+    def _title_before_dash(self, start: int) -> TitleValue | None:
+        """"Thị trưởng Sapri - Antonio Gentile", "Chủ tịch UBND xã - Nguyễn Văn A": a title, then a
+        dash, then the name; a capitalised word or two between the role and the dash is its place."""
+        words = self.words
+        dash = start - 1
+        if dash < 1 or words[dash].text not in _DASHES:
+            return None
+        first = dash - 1
+        while first > max(0, dash - 12) and not (self._boundary(first - 1) or words[first - 1].text == ","):
+            first -= 1
+        for k in range(first, dash):  # the longest title first: "Thị trưởng", not "trưởng"
+            parsed = self.titles.title_at(k, dash)
+            if parsed is None:
+                continue
+            end, title = parsed
+            if end == dash:
+                return title
+            if title.organization is None and 1 <= dash - end <= 2 and all(self._name_word(m) for m in range(end, dash)):
+                place = joined(self.text, words, end, dash)
+                return TitleValue(joined(self.text, words, k, dash), title.role, place)
+        return None
 
     def _boundary(self, k: int) -> bool:
         """words[k] ends a clause: ";", ":", brackets, a newline, a full stop (not "GS.TS")."""
@@ -501,6 +566,14 @@ class PersonFinder:
         after = words[k + 1].text if k + 1 < len(words) else ","
         return (k + 1, w) if after in (",", ")", ";") else None
 
+    def _domain(self, k: int) -> bool:
+        """words[k] is a site's name before its domain ending ("Baodatviet" of "Baodatviet.vn")."""
+        words = self.words
+        return (
+            k + 2 < len(words) and words[k + 1].text == "." and words[k + 2].folded in _DOMAIN_ENDINGS
+            and words[k + 1].start == words[k].end
+        )
+
     def _short_name_in_brackets(self, m: int) -> int:
         """The index after "(PC67)", "(C03)", "(VFF)" opening at words[m], or 0."""
         words = self.words
@@ -561,11 +634,10 @@ class PersonFinder:
 
 
 def _is_upper_syllable(text: str) -> bool:
-    """"VŨ", "PHƯƠNG": a syllable in capitals with a vowel (not an acronym such as "UBND")."""
-    return len(text) >= 2 and text.isalpha() and text.isupper() and any(ch in _VOWELS for ch in text.casefold())
+    """"VŨ", "PHƯƠNG": a syllable in capitals (not an acronym such as "UBND" or "CATP")."""
+    return len(text) >= 2 and text.isupper() and is_syllable(text)
 
 
-_VOWELS = set("aeiouyăâêôơư") | set("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 _VIETNAMESE = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
 
@@ -680,6 +752,26 @@ _UNIT_WITH_PARENT = re.compile(r"(?:^|\()([A-ZĐ][A-ZĐ0-9&-]{1,9})\)? ([A-ZĐ][
 _UNIT_ALONE = re.compile(r"(?:^|\()([A-ZĐ][A-ZĐ0-9&-]{1,9})\)?$")
 
 
+def complete_short_orgs(merged: list[tuple[Mention, str]]) -> None:
+    """One person's role written once with "thị trấn Ollolai" and once with "Ollolai" is one
+    title: the shorter organisation is the longer one's tail, so it takes the longer."""
+    held: dict[str, list[TitleValue]] = {}
+    for mention, name in merged:
+        held.setdefault(name, []).extend(mention.titles)
+    for mention, name in merged:
+        for k, title in enumerate(mention.titles):
+            if not title.organization:
+                continue
+            short = title.organization.casefold()
+            longer = {
+                t.organization for t in held[name]
+                if t.organization and t.role.casefold() == title.role.casefold()
+                and t.organization.casefold().endswith(" " + short)
+            }
+            if len(longer) == 1:
+                mention.titles[k] = TitleValue(title.text, title.role, longer.pop())
+
+
 def complete_units(merged: list[tuple[Mention, str]]) -> None:
     """A unit's short name written once with its parent keeps that parent everywhere in the
     article: after "Đội tham mưu (PC67), CATP", "Trưởng PC67" is of "PC67 CATP"."""
@@ -703,6 +795,7 @@ def persons_component(doc: Doc) -> Doc:
     finder = PersonFinder(doc)
     spans = []
     merged = merge(doc, finder.find())
+    complete_short_orgs(merged)
     complete_titles(doc, merged)
     complete_units(merged)
     for mention, name in merged:

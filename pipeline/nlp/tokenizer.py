@@ -14,7 +14,8 @@ from spacy.vocab import Vocab
 
 # Numbers with Vietnamese separators ("4.872", "48,5", "15/5/2016", "63/63") and codes
 # ("05-CT/TW", "QĐ-UBND") stay one token; any other non-space, non-word character is its own token.
-TOKEN = re.compile(r"\d+(?:[.,/:\-]\d+)*(?:[\-/]\w+)*|\w+(?:[\-/.&]\w+)*|[^\w\s]")
+# A slash before a capitalised word is a separator ("Minh Anh/Vnexpress": a name, then an outlet).
+TOKEN = re.compile(r"\d+(?:[.,/:\-]\d+)*(?:[\-/]\w+)*|\w+(?:(?:[\-.&]|/(?![A-ZĐ][a-zđà-ỹ]))\w+)*|[^\w\s]")
 
 
 class SyllableTokenizer:

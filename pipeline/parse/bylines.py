@@ -14,10 +14,10 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.nlp.syllables import is_syllable
 from pipeline.parse import furniture
 
 LOGGER = logging.getLogger(__name__)
@@ -30,10 +30,6 @@ MAX_NAME_LINE_WORDS = 6  # words of a line that holds names and nothing else
 MAX_CREDIT_WORDS = 16  # words of a credit line with labels, outlets and brackets
 MAX_BRACKET_WORDS = 6  # words inside one bracket of a credit line ("(Theo Tân Hoa Xã)")
 
-# A Vietnamese syllable with its tone and vowel marks taken off: an optional initial consonant
-# cluster, one to three vowels, an optional final consonant. Acronyms ("UBND", "TP", "HĐND") and
-# most foreign words ("Mail", "Reuters") do not have this shape.
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 # Initials, alone or before a syllable: "K.N", "P.V.", "A.Thư"
 _INITIALS = re.compile(r"((?:[A-ZĐ]\.)+)(.*)")
 # Words, brackets and the separators between names; a dash or slash is a separator even when
@@ -97,17 +93,6 @@ def _labels() -> dict[str, str]:
 @functools.cache
 def _longest_label() -> int:
     return max((len(p.split()) for p in _labels()), default=1)
-
-
-def _bare(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-
-
-@functools.lru_cache(maxsize=8192)
-def is_syllable(word: str) -> bool:
-    """True when the word has the shape of one Vietnamese syllable ("Nguyễn", "LOAN"; not "UBND")."""
-    return word.isalpha() and bool(_SYLLABLE.fullmatch(_bare(word)))
 
 
 def _title_case(word: str) -> bool:
