@@ -257,6 +257,14 @@ WRITTEN_AS_TYPED = {
         [("Nghị định 100", "Nghị định", "100", None, None, None)],
     ),
     "period-with-en-dash": Example("Kế hoạch 2021–2025 của ngành.", []),
+    "kind-glued-to-number": Example(
+        "Căn cứ Nghị định100/2019/NĐ-CP, xử phạt.",
+        [("Nghị định100/2019/NĐ-CP", "Nghị định", "100/2019/NĐ-CP", None, None, None)],
+    ),
+    "so-glued-to-number": Example(
+        "Theo Thông tư số01/2020/TT-BYT của Bộ Y tế.",
+        [("Thông tư số01/2020/TT-BYT của Bộ Y tế", "Thông tư", "01/2020/TT-BYT", None, "Bộ Y tế", None)],
+    ),
     "thousands-dot-is-a-count": Example("Lực lượng chức năng đã lập biên bản 1.250 trường hợp vi phạm.", []),
 }
 

@@ -46,7 +46,8 @@ LOGGER = logging.getLogger(__name__)
 
 
 _KINDS = {row[0].casefold(): row for row in load_tsv("document_kinds.tsv")}
-_KIND = re.compile(r"(?<!\w)(?=\w)(?:" + phrase_alternation([r[0] for r in _KINDS.values()]) + r")(?!\w)", re.I)
+# a kind may be glued to its number ("Nghị định100/2019/NĐ-CP"), never to a letter
+_KIND = re.compile(r"(?<!\w)(?=\w)(?:" + phrase_alternation([r[0] for r in _KINDS.values()]) + r")(?![^\W\d_])", re.I)
 # The letters a kind's numbers carry ("TB" in "390/TB-VPUBND"), to tell which of two kinds a
 # number belongs to; and the letter parts of a number.
 _CODES = {row[0]: [c for c in row[3].split(",") if c != "-"] for row in _KINDS.values()}
