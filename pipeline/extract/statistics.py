@@ -81,6 +81,7 @@ LOGGER = logging.getLogger(__name__)
 LABEL = "STAT"
 
 _S = SPACE
+_ROUND_THE_CLOCK = frozenset({Decimal(7), Decimal(24), Decimal(365)})  # "24/24", "7/7", "365/365"
 _TIME_UNITS = frozenset({"năm", "tháng", "tuần", "ngày", "giờ", "phút", "giây", "ngày đêm", "quý"})
 
 # Numbers that are not figures, found once per text: phone numbers and clock times.
@@ -103,7 +104,7 @@ _CLOCK_AFTER = re.compile(rf"{_S}*\d|{_S}+(?:sáng|trưa|chiều|tối|đêm|ng�
 _DURATION_AFTER = re.compile(rf"{_S}+(?:mỗi|một|liên{_S}+tục|liền|đồng{_S}+hồ|qua)(?!\w)", re.I)
 _DURATION_BEFORE = re.compile(
     rf"(?<!\w)(?:trong|mất|suốt|dài|sau|hơn|gần|vòng|khoảng|tới|đến|thêm|tối{_S}+đa|tối{_S}+thiểu|ít{_S}+nhất"
-    rf"|không{_S}+quá|chưa{_S}+(?:đến|tới|đầy))"
+    rf"|không{_S}+quá|chưa{_S}+(?:đến|tới|đầy)|chờ|đợi|theo{_S}+dõi|cách{_S}+ly)"
     rf"(?:{_S}+(?:hơn|gần|khoảng))?{_S}+$",
     re.I,
 )
@@ -406,8 +407,12 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
     if found.canonical in ("tháng", "quý") and _PERIOD_PHRASE.match(text, end):
         return None
     if norm(reading.unit_surface or "") == "giờ":  # "3 tiếng" is always a duration
+        hours = reading.value if reading.value is not None else reading.high
+        beyond_clock = hours is not None and (hours >= 24 or hours != hours.to_integral_value())
         if _CLOCK_AFTER.match(text, end) or not (
-            _DURATION_BEFORE.search(text, window_start, start) or _DURATION_AFTER.match(text, end)
+            beyond_clock  # "theo dõi 48 giờ", "1,5 giờ": no clock reads so
+            or _DURATION_BEFORE.search(text, window_start, start)
+            or _DURATION_AFTER.match(text, end)
         ):
             return None
 
@@ -473,6 +478,13 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
             return None
 
     kind, unit = _kind(reading, found, verb_role)
+    if (
+        kind == "ratio"
+        and reading.value == reading.total
+        and reading.total in _ROUND_THE_CLOCK
+        and (found.canonical in _TIME_UNITS or (found.kind is None and subject_after(ctx, end)[0] is None))
+    ):
+        return None  # "trực 24/24", "mở cửa 7/7 ngày": round the clock, not a ratio
     if kind == "count" and reading.scaled and found.kind is None and _spoken_money(ctx, start, end):
         kind = "money"  # "rao bán 2 tỷ", "lương khoảng 5 triệu mỗi tháng": the currency goes unsaid
     if kind == "change" and decrease:
