@@ -248,6 +248,10 @@ EXAMPLES = [
         {},
     ), id="list-of-wards-is-no-line-up"),
     pytest.param(Example(
+        "Đêm nhạc có ca sĩ Mỹ Linh và người mẫu Anh Thư; Tổng thống Mỹ Joe Biden gửi thư chúc mừng.",
+        {"Mỹ Linh": set(), "Anh Thư": set(), "Joe Biden": {("Tổng thống", "Mỹ")}},
+    ), id="stage-name-that-starts-like-a-country"),
+    pytest.param(Example(
         "Trận đấu khép lại, HLV Ancelotti hài lòng còn thủ môn Courtois được khen.",
         {"Ancelotti": {("HLV", None)}, "Courtois": set()},
     ), id="one-foreign-word-after-a-sport-role"),

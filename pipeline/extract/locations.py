@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pipeline.extract import places as P
 from pipeline.extract.article_index import _KIND_OF_RANK, ArticleIndex, Place
 from pipeline.extract.names import Word, is_acronym, is_name_syllable, tokenize
-from pipeline.extract.organizations import SENTENCE_OPENERS, Org, Parser, org_heads, org_roles, abbreviated_city
+from pipeline.extract.organizations import SENTENCE_OPENERS, Org, Parser, abbreviated_city, org_heads, org_roles, person_cues
 from pipeline.extract.values import EntityValue
 
 
@@ -149,6 +149,9 @@ def _bare_places(
             i += 1
             continue
         after_role = _role_or_honorific_before(words, i)
+        if place.kind == "country" and _given_name(words, i, length):
+            i += length  # "ca sĩ Mỹ Tâm", "chị Đức Anh": a name that starts like a country
+            continue
         if place.kind == "country":
             cue = i > 0 and words[i - 1].folded in _PLACE_CUES
             ok = (after_role or cue) if place.risky else (after_role or cue or length >= 2 or _standalone(words, i, i + length))
@@ -161,6 +164,21 @@ def _bare_places(
         found.append((words[i].start, words[i + length - 1].end, EntityValue(name, place.kind)))
         i += length
     return found
+
+
+def _given_name(words: Sequence[Word], i: int, length: int) -> bool:
+    """A country word after a form of address or a person's status, with a name syllable after it,
+    begins a person's name: "ca sĩ Mỹ Tâm", "chị Đức Anh" (not "Tổng thống Mỹ Joe Biden": a role)."""
+    end = i + length
+    if end >= len(words) or not is_name_syllable(words[end].text) or length > 1:
+        return False
+    for back in range(1, 4):
+        k = i - back
+        if k < 0:
+            return False
+        if any(k + n == i for n, _ in person_cues().matches(words, k)):
+            return True
+    return False
 
 
 def _role_or_honorific_before(words: Sequence[Word], i: int) -> bool:

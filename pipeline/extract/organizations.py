@@ -143,6 +143,12 @@ def org_roles() -> PhraseTable[bool]:
     return PhraseTable(((r[0], True) for r in rows), "fold")
 
 
+@lru_cache(maxsize=1)
+def person_cues() -> PhraseTable[bool]:
+    """Forms of address and what a person is in the story ("chị", "ca sĩ", "bị cáo"): honorifics.tsv."""
+    return PhraseTable(((r[0], True) for r in load_tsv("honorifics.tsv")), "fold")
+
+
 # --- parsing ------------------------------------------------------------------------------------
 
 

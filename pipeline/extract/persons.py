@@ -246,9 +246,11 @@ class PersonFinder:
         """Drop cue words at the front; cut where a role or organisation begins inside the run."""
         while i < j:
             cue = roles().match(self.words, i) or _cues().match(self.words, i)
-            if cue and i + cue[0] <= j and not is_surname(self.words[i].text):
+            # after a cue, a capitalised "Anh", "Em" begins the name ("người mẫu Anh Thư")
+            named = i + 1 < j and _ends_at(_cues(), self.words, i, 3) is not None
+            if cue and i + cue[0] <= j and not is_surname(self.words[i].text) and not named:
                 i += cue[0]
-            elif self.words[i].text in _stopwords() and not is_surname(self.words[i].text):
+            elif self.words[i].text in _stopwords() and not is_surname(self.words[i].text) and not (named and cue):
                 i += 1
             else:
                 break
