@@ -161,6 +161,7 @@ def _analyse(doc: Doc) -> tuple[list, list]:
         else:
             orgs.append((start, end, EntityValue(complete_name(index, org_name(org, index, start), start), org.kind)))
     index.orgs = [(start, value.name) for start, _, value in orgs]
+    doc.user_data["vnx_entity_found"] = (orgs, locs)
     return orgs, locs
 
 
@@ -171,7 +172,8 @@ def _text(text: str, words: Sequence[Word], i: int, j: int) -> str:
 @Language.component("vnx_entities")
 def entities_component(doc: Doc) -> Doc:
     """Set doc.spans["organizations"] and doc.spans["locations"]."""
-    orgs, locs = _analyse(doc)
+    # an earlier component (documents) may have asked for the article index: analysed once
+    orgs, locs = doc.user_data.get("vnx_entity_found") or _analyse(doc)
     doc.spans[ORGANIZATIONS] = _spans(doc, orgs, "ORG")
     doc.spans[LOCATIONS] = _spans(doc, locs, "LOC")
     return doc

@@ -47,9 +47,10 @@ class LevelTable(PhraseTable[Level]):
         self.compounds = compounds
 
     def matches(self, words: Sequence[Word], i: int) -> list[tuple[int, Level]]:
-        if 0 < i < len(words) and (words[i - 1].folded, words[i].folded) in self.compounds:
+        found = super().matches(words, i)
+        if found and i > 0 and (words[i - 1].folded, words[i].folded) in self.compounds:
             return []
-        return super().matches(words, i)
+        return found
 
 
 @lru_cache(maxsize=1)

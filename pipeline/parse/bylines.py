@@ -91,6 +91,13 @@ def _labels() -> dict[str, str]:
 
 
 @functools.cache
+def _photo_label_start() -> re.Pattern[str]:
+    """The first word of any photo label, as a word of its own (a cheap test before the word scan)."""
+    firsts = {phrase.split()[0] for phrase, kind in _labels().items() if kind == "photo"}
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(f) for f in sorted(firsts)) + r")\b", re.IGNORECASE)
+
+
+@functools.cache
 def _longest_label() -> int:
     return max((len(p.split()) for p in _labels()), default=1)
 
@@ -439,6 +446,8 @@ def split_photo_credits(paragraph: str) -> tuple[list[str], list[str]]:
     "Quang cảnh buổi lễ Ảnh: Hà Anh Sáng 2/9, ..." -> (["Quang cảnh buổi lễ", "Sáng 2/9, ..."],
     ["Ảnh: Hà Anh"]); "Ảnh hưởng của bão ..." is text (no name after the label).
     """
+    if not _photo_label_start().search(paragraph):  # most paragraphs hold no credit
+        return [paragraph], []
     words = paragraph.split(" ")
     pieces: list[str] = []
     credits: list[str] = []
