@@ -3,7 +3,7 @@
 Tables: `articles` (one row per record, the full record as JSON), one child table per list of the
 record (`persons`, `titles`, `organizations`, `locations`, `dates`, `statistics`, `documents`,
 `mentions`), `rejections` (the dead letters) and `meta` (the schema version). The view `officials`
-joins persons to their titles. Column names follow the record contract (`../shared/CONTRACT.md`).
+joins persons to their titles. Column names follow the record contract (the models in `models/record.py`).
 """
 
 from __future__ import annotations
