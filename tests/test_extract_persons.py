@@ -248,6 +248,10 @@ EXAMPLES = [
         {},
     ), id="list-of-wards-is-no-line-up"),
     pytest.param(Example(
+        "Tòa xử vụ bà LTHN kiện ông PVĐ (em trai), còn anh UBND và chị TP thì không ai.",
+        {"LTHN": set(), "PVĐ": set()},
+    ), id="initials-that-keep-a-person-anonymous"),
+    pytest.param(Example(
         "Đêm nhạc có ca sĩ Mỹ Linh và người mẫu Anh Thư; Tổng thống Mỹ Joe Biden gửi thư chúc mừng.",
         {"Mỹ Linh": set(), "Anh Thư": set(), "Joe Biden": {("Tổng thống", "Mỹ")}},
     ), id="stage-name-that-starts-like-a-country"),

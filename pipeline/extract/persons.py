@@ -216,7 +216,7 @@ class PersonFinder:
         i = 0
         while i < len(self.words):
             if not self._name_word(i):
-                caps_end = self._upper_case_name(i)
+                caps_end = self._upper_case_name(i) if not self._initials(i) else i + 1
                 if caps_end > i:
                     found.append((i, caps_end, i))
                 i = max(caps_end, i + 1)
@@ -227,6 +227,16 @@ class PersonFinder:
             found += [(a, b, i) for a, b in self._trim(i, j)]
             i = j
         return found
+
+    def _initials(self, i: int) -> bool:
+        """"bà NTMP", "ông NĐT": a name kept anonymous by its initials, after a form of address."""
+        text = self.words[i].text
+        if not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()) or is_syllable(text) or self.blocked[i]:
+            return False
+        if E.org_heads()[0].match(self.words, i) or P.levels().match(self.words, i) or known_names().match(self.words, i):
+            return False  # "UBND", "TP", "CNN": a body, a level or an outlet
+        k = i - 1
+        return k >= 0 and any(k + n == i and kind == "honorific" for n, kind in _cues().matches(self.words, k))
 
     def _upper_case_name(self, i: int) -> int:
         """End of a name written in capitals after a role or honorific ("Luật sư VŨ PHI LONG",
