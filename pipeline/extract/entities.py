@@ -39,7 +39,7 @@ from pipeline.extract.locations import (
 )
 from pipeline.extract.names import Word, doc_words, is_name_syllable, joined, tokenize
 from pipeline.extract.org_context import join_comma_parent, learn_alias, role_through_head, unit_org
-from pipeline.extract.organizations import Org, Parser, abbreviated_city, listed_field, org_heads, org_name
+from pipeline.extract.organizations import Org, Parser, abbreviated_city, org_heads, org_name
 from pipeline.extract.values import LOCATIONS, ORGANIZATIONS, EntityValue, char_span, doc_text
 
 LOGGER = logging.getLogger(__name__)

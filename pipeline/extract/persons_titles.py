@@ -19,6 +19,7 @@ from pipeline.extract import entities as E
 from pipeline.extract import places as P
 from pipeline.extract.lexicons import load_tsv
 from pipeline.extract.names import PhraseTable, Word, doc_words, is_surname, joined, tokenize
+from pipeline.extract.organizations import listed_field
 from pipeline.extract.values import TitleValue, doc_text
 
 _FORMER = {"nguyên", "cựu"}
@@ -205,7 +206,7 @@ class TitleParser:
     def _field_org(self, j: int, unit: str) -> tuple[int, str, int | None] | None:
         """"Bộ trưởng Tài chính" -> (end, "Bộ Tài chính", None); with a country after the field,
         that country's start: "Bộ trưởng Ngoại giao Nga" -> (end, "Bộ Ngoại giao Nga", start of "Nga")."""
-        length = E.listed_field(self.words, j)
+        length = listed_field(self.words, j)
         if not length:
             return None
         end = j + length
