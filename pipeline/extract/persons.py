@@ -7,9 +7,14 @@ Huyện ủy", "X, Giám đốc Sở Y tế,"), a Vietnamese family name and thr
 for a name with none of these, underthesea's NER on that one sentence. Places, streets, schools
 and wards named after people are excluded by their context word ("đường Lê Lợi").
 
-Short references ("ông Phớc", "Đại tá Hùng", "Tổng thống Biden") join the full name whose last
-syllables they repeat; when two full names fit, the mention is dropped with a warning. A mention
-spans the name alone (the cue and the titles are not part of it).
+Short references ("ông Phớc", "Đại tá Hùng", "Tổng thống Biden", and with no cue "Costa" after
+"Diego Costa") join the full name whose last syllables they repeat; when two full names fit, the
+mention is dropped with a warning. A mention spans the name alone (the cue and the titles are not
+part of it). Also persons: one foreign word after a sport, culture or state role ("HLV
+Mourinho"), a team's line-up, names in capitals after a cue, initials after a form of address
+("bà NTMP"). Not persons: known companies, clubs, venues and outlets (known_names.tsv), a run
+after a house number, a credit's name. Titles are parsed in `persons_titles` and completed from
+the rest of the article in `persons_complete`.
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ from pipeline.extract.names import (
     is_surname,
     joined,
 )
-from pipeline.extract.persons_titles import MAX_TITLE_ORG_WORDS, TitleParser, known_names, role_of, roles
+from pipeline.extract.persons_complete import complete_short_orgs, complete_titles, complete_units
+from pipeline.extract.persons_titles import MAX_TITLE_ORG_WORDS, TitleParser, known_names, roles
 from pipeline.extract.values import (
     doc_text,
     LOCATIONS,
@@ -702,114 +708,16 @@ def _is_head(short: str, name: str) -> bool:
     return len(s) < len(n) and n[: len(s)] == s
 
 
-def _distinct(names: list[str]) -> str | None:
-    """The one name of a list (case ignored), or None when there are none or several."""
-    folded = {n.casefold(): n for n in names}
-    return next(iter(folded.values())) if len(folded) == 1 else None
-
-
-def _starts_with(name: str, heads: tuple[str, ...]) -> bool:
-    folded = name.casefold()
-    return any(folded == h.casefold() or folded.startswith(h.casefold() + " ") for h in heads)
-
-
-def complete_titles(doc: Doc, merged: list[tuple[Mention, str]]) -> None:
-    """Titles written without an organisation take the one the article gives them.
-
-    A role repeated bare ("Thủ tướng Scholz" after "Thủ tướng Đức Olaf Scholz") is the same title
-    as the one the person holds with an organisation. A role whose organisation is of one kind
-    (roles.tsv/ranks.tsv "of:" heads: "Thẩm phán" -> a court, "Luật sư" -> a bar association,
-    "HLV" -> a team) takes the one such organisation of the person's other titles ("Thẩm phán X,
-    Chánh án TAND TP Y"), or else the one the article names; never a guess between several.
-    """
-    held: dict[str, list[TitleValue]] = {}
-    for mention, name in merged:
-        held.setdefault(name, []).extend(mention.titles)
-    article: list[str] | None = None
-    for mention, name in merged:
-        for k, title in enumerate(mention.titles):
-            if title.organization is not None:
-                continue
-            own = [t.organization for t in held[name] if t.organization]
-            role = title.role.casefold()
-            org = _distinct([t.organization for t in held[name] if t.organization and t.role.casefold() == role])
-            row = role_of(title.role) if org is None else None
-            if row is not None and row.of:
-                org = _distinct([o for o in own if _starts_with(o, row.of)])
-                if org is None and row.of == (_COUNTRY,):
-                    org = _distinct(_foreign_countries(doc))
-                elif org is None:
-                    if article is None:
-                        spans = doc.spans[ORGANIZATIONS] if ORGANIZATIONS in doc.spans else []
-                        article = [s._.entity.name for s in spans if s._.entity is not None]
-                    org = _distinct([o for o in article if _starts_with(o, row.of)])
-            if org is not None:
-                mention.titles[k] = TitleValue(title.text, title.role, org)
-
-
-# roles.tsv "of:country": a head of state or a foreign minister written bare ("Tổng thống Trump")
-# holds the post of the one foreign country the article names
-_COUNTRY = "country"
-
-
-def _foreign_countries(doc: Doc) -> list[str]:
-    spans = doc.spans[LOCATIONS] if LOCATIONS in doc.spans else []
-    return [
-        s._.entity.name for s in spans
-        if s._.entity is not None and s._.entity.kind == _COUNTRY and s._.entity.name != "Việt Nam"
-    ]
-
-
-_UNIT_WITH_PARENT = re.compile(r"(?:^|\()([A-ZĐ][A-ZĐ0-9&-]{1,9})\)? ([A-ZĐ][^()]*)$")
-_UNIT_ALONE = re.compile(r"(?:^|\()([A-ZĐ][A-ZĐ0-9&-]{1,9})\)?$")
-
-
-def complete_short_orgs(merged: list[tuple[Mention, str]]) -> None:
-    """One person's role written once with "thị trấn Ollolai" and once with "Ollolai" is one
-    title: the shorter organisation is the longer one's tail, so it takes the longer."""
-    held: dict[str, list[TitleValue]] = {}
-    for mention, name in merged:
-        held.setdefault(name, []).extend(mention.titles)
-    for mention, name in merged:
-        for k, title in enumerate(mention.titles):
-            if not title.organization:
-                continue
-            short = title.organization.casefold()
-            longer = {
-                t.organization for t in held[name]
-                if t.organization and t.role.casefold() == title.role.casefold()
-                and t.organization.casefold().endswith(" " + short)
-            }
-            if len(longer) == 1:
-                mention.titles[k] = TitleValue(title.text, title.role, longer.pop())
-
-
-def complete_units(merged: list[tuple[Mention, str]]) -> None:
-    """A unit's short name written once with its parent keeps that parent everywhere in the
-    article: after "Đội tham mưu (PC67), CATP", "Trưởng PC67" is of "PC67 CATP"."""
-    parents: dict[str, set[str]] = {}
-    for mention, _name in merged:
-        for title in mention.titles:
-            found = _UNIT_WITH_PARENT.search(title.organization or "")
-            if found:
-                parents.setdefault(found[1], set()).add(found[2])
-    for mention, _name in merged:
-        for k, title in enumerate(mention.titles):
-            found = _UNIT_ALONE.search(title.organization or "")
-            if found and len(parents.get(found[1], ())) == 1:
-                (parent,) = parents[found[1]]
-                mention.titles[k] = TitleValue(title.text, title.role, f"{title.organization} {parent}")
-
-
 @Language.component("vnx_persons")
 def persons_component(doc: Doc) -> Doc:
     """Set doc.spans["persons"]."""
     finder = PersonFinder(doc)
     spans = []
     merged = merge(doc, finder.find())
-    complete_short_orgs(merged)
-    complete_titles(doc, merged)
-    complete_units(merged)
+    held = [(mention.titles, name) for mention, name in merged]
+    complete_short_orgs(held)
+    complete_titles(doc, held)
+    complete_units(held)
     for mention, name in merged:
         span = char_span(doc, finder.words[mention.start].start, finder.words[mention.end - 1].end, "PER")
         if span is not None:

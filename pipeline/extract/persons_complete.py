@@ -1,0 +1,122 @@
+"""Titles completed from the rest of the article, once every mention of every person is known.
+
+Each function takes (titles, name) pairs, one per mention, and changes the titles in place: a
+bare role takes the organisation the person's other titles or the article give it; a short
+organisation takes the longer one the same person holds; a unit's short name keeps the parent the
+article writes it with once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from pipeline.extract.persons_titles import role_of
+from pipeline.extract.values import LOCATIONS, ORGANIZATIONS, TitleValue
+
+# (the titles of one mention, the canonical name of its person), for every mention
+Held = list[tuple[list[TitleValue], str]]
+
+
+def _by_name(held: Held) -> dict[str, list[TitleValue]]:
+    """Every title of each person, over all their mentions."""
+    by_name: dict[str, list[TitleValue]] = {}
+    for titles, name in held:
+        by_name.setdefault(name, []).extend(titles)
+    return by_name
+
+
+def _distinct(names: list[str]) -> str | None:
+    """The one name of a list (case ignored), or None when there are none or several."""
+    folded = {n.casefold(): n for n in names}
+    return next(iter(folded.values())) if len(folded) == 1 else None
+
+
+def _starts_with(name: str, heads: tuple[str, ...]) -> bool:
+    folded = name.casefold()
+    return any(folded == h.casefold() or folded.startswith(h.casefold() + " ") for h in heads)
+
+
+def complete_titles(doc: Doc, held: Held) -> None:
+    """Titles written without an organisation take the one the article gives them.
+
+    A role repeated bare ("Thủ tướng Scholz" after "Thủ tướng Đức Olaf Scholz") is the same title
+    as the one the person holds with an organisation. A role whose organisation is of one kind
+    (roles.tsv/ranks.tsv "of:" heads: "Thẩm phán" -> a court, "Luật sư" -> a bar association,
+    "HLV" -> a team) takes the one such organisation of the person's other titles ("Thẩm phán X,
+    Chánh án TAND TP Y"), or else the one the article names; never a guess between several.
+    """
+    by_name = _by_name(held)
+    article: list[str] | None = None
+    for titles, name in held:
+        for k, title in enumerate(titles):
+            if title.organization is not None:
+                continue
+            own = [t.organization for t in by_name[name] if t.organization]
+            role = title.role.casefold()
+            org = _distinct([t.organization for t in by_name[name] if t.organization and t.role.casefold() == role])
+            row = role_of(title.role) if org is None else None
+            if row is not None and row.of:
+                org = _distinct([o for o in own if _starts_with(o, row.of)])
+                if org is None and row.of == (_COUNTRY,):
+                    org = _distinct(_foreign_countries(doc))
+                elif org is None:
+                    if article is None:
+                        spans = doc.spans[ORGANIZATIONS] if ORGANIZATIONS in doc.spans else []
+                        article = [s._.entity.name for s in spans if s._.entity is not None]
+                    org = _distinct([o for o in article if _starts_with(o, row.of)])
+            if org is not None:
+                titles[k] = TitleValue(title.text, title.role, org)
+
+
+# roles.tsv "of:country": a head of state or a foreign minister written bare ("Tổng thống Trump")
+# holds the post of the one foreign country the article names
+_COUNTRY = "country"
+
+
+def _foreign_countries(doc: Doc) -> list[str]:
+    spans = doc.spans[LOCATIONS] if LOCATIONS in doc.spans else []
+    return [
+        s._.entity.name for s in spans
+        if s._.entity is not None and s._.entity.kind == _COUNTRY and s._.entity.name != "Việt Nam"
+    ]
+
+
+_UNIT_WITH_PARENT = re.compile(r"(?:^|\()([A-ZĐ][A-ZĐ0-9&-]{1,9})\)? ([A-ZĐ][^()]*)$")
+_UNIT_ALONE = re.compile(r"(?:^|\()([A-ZĐ][A-ZĐ0-9&-]{1,9})\)?$")
+
+
+def complete_short_orgs(held: Held) -> None:
+    """One person's role written once with "thị trấn Ollolai" and once with "Ollolai" is one
+    title: the shorter organisation is the longer one's tail, so it takes the longer."""
+    by_name = _by_name(held)
+    for titles, name in held:
+        for k, title in enumerate(titles):
+            if not title.organization:
+                continue
+            short = title.organization.casefold()
+            longer = {
+                t.organization for t in by_name[name]
+                if t.organization and t.role.casefold() == title.role.casefold()
+                and t.organization.casefold().endswith(" " + short)
+            }
+            if len(longer) == 1:
+                titles[k] = TitleValue(title.text, title.role, longer.pop())
+
+
+def complete_units(held: Held) -> None:
+    """A unit's short name written once with its parent keeps that parent everywhere in the
+    article: after "Đội tham mưu (PC67), CATP", "Trưởng PC67" is of "PC67 CATP"."""
+    parents: dict[str, set[str]] = {}
+    for titles, _name in held:
+        for title in titles:
+            found = _UNIT_WITH_PARENT.search(title.organization or "")
+            if found:
+                parents.setdefault(found[1], set()).add(found[2])
+    for titles, _name in held:
+        for k, title in enumerate(titles):
+            found = _UNIT_ALONE.search(title.organization or "")
+            if found and len(parents.get(found[1], ())) == 1:
+                (parent,) = parents[found[1]]
+                titles[k] = TitleValue(title.text, title.role, f"{title.organization} {parent}")
