@@ -248,6 +248,11 @@ EXAMPLES = [
         {},
     ), id="list-of-wards-is-no-line-up"),
     pytest.param(Example(
+        "Bà Trần Thu Hà, Quyền Giám đốc Sở Tư pháp Hà Nội, cho biết. Chính quyền Tổng thống Pháp "
+        "Emmanuel Macron ủng hộ.",
+        {"Trần Thu Hà": {("Quyền Giám đốc", "Sở Tư pháp Hà Nội")}, "Emmanuel Macron": {("Tổng thống", "Pháp")}},
+    ), id="acting-post-and-an-administration"),
+    pytest.param(Example(
         "Tòa xử vụ bà LTHN kiện ông PVĐ (em trai), còn anh UBND và chị TP thì không ai.",
         {"LTHN": set(), "PVĐ": set()},
     ), id="initials-that-keep-a-person-anonymous"),

@@ -4,7 +4,7 @@
 Trọng"; "Thượng tá" -> role "Thượng tá" (a rank is a title on its own); "Trưởng Ban Tổ chức Tỉnh
 ủy" -> role "Trưởng Ban", organisation "Ban Tổ chức Tỉnh ủy Đắk Lắk"; "Tổng thống Mỹ" -> role
 "Tổng thống", organisation "Mỹ" (for heads of state and government the country is the body whose
-position it is). "nguyên"/"cựu" (former) stays part of the role: "nguyên Chủ tịch".
+position it is). "nguyên"/"cựu" (former) and "Quyền" (acting) stay part of the role: "nguyên Chủ tịch".
 """
 
 from __future__ import annotations
@@ -22,7 +22,15 @@ from pipeline.extract.names import PhraseTable, Word, doc_words, is_surname, joi
 from pipeline.extract.organizations import listed_field
 from pipeline.extract.values import TitleValue, doc_text
 
+# Words before a role that stay part of it: former ("nguyên", "cựu") and acting ("Quyền Giám đốc",
+# capitalised: "chính quyền Tổng thống X" is an administration, not an acting president)
 _FORMER = {"nguyên", "cựu"}
+_ACTING = "Quyền"
+
+
+def role_prefix(words: Sequence[Word], i: int) -> bool:
+    """words[i] is "nguyên", "cựu" or "Quyền" before a role."""
+    return i < len(words) and (words[i].folded in _FORMER or words[i].text == _ACTING)
 # The longest organisation an apposition may give a title, in words ("Đội chỉ huy giao thông và
 # điều khiển đèn tín hiệu giao thông (PC67)" is 18)
 MAX_TITLE_ORG_WORDS = 20
@@ -72,7 +80,7 @@ def roles() -> PhraseTable[Role]:
 def role_of(role: str) -> Role | None:
     """The table row of a whole role phrase ("nguyên Thẩm phán" -> the row of "Thẩm phán"), or None."""
     words = tokenize(role)
-    i = 1 if words and words[0].folded in _FORMER else 0
+    i = 1 if role_prefix(words, 0) else 0
     for length, row in roles().matches(words, i):
         if i + length == len(words):
             return row
@@ -129,7 +137,7 @@ class TitleParser:
     def title_at(self, i: int, end_limit: int | None = None, before_name: bool = True) -> tuple[int, TitleValue] | None:
         """The longest title starting at words[i]: (end index, TitleValue), or None."""
         start = i
-        if i < len(self.words) and self.words[i].folded in _FORMER:
+        if role_prefix(self.words, i):
             i += 1
         best: tuple[int, TitleValue] | None = None
         for length, role in roles().matches(self.words, i):
@@ -177,7 +185,7 @@ class TitleParser:
         giá tài sản Nghệ An", where the grammar of organisations stops early or finds none. The
         rest of the clause must open with a capitalised word (a name, not "một công ty")."""
         start = i
-        if i < len(self.words) and self.words[i].folded in _FORMER:
+        if role_prefix(self.words, i):
             i += 1
         found = roles().match(self.words, i)
         if not found or found[1].rank:
