@@ -253,6 +253,15 @@ EXAMPLES = [
         {"Trần Thu Hà": {("Quyền Giám đốc", "Sở Tư pháp Hà Nội")}, "Emmanuel Macron": {("Tổng thống", "Pháp")}},
     ), id="acting-post-and-an-administration"),
     pytest.param(Example(
+        "Đội trưởng Công an Hà Nội Bùi Hoàng Việt Anh ghi bàn.",
+        {"Bùi Hoàng Việt Anh": {("Đội trưởng", "Công an Hà Nội")}},
+    ), id="club-named-like-a-city-between-title-and-name"),
+    pytest.param(Example(
+        "Đội hình Hà Tĩnh: Văn Việt; Ngọc Trung, Hải Huy, Jeferson; Văn Thành, Trọng Hùng; Kpah Sơn, Mạnh Dũng.",
+        {n: set() for n in ("Văn Việt", "Ngọc Trung", "Hải Huy", "Jeferson", "Văn Thành", "Trọng Hùng",
+                            "Kpah Sơn", "Mạnh Dũng")},
+    ), id="line-up-in-lines-parted-by-semicolons"),
+    pytest.param(Example(
         "Tòa xử vụ bà LTHN kiện ông PVĐ (em trai), còn anh UBND và chị TP thì không ai.",
         {"LTHN": set(), "PVĐ": set()},
     ), id="initials-that-keep-a-person-anonymous"),
@@ -339,6 +348,10 @@ def test_extract_persons_ignores_places_and_organisations(nlp, text: str) -> Non
 
 
 SHORT_REFERENCES = [
+    pytest.param("Ông Y Bhin Niê trồng cà phê. Theo ông Y Bhin, giá đã tăng.", {"Y Bhin Niê"},
+                 id="name-without-family-name-shortened-from-the-end"),
+    pytest.param("Bị cáo Lê Văn Th. (SN 1990) khai nhận. Bị cáo Th. bị phạt 5 năm tù.", {"Lê Văn Th."},
+                 id="two-letter-initial"),
     pytest.param("Tiền vệ Bruno Fernandes chuyền bóng. Fernandes sau đó rời sân.", {"Bruno Fernandes"},
                  id="foreign-surname-alone-later"),
     pytest.param("Cầu thủ Nguyễn Văn Toàn ghi bàn. Văn Toàn ăn mừng cùng đồng đội.", {"Nguyễn Văn Toàn"},

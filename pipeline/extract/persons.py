@@ -64,6 +64,8 @@ _MAX_NAME = 6
 _LINEUP_WORDS = ("đội hình", "đội hình ra sân", "đội hình xuất phát", "ra sân")
 _LINEUP_MIN = 5
 _MAX_APPOSITION = MAX_TITLE_ORG_WORDS  # a title after a name, role and organisation, in words
+# A given name cut to its initial consonant(s): "K", "Tr", "Ngh"
+_INITIAL = re.compile(r"^(?:[A-ZĐ]|Ch|Gh|Gi|Kh|Ng|Ngh|Nh|Ph|Qu|Th|Tr)$")
 _DOMAIN_ENDINGS = {"vn", "com", "net", "org", "info", "tv"}
 # A unit's short name in brackets: "PC67", "K02", "VFF", "GD&ĐT"
 _SHORT_NAME = re.compile(r"^[A-ZĐ][A-ZĐ0-9&-]{1,9}$")
@@ -167,14 +169,14 @@ class PersonFinder:
         """Starts of the comma-separated items after words[k], each one to three capitalised words."""
         words = self.words
         items: list[int] = []
-        while k < len(words) and words[k].text not in ("\n", ".", ";", ":"):
+        while k < len(words) and words[k].text not in ("\n", ".", ":"):  # ";" parts a line-up's lines
             j = k
             while j < len(words) and (is_name_syllable(words[j].text) or words[j].text in ("'", "’")):
                 j += 1
-            if not 1 <= j - k <= 3 or (j < len(words) and words[j].text not in (",", "\n", ".", ";")):
+            if not 1 <= j - k <= 3 or (j < len(words) and words[j].text not in (",", ";", "\n", ".")):
                 return []
             items.append(k)
-            k = j + 1 if j < len(words) and words[j].text == "," else j
+            k = j + 1 if j < len(words) and words[j].text in (",", ";") else j
         return items
 
     def _label(self, c: int) -> str | None:
@@ -283,8 +285,8 @@ class PersonFinder:
             j -= 1  # "Trần Văn Bình Baodatviet.vn": the outlet's domain is no syllable of the name
         if j - i >= 2 and self.words[j - 1].folded in _DATE_WORDS and j < len(self.words) and self.words[j].text.isdigit():
             j -= 1  # "Lã Nghĩa Hiếu Ngày 29.1": the date word opens the next sentence
-        if i < j and j < len(self.words) and self.words[j].text == "." and len(self.words[j - 1].text) == 1 and j - i >= 2:
-            j += 1  # an initial: "Phạm Văn K."
+        if i < j and j < len(self.words) and self.words[j].text == "." and _INITIAL.match(self.words[j - 1].text) and j - i >= 2:
+            j += 1  # an initial: "Phạm Văn K.", "Đỗ Minh Tr."
         return [(i, j)] if i < j else []
 
     def _title_prefix(self, i: int, j: int) -> int:
@@ -299,10 +301,9 @@ class PersonFinder:
         if title_end > i:  # the title's own organisation ("Bộ trưởng Ngoại giao | Nga")
             return title_end - i if j - title_end >= 2 else 0
         words = self.words
-        for table in (P.known_places(), known_names()):
-            found = table.match(words, i)
-            if found and j - (i + found[0]) >= 2:
-                return found[0]
+        found = max((m[0] for m in (P.known_places().match(words, i), known_names().match(words, i)) if m), default=0)
+        if found and j - (i + found) >= 2:  # the longest: "Hà Nội FC", not "Hà Nội"
+            return found
         if not is_surname(words[i].text):
             for k in range(i + 1, j - 1):
                 if is_surname(words[k].text):
@@ -393,9 +394,10 @@ class PersonFinder:
         Fortuner"), or holds a word of a team, venue or publication ("Hải Phòng FC", "Man City")."""
         words = self.words
         found = known_names().match(words, start)
-        if found and (start + found[0] == end or found[1] == "company"):
+        if found and (start + found[0] >= end or found[1] == "company"):
             return True
-        return any(w.text in _nonperson_words() for w in words[start:end])
+        # "Hà Nội FC": an acronym right after the run may end a team's name
+        return any(w.text in _nonperson_words() for w in words[start : end + 1])
 
     def _after_house_number(self, k: int) -> bool:
         """"số 52 - 54 Nguyễn Khắc Nhu", "118/77/49 Lê Trọng Tấn": a run after a house number is a
@@ -676,7 +678,7 @@ def merge(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, str]]:
         if len(_syllables(m.name)) >= 2 and m.name not in full:
             full.append(m.name)
     # a two-syllable "full" name that is the tail of a longer one is a short reference
-    longer = [f for f in full if not any(_is_tail(f, g) for g in full if g != f)]
+    longer = [f for f in full if not any(_is_tail(f, g) or _foreign_head(f, g) for g in full if g != f)]
     result = []
     for m in mentions:
         if m.name in longer:
@@ -684,7 +686,7 @@ def merge(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, str]]:
             continue
         candidates = [g for g in longer if _is_tail(m.name, g)]
         if not candidates:
-            candidates = [g for g in longer if _is_head(m.name, g) and (not is_surname(g.split()[0]) or "-" in g)]
+            candidates = [g for g in longer if _foreign_head(m.name, g)]
         if not candidates and len(_syllables(m.name)) == 1 and not _initial(m.name):
             # "Alberto Fuentes Ramírez" ... "ông Fuentes": a foreign name is cut to any of its names
             candidates = [g for g in longer if not is_surname(g.split()[0]) and _syllables(m.name)[0] in _syllables(g)]
@@ -701,6 +703,14 @@ def merge(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, str]]:
 def _is_tail(short: str, name: str) -> bool:
     s, n = _syllables(short), _syllables(name)
     return len(s) < len(n) and n[-len(s) :] == s
+
+
+def _foreign_head(short: str, name: str) -> bool:
+    """"Y Khu" of "Y Khu Niê", "Park" of "Park Hang-seo": names whose family name is not first
+    (foreign names, and Ê Đê names that open with "Y" or "H'") are shortened from the end."""
+    first = name.split()[0]
+    highland = first == "Y" or first.startswith(("H'", "H’"))
+    return _is_head(short, name) and (highland or not is_surname(first) or "-" in name)
 
 
 def _is_head(short: str, name: str) -> bool:

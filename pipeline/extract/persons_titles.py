@@ -108,11 +108,10 @@ class TitleParser:
             return org.end, E.complete_name(self.index, E.org_name(org, self.index, start), start)
         # a country, city or province ("Tổng thống Pháp", "Thị trưởng London"), or a known company or
         # club ("CEO Facebook", "Tổng giám đốc Vietcombank")
-        for table in (P.known_places(), known_names()):
-            found = table.match(self.words, j)
-            if found:
-                written = joined(self.text, self.words, j, j + found[0])
-                return j + found[0], self.index.aliases.get(written, written)  # "Vietcombank": its full name
+        found = max((m[0] for m in (P.known_places().match(self.words, j), known_names().match(self.words, j)) if m), default=0)
+        if found:  # the longest of the two: "Hà Nội FC" is a club, not the city
+            written = joined(self.text, self.words, j, j + found)
+            return j + found, self.index.aliases.get(written, written)  # "Vietcombank": its full name
         # a place with its level is a title's organisation right after the role, never a parent
         # after a comma ("nguyên Chủ tịch UBND xã A, huyện B": the commune's, not the district's)
         return self._level_place(j, before_name) if level_places else None
