@@ -262,6 +262,14 @@ EXAMPLES = [
                             "Kpah Sơn", "Mạnh Dũng")},
     ), id="line-up-in-lines-parted-by-semicolons"),
     pytest.param(Example(
+        "Công ty cổ phần Dược phẩm Hà Tây báo lãi. Bà Lê Thu Hằng, Giám đốc Hà Tây, cho biết. Chủ tịch Hà Tây dự.",
+        {"Lê Thu Hằng": {("Giám đốc", "Hà Tây")}},
+    ), id="company-named-short-is-no-person"),
+    pytest.param(Example(
+        "Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Indonesia Retno Marsudi phát biểu.",
+        {"Retno Marsudi": {("Phó Thủ tướng", None), ("Bộ trưởng Ngoại giao", "Indonesia")}},
+    ), id="two-titles-joined-by-kiem"),
+    pytest.param(Example(
         "Tòa xử vụ bà LTHN kiện ông PVĐ (em trai), còn anh UBND và chị TP thì không ai.",
         {"LTHN": set(), "PVĐ": set()},
     ), id="initials-that-keep-a-person-anonymous"),

@@ -143,7 +143,22 @@ class PersonFinder:
         self.titles = TitleParser(doc)
         self.blocked = self._blocked()
         self.lineup, self.place_list = self._lists()
+        self.org_names = self._org_names()
         self._ner_cache: dict[str, list] = {}
+
+    def _org_names(self) -> frozenset[str]:
+        """The proper names of the article's organisations ("Phú Cường" of "Công ty cổ phần Thủy
+        sản Phú Cường"): written alone later, such a name is the organisation's short form."""
+        spans = self.doc.spans[ORGANIZATIONS] if ORGANIZATIONS in self.doc.spans else []
+        names = set()
+        for span in spans:
+            words = span.text.split()
+            k = len(words)
+            while k > 0 and is_name_syllable(words[k - 1]):
+                k -= 1
+            if len(words) - k >= 2 and k > 0:
+                names.add(" ".join(words[k:]))
+        return frozenset(names)
 
     def _lists(self) -> tuple[set[int], set[int]]:
         """Start indices of the items of name lists after a colon: a team's line-up ("Đội hình
@@ -371,6 +386,8 @@ class PersonFinder:
         )
         if self._names_a_thing(start, end):
             return None
+        if not honorific and joined(self.text, words, start, end) in self.org_names:
+            return None  # "Tổng giám đốc Phú Cường": the company, named short
         before = self._titles_before(start)
         if not honorific and not before and _ends_at(_nonperson(), words, run_start, 3) is not None:
             return None
@@ -454,7 +471,9 @@ class PersonFinder:
             if found is None:
                 break
             titles.insert(0, found[1])
-            if found[0] > 0 and self.words[found[0] - 1].text == "," and not self._name_word(found[0] - 2):
+            joiner = self.words[found[0] - 1].text if found[0] > 0 else ""
+            # "Tỉnh ủy viên, Bí thư ...", "Phó Thủ tướng kiêm Bộ trưởng Ngoại giao ...": one more title before
+            if (joiner == "," and not self._name_word(found[0] - 2)) or joiner == "kiêm":
                 end = found[0] - 1
                 continue
             break
