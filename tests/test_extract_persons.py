@@ -263,12 +263,20 @@ EXAMPLES = [
     ), id="line-up-in-lines-parted-by-semicolons"),
     pytest.param(Example(
         "Công ty cổ phần Dược phẩm Hà Tây báo lãi. Bà Lê Thu Hằng, Giám đốc Hà Tây, cho biết. Chủ tịch Hà Tây dự.",
-        {"Lê Thu Hằng": {("Giám đốc", "Hà Tây")}},
+        {"Lê Thu Hằng": {("Giám đốc", "Công ty cổ phần Dược phẩm Hà Tây")}},
     ), id="company-named-short-is-no-person"),
     pytest.param(Example(
         "Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Indonesia Retno Marsudi phát biểu.",
         {"Retno Marsudi": {("Phó Thủ tướng", None), ("Bộ trưởng Ngoại giao", "Indonesia")}},
     ), id="two-titles-joined-by-kiem"),
+    pytest.param(Example(
+        "Quốc hội Malaysia họp. Thủ tướng Anwar Ibrahim phát biểu; Phó Thủ tướng Trần Lưu Quang dự.",
+        {"Anwar Ibrahim": {("Thủ tướng", "Malaysia")}, "Trần Lưu Quang": {("Phó Thủ tướng", None)}},
+    ), id="bare-head-of-government-foreign-name-takes-the-country"),
+    pytest.param(Example(
+        "Trường THPT Chu Văn An tuyên dương học sinh. Hiệu trưởng Lê Văn Minh trao thưởng.",
+        {"Lê Văn Minh": {("Hiệu trưởng", "Trường THPT Chu Văn An")}},
+    ), id="bare-head-of-school-takes-the-one-school"),
     pytest.param(Example(
         "Tòa xử vụ bà LTHN kiện ông PVĐ (em trai), còn anh UBND và chị TP thì không ai.",
         {"LTHN": set(), "PVĐ": set()},

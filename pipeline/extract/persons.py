@@ -41,7 +41,7 @@ from pipeline.extract.names import (
     is_surname,
     joined,
 )
-from pipeline.extract.persons_complete import complete_short_orgs, complete_titles, complete_units
+from pipeline.extract.persons_complete import complete_short_names, complete_short_orgs, complete_titles, complete_units
 from pipeline.extract.persons_titles import MAX_TITLE_ORG_WORDS, TitleParser, known_names, roles
 from pipeline.extract.values import (
     doc_text,
@@ -745,6 +745,7 @@ def persons_component(doc: Doc) -> Doc:
     merged = merge(doc, finder.find())
     held = [(mention.titles, name) for mention, name in merged]
     complete_short_orgs(held)
+    complete_short_names(doc, held)
     complete_titles(doc, held)
     complete_units(held)
     for mention, name in merged:

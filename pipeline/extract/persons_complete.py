@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Doc
 
+from pipeline.extract import places as P
+from pipeline.extract.names import is_surname, tokenize
 from pipeline.extract.persons_titles import role_of
 from pipeline.extract.values import LOCATIONS, ORGANIZATIONS, TitleValue
 
@@ -60,7 +62,9 @@ def complete_titles(doc: Doc, held: Held) -> None:
             if row is not None and row.of:
                 org = _distinct([o for o in own if _starts_with(o, row.of)])
                 if org is None and row.of == (_COUNTRY,):
-                    org = _distinct(_foreign_countries(doc))
+                    # a bare "Thủ tướng" before a Vietnamese name is Vietnam's: only a foreign
+                    # name takes the one foreign country the article names
+                    org = _distinct(_foreign_countries(doc)) if not is_surname(name.split()[0]) else None
                 elif org is None:
                     if article is None:
                         spans = doc.spans[ORGANIZATIONS] if ORGANIZATIONS in doc.spans else []
@@ -120,3 +124,31 @@ def complete_units(held: Held) -> None:
             if found and len(parents.get(found[1], ())) == 1:
                 (parent,) = parents[found[1]]
                 titles[k] = TitleValue(title.text, title.role, f"{title.organization} {parent}")
+
+
+def complete_short_names(doc: Doc, held: Held) -> None:
+    """A title's organisation written by its proper name alone ("Tổng giám đốc Phú Cường") is
+    the one organisation of the article that ends with that name ("Công ty cổ phần Thủy sản Phú
+    Cường")."""
+    spans = doc.spans[ORGANIZATIONS] if ORGANIZATIONS in doc.spans else []
+    full: dict[str, set[str]] = {}
+    for span in spans:
+        name = span._.entity.name if span._.entity is not None else span.text
+        words = name.split()
+        for k in range(1, len(words) - 1):
+            if all(w[:1].isupper() for w in words[k:]):
+                full.setdefault(" ".join(words[k:]), set()).add(name)
+                break
+    for titles, _name in held:
+        for k, title in enumerate(titles):
+            names = full.get(title.organization or "")
+            if names and len(names) == 1 and not _is_place(title.organization or ""):
+                titles[k] = TitleValue(title.text, title.role, next(iter(names)))
+
+
+def _is_place(name: str) -> bool:
+    """A country, province or city of the tables ("Thái Lan" is no short form of "Quốc hội Thái Lan")."""
+    words = tokenize(name)
+    found = P.known_places().match(words, 0)
+    return bool(found) and found[0] == len(words)
+
