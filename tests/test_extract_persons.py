@@ -278,6 +278,21 @@ EXAMPLES = [
         {"Lê Văn Minh": {("Hiệu trưởng", "Trường THPT Chu Văn An")}},
     ), id="bare-head-of-school-takes-the-one-school"),
     pytest.param(Example(
+        "Tại kỳ họp, ông Võ Văn Dũng, Phó Bí thư Tỉnh ủy, được bầu giữ chức Chủ tịch HĐND tỉnh Bình Định. "
+        "Các ông Lê Văn An, Trần Quốc Bảo và bà Đỗ Thị Cúc được bầu làm Ủy viên UBND tỉnh Bình Định.",
+        {"Võ Văn Dũng": {("Phó Bí thư", "Tỉnh ủy Bình Định"), ("Chủ tịch", "HĐND tỉnh Bình Định")},
+         "Lê Văn An": {("Ủy viên", "UBND tỉnh Bình Định")}, "Trần Quốc Bảo": {("Ủy viên", "UBND tỉnh Bình Định")},
+         "Đỗ Thị Cúc": {("Ủy viên", "UBND tỉnh Bình Định")}},
+    ), id="post-given-by-an-election-to-one-or-several-names"),
+    pytest.param(Example(
+        "Ông Nguyễn Văn Tám là người tốt; bà Lê Thị Chín làm việc ở Sở Y tế.",
+        {"Nguyễn Văn Tám": set(), "Lê Thị Chín": set()},
+    ), id="be-and-work-verbs-give-no-post"),
+    pytest.param(Example(
+        "Cựu Ngoại trưởng Anh David Cameron, hiện là Bộ trưởng Tài chính, phát biểu.",
+        {"David Cameron": {("Cựu Ngoại trưởng", "Anh"), ("Bộ trưởng Tài chính", "Anh")}},
+    ), id="foreign-minister-without-a-country-takes-the-persons-country"),
+    pytest.param(Example(
         "Tòa xử vụ bà LTHN kiện ông PVĐ (em trai), còn anh UBND và chị TP thì không ai.",
         {"LTHN": set(), "PVĐ": set()},
     ), id="initials-that-keep-a-person-anonymous"),

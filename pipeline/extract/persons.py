@@ -41,7 +41,13 @@ from pipeline.extract.names import (
     is_surname,
     joined,
 )
-from pipeline.extract.persons_complete import complete_short_names, complete_short_orgs, complete_titles, complete_units
+from pipeline.extract.persons_complete import (
+    complete_foreign_ministers,
+    complete_short_names,
+    complete_short_orgs,
+    complete_titles,
+    complete_units,
+)
 from pipeline.extract.persons_titles import MAX_TITLE_ORG_WORDS, TitleParser, known_names, roles
 from pipeline.extract.values import (
     doc_text,
@@ -105,6 +111,11 @@ def _nonperson_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _single_name_cues() -> PhraseTable[bool]:
     return PhraseTable(((r[0], True) for r in load_tsv("single_name_cues.tsv")), "fold")
+
+
+@lru_cache(maxsize=1)
+def _appointments() -> PhraseTable[bool]:
+    return PhraseTable(((r[0], True) for r in load_tsv("appointment_verbs.tsv")), "fold")
 
 
 @lru_cache(maxsize=1)
@@ -524,7 +535,8 @@ class PersonFinder:
         return []
 
     def _titles_after(self, end: int, before: list[TitleValue]) -> list[TitleValue]:
-        """Titles after the name: "X - Bí thư Huyện ủy", "X, Giám đốc Sở Y tế, ..."."""
+        """Titles after the name: "X - Bí thư Huyện ủy", "X, Giám đốc Sở Y tế, ...", and a post the
+        sentence gives it ("X, ..., được bầu giữ chức Chủ tịch HĐND tỉnh", "X tái đắc cử ...")."""
         words = self.words
         if end < len(words) and words[end].text == "(":  # "Trịnh Văn Lộc (SN 1968), nguyên Chủ tịch"
             close = next((k for k in range(end, min(end + 30, len(words))) if words[k].text == ")"), None)
@@ -533,9 +545,18 @@ class PersonFinder:
                 if inside:  # "Đào Duy Phong (60 tuổi, cựu Chủ tịch HĐQT PVP Land)"
                     return inside
                 end = close + 1
+        titles, stop = self._apposition_titles(end, before)
+        if stop < len(words) and words[stop].text == ",":
+            stop += 1
+        return titles + self._appointed(stop)
+
+    def _apposition_titles(self, end: int, before: list[TitleValue]) -> tuple[list[TitleValue], int]:
+        """Titles set off after the name by a comma or a dash, and where they stop."""
+        words = self.words
         if end >= len(words) or words[end].text not in _DASHES | {","}:
-            return []
+            return [], end
         titles: list[TitleValue] = []
+        position = end
         k = end + 1
         while k < len(words):
             parsed = self.titles.title_at(k, before_name=False)
@@ -550,16 +571,35 @@ class PersonFinder:
                     elif titles and titles[-1].organization and not titles[-1].organization.endswith(org[1]):
                         last = titles[-1]
                         titles[-1] = TitleValue(last.text, last.role, f"{last.organization} {org[1]}")
+                    position = org[0]
                 break
             stop, title = parsed
             if not self._closes(stop):
                 break
             titles.append(title)
+            position = stop
             if stop < len(words) and words[stop].text == ",":
                 k = stop + 1
                 continue
             break
-        return titles
+        return titles, position
+
+    def _appointed(self, k: int) -> list[TitleValue]:
+        """The post a sentence gives the person(s) named before words[k]: "được bầu giữ chức Chủ
+        tịch HĐND tỉnh", "tái đắc cử Chủ tịch UBND tỉnh"; a list of names may share it ("Các ông
+        A, B và bà C được bầu làm Phó Chủ tịch UBND tỉnh")."""
+        words = self.words
+        m = k
+        while m < len(words) and m - k < 24 and (words[m].text in (",", "và") or self._name_word(m) or _cues().match(words, m)):
+            cue = None if self._name_word(m) else _cues().match(words, m)
+            m += cue[0] if cue else 1
+        found = _appointments().match(words, m)
+        if not found:
+            return []
+        j = m + found[0]
+        parsed = self.titles.title_at(j, before_name=False)
+        parsed = self.titles.apposition(j, parsed, self._clause_end(j))
+        return [parsed[1]] if parsed is not None and self._closes(parsed[0]) else []
 
     def _titles_in_brackets(self, start: int, close: int) -> list[TitleValue]:
         """Titles after an age or birth year inside brackets: "(52 tuổi, cựu Chủ tịch HĐQT X)"."""
@@ -747,6 +787,7 @@ def persons_component(doc: Doc) -> Doc:
     complete_short_orgs(held)
     complete_short_names(doc, held)
     complete_titles(doc, held)
+    complete_foreign_ministers(doc, held)
     complete_units(held)
     for mention, name in merged:
         span = char_span(doc, finder.words[mention.start].start, finder.words[mention.end - 1].end, "PER")

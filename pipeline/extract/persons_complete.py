@@ -152,3 +152,31 @@ def _is_place(name: str) -> bool:
     found = P.known_places().match(words, 0)
     return bool(found) and found[0] == len(words)
 
+
+def complete_foreign_ministers(doc: Doc, held: Held) -> None:
+    """A foreign minister written without a country ("Grant Shapps, hiện là Bộ trưởng Quốc
+    phòng") is titled like one written with it: the portfolio joins the role and the country of
+    the person's other titles, or else the one foreign country the article names, is the body."""
+    by_name = _by_name(held)
+    for titles, name in held:
+        if is_surname(name.split()[0]):
+            continue
+        for k, title in enumerate(titles):
+            row = role_of(title.role)
+            org = title.organization or ""
+            if row is None or not row.field_unit or not org.startswith(row.field_unit + " "):
+                continue
+            if org.casefold() in title.text.casefold():  # "Bộ trưởng Bộ X": the ministry is written out
+                continue
+            country = _distinct([t.organization for t in by_name[name] if t.organization and _is_country(t.organization)])
+            country = country or _distinct(_foreign_countries(doc))
+            if country:
+                portfolio = org[len(row.field_unit) + 1 :]
+                titles[k] = TitleValue(title.text, f"{title.role} {portfolio}", country)
+
+
+def _is_country(name: str) -> bool:
+    words = tokenize(name)
+    found = P.known_places().match(words, 0)
+    return bool(found) and found[0] == len(words) and found[1].kind == "country"
+
