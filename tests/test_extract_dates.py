@@ -158,6 +158,9 @@ YEAR_RULE = {
         "Bà C nói trong hai ngày 8/11 và 9/11, đoàn sẽ làm việc", "2022-10-03",
         [("ngày 8/11", "2022-11-08", "day", "date"), ("9/11", "2022-11-09", "day", "date")],
     ),
+    "must-is-a-future-cue": Example(
+        "Các xã phải nộp báo cáo tổng kết trong quý IV.", "2023-05-20", [("quý IV", "2023-Q4", "quarter", "date")]
+    ),
     "arrange-is-no-future-cue": Example(
         "Huyện sắp xếp lại bộ máy từ ngày 10/11", "2022-08-10", [("ngày 10/11", "2021-11-10", "day", "date")]
     ),
