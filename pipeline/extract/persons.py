@@ -250,7 +250,9 @@ class PersonFinder:
         i = 0
         while i < len(self.words):
             if not self._name_word(i):
-                caps_end = self._upper_case_name(i) if not self._initials(i) else i + 1
+                caps_end = i
+                if self.words[i].text[:1].isupper():  # capitals: initials or a name in upper case
+                    caps_end = self._upper_case_name(i) if not self._initials(i) else i + 1
                 if caps_end > i:
                     found.append((i, caps_end, i))
                 i = max(caps_end, i + 1)

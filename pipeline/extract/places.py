@@ -47,6 +47,8 @@ class LevelTable(PhraseTable[Level]):
         self.compounds = compounds
 
     def matches(self, words: Sequence[Word], i: int) -> list[tuple[int, Level]]:
+        if i >= len(words) or words[i].folded not in self._by_first:  # most words: no level
+            return []
         found = super().matches(words, i)
         if found and i > 0 and (words[i - 1].folded, words[i].folded) in self.compounds:
             return []
