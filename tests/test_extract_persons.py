@@ -293,6 +293,14 @@ EXAMPLES = [
         {"David Cameron": {("Cựu Ngoại trưởng", "Anh"), ("Bộ trưởng Tài chính", "Anh")}},
     ), id="foreign-minister-without-a-country-takes-the-persons-country"),
     pytest.param(Example(
+        "Theo Đại sứ Hàn Quốc tại Việt Nam Choi Young-sam, hai nước sẽ ký kết. Giám đốc Sở Lê Văn Thành dự.",
+        {"Choi Young-sam": {("Đại sứ", "Hàn Quốc tại Việt Nam")}, "Lê Văn Thành": {("Giám đốc", "Sở")}},
+    ), id="ambassador-posting-and-a-bare-department-head"),
+    pytest.param(Example(
+        "Đại diện Bộ Ngoại giao, Đại sứ Việt Nam tại Nhật Bản Đoàn Văn Quang dự lễ.",
+        {"Đoàn Văn Quang": {("Đại sứ", "Việt Nam tại Nhật Bản")}},
+    ), id="family-name-that-is-also-a-head-and-a-place-word"),
+    pytest.param(Example(
         "Tòa xử vụ bà LTHN kiện ông PVĐ (em trai), còn anh UBND và chị TP thì không ai.",
         {"LTHN": set(), "PVĐ": set()},
     ), id="initials-that-keep-a-person-anonymous"),

@@ -324,8 +324,19 @@ class Parser:
         """End of the field after a Bộ/Sở/Ban/Phòng head ("Y tế", "Tuyên giáo", "Kế hoạch và Đầu tư")."""
         if not self.any_case and not (is_name_syllable(self.word(j)) or is_acronym(self.word(j))):
             return j
+        if self._person_name_at(j):  # "Giám đốc Sở Trần Thế Cương": the bare head, then a name
+            return j
         k = self._parts(j, lexicon_first=True)
         return self._long_field(k) if k > j else j
+
+    def _person_name_at(self, j: int) -> bool:
+        """A family name and one to three more name syllables, no listed field, start at words[j]."""
+        if not is_surname(self.word(j)) or _fields().match(self.words, j):
+            return False
+        k = j
+        while k < len(self.words) and is_name_syllable(self.word(k)) and k - j < 5:
+            k += 1
+        return 3 <= k - j <= 4
 
     def _name_end(self, j: int, before_name: bool) -> int:
         """End of a proper name after Bệnh viện/Trường/Công ty ("THCS Cầu Giấy", "Chợ Rẫy")."""

@@ -307,6 +307,9 @@ class PersonFinder:
             # a head word ending the run is a syllable of the name ("Lê Minh Khoa"), not an organisation
             if head and head[1].takes != "fixed" and k + head[0] >= j:
                 head = None
+            # a family name that is also a head ("Đoàn", "Hội") opening the run's last 2-4 syllables is a name
+            if head and is_surname(self.words[k].text) and 2 <= j - k <= 4 and k - i <= 1:
+                head = None
             if (role and role[0] >= 2) or head:
                 return [(i, k)] + self._trim(k, j)
         if j - i >= 3 and self._domain(j - 1):
@@ -402,7 +405,9 @@ class PersonFinder:
         if not honorific and joined(self.text, words, start, end) in self.org_names:
             return None  # "Tổng giám đốc Phú Cường": the company, named short
         before = self._titles_before(start)
-        if not honorific and not before and _ends_at(_nonperson(), words, run_start, 3) is not None:
+        context = _ends_at(_nonperson(), words, run_start, 3)
+        # a context word inside a place's name is none ("Nhật Bản Đoàn Xuân Hưng": no village "bản")
+        if not honorific and not before and context is not None and not self.blocked[context]:
             return None
         if not honorific and not before and (self._route_end(run_start) or self._after_house_number(run_start)):
             return None

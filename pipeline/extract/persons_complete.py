@@ -129,7 +129,7 @@ def complete_units(held: Held) -> None:
 def complete_short_names(doc: Doc, held: Held) -> None:
     """A title's organisation written by its proper name alone ("Tổng giám đốc Phú Cường") is
     the one organisation of the article that ends with that name ("Công ty cổ phần Thủy sản Phú
-    Cường")."""
+    Cường"); written by its head alone ("Giám đốc Sở"), the one that starts with it."""
     spans = doc.spans[ORGANIZATIONS] if ORGANIZATIONS in doc.spans else []
     full: dict[str, set[str]] = {}
     for span in spans:
@@ -139,10 +139,15 @@ def complete_short_names(doc: Doc, held: Held) -> None:
             if all(w[:1].isupper() for w in words[k:]):
                 full.setdefault(" ".join(words[k:]), set()).add(name)
                 break
+    article = {span._.entity.name if span._.entity is not None else span.text for span in spans}
     for titles, _name in held:
         for k, title in enumerate(titles):
-            names = full.get(title.organization or "")
-            if names and len(names) == 1 and not _is_place(title.organization or ""):
+            org = title.organization or ""
+            if org and " " not in org:  # a head alone ("Giám đốc Sở X"): the one such body named
+                names = {n for n in article if n.startswith(org + " ")}
+            else:
+                names = full.get(org)
+            if names and len(names) == 1 and not _is_place(org):
                 titles[k] = TitleValue(title.text, title.role, next(iter(names)))
 
 

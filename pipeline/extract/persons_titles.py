@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from pipeline.extract import entities as E
 from pipeline.extract import places as P
 from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.names import PhraseTable, Word, doc_words, is_surname, joined, tokenize
+from pipeline.extract.names import PhraseTable, Word, doc_words, is_name_syllable, is_surname, joined, tokenize
 from pipeline.extract.organizations import listed_field
 from pipeline.extract.values import TitleValue, doc_text
 
@@ -114,7 +114,34 @@ class TitleParser:
             return j + found, self.index.aliases.get(written, written)  # "Vietcombank": its full name
         # a place with its level is a title's organisation right after the role, never a parent
         # after a comma ("nguyên Chủ tịch UBND xã A, huyện B": the commune's, not the district's)
-        return self._level_place(j, before_name) if level_places else None
+        return (self._level_place(j, before_name) if level_places else None) or self._bare_head(j, before_name)
+
+    def _bare_head(self, j: int, before_name: bool) -> tuple[int, str] | None:
+        """"Giám đốc Sở Trần Thế Cương": a head word alone before a name is the organisation the
+        article names with that head ("Sở" -> "Sở Giáo dục và Đào tạo Hà Nội" when it names one)."""
+        head = E.org_heads()[0].match(self.words, j)
+        if not before_name or not head or head[0] != 1 or j + 1 >= len(self.words):
+            return None
+        k = j + 1
+        while k < len(self.words) and is_name_syllable(self.words[k].text) and k - j <= 5:
+            k += 1
+        if not (is_surname(self.words[j + 1].text) and 3 <= k - j - 1 <= 4):
+            return None
+        written = self.words[j].text
+        return j + 1, E.resolve_organization(self.doc, written, self.words[j].start) or written
+
+    def _posting(self, org: tuple[int, str]) -> tuple[int, str]:
+        """A country's post abroad keeps where it is: "Đại sứ Nga tại Liên hợp quốc", "Đại sứ
+        Việt Nam tại Nhật Bản" (organisation "Nga tại Liên hợp quốc")."""
+        end, name = org
+        if end + 1 >= len(self.words) or self.words[end].folded != "tại" or not _is_country(name):
+            return org
+        place = P.known_places().match(self.words, end + 1)
+        there = (end + 1 + place[0], joined(self.text, self.words, end + 1, end + 1 + place[0])) if place else None
+        if there is None:
+            found = self.parser.org_at(end + 1, before_name=True)
+            there = (found.end, joined(self.text, self.words, end + 1, found.end)) if found is not None else None
+        return (there[0], f"{name} tại {there[1]}") if there else org
 
     def _level_place(self, j: int, before_name: bool) -> tuple[int, str] | None:
         """A place the tables do not know, written with its level: "Thị trưởng thị trấn Ollolai".
@@ -160,6 +187,8 @@ class TitleParser:
                 org = self._unit_org(j, role.unit)
             if org is None:
                 org = self.org_at(j, before_name)
+            if org is not None:
+                org = self._posting(org)
             if org is not None and (end_limit is None or org[0] <= end_limit):
                 candidate = (org[0], self._title(start, org[0], start, j, org[1]))
                 if best is None or candidate[0] > best[0]:
@@ -246,3 +275,10 @@ class TitleParser:
             role=joined(self.text, self.words, start, role_end),
             organization=org,
         )
+
+
+def _is_country(name: str) -> bool:
+    words = tokenize(name)
+    found = P.known_places().match(words, 0)
+    return bool(found) and found[0] == len(words) and found[1].kind == "country"
+
