@@ -244,6 +244,17 @@ EXAMPLES = [
         {n: set() for n in ("Raya", "White", "Saliba", "Gabriel", "Rice", "Saka", "Havertz")},
     ), id="line-up-after-a-team-label"),
     pytest.param(Example(
+        "Liverpool thắng 2-1.\nBàn thắng: Salah (phút 12), Gakpo (phút 70) - Watkins (phút 45).\n"
+        "Đội hình Liverpool: Alisson; Alexander-Arnold (Bradley), van Dijk, Konaté, Robertson; "
+        "Mac Allister, Gravenberch.",
+        {n: set() for n in ("Salah", "Gakpo", "Watkins", "Alisson", "Alexander-Arnold", "Bradley", "van Dijk",
+                            "Konaté", "Robertson", "Mac Allister", "Gravenberch")},
+    ), id="scorers-substitutes-and-particles"),
+    pytest.param(Example(
+        "Ở bán kết, Jessica Pegula thua Karolína Muchová sau ba set.",
+        {"Jessica Pegula": set()},
+    ), id="foreign-given-name-opens-a-name"),
+    pytest.param(Example(
         "Miễn phí cho người dân 5 phường: Quang Trung, Hồng Hà, Bạch Đằng, Trần Hưng Đạo, Hồng Gai.",
         {},
     ), id="list-of-wards-is-no-line-up"),

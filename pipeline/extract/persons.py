@@ -67,7 +67,11 @@ _DASHES = {"-", "–", "—"}
 _ROUTE_VERBS = {"đi", "đến", "tới", "về", "ra", "vào", "sang"}
 _MAX_NAME = 6
 # A team's line-up: the label words and the fewest names that make a list one
-_LINEUP_WORDS = ("đội hình", "đội hình ra sân", "đội hình xuất phát", "ra sân")
+_LINEUP_WORDS = ("đội hình", "ra sân", "thay người", "dự bị")
+# ... and a list of scorers, however short ("Bàn thắng: Quang Hải (phút 41) - Ahmedov (phút 8)")
+_GOAL_WORDS = ("bàn thắng", "ghi bàn", "lập công")
+# Lowercase particles of European names ("ter Stegen", "van Dijk", "de Bruyne")
+_NAME_PARTICLES = {"ter", "van", "von", "de", "da", "di", "del", "der", "dos", "du", "le"}
 _LINEUP_MIN = 5
 _MAX_APPOSITION = MAX_TITLE_ORG_WORDS  # a title after a name, role and organisation, in words
 # A given name cut to its initial consonant(s): "K", "Tr", "Ngh"
@@ -111,6 +115,11 @@ def _nonperson_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _single_name_cues() -> PhraseTable[bool]:
     return PhraseTable(((r[0], True) for r in load_tsv("single_name_cues.tsv")), "fold")
+
+
+@lru_cache(maxsize=1)
+def _foreign_given_names() -> frozenset[str]:
+    return frozenset(r[0] for r in load_tsv("foreign_given_names.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -185,29 +194,50 @@ class PersonFinder:
             if label is None:
                 continue
             items = self._list_items(c + 1)
-            if label == "team" and len(items) >= _LINEUP_MIN:
+            if (label == "team" and len(items) >= _LINEUP_MIN) or label == "goals":
                 lineup.update(items)
             elif label == "places" and len(items) >= 2:
                 places.update(items)
         return lineup, places
 
     def _list_items(self, k: int) -> list[int]:
-        """Starts of the comma-separated items after words[k], each one to three capitalised words."""
+        """Starts of the items after words[k], parted by commas, semicolons or dashes, each one to
+        three capitalised words ("ter Stegen" with its particle), with an optional bracket after
+        it: a substitute's name ("Carvajal (Nacho)") is an item too, minutes ("(phút 28)") are not."""
         words = self.words
         items: list[int] = []
-        while k < len(words) and words[k].text not in ("\n", ".", ":"):  # ";" parts a line-up's lines
-            j = k
-            while j < len(words) and (is_name_syllable(words[j].text) or words[j].text in ("'", "’")):
-                j += 1
-            if not 1 <= j - k <= 3 or (j < len(words) and words[j].text not in (",", ";", "\n", ".")):
+        while k < len(words) and words[k].text not in ("\n", ".", ":"):
+            name, j = self._list_name(k)
+            if j == k:
                 return []
-            items.append(k)
-            k = j + 1 if j < len(words) and words[j].text in (",", ";") else j
+            items.append(name)
+            if j < len(words) and words[j].text == "(":
+                close = next((c for c in range(j + 1, min(len(words), j + 10)) if words[c].text == ")"), None)
+                if close is None:
+                    return []
+                sub, sub_end = self._list_name(j + 1)
+                if sub_end == close:
+                    items.append(sub)
+                j = close + 1
+            if j < len(words) and words[j].text not in (",", ";", "\n", ".") and words[j].text not in _DASHES:
+                return []
+            k = j + 1 if j < len(words) and (words[j].text in (",", ";") or words[j].text in _DASHES) else j
         return items
 
+    def _list_name(self, k: int) -> tuple[int, int]:
+        """(start, end) of one to three capitalised words at words[k] (a particle may open them:
+        "ter Stegen", "van Dijk": the name starts after it), or (k, k)."""
+        words = self.words
+        j = k + 1 if k < len(words) and words[k].text in _NAME_PARTICLES else k
+        start = j
+        while j < len(words) and (is_name_syllable(words[j].text) or words[j].text in ("'", "’")):
+            j += 1
+        return (start, j) if 1 <= j - start <= 3 else (k, k)
+
     def _label(self, c: int) -> str | None:
-        """What the words before a colon announce: "team" (a line-up word, or a capitalised name
-        from the line's start), "places" (an administrative level: "5 phường", "các xã là")."""
+        """What the words before a colon announce: "goals" (a list of scorers), "team" (a line-up
+        word, or a capitalised name from the line's start), "places" (an administrative level:
+        "5 phường", "các xã là")."""
         words = self.words
         start = c
         while start > 0 and words[start - 1].text != "\n" and c - start < 8:
@@ -218,6 +248,8 @@ class PersonFinder:
         if any(P.levels().match(words, k) for k in range(start, c)):
             return "places"
         folded = " ".join(w.folded for w in label)
+        if any(cue in folded for cue in _GOAL_WORDS):
+            return "goals"
         if any(cue in folded for cue in _LINEUP_WORDS) or all(is_name_syllable(w.text) for w in label):
             return "team"
         return None
@@ -364,6 +396,12 @@ class PersonFinder:
                 unexplained.append((start, end))
         return sorted(mentions + self._short_forms(mentions, unexplained), key=lambda m: m.start)
 
+    def _foreign_name(self, start: int, end: int) -> bool:
+        """"Petra Kvitová", "Naomi Osaka": two or three words opening with a known foreign given
+        name, not all of them Vietnamese syllables."""
+        run = [w.text for w in self.words[start:end]]
+        return 2 <= len(run) <= 3 and run[0] in _foreign_given_names() and not all(is_syllable(w) for w in run)
+
     def _one_word_person(self, start: int) -> bool:
         """"HLV Mourinho", "Tổng thống Trump": one foreign word after a sport, culture or state role."""
         word = self.words[start].text
@@ -400,6 +438,8 @@ class PersonFinder:
             or start in self.lineup
             or (n == 1 and self._one_word_person(start))
         )
+        if start in self.lineup and start > 0 and words[start - 1].text in _NAME_PARTICLES:
+            start -= 1  # "van Dijk": the particle is part of the name
         if self._names_a_thing(start, end):
             return None
         if not honorific and joined(self.text, words, start, end) in self.org_names:
@@ -420,7 +460,8 @@ class PersonFinder:
         if not cue:
             if n == 1:
                 return None
-            if not (is_surname(words[start].text) and n >= 3) and not self._ner_says_person(start, end):
+            if not (is_surname(words[start].text) and n >= 3) and not self._foreign_name(start, end) \
+                    and not self._ner_says_person(start, end):
                 return None
         return Mention(start, end, name, before + after, cue, honorific)
 
