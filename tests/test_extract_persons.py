@@ -251,6 +251,14 @@ EXAMPLES = [
                             "Konaté", "Robertson", "Mac Allister", "Gravenberch")},
     ), id="scorers-substitutes-and-particles"),
     pytest.param(Example(
+        "Theo CEO Golf Australia James Sutherland, giải đấu tăng thưởng.",
+        {"James Sutherland": {("CEO", "Golf Australia")}},
+    ), id="unknown-body-between-title-and-a-foreign-given-name"),
+    pytest.param(Example(
+        "Bị cáo Lê Văn Tâm, nguyên Giám đốc Sở Xây dựng, từng là Phó Chủ tịch UBND huyện, bị truy tố.",
+        {"Lê Văn Tâm": {("nguyên Giám đốc", "Sở Xây dựng"), ("Phó Chủ tịch", "UBND huyện")}},
+    ), id="a-former-post-said-with-tung-la"),
+    pytest.param(Example(
         "Ở bán kết, Jessica Pegula thua Karolína Muchová sau ba set.",
         {"Jessica Pegula": set()},
     ), id="foreign-given-name-opens-a-name"),

@@ -342,6 +342,9 @@ class PersonFinder:
             # a family name that is also a head ("Đoàn", "Hội") opening the run's last 2-4 syllables is a name
             if head and is_surname(self.words[k].text) and 2 <= j - k <= 4 and k - i <= 1:
                 head = None
+            # "Tổng Thư ký Liên Hợp Quốc Ban Ki-moon": a Korean given name, hyphenated, follows its family name
+            if head and k + 2 == j and "-" in self.words[k + 1].text:
+                head = None
             if (role and role[0] >= 2) or head:
                 return [(i, k)] + self._trim(k, j)
         if j - i >= 3 and self._domain(j - 1):
@@ -371,6 +374,8 @@ class PersonFinder:
             for k in range(i + 1, j - 1):
                 if is_surname(words[k].text):
                     return k - i if j - k <= 4 else 0
+                if words[k].text in _foreign_given_names() and j - k <= 3:
+                    return k - i  # "CEO Tennis Australia Craig Tiley": a foreign given name opens the name
         return 0
 
     def _title_end_near(self, i: int) -> int | None:
@@ -444,7 +449,7 @@ class PersonFinder:
             return None
         if not honorific and joined(self.text, words, start, end) in self.org_names:
             return None  # "Tổng giám đốc Phú Cường": the company, named short
-        before = self._titles_before(start)
+        before = self._titles_before(start) or self._title_over_prefix(run_start, start)
         context = _ends_at(_nonperson(), words, run_start, 3)
         # a context word inside a place's name is none ("Nhật Bản Đoàn Xuân Hưng": no village "bản")
         if not honorific and not before and context is not None and not self.blocked[context]:
@@ -510,6 +515,20 @@ class PersonFinder:
                     m + 2 < k - 1 and self.words[m + 1].text in ("TP", "tỉnh", "thành phố") and self.blocked[m + 2]
                 )
         return False
+
+    def _title_over_prefix(self, run_start: int, start: int) -> list[TitleValue]:
+        """"CEO Tennis Australia Craig Tiley": the words the run lost in front of the name (see
+        `_title_prefix`) are the organisation of the role right before them."""
+        if run_start >= start:
+            return []
+        for back in range(1, 6):
+            k = run_start - back
+            parsed = self.titles.title_at(k) if k >= 0 else None
+            if parsed and parsed[0] == run_start and parsed[1].organization is None:
+                role = parsed[1]
+                org = joined(self.text, self.words, run_start, start)
+                return [TitleValue(joined(self.text, self.words, k, start), role.role, org)]
+        return []
 
     def _titles_before(self, start: int) -> list[TitleValue]:
         """Titles written right before the name, comma lists included ("Tỉnh ủy viên, Bí thư ...")."""
