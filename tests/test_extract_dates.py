@@ -158,6 +158,13 @@ YEAR_RULE = {
         "Bà C nói trong hai ngày 8/11 và 9/11, đoàn sẽ làm việc", "2022-10-03",
         [("ngày 8/11", "2022-11-08", "day", "date"), ("9/11", "2022-11-09", "day", "date")],
     ),
+    "year-before-the-year-the-sentence-reports": Example(
+        "Năm 2019 doanh thu đạt 500 tỷ đồng, tăng 3% so với năm trước.", "2021-04-02",
+        [("Năm 2019", "2019", "year", "date"), ("năm trước", "2018", "year", "relative")],
+    ),
+    "trading-session-day": Example(
+        "Cổ phiếu đóng cửa phiên 12/3 ở mức 20.000 đồng.", "2024-03-13", [("12/3", "2024-03-12", "day", "date")]
+    ),
     "must-is-a-future-cue": Example(
         "Các xã phải nộp báo cáo tổng kết trong quý IV.", "2023-05-20", [("quý IV", "2023-Q4", "quarter", "date")]
     ),

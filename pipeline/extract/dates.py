@@ -517,8 +517,22 @@ def _relative(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]
         index = anchor.year * 12 + anchor.month - 1 + offset
         value = DateValue(f"{index // 12:04d}-{index % 12 + 1:02d}", "month", "relative")
     else:
-        value = DateValue(f"{anchor.year + offset:04d}", "year", "relative")
+        value = DateValue(f"{_base_year(_key(phrase), text, start, anchor.year) + offset:04d}", "year", "relative")
     yield start, end, value
+
+
+# "so với năm trước" after "năm 2014" in the same sentence is 2013: the year before the one the
+# sentence reports, not before publication ("năm ngoái", "năm nay" stay anchored on publication)
+_YEAR_COMPARED = {"năm trước", "năm sau"}
+_SENTENCE_YEAR = re.compile(r"năm\s+((?:19|20)\d\d)\b(?![^.!?\n]*[.!?\n])", re.IGNORECASE)
+
+
+def _base_year(phrase: str, text: str, start: int, year: int) -> int:
+    """The year a relative year word counts from: the year its sentence names, else publication's."""
+    if phrase not in _YEAR_COMPARED:
+        return year
+    found = _SENTENCE_YEAR.findall(text, max(0, start - 200), start)
+    return int(found[-1]) if found else year
 
 
 def _term(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
