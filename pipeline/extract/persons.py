@@ -361,8 +361,10 @@ class PersonFinder:
         Sergei Lavrov", "Thị trưởng London Sadiq Khan", "CEO Facebook Mark Zuckerberg", "Tổng giám
         đốc Vietcombank Nguyễn Thanh Tùng"). Only right after a role, and only when two name
         syllables or more are left."""
+        if j - i < 3:
+            return 0
         title_end = self._title_end_near(i)
-        if j - i < 3 or title_end is None:
+        if title_end is None:
             return 0
         if title_end > i:  # the title's own organisation ("Bộ trưởng Ngoại giao | Nga")
             return title_end - i if j - title_end >= 2 else 0
