@@ -102,39 +102,16 @@ def _cues() -> PhraseTable[str]:
     return PhraseTable(((r[0], r[1]) for r in load_tsv("honorifics.tsv")), "fold")
 
 
-@lru_cache(maxsize=1)
-def _nonperson() -> PhraseTable[bool]:
-    return PhraseTable(((r[0], True) for r in load_tsv("nonperson_context.tsv")), "fold")
+@lru_cache(maxsize=None)
+def _phrases(lexicon: str, case: str = "fold") -> PhraseTable[bool]:
+    """A one-column lexicon of phrases as a look-up table."""
+    return PhraseTable(((r[0], True) for r in load_tsv(lexicon)), case)
 
 
-@lru_cache(maxsize=1)
-def _nonperson_words() -> frozenset[str]:
-    return frozenset(r[0] for r in load_tsv("nonperson_name_words.tsv"))
-
-
-@lru_cache(maxsize=1)
-def _single_name_cues() -> PhraseTable[bool]:
-    return PhraseTable(((r[0], True) for r in load_tsv("single_name_cues.tsv")), "fold")
-
-
-@lru_cache(maxsize=1)
-def _foreign_given_names() -> frozenset[str]:
-    return frozenset(r[0] for r in load_tsv("foreign_given_names.tsv"))
-
-
-@lru_cache(maxsize=1)
-def _appointments() -> PhraseTable[bool]:
-    return PhraseTable(((r[0], True) for r in load_tsv("appointment_verbs.tsv")), "fold")
-
-
-@lru_cache(maxsize=1)
-def _title_ends() -> PhraseTable[bool]:
-    return PhraseTable(((r[0], True) for r in load_tsv("title_end_words.tsv")), "exact")
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return frozenset(r[0] for r in load_tsv("name_stopwords.tsv"))
+@lru_cache(maxsize=None)
+def _word_set(lexicon: str) -> frozenset[str]:
+    """A one-column lexicon of single words, as written."""
+    return frozenset(r[0] for r in load_tsv(lexicon))
 
 
 def _ends_at(table: PhraseTable, words: Sequence[Word], end: int, reach: int = 4) -> int | None:
@@ -328,7 +305,7 @@ class PersonFinder:
             named = i + 1 < j and _ends_at(_cues(), self.words, i, 3) is not None
             if cue and i + cue[0] <= j and not is_surname(self.words[i].text) and not named:
                 i += cue[0]
-            elif self.words[i].text in _stopwords() and not is_surname(self.words[i].text) and not (named and cue):
+            elif self.words[i].text in _word_set("name_stopwords.tsv") and not is_surname(self.words[i].text) and not (named and cue):
                 i += 1
             else:
                 break
@@ -376,7 +353,7 @@ class PersonFinder:
             for k in range(i + 1, j - 1):
                 if is_surname(words[k].text):
                     return k - i if j - k <= 4 else 0
-                if words[k].text in _foreign_given_names() and j - k <= 3:
+                if words[k].text in _word_set("foreign_given_names.tsv") and j - k <= 3:
                     return k - i  # "CEO Tennis Australia Craig Tiley": a foreign given name opens the name
         return 0
 
@@ -407,7 +384,7 @@ class PersonFinder:
         """"Petra Kvitová", "Naomi Osaka": two or three words opening with a known foreign given
         name, not all of them Vietnamese syllables."""
         run = [w.text for w in self.words[start:end]]
-        return 2 <= len(run) <= 3 and run[0] in _foreign_given_names() and not all(is_syllable(w) for w in run)
+        return 2 <= len(run) <= 3 and run[0] in _word_set("foreign_given_names.tsv") and not all(is_syllable(w) for w in run)
 
     def _one_word_person(self, start: int) -> bool:
         """"HLV Mourinho", "Tổng thống Trump": one foreign word after a sport, culture or state role."""
@@ -419,7 +396,7 @@ class PersonFinder:
         after = start + 1
         if after + 1 < len(self.words) and self.words[after].text in _DASHES and self._name_word(after + 1):
             return False  # "Thị trưởng Sapri - Antonio Gentile": the word is the title's place
-        return _ends_at(_single_name_cues(), self.words, start, 3) is not None
+        return _ends_at(_phrases("single_name_cues.tsv"), self.words, start, 3) is not None
 
     def _short_forms(self, mentions: list[Mention], runs: list[tuple[int, int]]) -> list[Mention]:
         """Later short forms of a person the article has named in full, written with no cue:
@@ -452,7 +429,7 @@ class PersonFinder:
         if not honorific and joined(self.text, words, start, end) in self.org_names:
             return None  # "Tổng giám đốc Phú Cường": the company, named short
         before = self._titles_before(start) or self._title_over_prefix(run_start, start)
-        context = _ends_at(_nonperson(), words, run_start, 3)
+        context = _ends_at(_phrases("nonperson_context.tsv"), words, run_start, 3)
         # a context word inside a place's name is none ("Nhật Bản Đoàn Xuân Hưng": no village "bản")
         if not honorific and not before and context is not None and not self.blocked[context]:
             return None
@@ -480,7 +457,7 @@ class PersonFinder:
         if found and (start + found[0] >= end or found[1] == "company"):
             return True
         # "Hà Nội FC": an acronym right after the run may end a team's name
-        return any(w.text in _nonperson_words() for w in words[start : end + 1])
+        return any(w.text in _word_set("nonperson_name_words.tsv") for w in words[start : end + 1])
 
     def _after_house_number(self, k: int) -> bool:
         """"số 52 - 54 Nguyễn Khắc Nhu", "118/77/49 Lê Trọng Tấn": a run after a house number is a
@@ -662,7 +639,7 @@ class PersonFinder:
         while m < len(words) and m - k < 24 and (words[m].text in (",", "và") or self._name_word(m) or _cues().match(words, m)):
             cue = None if self._name_word(m) else _cues().match(words, m)
             m += cue[0] if cue else 1
-        found = _appointments().match(words, m)
+        found = _phrases("appointment_verbs.tsv").match(words, m)
         if not found:
             return []
         j = m + found[0]
@@ -694,7 +671,7 @@ class PersonFinder:
                 return m
             if w.text in _DASHES and not (m + 1 < len(words) and is_name_syllable(words[m + 1].text)):
                 return m
-            if _title_ends().match(words, m) or (words[m].text[:1].islower() and _cues().match(words, m)):
+            if _phrases("title_end_words.tsv", "exact").match(words, m) or (words[m].text[:1].islower() and _cues().match(words, m)):
                 return m
             # "và" joins two field words of one name ("Đầu tư và thương mại"), or two people
             if w.text == "và" and m + 1 < len(words) and (
@@ -738,7 +715,7 @@ class PersonFinder:
         if k >= len(self.words):
             return True
         w = self.words[k].text
-        return not is_name_syllable(w) or w in _stopwords()
+        return not is_name_syllable(w) or w in _word_set("name_stopwords.tsv")
 
     def _ner_says_person(self, start: int, end: int) -> bool:
         """underthesea's NER tags a foreign-looking candidate as a person.
