@@ -29,14 +29,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract import entities as E
-from pipeline.nlp.syllables import is_syllable
 from pipeline.extract import places as P
 from pipeline.extract.lexicons import load_tsv
 from pipeline.extract.names import (
     PhraseTable,
-    is_acronym,
     Word,
     doc_words,
+    is_acronym,
     is_name_syllable,
     is_surname,
     joined,
@@ -47,8 +46,9 @@ from pipeline.extract.persons_complete import (
     complete_short_orgs,
     complete_titles,
     complete_units,
+    proper_name,
 )
-from pipeline.extract.persons_titles import MAX_TITLE_ORG_WORDS, TitleParser, known_names, roles
+from pipeline.extract.persons_titles import MAX_TITLE_ORG_WORDS, TitleParser, known_name_length, known_names, roles
 from pipeline.extract.values import (
     doc_text,
     LOCATIONS,
@@ -60,6 +60,7 @@ from pipeline.extract.values import (
     add_warning,
     char_span,
 )
+from pipeline.nlp.syllables import is_syllable
 
 LOGGER = logging.getLogger(__name__)
 
@@ -147,15 +148,8 @@ class PersonFinder:
         """The proper names of the article's organisations ("Phú Cường" of "Công ty cổ phần Thủy
         sản Phú Cường"): written alone later, such a name is the organisation's short form."""
         spans = self.doc.spans[ORGANIZATIONS] if ORGANIZATIONS in self.doc.spans else []
-        names = set()
-        for span in spans:
-            words = span.text.split()
-            k = len(words)
-            while k > 0 and is_name_syllable(words[k - 1]):
-                k -= 1
-            if len(words) - k >= 2 and k > 0:
-                names.add(" ".join(words[k:]))
-        return frozenset(names)
+        names = {proper_name(span.text) for span in spans}
+        return frozenset(n for n in names if n)
 
     def _lists(self) -> tuple[set[int], set[int]]:
         """Start indices of the items of name lists after a colon: a team's line-up ("Đội hình
@@ -346,8 +340,8 @@ class PersonFinder:
         if title_end > i:  # the title's own organisation ("Bộ trưởng Ngoại giao | Nga")
             return title_end - i if j - title_end >= 2 else 0
         words = self.words
-        found = max((m[0] for m in (P.known_places().match(words, i), known_names().match(words, i)) if m), default=0)
-        if found and j - (i + found) >= 2:  # the longest: "Hà Nội FC", not "Hà Nội"
+        found = known_name_length(words, i)
+        if found and j - (i + found) >= 2:
             return found
         if not is_surname(words[i].text):
             for k in range(i + 1, j - 1):

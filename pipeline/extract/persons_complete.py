@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.extract import places as P
-from pipeline.extract.names import is_surname, tokenize
+from pipeline.extract.names import is_surname
 from pipeline.extract.persons_titles import role_of
 from pipeline.extract.values import LOCATIONS, ORGANIZATIONS, TitleValue
 
@@ -131,15 +131,12 @@ def complete_short_names(doc: Doc, held: Held) -> None:
     the one organisation of the article that ends with that name ("Công ty cổ phần Thủy sản Phú
     Cường"); written by its head alone ("Giám đốc Sở"), the one that starts with it."""
     spans = doc.spans[ORGANIZATIONS] if ORGANIZATIONS in doc.spans else []
-    full: dict[str, set[str]] = {}
-    for span in spans:
-        name = span._.entity.name if span._.entity is not None else span.text
-        words = name.split()
-        for k in range(1, len(words) - 1):
-            if all(w[:1].isupper() for w in words[k:]):
-                full.setdefault(" ".join(words[k:]), set()).add(name)
-                break
     article = {span._.entity.name if span._.entity is not None else span.text for span in spans}
+    full: dict[str, set[str]] = {}
+    for name in article:
+        proper = proper_name(name)
+        if proper:
+            full.setdefault(proper, set()).add(name)
     for titles, _name in held:
         for k, title in enumerate(titles):
             org = title.organization or ""
@@ -147,15 +144,8 @@ def complete_short_names(doc: Doc, held: Held) -> None:
                 names = {n for n in article if n.startswith(org + " ")}
             else:
                 names = full.get(org)
-            if names and len(names) == 1 and not _is_place(org):
+            if names and len(names) == 1 and not P.table_place(org):
                 titles[k] = TitleValue(title.text, title.role, next(iter(names)))
-
-
-def _is_place(name: str) -> bool:
-    """A country, province or city of the tables ("Thái Lan" is no short form of "Quốc hội Thái Lan")."""
-    words = tokenize(name)
-    found = P.known_places().match(words, 0)
-    return bool(found) and found[0] == len(words)
 
 
 def complete_foreign_ministers(doc: Doc, held: Held) -> None:
@@ -173,15 +163,19 @@ def complete_foreign_ministers(doc: Doc, held: Held) -> None:
                 continue
             if org.casefold() in title.text.casefold():  # "Bộ trưởng Bộ X": the ministry is written out
                 continue
-            country = _distinct([t.organization for t in by_name[name] if t.organization and _is_country(t.organization)])
+            country = _distinct([t.organization for t in by_name[name] if t.organization and P.table_place(t.organization, "country")])
             country = country or _distinct(_foreign_countries(doc))
             if country:
                 portfolio = org[len(row.field_unit) + 1 :]
                 titles[k] = TitleValue(title.text, f"{title.role} {portfolio}", country)
 
 
-def _is_country(name: str) -> bool:
-    words = tokenize(name)
-    found = P.known_places().match(words, 0)
-    return bool(found) and found[0] == len(words) and found[1].kind == "country"
+def proper_name(name: str) -> str | None:
+    """The capitalised words closing an organisation's name, two or more, when something comes
+    before them ("Phú Cường" of "Công ty cổ phần Thủy sản Phú Cường"), else None."""
+    words = name.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    return " ".join(words[k:]) if len(words) - k >= 2 and k > 0 else None
 

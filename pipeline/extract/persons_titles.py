@@ -31,6 +31,8 @@ _ACTING = "Quyền"
 def role_prefix(words: Sequence[Word], i: int) -> bool:
     """words[i] is "nguyên", "cựu" or "Quyền" before a role."""
     return i < len(words) and (words[i].folded in _FORMER or words[i].text == _ACTING)
+
+
 # The longest organisation an apposition may give a title, in words ("Đội chỉ huy giao thông và
 # điều khiển đèn tín hiệu giao thông (PC67)" is 18)
 MAX_TITLE_ORG_WORDS = 20
@@ -40,6 +42,12 @@ MAX_TITLE_ORG_WORDS = 20
 def known_names() -> PhraseTable[str]:
     """Companies, banks, clubs, leagues, venues and outlets (known_names.tsv), case as written."""
     return PhraseTable(((r[0], r[1]) for r in load_tsv("known_names.tsv")), "exact")
+
+
+def known_name_length(words: Sequence[Word], i: int) -> int:
+    """Words of the place or known name at words[i], the longer of the two ("Hà Nội FC" is a club,
+    not the city), or 0."""
+    return max((m[0] for m in (P.known_places().match(words, i), known_names().match(words, i)) if m), default=0)
 
 
 @dataclass(frozen=True)
@@ -108,8 +116,8 @@ class TitleParser:
             return org.end, E.complete_name(self.index, E.org_name(org, self.index, start), start)
         # a country, city or province ("Tổng thống Pháp", "Thị trưởng London"), or a known company or
         # club ("CEO Facebook", "Tổng giám đốc Vietcombank")
-        found = max((m[0] for m in (P.known_places().match(self.words, j), known_names().match(self.words, j)) if m), default=0)
-        if found:  # the longest of the two: "Hà Nội FC" is a club, not the city
+        found = known_name_length(self.words, j)
+        if found:
             written = joined(self.text, self.words, j, j + found)
             return j + found, self.index.aliases.get(written, written)  # "Vietcombank": its full name
         # a place with its level is a title's organisation right after the role, never a parent
@@ -134,7 +142,7 @@ class TitleParser:
         """A country's post abroad keeps where it is: "Đại sứ Nga tại Liên hợp quốc", "Đại sứ
         Việt Nam tại Nhật Bản" (organisation "Nga tại Liên hợp quốc")."""
         end, name = org
-        if end + 1 >= len(self.words) or self.words[end].folded != "tại" or not _is_country(name):
+        if end + 1 >= len(self.words) or self.words[end].folded != "tại" or not P.table_place(name, "country"):
             return org
         place = P.known_places().match(self.words, end + 1)
         there = (end + 1 + place[0], joined(self.text, self.words, end + 1, end + 1 + place[0])) if place else None
@@ -240,16 +248,17 @@ class TitleParser:
         return self.words[clause_end].text in (",", ")", ";") or self.words[clause_end].text[:1].islower()
 
     def _field_org(self, j: int, unit: str) -> tuple[int, str, int | None] | None:
-        """"Bộ trưởng Tài chính" -> (end, "Bộ Tài chính", None); with a country after the field,
-        that country's start: "Bộ trưởng Ngoại giao Nga" -> (end, "Bộ Ngoại giao Nga", start of "Nga")."""
+        """"Bộ trưởng Tài chính" -> (end, "Bộ Tài chính", None); a foreign country after the field
+        ends the title and is returned by where it starts ("Bộ trưởng Ngoại giao Nga")."""
         length = listed_field(self.words, j)
         if not length:
             return None
         end = j + length
+        ministry = f"{unit} {joined(self.text, self.words, j, end)}"
         country = P.known_places().match(self.words, end)
         if country and country[1].kind == "country" and country[1].name != "Việt Nam":
-            return end + country[0], f"{unit} {joined(self.text, self.words, j, end + country[0])}", end
-        return end, f"{unit} {joined(self.text, self.words, j, end)}", None
+            return end + country[0], ministry, end
+        return end, ministry, None
 
     def _unit_org(self, j: int, unit: str) -> tuple[int, str] | None:
         """The organisation of "Trưởng phòng Cảnh sát giao thông ...": "Phòng" + what follows."""
@@ -275,10 +284,4 @@ class TitleParser:
             role=joined(self.text, self.words, start, role_end),
             organization=org,
         )
-
-
-def _is_country(name: str) -> bool:
-    words = tokenize(name)
-    found = P.known_places().match(words, 0)
-    return bool(found) and found[0] == len(words) and found[1].kind == "country"
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.names import PhraseTable, Word, is_name_syllable, is_surname
+from pipeline.extract.names import PhraseTable, Word, is_name_syllable, is_surname, tokenize
 
 # Levels whose word is also a common noun ("bản" a copy, "làng" a village in general): the name
 # after them must have two syllables or be a number.
@@ -77,6 +77,15 @@ def known_places() -> PhraseTable[KnownPlace]:
         place = KnownPlace(row[0], row[1], None)
         entries += [(spelling, place) for spelling in [row[0], *_aliases(row, 2)]]
     return PhraseTable(entries, "exact")
+
+
+def table_place(name: str, kind: str | None = None) -> KnownPlace | None:
+    """The table place a whole name is ("Nhật Bản", "London"), of `kind` when given, or None."""
+    words = tokenize(name)
+    found = known_places().match(words, 0)
+    if found and found[0] == len(words) and (kind is None or found[1].kind == kind):
+        return found[1]
+    return None
 
 
 def _aliases(row: list[str], column: int) -> list[str]:
