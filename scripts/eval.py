@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.errors import VnextractError  # noqa: E402
-from pipeline.review.compare import KEYS, corpus_files, multiset_diff  # noqa: E402
+from pipeline.review.compare import KEYS, CompareKey, corpus_files, multiset_diff  # noqa: E402
 from pipeline.review.golden import extract_corpus_article  # noqa: E402
 
 import devset  # noqa: E402
@@ -67,37 +67,39 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(corpus: Path) -> tuple[dict[str, Score], list[str]]:
-    """Scores per field over every article of the corpus, and the articles that failed."""
-    scores = {name: Score() for name in KEYS}
+# one scored article: its name, its expected record, and how to extract the record found
+Case = tuple[str, dict, Callable[[], dict]]
+
+
+def _score(cases: Iterable[Case], keys: dict[str, CompareKey]) -> tuple[dict[str, Score], list[str]]:
+    """Scores per field over the cases, and the articles that failed."""
+    scores = {name: Score() for name in keys}
     failed: list[str] = []
-    for article, expected_path in corpus_files(corpus):
-        expected = json.loads(expected_path.read_text(encoding="utf-8"))
-        name = str(article.relative_to(corpus))
+    for name, expected, extract in cases:
         try:
-            found = extract_corpus_article(article, expected)
+            found = extract()
         except VnextractError as error:
             failed.append(f"{name}: {error}")
             found = {}
-        for field_name, key in KEYS.items():
+        for field_name, key in keys.items():
             scores[field_name].add(name, key(expected), key(found))
     return scores, failed
 
 
+def evaluate(corpus: Path) -> tuple[dict[str, Score], list[str]]:
+    """Scores per field over every article of the corpus, and the articles that failed."""
+    def cases() -> Iterator[Case]:
+        for article, expected_path in corpus_files(corpus):
+            expected = json.loads(expected_path.read_text(encoding="utf-8"))
+            yield str(article.relative_to(corpus)), expected, lambda a=article, e=expected: extract_corpus_article(a, e)
+
+    return _score(cases(), KEYS)
+
+
 def evaluate_devset(folder: Path) -> tuple[dict[str, Score], list[str]]:
     """Scores per field over the real-news dev set in `folder` (no articles: empty scores)."""
-    scores = {name: Score() for name in devset.DEVSET_KEYS}
-    failed: list[str] = []
-    for article in devset.load(folder):
-        name = f"article {article.number}"
-        try:
-            found = devset.extract(article)
-        except VnextractError as error:
-            failed.append(f"{name}: {error}")
-            found = {}
-        for field_name, key in devset.DEVSET_KEYS.items():
-            scores[field_name].add(name, key(article.gold), key(found))
-    return scores, failed
+    cases = ((f"article {a.number}", a.gold, lambda a=a: devset.extract(a)) for a in devset.load(folder))
+    return _score(cases, devset.DEVSET_KEYS)
 
 
 def load_floors(path: Path) -> dict[str, float]:
