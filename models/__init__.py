@@ -1,6 +1,6 @@
 """The record contract as pydantic models."""
 
-from models.record import (
+from vnextract.models.record import (
     SCHEMA_VERSION,
     DateMention,
     DocumentRef,

@@ -1,3 +1,5 @@
-"""vnextract: Vietnamese news articles in, structured validated records out."""
+"""The pipeline's stages: sources -> parse -> nlp/extract -> validate -> sinks (see the README)."""
 
-__version__ = "0.1.0"
+from vnextract import __version__
+
+__all__ = ["__version__"]

@@ -11,19 +11,19 @@ from collections.abc import Iterable
 from contextlib import ExitStack
 from typing import TextIO
 
-from pipeline import __version__
-from pipeline.cli_types import iso_date
-from pipeline.errors import VnextractError
-from pipeline.settings import Settings
+from vnextract.pipeline import __version__
+from vnextract.pipeline.cli_types import iso_date
+from vnextract.pipeline.errors import VnextractError
+from vnextract.pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 
 # Stages that bring their own subcommands; each module has `register(subparsers)`.
 SUBCOMMAND_MODULES: tuple[str, ...] = (
-    "pipeline.sources.cli",
-    "pipeline.sinks.cli",
-    "pipeline.review.cli",
-    "pipeline.run_cli",
+    "vnextract.pipeline.sources.cli",
+    "vnextract.pipeline.sinks.cli",
+    "vnextract.pipeline.review.cli",
+    "vnextract.pipeline.run_cli",
 )
 
 
@@ -37,9 +37,9 @@ def run_extract(args: argparse.Namespace) -> int:
     """`vnextract extract`: one JSON record per input on stdout or -o; errors on stderr."""
     from dataclasses import replace
 
-    from pipeline.nlp import shared_nlp
-    from pipeline.process import process
-    from pipeline.sources.inputs import iter_inputs
+    from vnextract.pipeline.nlp import shared_nlp
+    from vnextract.pipeline.process import process
+    from vnextract.pipeline.sources.inputs import iter_inputs
 
     settings = Settings()
     settings.fetch.allow_private = args.allow_private
@@ -76,7 +76,7 @@ def _report(error: VnextractError, name: str) -> None:
 
 def run_schema(_args: argparse.Namespace) -> int:
     """`vnextract schema`: the JSON Schema of a record."""
-    from models import record_json_schema
+    from vnextract.models import record_json_schema
 
     print(json.dumps(record_json_schema(), ensure_ascii=False, indent=2))
     return 0

@@ -36,6 +36,10 @@ class VnextractError(Exception):
         self.reason = MESSAGES[code].format(detail=detail)
         super().__init__(f"[{code}] {self.reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Errors cross process boundaries (Extractor.pipe, run's workers): rebuild from the code.
+        return (type(self), (self.code, self.detail))
+
 
 class InputError(VnextractError):
     """The input cannot be turned into an article (empty, binary, undecodable, too large)."""

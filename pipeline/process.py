@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 
-from models import Record
-from pipeline.errors import InputError
-from pipeline.parse import parse
-from pipeline.record import build_record
-from pipeline.settings import Settings
-from pipeline.types import Article, RawDocument
-from pipeline.validate import validate_record
+from vnextract.models import Record
+from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.parse import parse
+from vnextract.pipeline.record import build_record
+from vnextract.pipeline.settings import Settings
+from vnextract.pipeline.types import Article, RawDocument
+from vnextract.pipeline.validate import validate_record
 
 LOGGER = logging.getLogger(__name__)
 
@@ -59,7 +60,12 @@ def extract_article(
 
 
 def process(
-    raw: RawDocument, nlp: Language, settings: Settings, published: str | None = None
+    raw: RawDocument, nlp: Language, settings: Settings, published: str | None = None,
+    url: str | None = None,
 ) -> Record:
-    """Parse and extract one raw document; `published` (from --published) wins over the page's."""
-    return extract_article(parse(raw, settings), nlp, settings, published)
+    """Parse and extract one raw document. What the caller says wins over what the page says:
+    `published` (--published) over the page's date, `url` (--url) over its canonical link."""
+    article = parse(raw, settings)
+    if url:
+        article = replace(article, url=url)
+    return extract_article(article, nlp, settings, published)

@@ -7,8 +7,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from pipeline import __version__
-from pipeline.extract.values import (
+from vnextract.pipeline import __version__
+from vnextract.pipeline.extract.values import (
     DATES,
     DOCUMENTS,
     LOCATIONS,
@@ -17,7 +17,7 @@ from pipeline.extract.values import (
     STATISTICS,
     doc_text,
 )
-from pipeline.types import Article
+from vnextract.pipeline.types import Article
 
 EXTRACTOR_NAME = "vnextract"
 

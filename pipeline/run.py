@@ -41,19 +41,19 @@ from typing import Any, BinaryIO, Protocol
 
 import numpy as np
 
-from models import Record
-from pipeline import __version__
-from pipeline.errors import VnextractError
-from pipeline.extract import COMPONENTS
-from pipeline.settings import Settings
-from pipeline.sinks.rejections import (
+from vnextract.models import Record
+from vnextract.pipeline import __version__
+from vnextract.pipeline.errors import VnextractError
+from vnextract.pipeline.extract import COMPONENTS
+from vnextract.pipeline.settings import Settings
+from vnextract.pipeline.sinks.rejections import (
     MAX_PAYLOAD_BYTES,
     RejectedInput,
     input_key,
     payload_of,
     rejected,
 )
-from pipeline.types import Article, RawDocument
+from vnextract.pipeline.types import Article, RawDocument
 
 LOGGER = logging.getLogger(__name__)
 
@@ -66,10 +66,10 @@ MAX_BATCH_SECONDS = 15.0  # a slow run still commits this often, so a kill loses
 # Imported once by the fork server that local worker processes are forked from, so that each
 # worker only builds its Language (0.1 s) instead of importing spaCy and the lexicons (4 s).
 PRELOAD_MODULES = (
-    "pipeline.run",
-    "pipeline.nlp",
-    "pipeline.process",
-    "pipeline.parse.html",
+    "vnextract.pipeline.run",
+    "vnextract.pipeline.nlp",
+    "vnextract.pipeline.process",
+    "vnextract.pipeline.parse.html",
     *(module for _name, module in COMPONENTS),
 )
 # Dead letter for an exception that is not a VnextractError: a bug, kept apart from bad inputs.
@@ -191,7 +191,7 @@ def input_name(raw: RawDocument | None, error: VnextractError | None = None) -> 
 
 def article_key(article: Article) -> str:
     """The record id an article will get (as `pipeline.record.build_record` makes it), early."""
-    from pipeline.record import record_id  # spaCy with it: only workers need it, not the parent
+    from vnextract.pipeline.record import record_id  # spaCy with it: only workers need it, not the parent
 
     return record_id(article.url, "\n".join(article.paragraphs))
 
@@ -238,7 +238,7 @@ class Worker:
     """One worker: the Language loaded once, then chunk after chunk."""
 
     def __init__(self, config: WorkerConfig) -> None:
-        from pipeline.nlp import shared_nlp
+        from vnextract.pipeline.nlp import shared_nlp
 
         self.config = config
         self.nlp = shared_nlp()
@@ -246,8 +246,8 @@ class Worker:
 
     def process_one(self, raw: RawDocument) -> Result:
         """Parse, skip if done, extract and validate one input; never raises for a bad input."""
-        from pipeline.parse import parse
-        from pipeline.process import extract_article
+        from vnextract.pipeline.parse import parse
+        from vnextract.pipeline.process import extract_article
 
         config = self.config
         try:
@@ -585,7 +585,7 @@ class _Progress:
 
 def count_inputs(specs: list[str], settings: Settings) -> int:
     """How many inputs the specs hold, without extracting anything (for the progress bar's ETA)."""
-    from pipeline.sources.inputs import URL_PREFIXES, input_kind
+    from vnextract.pipeline.sources.inputs import URL_PREFIXES, input_kind
 
     total = 0
     for spec in specs:
@@ -605,7 +605,7 @@ def count_inputs(specs: list[str], settings: Settings) -> int:
 
 def _files(path: Path) -> Iterator[Path]:
     """The files `iter_inputs` reads under a path: supported, not hidden, no symlinked folders."""
-    from pipeline.sources.inputs import input_kind
+    from vnextract.pipeline.sources.inputs import input_kind
 
     if not path.is_dir():
         yield path
@@ -708,7 +708,7 @@ def _open_dead_letter(
         return None, IdSet(), False
     if not isinstance(dead_letter, (str, os.PathLike)):
         return dead_letter, IdSet(), False
-    from pipeline.sinks.jsonl import DeadLetterSink, iter_jsonl
+    from vnextract.pipeline.sinks.jsonl import DeadLetterSink, iter_jsonl
 
     path = Path(dead_letter)
     writer = DeadLetterSink(path)  # cuts a partial last line left by a kill before reading
@@ -743,7 +743,7 @@ def run(
     articles the sink already holds for this extractor version. `progress`: a bar on stderr;
     None shows it only when stderr is a terminal. `published`: YYYY-MM-DD that wins over pages'.
     """
-    from pipeline.sources.inputs import iter_inputs
+    from vnextract.pipeline.sources.inputs import iter_inputs
 
     if batch_size < 1 or chunk_size < 1:
         raise ValueError("batch_size and chunk_size must be at least 1")

@@ -8,8 +8,8 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from pipeline.cli_types import iso_date, positive_int
-from pipeline.run import DEFAULT_BATCH_SIZE, ENGINES
+from vnextract.pipeline.cli_types import iso_date, positive_int
+from vnextract.pipeline.run import DEFAULT_BATCH_SIZE, ENGINES
 
 LOGGER = logging.getLogger(__name__)
 
@@ -66,9 +66,9 @@ def _fail(message: str) -> int:
 
 def run_command(args: argparse.Namespace) -> int:
     """`vnextract run`: 0 when all inputs became records, 1 when some were rejected, 2 on usage."""
-    from pipeline.run import EngineError, run
-    from pipeline.settings import Settings
-    from pipeline.sinks.engine import DatabaseURLError, redact
+    from vnextract.pipeline.run import EngineError, run
+    from vnextract.pipeline.settings import Settings
+    from vnextract.pipeline.sinks.engine import DatabaseURLError, redact
 
     settings: Settings = getattr(args, "settings", None) or Settings()
     if args.allow_private:
@@ -83,7 +83,7 @@ def run_command(args: argparse.Namespace) -> int:
     if args.inputs.count("-") > 1:
         return _fail("'-' (stdin) can be given once")
     try:
-        from pipeline.sinks.database import DatabaseSink
+        from vnextract.pipeline.sinks.database import DatabaseSink
 
         sink = DatabaseSink(args.db)
     except DatabaseURLError as exc:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline import __version__
+from vnextract.pipeline import __version__
 
 
 class FetchSettings(BaseModel):

@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from models import Mention, Record
-from pipeline.errors import Rejection
+from vnextract.models import Mention, Record
+from vnextract.pipeline.errors import Rejection
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_PARTS = re.compile(

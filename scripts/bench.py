@@ -70,11 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(pin_one_core())
 
-    from pipeline.errors import VnextractError
-    from pipeline.nlp import shared_nlp
-    from pipeline.process import process
-    from pipeline.settings import Settings
-    from pipeline.types import RawDocument
+    from vnextract.pipeline.errors import VnextractError
+    from vnextract.pipeline.nlp import shared_nlp
+    from vnextract.pipeline.process import process
+    from vnextract.pipeline.settings import Settings
+    from vnextract.pipeline.types import RawDocument
 
     start = time.perf_counter()
     nlp, settings = shared_nlp(), Settings()

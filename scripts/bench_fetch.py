@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.settings import FetchSettings  # noqa: E402
-from pipeline.sources.http import Fetcher  # noqa: E402
+from vnextract.pipeline.settings import FetchSettings  # noqa: E402
+from vnextract.pipeline.sources.http import Fetcher  # noqa: E402
 
 
 def make_handler(page: bytes) -> type[BaseHTTPRequestHandler]:

@@ -94,9 +94,9 @@ class PgSchema:
 
 def child(config: dict[str, Any]) -> dict[str, Any]:
     """One measured run in this (fresh) process."""
-    from pipeline.run import run
-    from pipeline.settings import Settings
-    from pipeline.sinks.database import DatabaseSink
+    from vnextract.pipeline.run import run
+    from vnextract.pipeline.settings import Settings
+    from vnextract.pipeline.sinks.database import DatabaseSink
 
     with DatabaseSink(config["db"]) as sink:
         summary = run(config["inputs"], Settings(), sink, workers=config["workers"],

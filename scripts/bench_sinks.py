@@ -26,9 +26,9 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from models import Record
-from pipeline.sinks.database import DatabaseSink
-from pipeline.sinks.engine import normalize_url
+from vnextract.models import Record
+from vnextract.pipeline.sinks.database import DatabaseSink
+from vnextract.pipeline.sinks.engine import normalize_url
 
 SENTENCE = "Ông Nguyễn Văn {i}, Bí thư Huyện ủy, cho biết năm 2023 có {n} đảng viên tại tỉnh Lâm Đồng. "
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.review.compare import KEYS, CompareKey, Item, norm
+from vnextract.pipeline.review.compare import KEYS, CompareKey, Item, norm
 
 SAMPLE = "binhvq-news-sample.txt"
 GOLD = "binhvq-news-sample.gold.jsonl"
@@ -107,10 +107,10 @@ def load(folder: Path) -> list[GoldArticle]:
 
 def extract(article: GoldArticle) -> dict[str, Any]:
     """The record vnextract makes of the article's text, its reference date as --published."""
-    from pipeline.nlp import shared_nlp
-    from pipeline.process import process
-    from pipeline.settings import Settings
-    from pipeline.types import RawDocument
+    from vnextract.pipeline.nlp import shared_nlp
+    from vnextract.pipeline.process import process
+    from vnextract.pipeline.settings import Settings
+    from vnextract.pipeline.types import RawDocument
 
     raw = RawDocument(content=article.text.encode("utf-8"), content_type="text/plain")
     return process(raw, shared_nlp(), Settings(), published=article.published).model_dump()

@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.errors import VnextractError  # noqa: E402
-from pipeline.review.compare import KEYS, CompareKey, corpus_files, multiset_diff  # noqa: E402
-from pipeline.review.golden import extract_corpus_article  # noqa: E402
+from vnextract.pipeline.errors import VnextractError  # noqa: E402
+from vnextract.pipeline.review.compare import KEYS, CompareKey, corpus_files, multiset_diff  # noqa: E402
+from vnextract.pipeline.review.golden import extract_corpus_article  # noqa: E402
 
 import devset  # noqa: E402
 

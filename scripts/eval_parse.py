@@ -26,10 +26,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.errors import VnextractError  # noqa: E402
-from pipeline.parse import parse  # noqa: E402
-from pipeline.settings import Settings  # noqa: E402
-from pipeline.types import RawDocument  # noqa: E402
+from vnextract.pipeline.errors import VnextractError  # noqa: E402
+from vnextract.pipeline.parse import parse  # noqa: E402
+from vnextract.pipeline.settings import Settings  # noqa: E402
+from vnextract.pipeline.types import RawDocument  # noqa: E402
 
 PAGES = ROOT / "tests" / "fixtures" / "pages"
 FIELDS = (

@@ -26,11 +26,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.errors import VnextractError  # noqa: E402
-from pipeline.review.compare import KEYS, as_item, corpus_files  # noqa: E402
-from pipeline.review.diff import context_of, item_label  # noqa: E402
-from pipeline.review.golden import Extract, extract_corpus_article  # noqa: E402
-from pipeline.review.render import clean, show_value  # noqa: E402
+from vnextract.pipeline.errors import VnextractError  # noqa: E402
+from vnextract.pipeline.review.compare import KEYS, as_item, corpus_files  # noqa: E402
+from vnextract.pipeline.review.diff import context_of, item_label  # noqa: E402
+from vnextract.pipeline.review.golden import Extract, extract_corpus_article  # noqa: E402
+from vnextract.pipeline.review.render import clean, show_value  # noqa: E402
 
 # expected field -> (key that identifies an item, attributes the eval compares beyond that key)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from models import Record
+from vnextract.models import Record
 
 TEXT = (
     "Ngày 4/1, Huyện ủy Đức Trọng tổ chức hội nghị tổng kết năm 2023.\n"
@@ -110,7 +110,7 @@ def fake_extract(found: dict[str, Any]):
 
 def run(argv: list[str], capsys) -> tuple[int, str, str]:
     """Run a review subcommand as `vnextract` would; returns (status, stdout, stderr)."""
-    from pipeline.review import cli as review_cli
+    from vnextract.pipeline.review import cli as review_cli
 
     parser = argparse.ArgumentParser(prog="vnextract")
     review_cli.register(parser.add_subparsers(dest="command", required=True))

@@ -81,8 +81,8 @@ def sqlite_url(path: Path) -> str:
 
 def run_into(url: str, inputs: Inputs, settings: Any, **kwargs: Any) -> Any:
     """Run `vnextract run` in this process over the inputs into the database at `url`."""
-    from pipeline.run import run
-    from pipeline.sinks.database import DatabaseSink
+    from vnextract.pipeline.run import run
+    from vnextract.pipeline.sinks.database import DatabaseSink
 
     with DatabaseSink(url) as sink:
         return run([str(inputs.root)], settings, sink, progress=False, **kwargs)
@@ -96,7 +96,7 @@ def reference_run(inputs: Inputs, folder: Path, settings: Any, **kwargs: Any) ->
 
 def dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
     """Every table as sorted rows of JSON-comparable values, without the write-time columns."""
-    from pipeline.sinks.schema import METADATA
+    from vnextract.pipeline.sinks.schema import METADATA
 
     engine = create_engine(url)
     tables: dict[str, list[tuple[Any, ...]]] = {}

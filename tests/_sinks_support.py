@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import pytest
 
-from models import Record
+from vnextract.models import Record
 
 PG_URL = os.environ.get(
     "VNEXTRACT_TEST_PG", "postgresql://vnextract:vnextract@127.0.0.1:5432/vnextract"
@@ -32,7 +32,7 @@ def _pg_unreachable() -> str | None:
         try:
             import psycopg
 
-            from pipeline.sinks.engine import normalize_url
+            from vnextract.pipeline.sinks.engine import normalize_url
 
             url = normalize_url(PG_URL).set(drivername="postgresql")
             with psycopg.connect(url.render_as_string(hide_password=False), connect_timeout=3):
@@ -48,7 +48,7 @@ def require_pg() -> None:
     problem = _pg_unreachable()
     if problem is None:
         return
-    from pipeline.sinks.engine import redact
+    from vnextract.pipeline.sinks.engine import redact
 
     message = f"PostgreSQL test server unreachable at {redact(PG_URL)}: {problem}"
     if REQUIRE_PG:
@@ -59,7 +59,7 @@ def require_pg() -> None:
 def _pg_admin(statement: str) -> None:
     import psycopg
 
-    from pipeline.sinks.engine import normalize_url
+    from vnextract.pipeline.sinks.engine import normalize_url
 
     url = normalize_url(PG_URL).set(drivername="postgresql")
     with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as conn:

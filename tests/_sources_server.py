@@ -15,8 +15,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from pipeline.settings import FetchSettings, Settings
-from pipeline.sources.http import Fetcher
+from vnextract.pipeline.settings import FetchSettings, Settings
+from vnextract.pipeline.sources.http import Fetcher
 
 Handler = Callable[["RequestHandler"], None]
 LOOPBACK = "127.0.0.1"

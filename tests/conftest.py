@@ -16,7 +16,7 @@ SEED = SHARED_DATA / "seed-lam-dong-duc-trong-2024-01-04.txt"
 @pytest.fixture(scope="session")
 def nlp():
     """The full pipeline, loaded once for the test session."""
-    from pipeline.nlp import shared_nlp
+    from vnextract.pipeline.nlp import shared_nlp
 
     return shared_nlp()
 
@@ -24,7 +24,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def settings():
     """Default settings."""
-    from pipeline.settings import Settings
+    from vnextract.pipeline.settings import Settings
 
     return Settings()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from vnextract.pipeline.cli import main
 
 ARTICLE = (
     "(Dân trí) - Sáng 12/7, ông Trần Văn Hải, Chủ tịch UBND tỉnh Gia Lai, chủ trì hội nghị.\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from _sources_server import App, connections, server  # noqa: F401  (fixtures)
-from pipeline.cli import main
+from vnextract.pipeline.cli import main
 
 PAGE = Path(__file__).parent / "fixtures" / "pages" / "vnexpress.html"
 

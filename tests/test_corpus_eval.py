@@ -27,8 +27,8 @@ def scores():
 def test_corpus_eval_field_at_or_above_floor(scores, field: str) -> None:
     score = scores[field]
     if score.f1 + 1e-9 < FLOORS[field]:  # show the same field diff `vnextract diff --golden` prints
-        from pipeline.review.golden import golden_diff
-        from pipeline.review.render import render_text
+        from vnextract.pipeline.review.golden import golden_diff
+        from vnextract.pipeline.review.render import render_text
 
         report = render_text(golden_diff(ROOT / "corpus"))
         pytest.fail(f"{field} F1 {score.f1:.3f} < floor {FLOORS[field]}\n{report}")

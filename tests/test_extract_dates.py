@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.dates import find_dates
-from pipeline.validate import iso_value_problem
-from pipeline.nlp import COMPONENTS, build_nlp
+from vnextract.pipeline.extract.dates import find_dates
+from vnextract.pipeline.validate import iso_value_problem
+from vnextract.pipeline.nlp import COMPONENTS, build_nlp
 
 PUB = "2024-01-04"  # the seed article's publication date (a Thursday)
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import pytest
 
-from pipeline.nlp import COMPONENTS, build_nlp
+from vnextract.pipeline.nlp import COMPONENTS, build_nlp
 
 PUB = "2024-01-04"
 

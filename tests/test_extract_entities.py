@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.entities import resolve_organization
-from pipeline.nlp import COMPONENTS, build_nlp
-from pipeline.nlp.normalize import normalize_text
+from vnextract.pipeline.extract.entities import resolve_organization
+from vnextract.pipeline.nlp import COMPONENTS, build_nlp
+from vnextract.pipeline.nlp.normalize import normalize_text
 
 
 @pytest.fixture(scope="module")

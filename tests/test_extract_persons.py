@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from pipeline.nlp import COMPONENTS, build_nlp
-from pipeline.nlp.normalize import normalize_text
+from vnextract.pipeline.nlp import COMPONENTS, build_nlp
+from vnextract.pipeline.nlp.normalize import normalize_text
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from pipeline.extract.numbers import read_number, read_number_words
-from pipeline.extract.statistics import find_statistics
-from pipeline.extract.values import DateValue, StatisticValue
+from vnextract.pipeline.extract.numbers import read_number, read_number_words
+from vnextract.pipeline.extract.statistics import find_statistics
+from vnextract.pipeline.extract.values import DateValue, StatisticValue
 
 
 @dataclass(frozen=True)
@@ -539,8 +539,8 @@ def test_statistics_read_number_words(words: str, expected: float | None) -> Non
 
 
 def test_statistics_component_skips_numbers_in_dates_and_documents() -> None:
-    from pipeline.nlp import COMPONENTS, build_nlp
-    from pipeline.extract.values import char_span
+    from vnextract.pipeline.nlp import COMPONENTS, build_nlp
+    from vnextract.pipeline.extract.values import char_span
 
     nlp = build_nlp((COMPONENTS[0], COMPONENTS[3]))
     text = "Theo Quyết định số 163/QĐ-UBND ngày 20/3/2024, có 412 dự án được giao 6.988 tỷ đồng."
@@ -560,7 +560,7 @@ def test_statistics_component_skips_numbers_in_dates_and_documents() -> None:
 
 
 def test_statistics_component_runs_without_dates_extractor() -> None:
-    from pipeline.nlp import COMPONENTS, build_nlp
+    from vnextract.pipeline.nlp import COMPONENTS, build_nlp
 
     nlp = build_nlp((COMPONENTS[0], COMPONENTS[3]))
     doc = nlp("Trong năm 2023, có 63/63 tổ chức cơ sở đảng được đánh giá.")

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.nlp.normalize import normalize_text
+from vnextract.pipeline.nlp.normalize import normalize_text
 
 
 @pytest.mark.parametrize(

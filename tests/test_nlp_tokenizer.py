@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.nlp.tokenizer import SyllableTokenizer
+from vnextract.pipeline.nlp.tokenizer import SyllableTokenizer
 
 
 @pytest.fixture(scope="module")

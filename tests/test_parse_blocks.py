@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from pipeline.parse.blocks import Line, holds_prose, outermost, strip_furniture, text_lines
+from vnextract.pipeline.parse.blocks import Line, holds_prose, outermost, strip_furniture, text_lines
 
 PROSE = "Người dân trong xã đã góp công, góp đất để mở rộng con đường liên thôn dài hơn 3 km, hoàn thành trước Tết."
 

@@ -4,7 +4,7 @@ from typing import NamedTuple
 
 import pytest
 
-from pipeline.parse.bylines import (
+from vnextract.pipeline.parse.bylines import (
     is_syllable,
     read_credit,
     split_glued_byline,
@@ -12,8 +12,8 @@ from pipeline.parse.bylines import (
     split_photo_credits,
     take_credits,
 )
-from pipeline.parse.text import parse_text
-from pipeline.types import RawDocument
+from vnextract.pipeline.parse.text import parse_text
+from vnextract.pipeline.types import RawDocument
 
 BODY = "Chiều 3/4, UBND huyện tổ chức hội nghị sơ kết công tác quý I."
 

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.parse.decode import decode_text, meta_charset
+from vnextract.pipeline.parse.decode import decode_text, meta_charset
 
 TEXT = "Huyện ủy Lâm Hà tổng kết công tác xây dựng Đảng năm 2023, kết nạp 215 đảng viên mới."
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -72,5 +72,5 @@ def test_charset_meta_is_read_before_detection(monkeypatch: pytest.MonkeyPatch) 
     def no_detection(data: bytes) -> None:
         raise AssertionError("detection ran although the page declares its charset")
 
-    monkeypatch.setattr("pipeline.parse.decode.from_bytes", no_detection)
+    monkeypatch.setattr("vnextract.pipeline.parse.decode.from_bytes", no_detection)
     assert TEXT in unicodedata.normalize("NFC", decode_text(_page('<meta charset="windows-1258">')))

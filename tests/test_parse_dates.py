@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.parse.dates import parse_datetime
+from vnextract.pipeline.parse.dates import parse_datetime
 
 EXAMPLES = [
     ("2023-11-02T19:20:00+07:00", "2023-11-02T19:20:00+07:00", "iso-vietnam"),

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.errors import InputError
-from pipeline.parse.decode import decode_text
+from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.parse.decode import decode_text
 
 
 @pytest.mark.parametrize(

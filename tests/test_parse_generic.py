@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from pipeline.parse.generic import best_containers, paragraph_score
+from vnextract.pipeline.parse.generic import best_containers, paragraph_score
 
 PROSE = (
     "Tỉnh đã hoàn thành việc bàn giao mặt bằng cho dự án, trong đó có 120 hộ dân nhận tiền bồi "

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hsettings
 from hypothesis import strategies as st
 
-from pipeline.errors import InputError
-from pipeline.parse import parse
-from pipeline.parse.html import parse_html, repair_markup, settle_lead
-from pipeline.settings import Settings
-from pipeline.types import Article, RawDocument
+from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.parse import parse
+from vnextract.pipeline.parse.html import parse_html, repair_markup, settle_lead
+from vnextract.pipeline.settings import Settings
+from vnextract.pipeline.types import Article, RawDocument
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 COMPARED = (

@@ -8,8 +8,8 @@ from typing import NamedTuple
 import pytest
 from bs4 import BeautifulSoup
 
-from pipeline.parse.metadata import Metadata, fold, jsonld_nodes, read_metadata, read_page
-from pipeline.types import RawDocument
+from vnextract.pipeline.parse.metadata import Metadata, fold, jsonld_nodes, read_metadata, read_page
+from vnextract.pipeline.types import RawDocument
 
 
 def _meta(head: str, body: str = "", url: str | None = None, published: str | None = None,

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from pipeline.parse import furniture
-from pipeline.parse.blocks import outermost
-from pipeline.parse.metadata import GENERIC_AUTHOR, GENERIC_PUBLISHED, GENERIC_TAGS
-from pipeline.parse.select import PageIndex, split_selector_list
-from pipeline.parse.sites import GENERIC_BODY_SELECTORS, SITES
+from vnextract.pipeline.parse import furniture
+from vnextract.pipeline.parse.blocks import outermost
+from vnextract.pipeline.parse.metadata import GENERIC_AUTHOR, GENERIC_PUBLISHED, GENERIC_TAGS
+from vnextract.pipeline.parse.select import PageIndex, split_selector_list
+from vnextract.pipeline.parse.sites import GENERIC_BODY_SELECTORS, SITES
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 HTML = """<html><head><meta name="pubdate" content="x"></head><body>

@@ -6,8 +6,8 @@ import pytest
 import soupsieve
 from bs4 import BeautifulSoup
 
-from pipeline.parse import furniture
-from pipeline.parse.sites import GENERIC_BODY_SELECTORS, SITES, adapter_for, host_of
+from vnextract.pipeline.parse import furniture
+from vnextract.pipeline.parse.sites import GENERIC_BODY_SELECTORS, SITES, adapter_for, host_of
 
 REQUIRED_OUTLETS = (
     "vnexpress.net", "tuoitre.vn", "thanhnien.vn", "dantri.com.vn", "laodong.vn", "nhandan.vn",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.parse.text import split_body
+from vnextract.pipeline.parse.text import split_body
 
 
 @pytest.mark.parametrize(

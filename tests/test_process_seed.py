@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.process import process
-from pipeline.types import RawDocument
+from vnextract.pipeline.process import process
+from vnextract.pipeline.types import RawDocument
 
 
 @pytest.fixture(scope="module")

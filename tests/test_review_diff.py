@@ -12,8 +12,8 @@ from typing import Any, NamedTuple
 import pytest
 from _review_support import TEXT, record, run, span, write_jsonl
 
-from pipeline.review.diff import ADDED, CHANGED, REMOVED, Diff, diff_records, sentence_around
-from pipeline.review.render import render_html, render_json, render_text
+from vnextract.pipeline.review.diff import ADDED, CHANGED, REMOVED, Diff, diff_records, sentence_around
+from vnextract.pipeline.review.render import render_html, render_json, render_text
 
 
 def edited(base: dict[str, Any], field: str, edit) -> dict[str, Any]:
@@ -268,8 +268,8 @@ def test_diff_text_never_prints_control_characters_from_records(control: str) ->
 
 @pytest.mark.parametrize("changed,status", [(False, 0), (True, 1)])
 def test_diff_cli_reads_a_database_written_by_the_sinks(tmp_path: Path, capsys, changed: bool, status: int) -> None:
-    database = pytest.importorskip("pipeline.sinks.database")
-    from models import Record
+    database = pytest.importorskip("vnextract.pipeline.sinks.database")
+    from vnextract.models import Record
 
     url = f"sqlite:///{tmp_path / 'records.db'}"
     sink = database.DatabaseSink(url)
@@ -284,19 +284,19 @@ def test_diff_cli_reads_a_database_written_by_the_sinks(tmp_path: Path, capsys, 
 
 @pytest.mark.parametrize("command", ["diff", "show"])
 def test_diff_cli_registers_beside_the_other_subcommands(monkeypatch, command: str) -> None:
-    from pipeline import cli
+    from vnextract.pipeline import cli
 
     modules = getattr(cli, "SUBCOMMAND_MODULES", ())
-    if "pipeline.review.cli" not in modules:  # until the lead wires it in
-        monkeypatch.setattr(cli, "SUBCOMMAND_MODULES", (*modules, "pipeline.review.cli"), raising=False)
+    if "vnextract.pipeline.review.cli" not in modules:  # until the lead wires it in
+        monkeypatch.setattr(cli, "SUBCOMMAND_MODULES", (*modules, "vnextract.pipeline.review.cli"), raising=False)
     parser = cli.build_parser()
     args = parser.parse_args([command, "x.jsonl", "y.jsonl"] if command == "diff" else [command, "a.txt"])
-    assert args.func.__module__ == "pipeline.review.cli"
+    assert args.func.__module__ == "vnextract.pipeline.review.cli"
 
 
 @pytest.mark.parametrize("order", ["contract", "id-last", "spaced"])
 def test_diff_jsonl_records_index_any_key_order(tmp_path: Path, order: str) -> None:
-    from pipeline.review.sources import JsonlRecords
+    from vnextract.pipeline.review.sources import JsonlRecords
 
     data = record("f" * 64)
     if order == "id-last":

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from _review_support import EXPECTED, TEXT, corpus_with, fake_extract, record, run, span
 
-from pipeline.review import golden
-from pipeline.review.compare import KEYS, corpus_files, multiset_diff
-from pipeline.review.diff import ADDED, REMOVED
-from pipeline.review.golden import golden_diff, golden_record_diff
+from vnextract.pipeline.review import golden
+from vnextract.pipeline.review.compare import KEYS, corpus_files, multiset_diff
+from vnextract.pipeline.review.diff import ADDED, REMOVED
+from vnextract.pipeline.review.golden import golden_diff, golden_record_diff
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from _review_support import PAYLOADS, TEXT, hostile_record, record, run, span, write_jsonl
 
-from pipeline.review.render import CSP
-from pipeline.review.show import FIELD_STYLES, highlights, render_page, render_terminal
+from vnextract.pipeline.review.render import CSP
+from vnextract.pipeline.review.show import FIELD_STYLES, highlights, render_page, render_terminal
 
 SAFE_TAGS = {"html", "head", "meta", "title", "style", "body", "section", "header", "h1", "p", "strong", "div",
              "span", "ul", "li", "article", "mark"}

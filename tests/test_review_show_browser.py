@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from _review_support import HOSTILE_TITLE, PAYLOADS, hostile_record
 
-from pipeline.review.show import FIELD_STYLES, render_page
+from vnextract.pipeline.review.show import FIELD_STYLES, render_page
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [

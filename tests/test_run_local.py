@@ -1,4 +1,4 @@
-"""pipeline.run on the local engine: rows, dead letters, workers, idempotence, first-wins, CLI."""
+"""vnextract.pipeline.run on the local engine: rows, dead letters, workers, idempotence, first-wins, CLI."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from _run_inputs import Inputs, dump, make_inputs, reference_run, run_into, sqlite_url
-from pipeline.errors import Rejection
-from pipeline.run import EXTRACTOR_VERSION, IdSet, article_key
-from pipeline.run_cli import main as run_main
-from pipeline.sinks.database import DatabaseSink
+from vnextract.pipeline.errors import Rejection
+from vnextract.pipeline.run import EXTRACTOR_VERSION, IdSet, article_key
+from vnextract.pipeline.run_cli import main as run_main
+from vnextract.pipeline.sinks.database import DatabaseSink
 
 
 @pytest.fixture(scope="module")
@@ -105,10 +105,10 @@ def test_run_dead_letter_jsonl_has_reasons_and_payloads(inputs: Inputs, referenc
 @pytest.mark.parametrize("failure", ["validation", "bug"])
 def test_run_failed_validation_and_bugs_become_dead_letters(tmp_path: Path, settings, monkeypatch,
                                                             failure: str) -> None:
-    import pipeline.process
+    import vnextract.pipeline.process
 
     inputs = make_inputs(tmp_path / "in", good=3, bad=False, pages=False)
-    real = pipeline.process.extract_article
+    real = vnextract.pipeline.process.extract_article
 
     def flaky(article, *args, **kwargs):
         if marker in "\n".join(article.paragraphs):
@@ -119,7 +119,7 @@ def test_run_failed_validation_and_bugs_become_dead_letters(tmp_path: Path, sett
 
     first = sorted(inputs.root.glob("a000-*"))[0]
     marker = max(first.read_text(encoding="utf-8").splitlines(), key=len)[:60]
-    monkeypatch.setattr(pipeline.process, "extract_article", flaky)
+    monkeypatch.setattr(vnextract.pipeline.process, "extract_article", flaky)
     summary = run_into(sqlite_url(tmp_path / "r.db"), inputs, settings)
     code = "E020" if failure == "validation" else "E099"
     # The same text came three times (a000, its copy, the JSONL line): three inputs, three keys.
@@ -130,9 +130,9 @@ def test_run_failed_validation_and_bugs_become_dead_letters(tmp_path: Path, sett
 
 
 def test_run_article_key_matches_record_id(nlp, settings) -> None:
-    from pipeline.parse import parse
-    from pipeline.process import extract_article
-    from pipeline.sources.inputs import iter_inputs
+    from vnextract.pipeline.parse import parse
+    from vnextract.pipeline.process import extract_article
+    from vnextract.pipeline.sources.inputs import iter_inputs
 
     from _run_inputs import CORPUS, PAGES
 

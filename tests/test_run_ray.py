@@ -1,4 +1,4 @@
-"""pipeline.run on a local Ray instance: the same records and dead letters as the local engine."""
+"""vnextract.pipeline.run on a local Ray instance: the same records and dead letters as the local engine."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from _run_inputs import Inputs, dump, make_inputs, sqlite_url
-from pipeline.run import RayExecutor, ray_init_kwargs, run
-from pipeline.sinks.database import DatabaseSink
+from vnextract.pipeline.run import RayExecutor, ray_init_kwargs, run
+from vnextract.pipeline.sinks.database import DatabaseSink
 
 ray = pytest.importorskip("ray")
 

@@ -20,7 +20,7 @@ DEADLINE = 60.0  # seconds for one killed run to reach its kill point
 def _start(inputs: Inputs, url: str, dead: Path, *extra: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
-        [sys.executable, "-m", "pipeline.run_cli", str(inputs.root), "--db", url,
+        [sys.executable, "-m", "vnextract.pipeline.run_cli", str(inputs.root), "--db", url,
          "--dead-letter", str(dead), "--batch-size", "1", *extra],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group: cleaned up whole at the end

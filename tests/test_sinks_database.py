@@ -10,13 +10,13 @@ import pytest
 from _sinks_support import LAM_DONG_2024, db_url, example_records, make_record  # noqa: F401
 from sqlalchemy import text
 
-from models import Record
-from pipeline.errors import InputError, Rejection
-from pipeline.sinks.database import BatchWriteError, DatabaseSink
-from pipeline.sinks.engine import DatabaseURLError, normalize_url
-from pipeline.sinks.rejections import rejected
-from pipeline.sinks.schema import CHILD_TABLES
-from pipeline.types import RawDocument
+from vnextract.models import Record
+from vnextract.pipeline.errors import InputError, Rejection
+from vnextract.pipeline.sinks.database import BatchWriteError, DatabaseSink
+from vnextract.pipeline.sinks.engine import DatabaseURLError, normalize_url
+from vnextract.pipeline.sinks.rejections import rejected
+from vnextract.pipeline.sinks.schema import CHILD_TABLES
+from vnextract.pipeline.types import RawDocument
 
 
 @pytest.fixture
@@ -178,7 +178,7 @@ def test_database_stats_count_rows(sink: DatabaseSink) -> None:
 
 
 def test_database_processed_record(sink: DatabaseSink, nlp: Any, settings: Any) -> None:
-    from pipeline.process import process
+    from vnextract.pipeline.process import process
 
     raw = RawDocument(content=LAM_DONG_2024.encode(), content_type="text/plain")
     record = process(raw, nlp, settings, published="2024-01-04")

@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 from _sinks_support import db_url, example_records  # noqa: F401
 
-from models import Record
-from pipeline.errors import InputError
-from pipeline.sinks.database import DatabaseSink
-from pipeline.sinks.engine import make_engine
-from pipeline.sinks.export import TABLES, ExportError, export, table_select
-from pipeline.sinks.rejections import rejected
-from pipeline.types import RawDocument
+from vnextract.models import Record
+from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.sinks.database import DatabaseSink
+from vnextract.pipeline.sinks.engine import make_engine
+from vnextract.pipeline.sinks.export import TABLES, ExportError, export, table_select
+from vnextract.pipeline.sinks.rejections import rejected
+from vnextract.pipeline.types import RawDocument
 
 
 @pytest.fixture
@@ -152,7 +152,7 @@ def test_export_refuses(tmp_path: Path, fmt: str, output: str | None, table: str
 
 
 def test_export_missing_sqlite_file_not_created(tmp_path: Path) -> None:
-    from pipeline.sinks.engine import DatabaseURLError
+    from vnextract.pipeline.sinks.engine import DatabaseURLError
 
     with pytest.raises(DatabaseURLError, match="no such database"):
         export(f"sqlite:///{tmp_path / 'absent.db'}", "jsonl", tmp_path / "x.jsonl")

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from _sinks_support import example_records
 
-from models import Record
-from pipeline.errors import InputError
-from pipeline.sinks.jsonl import DeadLetterSink, JsonlSink, iter_jsonl
-from pipeline.sinks.rejections import rejected
-from pipeline.types import RawDocument
+from vnextract.models import Record
+from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.sinks.jsonl import DeadLetterSink, JsonlSink, iter_jsonl
+from vnextract.pipeline.sinks.rejections import rejected
+from vnextract.pipeline.types import RawDocument
 
 
 def lines(path: Path) -> list[str]:

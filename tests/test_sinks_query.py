@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from _sinks_support import db_url, example_records  # noqa: F401
 
-from models import Record
-from pipeline.sinks import cli
-from pipeline.sinks.database import DatabaseSink
-from pipeline.sinks.query import QueryRefused, check_read_only, open_query
+from vnextract.models import Record
+from vnextract.pipeline.sinks import cli
+from vnextract.pipeline.sinks.database import DatabaseSink
+from vnextract.pipeline.sinks.query import QueryRefused, check_read_only, open_query
 
 QUERIES_MD = Path(__file__).resolve().parent.parent / "docs" / "queries.md"
 

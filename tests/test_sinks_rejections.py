@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.errors import InputError, Rejection
-from pipeline.sinks.rejections import input_key, payload_of, raw_from_payload, rejected
-from pipeline.types import RawDocument
+from vnextract.pipeline.errors import InputError, Rejection
+from vnextract.pipeline.sinks.rejections import input_key, payload_of, raw_from_payload, rejected
+from vnextract.pipeline.types import RawDocument
 
 TEXT = RawDocument(content="Ngày 4/1, Huyện ủy".encode(), archive="in/a.txt", published="2024-01-04")
 PAGE = RawDocument(content=b"<p>x</p>", url="https://example.invalid/a", content_type="text/html")

@@ -9,9 +9,9 @@ import pytest
 from _sinks_support import db_url, example_records  # noqa: F401
 from sqlalchemy import Column, Engine, String, inspect, text
 
-from pipeline.sinks.database import DatabaseSink
-from pipeline.sinks.engine import make_engine
-from pipeline.sinks.schema import (
+from vnextract.pipeline.sinks.database import DatabaseSink
+from vnextract.pipeline.sinks.engine import make_engine
+from vnextract.pipeline.sinks.schema import (
     METADATA,
     SCHEMA_VERSION,
     SchemaVersionError,

@@ -15,8 +15,8 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
-from pipeline.sources.cache import HttpCache, cache_key
-from pipeline.types import RawDocument
+from vnextract.pipeline.sources.cache import HttpCache, cache_key
+from vnextract.pipeline.types import RawDocument
 
 PAGE = "<html><body><p>Đức Trọng</p></body></html>".encode()
 LAST_MODIFIED = "Thu, 04 Jan 2024 01:00:00 GMT"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from _sources_server import App, connections, server  # noqa: F401  (fixtures)
-from pipeline.sources import cli
-from pipeline.sources.warc import iter_warc
+from vnextract.pipeline.sources import cli
+from vnextract.pipeline.sources.warc import iter_warc
 
 PAGE = "<html><body><p>Lâm Đồng</p></body></html>".encode()
 
@@ -179,7 +179,7 @@ def test_cli_bad_arguments_are_argparse_errors(argv: list[str], capsys):
 
 
 def test_cli_settings_from_args_keeps_callers_settings():
-    from pipeline.settings import FetchSettings, Settings
+    from vnextract.pipeline.settings import FetchSettings, Settings
 
     parser = argparse.ArgumentParser()
     cli.register(parser.add_subparsers())

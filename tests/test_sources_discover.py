@@ -16,7 +16,7 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
-from pipeline.sources.discover import (
+from vnextract.pipeline.sources.discover import (
     Discoverer,
     Link,
     canonicalize_url,

@@ -25,8 +25,8 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
-from pipeline.sources.http import charset_of, content_type_ok, parse_retry_after
-from pipeline.sources.outcomes import FetchFailed
+from vnextract.pipeline.sources.http import charset_of, content_type_ok, parse_retry_after
+from vnextract.pipeline.sources.outcomes import FetchFailed
 
 PAGE = "<html><head><title>Tin</title></head><body><p>Đức Trọng</p></body></html>".encode()
 

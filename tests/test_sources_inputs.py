@@ -19,11 +19,11 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
-from pipeline.errors import FetchError, InputError
-from pipeline.settings import FetchSettings, Settings
-from pipeline.sources.inputs import input_kind, iter_inputs
-from pipeline.sources.warc import WarcSink
-from pipeline.types import RawDocument
+from vnextract.pipeline.errors import FetchError, InputError
+from vnextract.pipeline.settings import FetchSettings, Settings
+from vnextract.pipeline.sources.inputs import input_kind, iter_inputs
+from vnextract.pipeline.sources.warc import WarcSink
+from vnextract.pipeline.types import RawDocument
 
 HTML = "<html><body><p>Ngày 4/1, Huyện ủy Đức Trọng</p></body></html>".encode()
 TEXT = "Ngày 4/1, Huyện ủy Đức Trọng tổ chức hội nghị.".encode()

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from _sources_server import FakeClock, connections  # noqa: F401  (fixture)
-from pipeline.sources.politeness import ConcurrencyLimit, HostThrottle, SystemClock
+from vnextract.pipeline.sources.politeness import ConcurrencyLimit, HostThrottle, SystemClock
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
-from pipeline.sources.outcomes import FetchFailed
-from pipeline.sources.robots import parse_robots, robots_url
+from vnextract.pipeline.sources.outcomes import FetchFailed
+from vnextract.pipeline.sources.robots import parse_robots, robots_url
 
 PAGE = b"<html><body><p>tin</p></body></html>"
 ROBOTS = b"""User-agent: badbot

@@ -8,7 +8,7 @@ import ipaddress
 import pytest
 
 from _sources_server import connections  # noqa: F401  (fixture)
-from pipeline.sources.safety import AddressPolicy, Unresolvable, UnsafeURL, blocked_reason
+from vnextract.pipeline.sources.safety import AddressPolicy, Unresolvable, UnsafeURL, blocked_reason
 
 
 @pytest.mark.parametrize(

@@ -18,11 +18,11 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
-from pipeline.errors import InputError
-from pipeline.sources.inputs import iter_inputs
-from pipeline.sources.warc import WarcSink, iter_warc, warc_date
-from pipeline.settings import Settings
-from pipeline.types import RawDocument
+from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.sources.inputs import iter_inputs
+from vnextract.pipeline.sources.warc import WarcSink, iter_warc, warc_date
+from vnextract.pipeline.settings import Settings
+from vnextract.pipeline.types import RawDocument
 
 PAGES = {
     "/tin/a.html": (

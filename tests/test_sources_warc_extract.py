@@ -13,10 +13,10 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
-from pipeline.process import process
-from pipeline.sources.inputs import iter_inputs
-from pipeline.sources.warc import WarcSink
-from pipeline.types import RawDocument
+from vnextract.pipeline.process import process
+from vnextract.pipeline.sources.inputs import iter_inputs
+from vnextract.pipeline.sources.warc import WarcSink
+from vnextract.pipeline.types import RawDocument
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 OUTLETS = ("vnexpress", "dantri", "tuoitre")

@@ -4,8 +4,8 @@ import copy
 
 import pytest
 
-from pipeline.errors import Rejection
-from pipeline.validate import iso_value_problem, validate_record
+from vnextract.pipeline.errors import Rejection
+from vnextract.pipeline.validate import iso_value_problem, validate_record
 
 TEXT = "Ngày 4/1, có 63/63 tổ chức đạt 15-20%."
 

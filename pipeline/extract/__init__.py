@@ -4,10 +4,10 @@
 # earlier ones (documents take their issue date from the dates; statistics skip numbers inside
 # dates and documents; persons resolve their organisations against the entities).
 COMPONENTS: tuple[tuple[str, str], ...] = (
-    ("vnx_sentences", "pipeline.extract.sentences"),
-    ("vnx_dates", "pipeline.extract.dates"),
-    ("vnx_documents", "pipeline.extract.documents"),
-    ("vnx_statistics", "pipeline.extract.statistics"),
-    ("vnx_entities", "pipeline.extract.entities"),
-    ("vnx_persons", "pipeline.extract.persons"),
+    ("vnx_sentences", "vnextract.pipeline.extract.sentences"),
+    ("vnx_dates", "vnextract.pipeline.extract.dates"),
+    ("vnx_documents", "vnextract.pipeline.extract.documents"),
+    ("vnx_statistics", "vnextract.pipeline.extract.statistics"),
+    ("vnx_entities", "vnextract.pipeline.extract.entities"),
+    ("vnx_persons", "vnextract.pipeline.extract.persons"),
 )

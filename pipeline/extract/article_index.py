@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.extract import places as P
+from vnextract.pipeline.extract import places as P
 
 
 @dataclass

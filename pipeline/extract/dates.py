@@ -40,9 +40,9 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.lexicons import phrase_alternation
-from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.values import DATES, DateValue, add_warning, char_span, doc_text
+from vnextract.pipeline.extract.lexicons import phrase_alternation
+from vnextract.pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.values import DATES, DateValue, add_warning, char_span, doc_text
 
 LOGGER = logging.getLogger(__name__)
 

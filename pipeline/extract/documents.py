@@ -37,10 +37,10 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.entities import resolve_organization
-from pipeline.extract.lexicons import phrase_alternation
-from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.values import DATES, DOCUMENTS, DocumentValue, char_span, doc_text
+from vnextract.pipeline.extract.entities import resolve_organization
+from vnextract.pipeline.extract.lexicons import phrase_alternation
+from vnextract.pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.values import DATES, DOCUMENTS, DocumentValue, char_span, doc_text
 
 LOGGER = logging.getLogger(__name__)
 

@@ -26,9 +26,9 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract import places as P
-from pipeline.extract.article_index import ArticleIndex, complete_name
-from pipeline.extract.locations import (
+from vnextract.pipeline.extract import places as P
+from vnextract.pipeline.extract.article_index import ArticleIndex, complete_name
+from vnextract.pipeline.extract.locations import (
     _add_table_places,
     _bare_places,
     _collect_places,
@@ -37,10 +37,10 @@ from pipeline.extract.locations import (
     _org_places,
     _plural_before,
 )
-from pipeline.extract.names import Word, doc_words, is_name_syllable, joined, tokenize
-from pipeline.extract.org_context import join_comma_parent, learn_alias, role_through_head, unit_org
-from pipeline.extract.organizations import Org, Parser, abbreviated_city, org_heads, org_name
-from pipeline.extract.values import LOCATIONS, ORGANIZATIONS, EntityValue, char_span, doc_text
+from vnextract.pipeline.extract.names import Word, doc_words, is_name_syllable, joined, tokenize
+from vnextract.pipeline.extract.org_context import join_comma_parent, learn_alias, role_through_head, unit_org
+from vnextract.pipeline.extract.organizations import Org, Parser, abbreviated_city, org_heads, org_name
+from vnextract.pipeline.extract.values import LOCATIONS, ORGANIZATIONS, EntityValue, char_span, doc_text
 
 LOGGER = logging.getLogger(__name__)
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.extract import places as P
-from pipeline.extract.article_index import _KIND_OF_RANK, ArticleIndex, Place
-from pipeline.extract.names import Word, is_acronym, is_name_syllable, tokenize
-from pipeline.extract.organizations import SENTENCE_OPENERS, Org, Parser, abbreviated_city, org_heads, org_roles, person_cues
-from pipeline.extract.values import EntityValue
+from vnextract.pipeline.extract import places as P
+from vnextract.pipeline.extract.article_index import _KIND_OF_RANK, ArticleIndex, Place
+from vnextract.pipeline.extract.names import Word, is_acronym, is_name_syllable, tokenize
+from vnextract.pipeline.extract.organizations import SENTENCE_OPENERS, Org, Parser, abbreviated_city, org_heads, org_roles, person_cues
+from vnextract.pipeline.extract.values import EntityValue
 
 
 # Words after which a bare, ambiguous country name ("Anh", "Đức", "Nga") is a place.

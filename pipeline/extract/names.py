@@ -15,8 +15,8 @@ from typing import Generic, NamedTuple, TypeVar
 
 from spacy.tokens import Doc
 
-from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.values import doc_text
+from vnextract.pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.values import doc_text
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|\n|[^\w\s]")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.lexicons import load_tsv
 
 # one-character fractions, read as the ratios "1/2", "3/4" are ("½ diện tích" = "1/2 diện tích")
 VULGAR_FRACTIONS: dict[str, tuple[int, int]] = {

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pipeline.extract.article_index import ArticleIndex
-from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.names import PhraseTable, Word, is_acronym, is_name_syllable, tokenize
-from pipeline.extract.organizations import Org, Parser, org_heads, org_name
+from vnextract.pipeline.extract.article_index import ArticleIndex
+from vnextract.pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.names import PhraseTable, Word, is_acronym, is_name_syllable, tokenize
+from vnextract.pipeline.extract.organizations import Org, Parser, org_heads, org_name
 
 
 @lru_cache(maxsize=1)

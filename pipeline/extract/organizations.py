@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract import places as P
-from pipeline.extract.article_index import _KIND_OF_RANK, ArticleIndex, complete_name, resolve_place
-from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.names import (
+from vnextract.pipeline.extract import places as P
+from vnextract.pipeline.extract.article_index import _KIND_OF_RANK, ArticleIndex, complete_name, resolve_place
+from vnextract.pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.names import (
     PhraseTable,
     Word,
     is_acronym,

@@ -28,10 +28,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract import entities as E
-from pipeline.extract import places as P
-from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.names import (
+from vnextract.pipeline.extract import entities as E
+from vnextract.pipeline.extract import places as P
+from vnextract.pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.names import (
     PhraseTable,
     Word,
     doc_words,
@@ -40,7 +40,7 @@ from pipeline.extract.names import (
     is_surname,
     joined,
 )
-from pipeline.extract.persons_complete import (
+from vnextract.pipeline.extract.persons_complete import (
     complete_foreign_ministers,
     complete_short_names,
     complete_short_orgs,
@@ -48,8 +48,8 @@ from pipeline.extract.persons_complete import (
     complete_units,
     proper_name,
 )
-from pipeline.extract.persons_titles import MAX_TITLE_ORG_WORDS, TitleParser, known_name_length, known_names, roles
-from pipeline.extract.values import (
+from vnextract.pipeline.extract.persons_titles import MAX_TITLE_ORG_WORDS, TitleParser, known_name_length, known_names, roles
+from vnextract.pipeline.extract.values import (
     doc_text,
     LOCATIONS,
     ORGANIZATIONS,
@@ -60,7 +60,7 @@ from pipeline.extract.values import (
     add_warning,
     char_span,
 )
-from pipeline.nlp.syllables import is_syllable
+from vnextract.pipeline.nlp.syllables import is_syllable
 
 LOGGER = logging.getLogger(__name__)
 

@@ -12,10 +12,10 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.extract import places as P
-from pipeline.extract.names import is_surname
-from pipeline.extract.persons_titles import role_of
-from pipeline.extract.values import LOCATIONS, ORGANIZATIONS, TitleValue
+from vnextract.pipeline.extract import places as P
+from vnextract.pipeline.extract.names import is_surname
+from vnextract.pipeline.extract.persons_titles import role_of
+from vnextract.pipeline.extract.values import LOCATIONS, ORGANIZATIONS, TitleValue
 
 # (the titles of one mention, the canonical name of its person), for every mention
 Held = list[tuple[list[TitleValue], str]]

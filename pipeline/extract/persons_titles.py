@@ -15,12 +15,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from pipeline.extract import entities as E
-from pipeline.extract import places as P
-from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.names import PhraseTable, Word, doc_words, is_name_syllable, is_surname, joined, tokenize
-from pipeline.extract.organizations import listed_field
-from pipeline.extract.values import TitleValue, doc_text
+from vnextract.pipeline.extract import entities as E
+from vnextract.pipeline.extract import places as P
+from vnextract.pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.names import PhraseTable, Word, doc_words, is_name_syllable, is_surname, joined, tokenize
+from vnextract.pipeline.extract.organizations import listed_field
+from vnextract.pipeline.extract.values import TitleValue, doc_text
 
 # Words before a role that stay part of it: former ("nguyên", "cựu") and acting ("Quyền Giám đốc",
 # capitalised: "chính quyền Tổng thống X" is an administration, not an acting president)

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.names import PhraseTable, Word, is_name_syllable, is_surname, tokenize
+from vnextract.pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.names import PhraseTable, Word, is_name_syllable, is_surname, tokenize
 
 # Levels whose word is also a common noun ("bản" a copy, "làng" a village in general): the name
 # after them must have two syllables or be a number.

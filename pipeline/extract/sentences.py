@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from underthesea import sent_tokenize
 
-from pipeline.extract.values import SENTENCES, char_span, doc_text
+from vnextract.pipeline.extract.values import SENTENCES, char_span, doc_text
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 

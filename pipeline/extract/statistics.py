@@ -49,8 +49,8 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.numbers import NOT_FIRST_WORDS, VULGAR_FRACTIONS, read_number, read_number_words
-from pipeline.extract.statistics_context import (
+from vnextract.pipeline.extract.numbers import NOT_FIRST_WORDS, VULGAR_FRACTIONS, read_number, read_number_words
+from vnextract.pipeline.extract.statistics_context import (
     AFTER_WORDS,
     SENTENCE_OPENER,
     Context,
@@ -65,8 +65,8 @@ from pipeline.extract.statistics_context import (
     subject_before,
     target_cues,
 )
-from pipeline.extract.statistics_lexicon import SPACE, FoundUnit, norm, statistics_lexicon
-from pipeline.extract.values import (
+from vnextract.pipeline.extract.statistics_lexicon import SPACE, FoundUnit, norm, statistics_lexicon
+from vnextract.pipeline.extract.values import (
     doc_text,
     DATES,
     DOCUMENTS,

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.statistics_lexicon import SPACE, StatisticsLexicon, norm
-from pipeline.extract.values import DateValue
+from vnextract.pipeline.extract.statistics_lexicon import SPACE, StatisticsLexicon, norm
+from vnextract.pipeline.extract.values import DateValue
 
 Interval = tuple[int, int]
 DateMention = tuple[int, int, DateValue]

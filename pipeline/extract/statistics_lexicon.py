@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract.lexicons import load_tsv
-from pipeline.extract.numbers import VULGAR_FRACTIONS, magnitudes, number_words
+from vnextract.pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.numbers import VULGAR_FRACTIONS, magnitudes, number_words
 
 SPACE = r"[^\S\n]"  # a space that does not cross a paragraph
 _S = SPACE

@@ -9,9 +9,9 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from pipeline.extract import COMPONENTS
-from pipeline.extract.values import register_extensions
-from pipeline.nlp.tokenizer import SyllableTokenizer
+from vnextract.pipeline.extract import COMPONENTS
+from vnextract.pipeline.extract.values import register_extensions
+from vnextract.pipeline.nlp.tokenizer import SyllableTokenizer
 
 LOGGER = logging.getLogger(__name__)
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pipeline.errors import InputError
-from pipeline.parse.decode import decode_text
-from pipeline.parse.text import parse_text
-from pipeline.settings import Settings
-from pipeline.types import Article, RawDocument
+from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.parse.decode import decode_text
+from vnextract.pipeline.parse.text import parse_text
+from vnextract.pipeline.settings import Settings
+from vnextract.pipeline.types import Article, RawDocument
 
 _HTML_TYPES = ("text/html", "application/xhtml")
 
@@ -25,7 +25,7 @@ def parse(raw: RawDocument, settings: Settings) -> Article:
         raise InputError("E004", f"{len(raw.content)} bytes > {settings.extract.max_input_bytes}")
     text = decode_text(raw.content, raw.encoding)
     if is_html(raw, text):
-        from pipeline.parse.html import parse_html  # lxml and the adapters only when needed
+        from vnextract.pipeline.parse.html import parse_html  # lxml and the adapters only when needed
 
         article = parse_html(text, raw)
     else:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from bs4.element import NavigableString, PreformattedString, Tag
 
-from pipeline.nlp.normalize import normalize_text
-from pipeline.parse import furniture
+from vnextract.pipeline.nlp.normalize import normalize_text
+from vnextract.pipeline.parse import furniture
 
 # Elements that start a new line of text; everything else runs inline.
 BLOCK_TAGS = frozenset(

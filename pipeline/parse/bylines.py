@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.nlp.syllables import is_syllable
-from pipeline.parse import furniture
+from vnextract.pipeline.nlp.syllables import is_syllable
+from vnextract.pipeline.parse import furniture
 
 LOGGER = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from pipeline.errors import InputError
+from vnextract.pipeline.errors import InputError
 
 LOGGER = logging.getLogger(__name__)
 

@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-from pipeline.parse import furniture
-from pipeline.parse.blocks import BLOCK_TAGS, Line, clean_text, flat_text, is_gone, select_all
-from pipeline.parse.blocks import strip_furniture, text_lines
-from pipeline.parse.dates import parse_datetime
-from pipeline.parse.generic import best_containers
-from pipeline.parse.metadata import Metadata, Page, read_metadata, read_page
-from pipeline.parse.sites import GENERIC_BODY_SELECTORS
-from pipeline.types import Article, RawDocument
+from vnextract.pipeline.parse import furniture
+from vnextract.pipeline.parse.blocks import BLOCK_TAGS, Line, clean_text, flat_text, is_gone, select_all
+from vnextract.pipeline.parse.blocks import strip_furniture, text_lines
+from vnextract.pipeline.parse.dates import parse_datetime
+from vnextract.pipeline.parse.generic import best_containers
+from vnextract.pipeline.parse.metadata import Metadata, Page, read_metadata, read_page
+from vnextract.pipeline.parse.sites import GENERIC_BODY_SELECTORS
+from vnextract.pipeline.types import Article, RawDocument
 
 LOGGER = logging.getLogger(__name__)
 

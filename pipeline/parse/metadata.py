@@ -19,12 +19,12 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-from pipeline.parse import furniture
-from pipeline.parse.blocks import clean_text, flat_text, select_first
-from pipeline.parse.dates import parse_datetime
-from pipeline.parse.select import PageIndex
-from pipeline.parse.sites import SiteAdapter, adapter_for, host_of
-from pipeline.types import RawDocument
+from vnextract.pipeline.parse import furniture
+from vnextract.pipeline.parse.blocks import clean_text, flat_text, select_first
+from vnextract.pipeline.parse.dates import parse_datetime
+from vnextract.pipeline.parse.select import PageIndex
+from vnextract.pipeline.parse.sites import SiteAdapter, adapter_for, host_of
+from vnextract.pipeline.types import RawDocument
 
 LOGGER = logging.getLogger(__name__)
 

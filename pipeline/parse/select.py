@@ -18,7 +18,7 @@ import soupsieve
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-from pipeline.parse.blocks import is_gone
+from vnextract.pipeline.parse.blocks import is_gone
 
 LOGGER = logging.getLogger(__name__)
 

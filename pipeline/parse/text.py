@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.nlp.normalize import normalize_text
-from pipeline.parse import bylines, furniture
-from pipeline.types import Article, RawDocument
+from vnextract.pipeline.nlp.normalize import normalize_text
+from vnextract.pipeline.parse import bylines, furniture
+from vnextract.pipeline.types import Article, RawDocument
 
 
 @dataclass(frozen=True)

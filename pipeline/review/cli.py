@@ -36,10 +36,10 @@ def _close(sources: list[Any]) -> None:
 
 def run_diff(args: argparse.Namespace) -> int:
     """`vnextract diff`: exit 0 when both sides agree, 1 when they differ, 2 on usage errors."""
-    from pipeline.review.diff import diff_records
-    from pipeline.review.golden import golden_diff
-    from pipeline.review.render import render_html, render_json, render_text
-    from pipeline.review.sources import RecordSourceError, open_records
+    from vnextract.pipeline.review.diff import diff_records
+    from vnextract.pipeline.review.golden import golden_diff
+    from vnextract.pipeline.review.render import render_html, render_json, render_text
+    from vnextract.pipeline.review.sources import RecordSourceError, open_records
 
     if args.golden is not None:
         if args.sides:
@@ -90,11 +90,11 @@ def _records_from_jsonl(paths: list[str]) -> tuple[list[dict[str, Any]], int]:
 def _records_from_articles(args: argparse.Namespace) -> tuple[list[dict[str, Any]], int]:
     from dataclasses import replace
 
-    from pipeline.errors import VnextractError
-    from pipeline.nlp import shared_nlp
-    from pipeline.process import process
-    from pipeline.settings import Settings
-    from pipeline.sources.inputs import iter_inputs
+    from vnextract.pipeline.errors import VnextractError
+    from vnextract.pipeline.nlp import shared_nlp
+    from vnextract.pipeline.process import process
+    from vnextract.pipeline.settings import Settings
+    from vnextract.pipeline.sources.inputs import iter_inputs
 
     settings, nlp = Settings(), shared_nlp()
     records, failures = [], 0
@@ -115,7 +115,7 @@ def _records_from_articles(args: argparse.Namespace) -> tuple[list[dict[str, Any
 
 def run_show(args: argparse.Namespace) -> int:
     """`vnextract show`: the text with extracted spans highlighted, in the terminal or as HTML."""
-    from pipeline.review.show import render_page, render_terminal
+    from vnextract.pipeline.review.show import render_page, render_terminal
 
     records, failures = _records_from_jsonl(args.articles) if args.records else _records_from_articles(args)
     if args.html:
@@ -129,7 +129,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add the `diff` and `show` subcommands to an argparse subparsers object."""
-    from pipeline.cli_types import iso_date
+    from vnextract.pipeline.cli_types import iso_date
 
     diff = subparsers.add_parser(
         "diff",

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from pipeline.review.compare import KEYS, Item, as_item, norm
+from vnextract.pipeline.review.compare import KEYS, Item, as_item, norm
 
 LOGGER = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from pipeline.review.compare import KEYS, Item, corpus_files, multiset_diff
-from pipeline.review.diff import ADDED, REMOVED, Diff, ItemChange, RecordDiff, context_of, item_label
+from vnextract.pipeline.review.compare import KEYS, Item, corpus_files, multiset_diff
+from vnextract.pipeline.review.diff import ADDED, REMOVED, Diff, ItemChange, RecordDiff, context_of, item_label
 
 LOGGER = logging.getLogger(__name__)
 
@@ -25,11 +25,11 @@ Extract = Callable[[Path, Mapping[str, Any]], dict[str, Any]]
 def extract_corpus_article(article: Path, expected: Mapping[str, Any]) -> dict[str, Any]:
     """The current record of a corpus article, read as `vnextract extract` reads it (sidecar
     metadata included); a publication date in the expected file wins, as --published does."""
-    from pipeline.errors import VnextractError
-    from pipeline.nlp import shared_nlp
-    from pipeline.process import process
-    from pipeline.settings import Settings
-    from pipeline.sources.inputs import iter_inputs
+    from vnextract.pipeline.errors import VnextractError
+    from vnextract.pipeline.nlp import shared_nlp
+    from vnextract.pipeline.process import process
+    from vnextract.pipeline.settings import Settings
+    from vnextract.pipeline.sources.inputs import iter_inputs
 
     settings = Settings()
     (item,) = iter_inputs([str(article)], settings)
@@ -98,7 +98,7 @@ def golden_record_diff(name: str, expected: Mapping[str, Any], found: Mapping[st
 
 def golden_diff(corpus: Path, extract: Extract | None = None) -> Diff:
     """The golden diff of every article of a corpus folder (`extract` runs the pipeline)."""
-    from pipeline.errors import VnextractError
+    from vnextract.pipeline.errors import VnextractError
 
     extract = extract or extract_corpus_article
     result = Diff(mode="golden", old_name="expected", new_name="found")

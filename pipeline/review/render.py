@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from pipeline.review.diff import (
+from vnextract.pipeline.review.diff import (
     ADDED,
     CHANGED,
     REMOVED,

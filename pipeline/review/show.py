@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pipeline.review.diff import fmt, item_label
-from pipeline.review.render import CSP, clean
+from vnextract.pipeline.review.diff import fmt, item_label
+from vnextract.pipeline.review.render import CSP, clean
 
 # field -> (legend label, background colour, ANSI background for terminals)
 FIELD_STYLES: dict[str, tuple[str, str, str]] = {

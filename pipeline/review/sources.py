@@ -101,8 +101,8 @@ class DatabaseRecords(Mapping[str, dict[str, Any]]):
         from sqlalchemy import select
         from sqlalchemy.exc import SQLAlchemyError
 
-        from pipeline.sinks.engine import DatabaseURLError, make_engine
-        from pipeline.sinks.schema import METADATA
+        from vnextract.pipeline.sinks.engine import DatabaseURLError, make_engine
+        from vnextract.pipeline.sinks.schema import METADATA
 
         self.url = url
         self._articles = METADATA.tables["articles"]
@@ -166,8 +166,8 @@ def _read_with_sqlite3(url: str) -> Iterator[dict[str, Any]]:
 def read_database(url: str) -> Mapping[str, dict[str, Any]] | Iterator[dict[str, Any]]:
     """The records stored in a database's `articles.record` column."""
     try:
-        import pipeline.sinks.engine  # noqa: F401
-        import pipeline.sinks.schema  # noqa: F401
+        import vnextract.pipeline.sinks.engine  # noqa: F401
+        import vnextract.pipeline.sinks.schema  # noqa: F401
     except ImportError:
         LOGGER.debug("database sinks unavailable", exc_info=True)
         if not url.startswith("sqlite:///"):

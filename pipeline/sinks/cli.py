@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from pipeline.sinks import DEFAULT_URL, EXPORT_FORMATS
+from vnextract.pipeline.sinks import DEFAULT_URL, EXPORT_FORMATS
 
 LOGGER = logging.getLogger(__name__)
 
@@ -68,8 +68,8 @@ def run_export(args: argparse.Namespace) -> int:
     """`vnextract export`: records or one table out of a database."""
     from sqlalchemy.exc import SQLAlchemyError  # imported here: building the parser stays quick
 
-    from pipeline.sinks.engine import DatabaseURLError
-    from pipeline.sinks.export import ExportError, export
+    from vnextract.pipeline.sinks.engine import DatabaseURLError
+    from vnextract.pipeline.sinks.export import ExportError, export
 
     try:
         count = export(args.db, args.format, args.output, args.table)
@@ -121,8 +121,8 @@ def run_query(args: argparse.Namespace) -> int:
     """`vnextract query`: one read-only statement; rows as a table or JSON Lines on stdout."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from pipeline.sinks.engine import DatabaseURLError
-    from pipeline.sinks.query import QueryRefused, open_query
+    from vnextract.pipeline.sinks.engine import DatabaseURLError
+    from vnextract.pipeline.sinks.query import QueryRefused, open_query
 
     try:
         with open_query(args.db, args.sql) as result:

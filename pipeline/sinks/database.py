@@ -14,12 +14,12 @@ from sqlalchemy import Connection, Insert, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
-from models import Record
-from pipeline.sinks.closing import ClosingSink
-from pipeline.sinks.engine import DEFAULT_URL, make_engine, normalize_url, redact
-from pipeline.sinks.rejections import RejectedInput
-from pipeline.sinks.rows import article_row, child_rows, record_json
-from pipeline.sinks.schema import CHILD_TABLES, METADATA, migrate
+from vnextract.models import Record
+from vnextract.pipeline.sinks.closing import ClosingSink
+from vnextract.pipeline.sinks.engine import DEFAULT_URL, make_engine, normalize_url, redact
+from vnextract.pipeline.sinks.rejections import RejectedInput
+from vnextract.pipeline.sinks.rows import article_row, child_rows, record_json
+from vnextract.pipeline.sinks.schema import CHILD_TABLES, METADATA, migrate
 
 LOGGER = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from pipeline.sinks import DEFAULT_URL
+from vnextract.pipeline.sinks import DEFAULT_URL
 
 LOGGER = logging.getLogger(__name__)
 

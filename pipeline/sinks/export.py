@@ -15,10 +15,10 @@ from typing import IO, Any
 from pydantic import ValidationError
 from sqlalchemy import JSON, Boolean, ColumnElement, Connection, DateTime, Float, Integer, Select, select
 
-from models import Record
-from pipeline.sinks import EXPORT_FORMATS
-from pipeline.sinks.engine import make_engine
-from pipeline.sinks.schema import METADATA, VIEWS, officials_select
+from vnextract.models import Record
+from vnextract.pipeline.sinks import EXPORT_FORMATS
+from vnextract.pipeline.sinks.engine import make_engine
+from vnextract.pipeline.sinks.schema import METADATA, VIEWS, officials_select
 
 LOGGER = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from models import Record
-from pipeline.sinks.closing import ClosingSink
-from pipeline.sinks.rejections import RejectedInput
+from vnextract.models import Record
+from vnextract.pipeline.sinks.closing import ClosingSink
+from vnextract.pipeline.sinks.rejections import RejectedInput
 
 LOGGER = logging.getLogger(__name__)
 

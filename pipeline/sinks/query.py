@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import CursorResult
 
-from pipeline.sinks.engine import make_engine
+from vnextract.pipeline.sinks.engine import make_engine
 
 LOGGER = logging.getLogger(__name__)
 

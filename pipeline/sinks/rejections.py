@@ -9,9 +9,9 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline import __version__
-from pipeline.errors import VnextractError
-from pipeline.types import RawDocument
+from vnextract.pipeline import __version__
+from vnextract.pipeline.errors import VnextractError
+from vnextract.pipeline.types import RawDocument
 
 LOGGER = logging.getLogger(__name__)
 

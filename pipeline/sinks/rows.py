@@ -7,8 +7,8 @@ import logging
 import re
 from typing import Any
 
-from models import Entity, Mention, Person, Record
-from pipeline.sinks.engine import JsonText
+from vnextract.models import Entity, Mention, Person, Record
+from vnextract.pipeline.sinks.engine import JsonText
 
 LOGGER = logging.getLogger(__name__)
 

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from pipeline.cli_types import calendar_date, positive_int
-from pipeline.settings import Settings
-from pipeline.sources.discover import Discoverer, canonicalize_url
-from pipeline.sources.http import Fetched, Fetcher
-from pipeline.sources.outcomes import FetchFailed
-from pipeline.sources.warc import WarcSink
+from vnextract.pipeline.cli_types import calendar_date, positive_int
+from vnextract.pipeline.settings import Settings
+from vnextract.pipeline.sources.discover import Discoverer, canonicalize_url
+from vnextract.pipeline.sources.http import Fetched, Fetcher
+from vnextract.pipeline.sources.outcomes import FetchFailed
+from vnextract.pipeline.sources.warc import WarcSink
 
 LOGGER = logging.getLogger(__name__)
 

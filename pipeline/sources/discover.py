@@ -12,9 +12,9 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
-from pipeline.sources.http import Fetcher
-from pipeline.sources.limits import TooLarge, maybe_gunzip
-from pipeline.sources.outcomes import FetchFailed
+from vnextract.pipeline.sources.http import Fetcher
+from vnextract.pipeline.sources.limits import TooLarge, maybe_gunzip
+from vnextract.pipeline.sources.outcomes import FetchFailed
 
 LOGGER = logging.getLogger(__name__)
 

@@ -18,19 +18,19 @@ import requests
 import urllib3.exceptions
 from requests.adapters import HTTPAdapter
 
-from pipeline.settings import FetchSettings, Settings
-from pipeline.sources.cache import CacheEntry, HttpCache
-from pipeline.sources.outcomes import FetchFailed
-from pipeline.sources.politeness import Clock, ConcurrencyLimit, HostThrottle, SystemClock
-from pipeline.sources.robots import RobotsPolicy, host_key
-from pipeline.sources.safety import (
+from vnextract.pipeline.settings import FetchSettings, Settings
+from vnextract.pipeline.sources.cache import CacheEntry, HttpCache
+from vnextract.pipeline.sources.outcomes import FetchFailed
+from vnextract.pipeline.sources.politeness import Clock, ConcurrencyLimit, HostThrottle, SystemClock
+from vnextract.pipeline.sources.robots import RobotsPolicy, host_key
+from vnextract.pipeline.sources.safety import (
     AddressPolicy,
     Resolver,
     Unresolvable,
     UnsafeURL,
     guarded_pool_classes,
 )
-from pipeline.types import RawDocument
+from vnextract.pipeline.types import RawDocument
 
 LOGGER = logging.getLogger(__name__)
 

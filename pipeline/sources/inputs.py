@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
-from pipeline.errors import FetchError, InputError
-from pipeline.settings import Settings
-from pipeline.sources.limits import TooLarge, read_limited
-from pipeline.types import RawDocument
+from vnextract.pipeline.errors import FetchError, InputError
+from vnextract.pipeline.settings import Settings
+from vnextract.pipeline.sources.limits import TooLarge, read_limited
+from vnextract.pipeline.types import RawDocument
 
 LOGGER = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def iter_inputs(
                 yield _read_stdin(stdin if stdin is not None else sys.stdin.buffer, limit)
             elif spec.lower().startswith(URL_PREFIXES):
                 if fetcher is None:
-                    from pipeline.sources.http import Fetcher  # requests only when a URL is given
+                    from vnextract.pipeline.sources.http import Fetcher  # requests only when a URL is given
 
                     fetcher = own_fetcher = Fetcher(settings)
                 yield _fetch(fetcher, spec)
@@ -123,7 +123,7 @@ def _iter_dir(root: Path, limit: int) -> Iterator[Outcome]:
 
 def _iter_file(path: Path, kind: str, gzipped: bool, limit: int) -> Iterator[Outcome]:
     if kind == "warc":
-        from pipeline.sources.warc import iter_warc  # warcio only when a WARC is given
+        from vnextract.pipeline.sources.warc import iter_warc  # warcio only when a WARC is given
 
         yield from iter_warc(path, limit)  # warcio gunzips .warc.gz itself
     elif kind == "jsonl":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.errors import FetchError
+from vnextract.pipeline.errors import FetchError
 
 
 class FetchFailed(FetchError):

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
-from pipeline.errors import FetchError
-from pipeline.sources.outcomes import FetchFailed
-from pipeline.types import RawDocument
+from vnextract.pipeline.errors import FetchError
+from vnextract.pipeline.sources.outcomes import FetchFailed
+from vnextract.pipeline.types import RawDocument
 
 LOGGER = logging.getLogger(__name__)
 

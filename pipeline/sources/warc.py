@@ -17,10 +17,10 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from pipeline.errors import InputError
-from pipeline.sources.http import PAGE_TYPES, Fetched, charset_of
-from pipeline.sources.limits import TooLarge, read_limited
-from pipeline.types import RawDocument
+from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.sources.http import PAGE_TYPES, Fetched, charset_of
+from vnextract.pipeline.sources.limits import TooLarge, read_limited
+from vnextract.pipeline.types import RawDocument
 
 LOGGER = logging.getLogger(__name__)
 
