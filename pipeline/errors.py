@@ -19,8 +19,14 @@ MESSAGES: dict[str, str] = {
     "E013": "response too large ({detail}): raise the limit with --max-bytes",
     "E014": "response is not an accepted content type ({detail}): only HTML pages are extracted",
     "E015": "too many redirects ({detail}): the site loops or moved too often",
+    "E016": "fetch timed out ({detail}): the whole response did not arrive in time; retry later or raise total_timeout",
+    "E017": "response body is incomplete ({detail}): the connection ended early; fetch it again",
     "E020": "record failed validation: {detail}",
     "E030": "unsupported input: {detail}",
+    "E031": "archive is damaged ({detail}): what came before the damage was read; fetch or copy the file again",
+    "E032": "archive record is not a page ({detail}): only HTML and plain-text records are extracted",
+    "E033": "revisit record whose original is not in this archive ({detail}): extract the archive holding the original",
+    "E034": "not a regular file ({detail}): FIFOs, devices and sockets are never read; copy the data to a file",
     "E099": "unexpected error while extracting (a bug, please report it): {detail}",
 }
 
@@ -30,15 +36,16 @@ class VnextractError(Exception):
 
     code = "E000"
 
-    def __init__(self, code: str, detail: str = "") -> None:
+    def __init__(self, code: str, detail: str = "", source: str | None = None) -> None:
         self.code = code
         self.detail = detail
+        self.source = source  # the input it concerns ("a.jsonl:3", a path, a URL), when known
         self.reason = MESSAGES[code].format(detail=detail)
         super().__init__(f"[{code}] {self.reason}")
 
-    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+    def __reduce__(self) -> tuple[type, tuple[str, str, str | None]]:
         # Errors cross process boundaries (Extractor.pipe, run's workers): rebuild from the code.
-        return (type(self), (self.code, self.detail))
+        return (type(self), (self.code, self.detail, self.source))
 
 
 class InputError(VnextractError):

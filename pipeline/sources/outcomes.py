@@ -9,6 +9,9 @@ class FetchFailed(FetchError):
     """A FetchError that knows which URL failed and, when a server answered, with what status."""
 
     def __init__(self, code: str, detail: str, url: str | None = None, status: int | None = None):
-        super().__init__(code, detail)
+        super().__init__(code, detail, source=url)
         self.url = url
         self.status = status
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str | None, int | None]]:
+        return (type(self), (self.code, self.detail, self.url, self.status))
