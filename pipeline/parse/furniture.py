@@ -7,16 +7,57 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
-# Wire prefixes that open the lead paragraph: "(LĐ online) -", "(Dân trí) -", "TTO -", ...
-WIRE_PREFIX = re.compile(
-    r"""^\s*(?:
-        \((?:LĐ\s*online|LĐO|Dân\s*trí|BĐO|PLO|NLĐO|VTC\s*News|Chinhphu\.vn|TTXVN|VOV|
-             Baonghean\.vn|Báo\s+[^)]{2,30}|[A-ZĐ][A-Za-zĐđ.]{1,14}(?:\s*online)?)\)
-      | TTO | VOV\.VN | NDO | VTV\.vn | VietNamNet | ANTD\.VN | ĐCSVN | GD&TĐ
-    )\s*[-–—:]\s*""",
-    re.VERBOSE,
-)
+WIRE_PREFIXES_FILE = Path(__file__).with_name("wire_prefixes.tsv")
+
+# Wire prefixes of outlets not in the table, by their shape: "(Báo X) -", "(ABC online) -".
+_WIRE_SHAPE = r"\((?:Báo\s+[^)]{2,30}|[A-ZĐ][A-Za-zĐđ.+]{1,14}(?:\s*online)?)\)"
+
+
+@functools.cache
+def wire_prefixes() -> dict[str, str]:
+    """Prefix as written -> the outlet it names ("" for a source that is not the outlet)."""
+    table: dict[str, str] = {}
+    for line in WIRE_PREFIXES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        prefix, _, outlet = line.partition("\t")
+        table[prefix.strip()] = outlet.strip()
+    return table
+
+
+def _prefix_pattern(prefix: str) -> str:
+    return r"\s*".join(re.escape(part) for part in prefix.split())
+
+
+@functools.cache
+def _wire_prefix() -> re.Pattern[str]:
+    known = sorted(wire_prefixes(), key=len, reverse=True)
+    bracketed = "|".join(_prefix_pattern(p) for p in known if p.startswith("("))
+    bare = "|".join(_prefix_pattern(p) for p in known if not p.startswith("("))
+    # A known bracket may go without its dash ("(TNO) ", "(NLĐO)- "); a bare word or an unknown
+    # bracket is a prefix only with its dash ("TTO - ").
+    return re.compile(
+        rf"^\s*(?:(?P<bracket>{bracketed})\s*[-–—:]?\s*|(?P<bare>{bare}|{_WIRE_SHAPE})\s*[-–—:]\s*)"
+    )
+
+
+def _folded_prefix(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
+def wire_outlet(paragraph: str) -> str | None:
+    """The outlet named by the wire prefix opening the paragraph ("(LĐ online) -" -> Báo Lâm Đồng)."""
+    match = _wire_prefix().match(paragraph)
+    if not match:
+        return None
+    prefix = _folded_prefix(match.group("bracket") or match.group("bare") or "")
+    for known, outlet in wire_prefixes().items():
+        if _folded_prefix(known) == prefix:
+            return outlet or None
+    return None
+
 
 # Lines (or line starts) where the article is over: reader forms, related links, share bars.
 END_MARKERS: tuple[str, ...] = (
@@ -52,7 +93,7 @@ def caption_of(line: str) -> str | None:
 
 def strip_wire_prefix(paragraph: str) -> str:
     """The paragraph without a leading wire/outlet prefix."""
-    return WIRE_PREFIX.sub("", paragraph, count=1)
+    return _wire_prefix().sub("", paragraph, count=1)
 
 
 def is_end_marker(line: str) -> bool:

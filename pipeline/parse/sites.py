@@ -1,22 +1,37 @@
-"""Site adapters as data: one row of CSS selectors per outlet (structure from shared/SITES.md).
+"""Site adapters and outlets as data: `sites.toml` (selectors per outlet and era), `outlets.tsv`.
 
-Adding an outlet is adding a row to `SITES`. Every selector list is tried in order and the first
-element that yields a value wins; a field left empty falls through to JSON-LD, then meta tags,
-then the generic extractor (see `pipeline/parse/html.py`). Selectors are soupsieve CSS.
+Adding an outlet or a layout era is adding a table to `sites.toml`. Every selector list is tried
+in order and the first element that yields a value wins; a field left empty falls through to
+JSON-LD, then meta tags, then the generic path (see `pipeline/parse/html.py`). Of several eras
+of one domain, the one whose headline selector matches the page is used (`choose_adapter`).
 """
 
 from __future__ import annotations
 
+import functools
+import tomllib
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
+
+SITES_FILE = Path(__file__).with_name("sites.toml")
+OUTLETS_FILE = Path(__file__).with_name("outlets.tsv")
+
+_LIST_KEYS = (
+    "title", "sapo", "body", "author", "published", "modified", "captions", "tags", "drop",
+    "datelines", "sapo_drop",
+)
 
 
 @dataclass(frozen=True)
 class SiteAdapter:
-    """Where one outlet keeps each field of an article page."""
+    """Where one outlet keeps each field of an article page in one layout era."""
 
     domain: str  # registrable domain; subdomains (m., www., amp.) match too
     outlet: str  # the outlet's name as readers know it
+    era: str = ""
     title: tuple[str, ...] = ()
     sapo: tuple[str, ...] = ()
     body: tuple[str, ...] = ()  # the container of the article text; the first match is used
@@ -28,132 +43,31 @@ class SiteAdapter:
     tags: tuple[str, ...] = ()  # tag links
     drop: tuple[str, ...] = ()  # furniture inside the body beyond the generic furniture
     datelines: tuple[str, ...] = ()  # place stamps opening the sapo ("Hà Nội"), read "Hà Nội - "
+    sapo_drop: tuple[str, ...] = ()  # elements inside the sapo that are not part of it
+    unique_title: bool = False  # the headline selector alone identifies the layout
+
+    @property
+    def name(self) -> str:
+        """"vnexpress.net 2012": the adapter as reports name it."""
+        return f"{self.domain} {self.era}".strip()
 
 
-# Tuổi Trẻ and Thanh Niên run the same CMS; its inline boxes are `VCSortableInPreviewMode`
-# elements whose `type` says what they hold. Photos keep their caption (taken first); related
-# links and embedded players are dropped. Quote and info boxes (type SimpleQuote, content) stay.
-_VCCORP_DROP = (
-    ".VCSortableInPreviewMode[type*=Related]",
-    ".VCSortableInPreviewMode[type*=Video]",
-    ".VCSortableInPreviewMode[type=LayoutAlbum]",
-    "div.kbwscwl-relatedbox",
-)
+def _adapter(row: dict) -> SiteAdapter:
+    values = {key: tuple(row.get(key, ())) for key in _LIST_KEYS}
+    return SiteAdapter(
+        domain=row["domain"], outlet=row["outlet"], era=str(row.get("era", "")),
+        paragraph=row.get("paragraph"), unique_title=bool(row.get("unique_title", False)), **values,
+    )
 
-SITES: tuple[SiteAdapter, ...] = (
-    SiteAdapter(
-        domain="vnexpress.net",
-        outlet="VnExpress",
-        title=("h1.title-detail", "h1.title-post"),
-        sapo=("p.description",),
-        body=("article.fck_detail", "div.fck_detail"),
-        paragraph="p.Normal, h2, h3, li",
-        # The byline is a right-aligned last paragraph or p.author_mail; meta[name=author] is
-        # the site name and is never read.
-        author=(
-            "p.author_mail strong",
-            "p.author strong",
-            'p.Normal[style*="right"] strong',
-            'p.Normal[align="right"] strong',
-        ),
-        published=("meta[name=pubdate]", "meta[itemprop=datePublished]", "span.date"),
-        modified=("meta[name=lastmod]", "meta[itemprop=dateModified]"),
-        captions=("p.Image", ".tplCaption figcaption"),
-        tags=("div.tags h4.item-tag a", "div.tags a"),
-        drop=("div.box_embed_video_parent", "div.box-tinlienquanv2", "div.width_common.box-category"),
-        datelines=("span.location-stamp",),
-    ),
-    SiteAdapter(
-        domain="tuoitre.vn",
-        outlet="Tuổi Trẻ",
-        title=("h1.detail-title", "h1[data-role=title]"),
-        sapo=("h2.detail-sapo", "[data-role=sapo]"),
-        body=("div.detail-content.afcbc-body", "div[data-role=content]"),
-        author=("div.detail-author a.name", "div.author-info a.name", "div.detail-author .name"),
-        published=("div.detail-time [data-role=publishdate]", "[data-role=publishdate]", "div.detail-time"),
-        captions=(".PhotoCMS_Caption",),
-        tags=("div.detail-tab a", "ul.tags-container a"),
-        drop=_VCCORP_DROP,
-    ),
-    SiteAdapter(
-        domain="thanhnien.vn",
-        outlet="Thanh Niên",
-        title=("h1.detail-title", "h1[data-role=title]"),
-        sapo=("h2.detail-sapo", "[data-role=sapo]"),
-        body=("div.detail-content.afcbc-body", "div[data-role=content]"),
-        author=("div.detail-author a.name", "div.author-info a.name", "div.detail-info a.name"),
-        published=("div.detail-time [data-role=publishdate]", "[data-role=publishdate]", "div.detail-time"),
-        captions=(".PhotoCMS_Caption",),
-        tags=("div.detail-tab a", "ul.tags-container a"),
-        drop=_VCCORP_DROP,
-    ),
-    SiteAdapter(
-        domain="dantri.com.vn",
-        outlet="Dân trí",
-        title=("h1.title-page.detail", "h1.title-page"),
-        sapo=("h2.singular-sapo",),
-        body=("div.singular-content",),
-        author=("div.author-name b", "div.author-name a", "div.author-name"),
-        published=("time.author-time[datetime]", "time.author-time"),
-        captions=("figure.image figcaption",),
-        tags=("ul.tags-wrap a", "div.tags-wrap a"),
-        drop=("article.article-related", "div.singular-related"),
-    ),
-    SiteAdapter(
-        domain="laodong.vn",
-        outlet="Lao Động",
-        title=("div.article-detail h1", "h1.title", "h1"),
-        sapo=("div.chappeau p", "div.chappeau"),
-        body=("div.art-body",),
-        paragraph="p, h2, h3, li",
-        author=("div.art-authors span.author", "div.art-authors .name", "span.author"),
-        published=("time.f-datetime", "span.time time"),
-        captions=(".image-caption",),
-        tags=("div.tags a", "ul.lst-tags a"),
-        drop=("div.art-related", "div.related-news"),
-    ),
-    SiteAdapter(
-        domain="nhandan.vn",
-        outlet="Nhân Dân",
-        title=("h1.article__title", "h1.cms-title"),
-        sapo=("div.article__sapo.cms-desc", "div.article__sapo"),
-        body=("div.article__body.cms-body", "div.article__body"),
-        author=("div.article__author span.name", "div.article__author .name", "p.article__author"),
-        published=("div.article__meta time", "time.time"),
-        captions=("td.caption", "figcaption"),
-        tags=("div.article__tag a", "div.box-tag a"),
-        drop=("div.article__relate", "div.box-related"),
-    ),
-    SiteAdapter(
-        domain="vietnamnet.vn",
-        outlet="VietNamNet",
-        title=("h1.content-detail-title",),
-        sapo=("h2.content-detail-sapo",),
-        body=("div.maincontent", "div.main-content"),
-        author=(
-            "div.article-detail-author__info span.name",
-            "p.article-detail-author__info span.name",
-            "p.article-detail-author__info",
-            "span.name",
-        ),
-        published=("div.bread-crumb-detail__time",),
-        captions=("figure.image figcaption",),
-        tags=("div.tag-content a",),
-        drop=("div.article-relate", "div.insert-wiki-content"),
-    ),
-    SiteAdapter(
-        domain="baolamdong.vn",
-        outlet="Báo Lâm Đồng",
-        title=("div.detail h1.title", "h1.title"),
-        sapo=("div.detail div.sapo", "div.sapo"),
-        body=("div#content_detail", "div.content-detail"),
-        author=("div.detail p.author", "p.author"),
-        published=("div.detail span.time", "span.time"),
-        captions=("td.pCaption",),
-        tags=("div.tags a",),
-        drop=("div.other-news",),
-    ),
-)
+
+def load_sites(path: Path = SITES_FILE) -> tuple[SiteAdapter, ...]:
+    """Every adapter of the table, in the order written."""
+    with path.open("rb") as handle:
+        rows = tomllib.load(handle).get("site", [])
+    return tuple(_adapter(row) for row in rows)
+
+
+SITES: tuple[SiteAdapter, ...] = load_sites()
 
 # Containers that hold the article text on many CMSs; tried for unknown sites before scoring.
 GENERIC_BODY_SELECTORS: tuple[str, ...] = (
@@ -169,7 +83,9 @@ GENERIC_BODY_SELECTORS: tuple[str, ...] = (
     "div.the-article-body",
 )
 
-_BY_DOMAIN = {site.domain: site for site in SITES}
+_BY_DOMAIN: dict[str, tuple[SiteAdapter, ...]] = {}
+for _site in SITES:
+    _BY_DOMAIN[_site.domain] = (*_BY_DOMAIN.get(_site.domain, ()), _site)
 
 
 def host_of(url: str | None) -> str | None:
@@ -185,14 +101,92 @@ def host_of(url: str | None) -> str | None:
     return host.lower().removeprefix("www.")
 
 
-def adapter_for(url: str | None) -> SiteAdapter | None:
-    """The adapter of the outlet serving `url` (its domain or any subdomain), or None."""
+def _domain_suffixes(url: str | None) -> list[str]:
     host = host_of(url)
     if host is None:
-        return None
+        return []
     labels = host.split(".")
-    for i in range(len(labels) - 1):
-        site = _BY_DOMAIN.get(".".join(labels[i:]))
-        if site is not None:
-            return site
+    return [".".join(labels[i:]) for i in range(len(labels) - 1)]
+
+
+def adapters_for(url: str | None) -> tuple[SiteAdapter, ...]:
+    """Every era's adapter of the outlet serving `url` (its domain or any subdomain)."""
+    for domain in _domain_suffixes(url):
+        if domain in _BY_DOMAIN:
+            return _BY_DOMAIN[domain]
+    return ()
+
+
+def adapter_for(url: str | None) -> SiteAdapter | None:
+    """The first (newest) adapter of the outlet serving `url`, or None."""
+    found = adapters_for(url)
+    return found[0] if found else None
+
+
+def adapters_of_domain(domain: str) -> tuple[SiteAdapter, ...]:
+    """The adapters written for one domain (and its subdomains' own rows)."""
+    return tuple(s for s in SITES if s.domain == domain or s.domain.endswith("." + domain))
+
+
+def choose_adapter(
+    candidates: tuple[SiteAdapter, ...], has_match: Callable[[str], bool]
+) -> SiteAdapter | None:
+    """The era whose headline selector matches the page (`has_match(selector)`), or None."""
+    for adapter in candidates:
+        if any(has_match(selector) for selector in adapter.title):
+            return adapter
     return None
+
+
+def fold(text: str) -> str:
+    """A name reduced for comparison: no diacritics, no case, letters and digits only."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """An outlet: its domain, its name, and the other names its pages give it."""
+
+    domain: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@functools.cache
+def outlets() -> tuple[Outlet, ...]:
+    """The rows of outlets.tsv."""
+    rows = []
+    for line in OUTLETS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        aliases = tuple(a.strip() for a in (cells[2] if len(cells) > 2 else "").split("|") if a.strip())
+        rows.append(Outlet(cells[0], cells[1], aliases))
+    return tuple(rows)
+
+
+@functools.cache
+def _by_folded_name() -> dict[str, Outlet]:
+    table: dict[str, Outlet] = {}
+    for outlet in outlets():
+        for name in (outlet.name, *outlet.aliases, outlet.domain):
+            table.setdefault(fold(name), outlet)
+    return table
+
+
+def outlet_by_domain(url: str | None) -> Outlet | None:
+    """The outlet serving `url`, from its domain or a parent domain."""
+    by_domain = {o.domain: o for o in outlets()}
+    for domain in _domain_suffixes(url):
+        if domain in by_domain:
+            return by_domain[domain]
+    return None
+
+
+def outlet_by_name(text: str | None) -> Outlet | None:
+    """The outlet a page's self-description names ("Báo VnExpress", "TUOI TRE ONLINE"), or None."""
+    if not text:
+        return None
+    folded = fold(text)
+    return _by_folded_name().get(folded) or _by_folded_name().get(folded.removeprefix("bao"))
