@@ -19,7 +19,7 @@ __version__ = "0.1.0"
 
 # Light names are imported now; the API (spaCy, underthesea) only when first used, so that
 # `import vnextract` stays cheap for users who only want the models.
-from vnextract.models import (  # noqa: E402
+from vnextract.models import (
     SCHEMA_VERSION,
     DateMention,
     DocumentRef,
