@@ -4,6 +4,7 @@
     scripts/eval.py                      # the table
     scripts/eval.py --check              # exit 1 when a field falls below its floor
     scripts/eval.py --raise-floors       # move floors up to today's scores (never down)
+    scripts/eval.py --record-digest      # accept an edit of the corpus: write its new digest
     scripts/eval.py --show dates         # list what each article missed and added in a field
     scripts/eval.py --corpus other/dir   # a held-out set written the same way
     scripts/eval.py --devset DIR         # the real-news dev set's folder (default ../shared/data)
@@ -16,6 +17,7 @@ The dev set is scored only where its folder exists.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -25,15 +27,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vnextract.pipeline.errors import VnextractError  # noqa: E402
-from vnextract.pipeline.review.compare import KEYS, CompareKey, corpus_files, multiset_diff  # noqa: E402
-from vnextract.pipeline.review.golden import extract_corpus_article  # noqa: E402
-
-import devset  # noqa: E402
+import devset
+from vnextract.pipeline.errors import VnextractError
+from vnextract.pipeline.review.compare import (
+    KEYS,
+    CompareKey,
+    corpus_files,
+    multiset_diff,
+)
+from vnextract.pipeline.review.golden import extract_corpus_article
 
 FLOORS = ROOT / "scripts" / "eval_floors.json"
 DEVSET_FLOORS = ROOT / "scripts" / "eval_floors_devset.json"
 DEVSET_DIR = ROOT.parent / "shared" / "data"
+DIGEST = ROOT / "scripts" / "corpus_digest.json"
 
 
 @dataclass
@@ -102,6 +109,26 @@ def evaluate_devset(folder: Path) -> tuple[dict[str, Score], list[str]]:
     return _score(cases, devset.DEVSET_KEYS)
 
 
+def corpus_digest(corpus: Path) -> dict[str, object]:
+    """The corpus gate's record: the number of articles and a sha256 per file (article, sidecar,
+    expected record), so that an edit of any expected file shows in review as a digest change."""
+    files: dict[str, str] = {}
+    for article, expected_path in corpus_files(corpus):
+        sidecar = article.with_name(article.name.rsplit(".", 1)[0] + ".meta.json")
+        for path in (article, sidecar, expected_path):
+            if path.exists():
+                files[path.relative_to(corpus).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return {"articles": len(corpus_files(corpus)), "files": dict(sorted(files.items()))}
+
+
+def digest_changes(recorded: dict[str, object], current: dict[str, object]) -> list[str]:
+    """Files added, removed or edited since the digest was recorded, one line each."""
+    old, new = dict(recorded.get("files") or {}), dict(current.get("files") or {})  # type: ignore[call-overload]
+    return ([f"added {f}" for f in sorted(new.keys() - old.keys())]
+            + [f"removed {f}" for f in sorted(old.keys() - new.keys())]
+            + [f"edited {f}" for f in sorted(old.keys() & new.keys()) if old[f] != new[f]])
+
+
 def load_floors(path: Path) -> dict[str, float]:
     return json.loads(path.read_text()) if path.exists() else {}
 
@@ -138,7 +165,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when an F1 is below its floor")
     parser.add_argument("--raise-floors", action="store_true", help="raise floors to current F1")
     parser.add_argument("--show", metavar="FIELD", choices=sorted(KEYS), help="print misses of a field")
+    parser.add_argument("--record-digest", action="store_true",
+                        help="write the corpus digest (after reviewing an edit of the corpus)")
     args = parser.parse_args(argv)
+    if args.record_digest:
+        DIGEST.write_text(json.dumps(corpus_digest(args.corpus), indent=1) + "\n", encoding="utf-8")
+        print(f"recorded the digest of {args.corpus} in {DIGEST.relative_to(ROOT)}")
+        return 0
 
     runs = [("corpus", FLOORS, evaluate(args.corpus), f"{len(corpus_files(args.corpus))} articles in {args.corpus}")]
     articles = devset.load(args.devset)

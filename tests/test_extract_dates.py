@@ -11,10 +11,10 @@ from typing import NamedTuple
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
+from vnextract.pipeline.extract import components
 from vnextract.pipeline.extract.dates import find_dates
+from vnextract.pipeline.nlp import build_nlp
 from vnextract.pipeline.validate import iso_value_problem
-from vnextract.pipeline.nlp import COMPONENTS, build_nlp
 
 PUB = "2024-01-04"  # the seed article's publication date (a Thursday)
 
@@ -468,7 +468,7 @@ def test_dates_known_gaps(example: Example) -> None:
 
 @pytest.fixture(scope="module")
 def dates_nlp():
-    return build_nlp(COMPONENTS[:2])
+    return build_nlp(components("vnx_sentences", "vnx_dates"))
 
 
 def test_dates_component_sets_spans(dates_nlp) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
-
-from vnextract.pipeline.nlp import COMPONENTS, build_nlp
+from vnextract.pipeline.extract import components
+from vnextract.pipeline.nlp import build_nlp
 
 PUB = "2024-01-04"
 
@@ -23,7 +23,7 @@ class Example(NamedTuple):
 
 @pytest.fixture(scope="module")
 def nlp():
-    return build_nlp(COMPONENTS[:3])
+    return build_nlp(components("vnx_sentences", "vnx_dates", "vnx_documents"))
 
 
 def _found(nlp, text: str) -> list[tuple]:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import pytest
-
+from vnextract.pipeline.extract import components
 from vnextract.pipeline.extract.entities import resolve_organization
-from vnextract.pipeline.nlp import COMPONENTS, build_nlp
+from vnextract.pipeline.nlp import build_nlp
 from vnextract.pipeline.nlp.normalize import normalize_text
 
 
 @pytest.fixture(scope="module")
 def nlp():
     """Sentences and entities only."""
-    return build_nlp((COMPONENTS[0], COMPONENTS[4]))
+    return build_nlp(components("vnx_sentences", "vnx_entities"))
 
 
 def entities(nlp, text: str, key: str) -> set[tuple[str, str]]:

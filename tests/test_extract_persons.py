@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-
-from vnextract.pipeline.nlp import COMPONENTS, build_nlp
+from vnextract.pipeline.extract import components
+from vnextract.pipeline.nlp import build_nlp
 from vnextract.pipeline.nlp.normalize import normalize_text
 
 
 @pytest.fixture(scope="module")
 def nlp():
     """Sentences, entities and persons only: the extractors these tests are about."""
-    return build_nlp((COMPONENTS[0], COMPONENTS[4], COMPONENTS[5]))
+    return build_nlp(components("vnx_sentences", "vnx_entities", "vnx_persons"))
 
 
 def persons(nlp, text: str) -> dict[str, set[tuple[str, str | None]]]:

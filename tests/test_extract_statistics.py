@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from vnextract.pipeline.extract.numbers import read_number, read_number_words
 from vnextract.pipeline.extract.statistics import find_statistics
 from vnextract.pipeline.extract.values import DateValue, StatisticValue
@@ -539,10 +538,11 @@ def test_statistics_read_number_words(words: str, expected: float | None) -> Non
 
 
 def test_statistics_component_skips_numbers_in_dates_and_documents() -> None:
-    from vnextract.pipeline.nlp import COMPONENTS, build_nlp
+    from vnextract.pipeline.extract import components
     from vnextract.pipeline.extract.values import char_span
+    from vnextract.pipeline.nlp import build_nlp
 
-    nlp = build_nlp((COMPONENTS[0], COMPONENTS[3]))
+    nlp = build_nlp(components("vnx_sentences", "vnx_statistics"))
     text = "Theo Quyết định số 163/QĐ-UBND ngày 20/3/2024, có 412 dự án được giao 6.988 tỷ đồng."
     doc = nlp.make_doc(text)
     for name, component in nlp.pipeline:
@@ -560,9 +560,10 @@ def test_statistics_component_skips_numbers_in_dates_and_documents() -> None:
 
 
 def test_statistics_component_runs_without_dates_extractor() -> None:
-    from vnextract.pipeline.nlp import COMPONENTS, build_nlp
+    from vnextract.pipeline.extract import components
+    from vnextract.pipeline.nlp import build_nlp
 
-    nlp = build_nlp((COMPONENTS[0], COMPONENTS[3]))
+    nlp = build_nlp(components("vnx_sentences", "vnx_statistics"))
     doc = nlp("Trong năm 2023, có 63/63 tổ chức cơ sở đảng được đánh giá.")
     (span,) = doc.spans["statistics"]
     assert span.text == "63/63 tổ chức cơ sở đảng"

@@ -11,3 +11,11 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("vnx_entities", "vnextract.pipeline.extract.entities"),
     ("vnx_persons", "vnextract.pipeline.extract.persons"),
 )
+
+
+def components(*names: str) -> tuple[tuple[str, str], ...]:
+    """The named components, in pipeline order (for a Language with only some extractors)."""
+    unknown = set(names) - {name for name, _ in COMPONENTS}
+    if unknown:
+        raise KeyError(f"no extractor component named {sorted(unknown)}")
+    return tuple(entry for entry in COMPONENTS if entry[0] in names)
