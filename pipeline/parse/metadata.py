@@ -23,7 +23,9 @@ from vnextract.pipeline.parse import furniture
 from vnextract.pipeline.parse.blocks import clean_text, flat_text, select_first
 from vnextract.pipeline.parse.dates import parse_datetime
 from vnextract.pipeline.parse.select import PageIndex
-from vnextract.pipeline.parse.sites import SiteAdapter, adapter_for, host_of
+from vnextract.pipeline.parse.sites import SITES, Outlet, SiteAdapter, adapters_for, choose_adapter, host_of
+from vnextract.pipeline.parse.sites import fold as sites_fold
+from vnextract.pipeline.parse.sites import outlet_by_domain, outlet_by_name
 from vnextract.pipeline.types import RawDocument
 
 LOGGER = logging.getLogger(__name__)
@@ -80,6 +82,7 @@ class Page:
     adapter: SiteAdapter | None
     url: str | None  # canonical
     site_names: set[str] = field(default_factory=set)  # folded names of the site
+    outlet: Outlet | None = None  # the outlet, when the URL or the page's own name says which
 
 
 @dataclass(frozen=True)
@@ -104,8 +107,7 @@ class Metadata:
 
 def fold(text: str) -> str:
     """A name reduced for comparison: no diacritics, no case, letters and digits only."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return sites_fold(text)
 
 
 def _meta_index(tags: list[Tag]) -> dict[str, list[str]]:
@@ -227,16 +229,65 @@ def _canonical(
     return None
 
 
+def _self_names(index: PageIndex, meta: dict[str, list[str]], ld: dict[str, Any]) -> list[str]:
+    """What the page calls its site: site-name meta, publisher, <title> segments, wire prefix."""
+    names = [v for key in (*META_SITE_NAME, "author") for v in meta.get(key, [])]
+    names.append(_ld_str(ld.get("publisher")) or "")
+    title_tag = next(iter(index.by_tag("title")), None)
+    if title_tag is not None:
+        names += _segments(clean_text(html.unescape(title_tag.get_text())))[1:]
+    for key in META_DESCRIPTION:
+        for value in meta.get(key, [])[:1]:
+            names.append(furniture.wire_outlet(clean_text(value)) or "")
+    return [n for n in names if n]
+
+
+def _page_outlet(index: PageIndex, meta: dict[str, list[str]], ld: dict[str, Any],
+                 urls: tuple[str | None, ...]) -> Outlet | None:
+    for url in urls:
+        outlet = outlet_by_domain(url)
+        if outlet is not None:
+            return outlet
+    for name in _self_names(index, meta, ld):
+        outlet = outlet_by_name(name)
+        if outlet is not None:
+            return outlet
+    return None
+
+
+def _choose_adapter(index: PageIndex, outlet: Outlet | None, urls: tuple[str | None, ...]) -> SiteAdapter | None:
+    """The adapter of the page's outlet whose headline matches (its era); for a page of no known
+    outlet, an adapter whose own headline and body markup both match."""
+    def has(selector: str) -> bool:
+        return index.first(selector) is not None
+
+    candidates = next((found for found in map(adapters_for, urls) if found), ())
+    if not candidates and outlet is not None:
+        candidates = tuple(site for site in SITES if site.outlet == outlet.name or site.domain == outlet.domain)
+    if candidates:
+        return choose_adapter(candidates, has)
+    for site in SITES:
+        if site.unique_title and any(has(s) for s in site.title) and any(has(s) for s in site.body):
+            return site
+    return None
+
+
 def read_page(soup: BeautifulSoup, raw: RawDocument) -> Page:
-    """Index the page's meta tags and JSON-LD, find its canonical URL and its adapter."""
+    """Index the page's meta tags and JSON-LD, find its canonical URL, its outlet and its adapter."""
     index = PageIndex(soup)
     meta = _meta_index(index.by_tag("meta"))
     nodes = jsonld_nodes(index.by_tag("script"))
     ld = _article_node(nodes)
     url = _canonical(index.by_tag("link"), meta, ld, raw.url)
-    adapter = adapter_for(raw.url) or adapter_for(url)
-    page = Page(soup=soup, index=index, meta=meta, ld=ld, ld_nodes=nodes, adapter=adapter, url=url)
+    urls = (raw.url, url)
+    outlet = _page_outlet(index, meta, ld, urls)
+    adapter = _choose_adapter(index, outlet, urls)
+    if outlet is None and adapter is not None and adapter.unique_title:
+        outlet = outlet_by_domain(f"https://{adapter.domain}/")
+    page = Page(soup=soup, index=index, meta=meta, ld=ld, ld_nodes=nodes, adapter=adapter, url=url, outlet=outlet)
     names = [adapter.outlet if adapter else None, _ld_str(ld.get("publisher"))]
+    if outlet is not None:
+        names += [outlet.name, *outlet.aliases, outlet.domain]
     names += [v for key in META_SITE_NAME for v in meta.get(key, [])]
     host = host_of(url) or host_of(raw.url)
     if host:
@@ -270,18 +321,68 @@ def is_site_name(page: Page, text: str) -> bool:
     ) or folded.removeprefix("bao") in page.site_names
 
 
+_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+|\s*\|\s*")
+# A URL slug or file name left at the end of a <title>: "ten-bai-viet-123.html"
+_SLUG = re.compile(r"^[\w.]*[-_/][\w./-]*$|^[\w-]+\.(?:html?|aspx|php|ldo)$", re.ASCII)
+_MIN_HEADLINE_WORDS = 3
+# An SEO variant of the headline (og:title a few words off the h1) shares most of its words.
+_MIN_SHARED_WORDS = 4
+_MIN_SHARED_SHARE = 0.6
+
+
+def _segments(title: str) -> list[str]:
+    """A <title> cut at its separators (" - ", " | ", ...): headline first, site and section after."""
+    return [part.strip() for part in _SEPARATOR.split(title) if part and part.strip()]
+
+
 def _strip_site_name(page: Page, title: str) -> str:
-    """The headline without the " - VnExpress" / "Báo Lâm Đồng | " part of a <title>."""
-    for sep in _TITLE_SEPARATORS:
-        if sep not in title:
-            continue
-        head, _, tail = title.rpartition(sep)
-        if head and is_site_name(page, tail):
-            return head.strip()
-        first, _, rest = title.partition(sep)
-        if rest and is_site_name(page, first):
-            return rest.strip()
-    return title
+    """The headline without the site name, section and slug a <title> or og:title adds.
+
+    "H - Thời sự - Dân trí", "H | Section | Người Lao Động Online", "Báo X | H": the segments
+    that name the site go, with the short section names between them and the headline.
+    """
+    title = title.strip()
+    parts = [part for part in _SEPARATOR.split(title)]
+    seps = _SEPARATOR.findall(title)
+    if not seps:
+        return title
+    pieces = [p.strip() for p in parts]
+    named = [is_site_name(page, p) or bool(_SLUG.fullmatch(p)) for p in pieces]
+    if not any(named):
+        return title
+    # keep the longest run of pieces holding no site name, then drop short trailing sections
+    # before a site name (" - Section - Dân trí") when the headline before them is longer
+    best: tuple[int, int] = (0, 0)
+    start = 0
+    for i in range(len(pieces) + 1):
+        if i == len(pieces) or named[i]:
+            if sum(len(p) for p in pieces[start:i]) > sum(len(p) for p in pieces[best[0]:best[1]]):
+                best = (start, i)
+            start = i + 1
+    a, b = best
+    while b - a > 1 and b < len(pieces) and len(pieces[b - 1].split()) <= 4 \
+            and len(pieces[a].split()) > len(pieces[b - 1].split()):
+        b -= 1
+    out = pieces[a]
+    for i in range(a + 1, b):
+        out += seps[i - 1] + pieces[i]
+    return out.strip() or title
+
+
+def _words(text: str) -> set[str]:
+    return {fold(w) for w in text.split() if fold(w)}
+
+
+def _similar(heading: str, reference: str) -> bool:
+    """True when a heading and a reference title name the same article (a few words may differ)."""
+    a, b = fold(heading), fold(reference)
+    if not a or not b:
+        return False
+    if a == b or b.startswith(a) or a.startswith(b):
+        return True
+    wa, wb = _words(heading), _words(reference)
+    shared = len(wa & wb)
+    return shared >= _MIN_SHARED_WORDS and shared / max(len(wa), len(wb)) >= _MIN_SHARED_SHARE
 
 
 def _adapter_text(page: Page, selectors: tuple[str, ...]) -> str | None:
@@ -294,29 +395,62 @@ def _adapter_text(page: Page, selectors: tuple[str, ...]) -> str | None:
     return None
 
 
+def reference_titles(page: Page) -> list[str]:
+    """The titles the page declares (JSON-LD headline, og:title and others, <title>), site names off."""
+    found = [_plain(_ld_str(page.ld.get("headline") or page.ld.get("name")), unescape=True)]
+    found += [_plain(v, unescape=True) for key in META_TITLE for v in page.meta.get(key, [])[:1]]
+    title_tag = next(iter(page.index.by_tag("title")), None)
+    if title_tag is not None:
+        found.append(clean_text(html.unescape(title_tag.get_text())))
+    titles = [_strip_site_name(page, t) for t in found if t]
+    return [t for t in dict.fromkeys(titles) if t and not is_site_name(page, t)]
+
+
+def _body_anchor(page: Page) -> int:
+    """Document position of the first long paragraph: where the article text begins."""
+    for p in page.index.by_tag("p"):
+        if len(p.get_text()) >= 120 and not furniture.is_hidden(p.attrs):
+            return page.index._position(p)
+    return len(page.index._order)
+
+
+def _headings(page: Page, names: tuple[str, ...]) -> list[tuple[int, str]]:
+    found = []
+    for name in names:
+        for el in page.index.by_tag(name):
+            if any(furniture.is_hidden(parent.attrs) for parent in (el, *el.parents) if isinstance(parent, Tag)):
+                continue
+            text = flat_text(el)
+            if text and not is_site_name(page, text):
+                found.append((page.index._position(el), text))
+    return sorted(found)
+
+
+def _nearest_before(found: list[tuple[int, str]], anchor: int) -> str | None:
+    before = [text for position, text in found if position < anchor]
+    if before:
+        return before[-1]
+    return found[0][1] if found else None
+
+
 def find_title(page: Page) -> str | None:
-    """Headline: adapter → JSON-LD headline → og:title and other meta → <title> → first <h1>."""
+    """Headline: adapter → the heading nearest the body that the declared titles confirm → the
+    declared title (JSON-LD, og:title, <title>, site names off) → the h1 nearest the body."""
     if page.adapter:
         title = _adapter_text(page, page.adapter.title)
         if title:
             return title
-    title = _plain(_ld_str(page.ld.get("headline") or page.ld.get("name")), unescape=True)
-    if title:
-        return _strip_site_name(page, title)
-    title = meta_value(page, META_TITLE)
-    if title:
-        return _strip_site_name(page, title)
-    h1 = next(iter(page.index.by_tag("h1")), None)
-    heading = flat_text(h1) if h1 is not None else ""
-    title_tag = next(iter(page.index.by_tag("title")), None)
-    if title_tag is not None:
-        title = _strip_site_name(page, clean_text(title_tag.get_text()))
-        # "<h1> - Báo X" from a site we cannot name: the <h1> is the headline inside the <title>.
-        if title and heading and heading in title and len(heading) < len(title):
+    references = reference_titles(page)
+    anchor = _body_anchor(page)
+    h1s = [(pos, text) for pos, text in _headings(page, ("h1",)) if len(text.split()) >= _MIN_HEADLINE_WORDS]
+    for pool in (h1s, _headings(page, ("h2", "h3"))):
+        confirmed = [(pos, text) for pos, text in pool if any(_similar(text, ref) for ref in references)]
+        heading = _nearest_before(confirmed, anchor)
+        if heading:
             return heading
-        if title:
-            return title
-    return heading or None
+    if references:
+        return references[0]
+    return _nearest_before(h1s, anchor) or _nearest_before(_headings(page, ("h1",)), anchor)
 
 
 def find_sapo(page: Page) -> str | None:
@@ -445,7 +579,10 @@ def find_modified(page: Page) -> str | None:
 
 
 def find_outlet(page: Page) -> str | None:
-    """Outlet: adapter table → JSON-LD publisher → og:site_name → host."""
+    """Outlet: by the URL's domain or the page's own name (outlets.tsv) → adapter → JSON-LD
+    publisher → og:site_name → host. Saved or fetched, a page of a known outlet gets one name."""
+    if page.outlet is not None:
+        return page.outlet.name
     if page.adapter:
         return page.adapter.outlet
     name = _plain(_ld_str(page.ld.get("publisher")), unescape=True)
