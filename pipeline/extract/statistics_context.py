@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vnextract.pipeline.extract.statistics_lexicon import SPACE, StatisticsLexicon, norm
 from vnextract.pipeline.extract.values import DateValue
@@ -28,24 +28,24 @@ _LEADING_FILLER = re.compile(
     rf"^(?:(?:trong{_S}+đó|trong|có|thì|và|với|nhưng|riêng|còn|hiện|hiện{_S}+nay|theo{_S}+đó|đạt|chiếm|là"
     rf"|tổng{_S}+cộng|đến{_S}+nay|tính{_S}+đến{_S}+nay|(?:trong{_S}+|tính{_S}+đến{_S}+)?(?:năm|tháng|quý)"
     rf"{_S}+\S+)(?!\w){_S}*)+",
-    re.I,
+    re.IGNORECASE,
 )
 _TRAILING_ADVERB = re.compile(
     rf"(?:{_S}+(?:đã|đang|sẽ|cũng|vẫn|chỉ|hiện|đều|lại|tiếp{_S}+tục|ước|dự{_S}+kiến|phấn{_S}+đấu"
     rf"|được|bị|có|có{_S}+thể|cần|phải))+$",
-    re.I,
+    re.IGNORECASE,
 )
 _CUE_BLOCKER = re.compile(
     rf"(?:\d(?:[\d.,]*\d)?%?|(?<!\w)(?:vượt|so{_S}+với|hơn|bằng))"
     rf"(?:{_S}+(?:các|những|\w+{_S}+\w+{_S}+giao))?{_S}*$",
-    re.I,
+    re.IGNORECASE,
 )
-_GOAL_VALUE = re.compile(rf"[^\W\d_]+(?:{_S}+[^\W\d_]+)?{_S}+(?:(?:là|đề{_S}+ra|đặt{_S}+ra){_S}+)?", re.I)
-_COMPARED_WITH = re.compile(rf"(?<!\w)(?:so{_S}+với|cùng{_S}+kỳ)(?:{_S}+(?:cùng{_S}+kỳ|với))?{_S}*$", re.I)
-_SE_BI = re.compile(rf"{_S}+bị(?!\w)", re.I)
-_PAST = re.compile(rf"(?<!\w)đã{_S}+$", re.I)
-_IN_THE_YEAR = re.compile(r"(?<!\w)(?:trong năm|năm qua)(?![^\S\n]*\d)", re.I)
-_YEAR_MENTION = re.compile(r"(?<!\w)năm[^\S\n]+((?:19|20)\d{2})(?!\d)", re.I)
+_GOAL_VALUE = re.compile(rf"[^\W\d_]+(?:{_S}+[^\W\d_]+)?{_S}+(?:(?:là|đề{_S}+ra|đặt{_S}+ra){_S}+)?", re.IGNORECASE)
+_COMPARED_WITH = re.compile(rf"(?<!\w)(?:so{_S}+với|cùng{_S}+kỳ)(?:{_S}+(?:cùng{_S}+kỳ|với))?{_S}*$", re.IGNORECASE)
+_SE_BI = re.compile(rf"{_S}+bị(?!\w)", re.IGNORECASE)
+_PAST = re.compile(rf"(?<!\w)đã{_S}+$", re.IGNORECASE)
+_IN_THE_YEAR = re.compile(r"(?<!\w)(?:trong năm|năm qua)(?![^\S\n]*\d)", re.IGNORECASE)
+_YEAR_MENTION = re.compile(r"(?<!\w)năm[^\S\n]+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 
 
 class IntervalSet:
@@ -83,6 +83,10 @@ class Context:
     cues: list[int]
     blocked_cues: list[int]
     report_year: str | None
+    # Offsets found once per article on first use, so that each figure's look-up is a bisection:
+    # scanning its sentence or paragraph anew made a long paragraph of figures quadratic.
+    _in_the_year: tuple[list[int], list[int]] | None = field(default=None, repr=False)
+    _brackets: tuple[list[int], list[int]] | None = field(default=None, repr=False)
 
     @staticmethod
     def _find(starts: list[int], spans: list[Interval], pos: int) -> Interval | None:
@@ -96,6 +100,30 @@ class Context:
     def sentence(self, pos: int) -> Interval:
         """The sentence around `pos`, else its paragraph."""
         return self._find(self.sentence_starts, self.sentences, pos) or self.paragraph(pos)
+
+    def says_in_the_year(self, lo: int, hi: int) -> bool:
+        """Whether "trong năm"/"năm qua" (no year number after it) lies within [lo, hi)."""
+        if self._in_the_year is None:
+            spans = [(m.start(), m.end()) for m in _IN_THE_YEAR.finditer(self.text)]
+            self._in_the_year = ([s for s, _ in spans], [e for _, e in spans])
+        starts, ends = self._in_the_year
+        i = bisect.bisect_left(starts, lo)  # matches do not overlap: the first one ends first
+        return i < len(starts) and ends[i] <= hi
+
+    def open_bracket(self, lo: int, hi: int) -> int:
+        """The offset of the last "(" in [lo, hi) not closed before `hi`, else -1."""
+        if self._brackets is None:
+            self._brackets = (
+                [i for i, c in enumerate(self.text) if c == "("],
+                [i for i, c in enumerate(self.text) if c == ")"],
+            )
+        openings, closings = self._brackets
+        i = bisect.bisect_left(openings, hi) - 1
+        if i < 0 or openings[i] < lo:
+            return -1
+        opening = openings[i]
+        j = bisect.bisect_right(closings, opening)
+        return opening if j == len(closings) or closings[j] >= hi else -1
 
 
 def subject_after(ctx: Context, pos: int) -> tuple[str | None, int, str | None]:
@@ -143,8 +171,8 @@ def is_target(ctx: Context, start: int) -> bool:
         ctx.text, ctx.blocked_cues[j], start
     ):
         return True  # "thấp hơn mục tiêu 4-4,5%": the figure after the goal word is the goal
-    opening = ctx.text.rfind("(", lo, start)
-    if opening >= 0 and ctx.text.find(")", opening, start) < 0:
+    opening = ctx.open_bracket(lo, start)
+    if opening >= 0:
         j = bisect.bisect_left(ctx.blocked_cues, max(lo, opening - 50))
         return j < len(ctx.blocked_cues) and ctx.blocked_cues[j] < opening
     return False
@@ -153,15 +181,18 @@ def is_target(ctx: Context, start: int) -> bool:
 def period_of(ctx: Context, start: int) -> str | None:
     """The time a figure refers to: a date in its sentence, else its paragraph, else "Trong năm"."""
     for lo, hi in (ctx.sentence(start), ctx.paragraph(start)):
-        inside = ctx.dates[bisect.bisect_left(ctx.date_starts, lo) : bisect.bisect_left(ctx.date_starts, hi)]
-        before = [d for d in inside if d[1] <= start]
-        if before:
-            return before[-1][2].value
-        after = [d for d in inside if d[0] >= start]
-        if after:
-            return after[0][2].value
+        first = bisect.bisect_left(ctx.date_starts, lo)
+        last = bisect.bisect_left(ctx.date_starts, hi)  # dates[first:last] begin inside
+        at = bisect.bisect_left(ctx.date_starts, start, first, last)  # dates[at:last] begin at or after
+        # The last one to end by `start`: date mentions do not overlap, so this loop looks at one
+        # or two of them, not at the whole paragraph.
+        for i in range(at - 1, first - 1, -1):
+            if ctx.dates[i][1] <= start:
+                return ctx.dates[i][2].value
+        if at < last:
+            return ctx.dates[at][2].value
     for lo, hi in (ctx.sentence(start), ctx.paragraph(start)):
-        if _IN_THE_YEAR.search(ctx.text, lo, hi):
+        if ctx.says_in_the_year(lo, hi):
             return ctx.report_year
     return None
 
@@ -205,9 +236,23 @@ def report_year_of(text: str, paragraphs: list[Interval], published: str | None)
     return None
 
 
-def _inside_document(date: DateMention, excluded: Sequence[Interval]) -> bool:
-    """A date inside a larger excluded span (a document's issue date) is no period."""
-    return any(s <= date[0] and date[1] <= e and (s, e) != (date[0], date[1]) for s, e in excluded)
+class _Enclosing:
+    """Which spans strictly enclose a date (a document's issue date is no period), in O(log n)."""
+
+    def __init__(self, spans: Sequence[Interval]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach: list[int] = []  # reach[i]: the furthest end among spans[:i + 1]
+        for _, end in self.spans:
+            self.reach.append(max(end, self.reach[-1] if self.reach else end))
+
+    def encloses(self, start: int, end: int) -> bool:
+        """Whether a span other than (start, end) itself covers [start, end)."""
+        i = bisect.bisect_left(self.starts, start)  # spans[:i] begin before `start`
+        if i > 0 and self.reach[i - 1] >= end:
+            return True
+        j = bisect.bisect_right(self.starts, start) - 1  # the longest span beginning at `start`
+        return j >= i and self.spans[j][1] > end
 
 
 def period_dates(
@@ -216,6 +261,7 @@ def period_dates(
     """The date mentions a period may come from, in text order (year mentions when `dates` is None)."""
     if dates is None:
         dates = _fallback_dates(text)
+    enclosing = _Enclosing(excluded)
     return sorted(
         (
             d
@@ -223,7 +269,7 @@ def period_dates(
             if d[2] is not None
             and d[2].kind not in ("birth_year", "relative")
             and d[2].granularity in _PERIOD_GRANULARITIES
-            and not _inside_document(d, excluded)
+            and not enclosing.encloses(d[0], d[1])
             and not _COMPARED_WITH.search(text, max(0, d[0] - 30), d[0])
         ),
         key=lambda d: d[0],
