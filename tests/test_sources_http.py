@@ -284,7 +284,7 @@ def test_http_slow_response_times_out_without_retry(server: App, make_fetcher):
     server.routes["/slow"] = slow
     started = time.monotonic()
     error = fails(make_fetcher(read_timeout=0.2, obey_robots=False), server.url("/slow"))
-    assert error.code == "E010"
+    assert error.code == "E016"
     assert "timed out" in error.reason
     assert time.monotonic() - started < 0.9
     assert server.count("/slow") == 1  # a slow server is not asked again
@@ -303,8 +303,8 @@ def test_http_trickling_body_hits_total_timeout(server: App, make_fetcher):
 
     server.routes["/trickle"] = trickle
     error = fails(make_fetcher(total_timeout=0.25, obey_robots=False), server.url("/trickle"))
-    assert error.code == "E010"
-    assert "within 0.25s" in error.reason
+    assert error.code == "E016"
+    assert "within 0.25 s" in error.reason
 
 
 def _chunked(h: RequestHandler, body: bytes, headers: dict[str, str] | None = None) -> None:

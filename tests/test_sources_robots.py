@@ -15,7 +15,7 @@ from _sources_server import (  # noqa: F401  (fixtures)
     server,
 )
 from vnextract.pipeline.sources.outcomes import FetchFailed
-from vnextract.pipeline.sources.robots import parse_robots, robots_url
+from vnextract.pipeline.sources.robots import host_key, parse_robots, robots_url
 
 PAGE = b"<html><body><p>tin</p></body></html>"
 ROBOTS = b"""User-agent: badbot
@@ -47,10 +47,26 @@ def test_robots_rules_table(agent: str, path: str, allowed: bool):
     [
         ("HTTP://Site.Test:8080/a/b?c#d", "http://site.test:8080/robots.txt"),
         ("https://x.test/", "https://x.test/robots.txt"),
+        pytest.param("http://u1:pw@x.test/a", "http://x.test/robots.txt", id="userinfo-dropped"),
+        pytest.param("http://x.test:80/a", "http://x.test/robots.txt", id="default-port"),
+        pytest.param("http://[::1]:8080/a", "http://[::1]:8080/robots.txt", id="ipv6"),
     ],
 )
 def test_robots_url_table(url: str, expected: str):
     assert robots_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    "first,second,same",
+    [
+        pytest.param("http://u1@x.test/a", "http://u2@x.test/b", True, id="userinfo-same-host"),
+        pytest.param("http://x.test/a", "http://X.TEST:80/b", True, id="case-and-default-port"),
+        pytest.param("http://x.test/a", "https://x.test/a", False, id="scheme-differs"),
+        pytest.param("http://x.test/a", "http://x.test:8080/a", False, id="port-differs"),
+    ],
+)
+def test_robots_host_key_ignores_userinfo_table(first: str, second: str, same: bool):
+    assert (host_key(first) == host_key(second)) is same
 
 
 def test_robots_disallowed_url_is_reported_not_fetched(server: App, make_fetcher):
@@ -81,7 +97,7 @@ def test_robots_crawl_delay_is_honoured(server: App, make_fetcher, clock: FakeCl
         fetcher.fetch(server.url("/a"))
     # robots.txt, then three pages, each start 2 s (the Crawl-delay, larger than 0.5) apart.
     assert clock.sleeps == [2.0, 2.0, 2.0]
-    assert fetcher.throttle.delay_for(f"127.0.0.1:{server.port}") == 2.0
+    assert fetcher.throttle.delay_for(host_key(server.url("/a"))) == 2.0
 
 
 def test_robots_settings_delay_wins_when_larger(server: App, make_fetcher, clock: FakeClock):

@@ -11,7 +11,6 @@ from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree
-
 from vnextract.pipeline.sources.http import Fetcher
 from vnextract.pipeline.sources.limits import TooLarge, maybe_gunzip
 from vnextract.pipeline.sources.outcomes import FetchFailed

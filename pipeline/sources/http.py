@@ -4,25 +4,35 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from email.message import Message
 from email.utils import parsedate_to_datetime
-from typing import Literal
+from typing import Literal, Self
 from urllib.parse import urljoin
 
 import requests
 import urllib3.exceptions
 from requests.adapters import HTTPAdapter
-
 from vnextract.pipeline.settings import FetchSettings, Settings
 from vnextract.pipeline.sources.cache import CacheEntry, HttpCache
+from vnextract.pipeline.sources.codings import (
+    Incomplete,
+    UnsupportedCoding,
+    decoder_for,
+)
+from vnextract.pipeline.sources.deadline import Deadline
+from vnextract.pipeline.sources.limits import TooLarge
 from vnextract.pipeline.sources.outcomes import FetchFailed
-from vnextract.pipeline.sources.politeness import Clock, ConcurrencyLimit, HostThrottle, SystemClock
-from vnextract.pipeline.sources.robots import RobotsPolicy, host_key
+from vnextract.pipeline.sources.politeness import (
+    Clock,
+    ConcurrencyLimit,
+    HostThrottle,
+    SystemClock,
+)
+from vnextract.pipeline.sources.robots import RobotsPolicy, host_key, without_userinfo
 from vnextract.pipeline.sources.safety import (
     AddressPolicy,
     Resolver,
@@ -181,6 +191,7 @@ class Fetcher:
 
     def fetch_full(self, url: str, kind: Kind = "page") -> Fetched:
         """Fetch one URL following redirects; return the document and its request details."""
+        url = without_userinfo(url)  # never sent as credentials, never a second politeness key
         try:
             return self._follow(url, kind)
         except FetchFailed as exc:
@@ -211,7 +222,7 @@ class Fetcher:
         """Close the session's connections."""
         self.session.close()
 
-    def __enter__(self) -> Fetcher:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -266,7 +277,7 @@ class Fetcher:
                     result.doc, result.from_cache, result.request_headers, tuple(visited), attempts
                 )
             visited.append(current)
-            target = urljoin(current, result)
+            target = without_userinfo(urljoin(current, result))
             if target in visited or target == current:
                 raise FetchFailed("E015", f"redirect loop at {target} (from {url})", url=url)
             if len(visited) > self.settings.max_redirects:
@@ -306,7 +317,9 @@ class Fetcher:
             headers.update(entry.conditional_headers())
         host = host_key(url)
         self.throttle.wait(host)
-        with self.limit:
+        # The total timeout holds from connect to last byte (see deadline.py); wall time, not the
+        # injectable clock, since it guards against a server that trickles bytes.
+        with self.limit, Deadline(self.settings.total_timeout) as deadline:
             self._count("requests")
             try:
                 response = self.session.get(
@@ -318,19 +331,31 @@ class Fetcher:
                 )
             except UnsafeURL as exc:
                 raise _refusal(url, exc) from exc
-            except requests.ConnectionError as exc:  # includes connect timeouts
-                raise _Retry(f"connection failed: {_short(exc)}") from exc
-            except requests.Timeout as exc:  # a read timeout: the server is slow, do not pile on
-                raise FetchFailed("E010", f"{url}: timed out ({_short(exc)})", url=url) from exc
             except (requests.RequestException, ValueError) as exc:
+                if deadline.passed():  # the deadline shut the socket: a trickling server
+                    raise self._timed_out(url) from exc
+                if isinstance(exc, requests.ConnectionError):  # includes connect timeouts
+                    raise _Retry(f"connection failed: {_short(exc)}") from exc
+                if isinstance(exc, requests.Timeout):  # a read timeout: do not pile on
+                    raise FetchFailed("E016", f"{url}: {_short(exc)}", url=url) from exc
                 raise FetchFailed("E010", f"{url}: {_short(exc)}", url=url) from exc
             try:
-                return self._handle(url, kind, response, entry)
+                return self._handle(url, kind, response, entry, deadline)
             finally:
                 response.close()
 
+    def _timed_out(self, url: str) -> FetchFailed:
+        return FetchFailed(
+            "E016", f"{url}: no complete response within {self.settings.total_timeout:g} s", url
+        )
+
     def _handle(
-        self, url: str, kind: Kind, response: requests.Response, entry: CacheEntry | None
+        self,
+        url: str,
+        kind: Kind,
+        response: requests.Response,
+        entry: CacheEntry | None,
+        deadline: Deadline,
     ) -> Fetched | str:
         status = response.status_code
         sent = tuple(response.request.headers.items())
@@ -352,7 +377,7 @@ class Fetcher:
         content_type = response.headers.get("Content-Type")
         if not content_type_ok(kind, content_type):
             raise FetchFailed("E014", f"{url}: {content_type}", url, status)
-        body = self._read_body(url, kind, response)
+        body = self._read_body(url, kind, response, deadline)
         self._count("bytes", len(body))
         doc = RawDocument(
             content=body,
@@ -368,40 +393,56 @@ class Fetcher:
         self._count("fetched")
         return Fetched(doc, request_headers=sent)
 
-    def _read_body(self, url: str, kind: Kind, response: requests.Response) -> bytes:
-        """Stream the decoded body, refusing it as soon as it passes the size or time limit."""
+    def _read_body(
+        self, url: str, kind: Kind, response: requests.Response, deadline: Deadline
+    ) -> bytes:
+        """Stream and decode the body; refuse it past the size limit, the deadline, or cut short.
+
+        The bytes are read as sent (urllib3 does not decode them) so that the body's own end
+        can be checked: Content-Length for the bytes on the wire, the coding's end marker for a
+        compressed body (a gzip body cut short inflates without error into half a page).
+        """
         limit = self.settings.max_sitemap_bytes if kind == "feed" else self.settings.max_bytes
-        declared = response.headers.get("Content-Length", "")
-        encoded = response.headers.get("Content-Encoding", "identity").lower() not in (
-            "",
-            "identity",
-        )
-        if declared.isdigit() and not encoded and int(declared) > limit:
-            raise FetchFailed("E013", f"{url}: Content-Length {declared} > {limit} bytes", url)
-        # Wall time, not the injectable clock: this guards against a server trickling bytes.
-        deadline = time.monotonic() + self.settings.total_timeout
-        chunks: list[bytes] = []
-        total = 0
+        declared = response.headers.get("Content-Length", "").strip()
+        coding = response.headers.get("Content-Encoding")
         try:
-            # read1 returns what has arrived (so the deadline is checked while a server trickles;
-            # it can overrun by at most one read_timeout), and urllib3 >= 2.6 inflates at most
-            # CHUNK bytes per call: a gzip bomb is counted on decoded bytes and abandoned at the
-            # limit, never inflated whole.
-            while chunk := response.raw.read1(CHUNK, decode_content=True):
-                total += len(chunk)
-                if total > limit:
-                    raise FetchFailed("E013", f"{url}: more than {limit} bytes decoded", url)
-                if time.monotonic() > deadline:
-                    raise FetchFailed(
-                        "E010",
-                        f"{url}: body not received within {self.settings.total_timeout}s",
-                        url,
-                    )
-                chunks.append(chunk)
-        except urllib3.exceptions.ReadTimeoutError as exc:
-            raise FetchFailed("E010", f"{url}: timed out reading body", url) from exc
+            decoder = decoder_for(coding, limit)
+        except UnsupportedCoding as exc:
+            raise FetchFailed("E010", f"{url}: unsupported Content-Encoding {exc}", url) from exc
+        plain = (coding or "identity").strip().lower() == "identity"
+        if plain and declared.isdigit() and int(declared) > limit:  # refused before reading
+            raise FetchFailed("E013", f"{url}: Content-Length {declared} > {limit} bytes", url)
+        chunks: list[bytes] = []
+        received = 0
+        try:
+            # read1 returns what has arrived, so the deadline is checked while a server trickles
+            # (and the deadline's timer unblocks a read that waits); the decoder inflates at most
+            # up to the limit, so a bomb is abandoned there, never inflated whole.
+            while raw := response.raw.read1(CHUNK, decode_content=False):
+                received += len(raw)
+                if deadline.passed():
+                    raise self._timed_out(url)
+                chunks.append(decoder.decode(raw))
+            if deadline.passed():
+                raise self._timed_out(url)
+            if declared.isdigit() and received < int(declared):
+                raise FetchFailed(
+                    "E017", f"{url}: {received} of {declared} bytes (Content-Length)", url
+                )
+            chunks.append(decoder.finish())
+        except TooLarge as exc:
+            raise FetchFailed("E013", f"{url}: more than {limit} bytes decoded", url) from exc
+        except Incomplete as exc:
+            raise FetchFailed("E017", f"{url}: {coding} body: {exc}", url) from exc
+        except (urllib3.exceptions.ProtocolError, urllib3.exceptions.ReadTimeoutError) as exc:
+            if deadline.passed():
+                raise self._timed_out(url) from exc
+            code = "E016" if isinstance(exc, urllib3.exceptions.ReadTimeoutError) else "E017"
+            raise FetchFailed(code, f"{url}: {_short(exc)}", url) from exc
         except (urllib3.exceptions.HTTPError, OSError) as exc:
-            raise FetchFailed("E010", f"{url}: broken body ({_short(exc)})", url) from exc
+            if deadline.passed():
+                raise self._timed_out(url) from exc
+            raise FetchFailed("E017", f"{url}: broken body ({_short(exc)})", url) from exc
         return b"".join(chunks)
 
     def _wall_seconds(self) -> float:

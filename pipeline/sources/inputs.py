@@ -60,7 +60,9 @@ def iter_inputs(
                 yield _read_stdin(stdin if stdin is not None else sys.stdin.buffer, limit)
             elif spec.lower().startswith(URL_PREFIXES):
                 if fetcher is None:
-                    from vnextract.pipeline.sources.http import Fetcher  # requests only when a URL is given
+                    from vnextract.pipeline.sources.http import (
+                        Fetcher,  # requests only when a URL is given
+                    )
 
                     fetcher = own_fetcher = Fetcher(settings)
                 yield _fetch(fetcher, spec)
@@ -123,7 +125,9 @@ def _iter_dir(root: Path, limit: int) -> Iterator[Outcome]:
 
 def _iter_file(path: Path, kind: str, gzipped: bool, limit: int) -> Iterator[Outcome]:
     if kind == "warc":
-        from vnextract.pipeline.sources.warc import iter_warc  # warcio only when a WARC is given
+        from vnextract.pipeline.sources.warc import (
+            iter_warc,  # warcio only when a WARC is given
+        )
 
         yield from iter_warc(path, limit)  # warcio gunzips .warc.gz itself
     elif kind == "jsonl":
@@ -168,7 +172,7 @@ _SIDECAR_LIMIT = 64 * 1024
 
 def sidecar_path(path: Path) -> Path:
     """Where the metadata of a text or HTML file lives: `<name>.meta.json` beside it."""
-    name = path.name[:-3] if path.name.endswith(".gz") else path.name
+    name = path.name.removesuffix(".gz")
     return path.with_name(name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
 
 

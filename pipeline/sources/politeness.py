@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Protocol
 
 LOGGER = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ class SystemClock:
 
     def now(self) -> datetime:
         """UTC now."""
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 class HostThrottle:

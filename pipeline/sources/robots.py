@@ -6,7 +6,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
 from vnextract.pipeline.errors import FetchError
@@ -48,15 +48,50 @@ class RobotsRules:
         return max(candidates) if candidates else None
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _host_port(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host as written in a URL, port or None) without userinfo, lowercased."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 literal keeps its brackets
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return scheme, host, port
+
+
+def without_userinfo(url: str) -> str:
+    """`url` without `user:password@`: credentials are never sent, logged or archived."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url  # malformed: the address policy refuses it with the reason
+    if "@" not in parts.netloc:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
 def robots_url(url: str) -> str:
     """The robots.txt URL that governs `url`."""
-    parts = urlsplit(url)
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}/robots.txt"
+    scheme, host, port = _host_port(url)
+    suffix = f":{port}" if port is not None and port != DEFAULT_PORTS.get(scheme) else ""
+    return f"{scheme}://{host}{suffix}/robots.txt"
 
 
 def host_key(url: str) -> str:
-    """The politeness key of a URL: scheme-less lowercase host[:port]."""
-    return urlsplit(url).netloc.lower()
+    """The politeness and robots key of a URL: scheme://host:port, userinfo left out.
+
+    Keyed so that `u1@host`, `u2@host` and `HOST:80` are one host: userinfo cannot buy a
+    second delay slot or a second robots.txt verdict.
+    """
+    scheme, host, port = _host_port(url)
+    return f"{scheme}://{host}:{port or DEFAULT_PORTS.get(scheme, 0)}"
 
 
 def parse_robots(content: bytes) -> RobotsRules:

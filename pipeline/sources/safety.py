@@ -11,7 +11,9 @@ from urllib.parse import urlsplit
 
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.response import BaseHTTPResponse
 from urllib3.util import connection as urllib3_connection
+from vnextract.pipeline.sources.deadline import watch_socket
 
 LOGGER = logging.getLogger(__name__)
 
@@ -131,7 +133,9 @@ def guarded_pool_classes(policy: AddressPolicy) -> dict[str, type[HTTPConnection
 
     def new_conn(self: HTTPConnection) -> socket.socket:
         try:
-            return _guarded_new_conn(self, policy)
+            sock = _guarded_new_conn(self, policy)
+            watch_socket(sock)  # the exchange's deadline covers the TLS handshake too
+            return sock
         except UnsafeURL:
             raise
         except OSError as exc:
@@ -143,8 +147,24 @@ def guarded_pool_classes(policy: AddressPolicy) -> dict[str, type[HTTPConnection
                 raise ConnectTimeoutError(self, f"connection to {self.host} timed out") from exc
             raise NewConnectionError(self, f"failed to connect: {exc}") from exc
 
-    http_conn = type("GuardedHTTPConnection", (HTTPConnection,), {"_new_conn": new_conn})
-    https_conn = type("GuardedHTTPSConnection", (HTTPSConnection,), {"_new_conn": new_conn})
+    def http_getresponse(self: HTTPConnection) -> BaseHTTPResponse:
+        watch_socket(self.sock)  # a reused connection joins this exchange's deadline here
+        return HTTPConnection.getresponse(self)
+
+    def https_getresponse(self: HTTPSConnection) -> BaseHTTPResponse:
+        watch_socket(self.sock)
+        return HTTPSConnection.getresponse(self)
+
+    http_conn = type(
+        "GuardedHTTPConnection",
+        (HTTPConnection,),
+        {"_new_conn": new_conn, "getresponse": http_getresponse},
+    )
+    https_conn = type(
+        "GuardedHTTPSConnection",
+        (HTTPSConnection,),
+        {"_new_conn": new_conn, "getresponse": https_getresponse},
+    )
     http_pool = type("GuardedHTTPPool", (HTTPConnectionPool,), {"ConnectionCls": http_conn})
     https_pool = type("GuardedHTTPSPool", (HTTPSConnectionPool,), {"ConnectionCls": https_conn})
     return {"http": http_pool, "https": https_pool}

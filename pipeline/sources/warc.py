@@ -5,22 +5,21 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
-
 from vnextract.pipeline.errors import InputError
 from vnextract.pipeline.sources.http import PAGE_TYPES, Fetched, charset_of
 from vnextract.pipeline.sources.limits import TooLarge, read_limited
 from vnextract.pipeline.types import RawDocument
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 LOGGER = logging.getLogger(__name__)
 
@@ -30,10 +29,10 @@ TRANSPORT_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content
 
 def warc_date(iso: str | None) -> str:
     """A WARC-Date (UTC, second precision, 'Z') from an ISO 8601 datetime, or now."""
-    when = datetime.fromisoformat(iso) if iso else datetime.now(timezone.utc)
+    when = datetime.fromisoformat(iso) if iso else datetime.now(UTC)
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class WarcSink:
@@ -70,7 +69,7 @@ class WarcSink:
         )
         parts = urlsplit(doc.url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        request_headers = [("Host", parts.netloc)] + [
+        request_headers = [("Host", parts.netloc.rsplit("@", 1)[-1])] + [
             (k, v) for k, v in fetched.request_headers if k.lower() != "host"
         ]
         request = self._writer.create_warc_record(
