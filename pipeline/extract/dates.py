@@ -32,6 +32,7 @@ năm 2013", `lexicons/date_names.tsv`).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 import re
@@ -296,6 +297,18 @@ def _anchor(published: str | None) -> dt.date | None:
         return None
 
 
+_YEAR_PART = re.compile(r"\d+")
+
+
+def _within_calendar(value: str) -> bool:
+    """Whether every year of an ISO value has four digits from 0001 to 9999."""
+    for part in value.split("/"):
+        year = _YEAR_PART.match(part)
+        if year and (len(year.group()) != 4 or year.group() == "0000"):
+            return False
+    return True
+
+
 def _valid_day(year: int, month: int, day: int) -> bool:
     try:
         dt.date(year, month, day)
@@ -318,7 +331,8 @@ def _pick_year(
     began before publication, unless the next one begins within a few weeks, or the sentence speaks
     of the future and the next one is the nearer. `lean` -1 or 1 ("vừa qua", "tới") decides alone.
     """
-    years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if first_day(y) is not None]
+    candidates = (anchor.year - 1, anchor.year, anchor.year + 1)
+    years = [y for y in candidates if dt.MINYEAR <= y <= dt.MAXYEAR and first_day(y) is not None]
     begun = [y for y in years if first_day(y) <= anchor]
     ahead = [y for y in years if first_day(y) > anchor]
     past, upcoming = max(begun, default=None), min(ahead, default=None)
@@ -354,7 +368,9 @@ def _year_for_months(
         return dt.date(year, first, 1)
 
     def finish(year: int) -> dt.date:
-        return dt.date(year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)
+        # the last day of month `last` (13 is January of the next year), without stepping past 9999
+        year, month = year + (last - 1) // 12, (last - 1) % 12 + 1
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
 
     return _pick_year(anchor, begin, finish, lean, future_cue)
 
@@ -787,9 +803,15 @@ def _matches(
             recurring = _RECURRING_AFTER.match(text, m.end())
             # "ngày 1/6 hằng năm" is a day of every year: no year is taken ("--06-01"), and a
             # month or quarter of every year ("tháng 10 hàng năm") has no value of the contract
-            for found in handlers[name](m, None if recurring else anchor, text):
+            try:
+                items = list(handlers[name](m, None if recurring else anchor, text))
+            except (OverflowError, ValueError):  # the calendar ends: a year before 1 or after 9999
+                items = [(m.start(), m.end(), None)]
+            for found in items:
                 if _LUNAR_AFTER.match(text, found[1]) or _LUNAR_BEFORE.search(text, max(0, found[0] - 8), found[0]):
                     continue
+                if found[2] is not None and not _within_calendar(found[2].value):
+                    found = (found[0], found[1], None)  # "năm sau" of 9999 is no year the contract can hold
                 if not (recurring and found[2] is None):
                     yield found
 
@@ -833,7 +855,9 @@ def dates_component(doc: Doc) -> Doc:
         if span is not None:
             span._.date = value
             spans.append(span)
-    if unknown:
+    if unknown and doc._.published is None:
         add_warning(doc, f"dates: {unknown} partial or relative dates skipped: no publication date")
+    elif unknown:
+        add_warning(doc, f"dates: {unknown} dates skipped: counted from the publication date they fall outside years 1-9999")
     doc.spans[DATES] = spans
     return doc
