@@ -523,6 +523,11 @@ def _is_photo_line(line: str) -> bool:
     return credit is not None and bool(credit.photo) and not credit.authors
 
 
+def is_not_author(text: str) -> bool:
+    """True for a name pages put where a byline goes that is no person (a CMS vendor, a desk)."""
+    return _phrase(text) in _table().get("not_author", ())
+
+
 def author_of(names: list[str]) -> str | None:
     """The Article.author string: the names joined with ", ", None when there are none."""
     return ", ".join(names) if names else None

@@ -19,8 +19,8 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-from vnextract.pipeline.parse import furniture
-from vnextract.pipeline.parse.blocks import clean_text, flat_text, select_first
+from vnextract.pipeline.parse import bylines, furniture
+from vnextract.pipeline.parse.blocks import clean_text, flat_text, select_all, select_first
 from vnextract.pipeline.parse.dates import parse_datetime
 from vnextract.pipeline.parse.select import PageIndex
 from vnextract.pipeline.parse.sites import SITES, Outlet, SiteAdapter, adapters_for, choose_adapter, host_of
@@ -460,6 +460,9 @@ def find_sapo(page: Page) -> str | None:
             el = page.index.first(selector)
             if el is None:
                 continue
+            for dropped in select_all(el, page.adapter.sapo_drop):
+                if dropped is not el:
+                    dropped.decompose()
             text = flat_text(el)
             for dateline_selector in page.adapter.datelines:
                 dateline = select_first(el, dateline_selector)
@@ -467,9 +470,20 @@ def find_sapo(page: Page) -> str | None:
                 if stamp and text.startswith(stamp):
                     text = f"{stamp} - {text[len(stamp):].lstrip(' -–:')}"
             if text:
-                return text
+                return _cut_link(text)
     sapo = _plain(_ld_str(page.ld.get("description")), unescape=True)
-    return sapo or meta_value(page, META_DESCRIPTION)
+    return _cut_link(sapo or meta_value(page, META_DESCRIPTION))
+
+
+# A link to another article glued to the end of a lead: "... bị cô lập. >> Miền Trung mưa lớn"
+_LEAD_LINK = re.compile(r"\s*(?:>>|»)\s*[^>»]*$")
+
+
+def _cut_link(text: str | None) -> str | None:
+    if not text:
+        return text
+    head = _LEAD_LINK.sub("", text)
+    return head if len(head) >= len(text) / 2 else text
 
 
 def _byline(page: Page, text: str | None) -> str | None:
@@ -493,6 +507,31 @@ def _join_names(names: list[str | None]) -> str | None:
     return ", ".join(unique) if unique else None
 
 
+def _name_case(name: str) -> str:
+    """An upper-case name in the case readers write it ("TUYẾT MAI" -> "Tuyết Mai"); initials stay."""
+    letters = [ch for ch in name if ch.isalpha()]
+    if len(letters) < 2 or not all(ch.isupper() for ch in letters):
+        return name
+    return " ".join(w if "." in w else w[:1] + w[1:].lower() for w in name.split())
+
+
+def byline_names(page: Page, text: str | None) -> list[str]:
+    """The names of one byline element: labels, sources and brackets off, several names apart
+    ("Công Bính - Hoài Nam", "Theo Minh Anh (Reuters)", "Tin, ảnh: Đình Phú", "A; B")."""
+    if not text:
+        return []
+    names: list[str] = []
+    for part in re.split(r"\s*;\s*", text):
+        part = part.strip(" .,")
+        credit = bylines.read_credit(part) if part else None
+        found = list(credit.authors) if credit is not None else [part]
+        for name in found:
+            name = _byline(page, name)
+            if name and not bylines.is_not_author(name):
+                names.append(_name_case(name))
+    return names
+
+
 def _ld_authors(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     names = []
@@ -513,24 +552,28 @@ def find_author(page: Page) -> str | None:
     """
     if page.adapter:
         for selector in page.adapter.author:
-            author = _join_names([_byline(page, flat_text(el)) for el in page.index.select([selector])])
+            author = _join_names([n for el in page.index.select([selector]) for n in byline_names(page, _el_text(el))])
             if author:
                 return author
     ld_names = _ld_authors(page.ld.get("author"))
-    author = _join_names([_byline(page, _plain(n, unescape=True)) for n in ld_names])
+    author = _join_names([n for name in ld_names for n in byline_names(page, _plain(name, unescape=True))])
     if author:
         return author
-    for key in META_AUTHOR:
-        author = _join_names([_byline(page, _plain(v)) for v in page.meta.get(key, [])])
-        if author:
-            return author
     for selector in GENERIC_AUTHOR:
         el = page.index.first(selector)
         if el is not None:
-            author = _byline(page, _plain(el.get("content")) if el.name == "meta" else flat_text(el))
+            author = _join_names(byline_names(page, _el_text(el)))
             if author:
                 return author
+    for key in META_AUTHOR:
+        author = _join_names([n for v in page.meta.get(key, []) for n in byline_names(page, _plain(v))])
+        if author:
+            return author
     return None
+
+
+def _el_text(el: Tag) -> str | None:
+    return _plain(el.get("content")) if el.name == "meta" else flat_text(el)
 
 
 def _element_date(el: Tag) -> str | None:
