@@ -11,7 +11,7 @@ from spacy.language import Language
 from vnextract.models import Record
 from vnextract.pipeline.errors import InputError
 from vnextract.pipeline.parse import parse
-from vnextract.pipeline.record import build_record
+from vnextract.pipeline.record import article_text, build_record
 from vnextract.pipeline.settings import Settings
 from vnextract.pipeline.types import Article, RawDocument
 from vnextract.pipeline.validate import validate_record
@@ -44,11 +44,11 @@ def extract_article(
     article: Article, nlp: Language, settings: Settings, published: str | None = None
 ) -> Record:
     """Run the extractors over an article and validate the result (raises Rejection)."""
-    # The lead carries the who/when of most stories, so it is extracted with the body.
-    text = "\n".join(((article.sapo,) if article.sapo else ()) + article.paragraphs)
+    text = article_text(article)  # the text the record id is taken from (pipeline.record)
     if len(text) > settings.extract.max_text_chars:
         raise InputError("E004", f"{len(text)} characters of body text > {settings.extract.max_text_chars}")
     published = published or article.published_at
+    nlp.max_length = max(nlp.max_length, settings.extract.max_text_chars)  # spaCy's E088 never first
     doc = nlp.make_doc(text)
     doc._.published = anchor_date(published)
     warning = language_warning(text)

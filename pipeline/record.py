@@ -28,6 +28,18 @@ def record_id(url: str | None, text: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+def article_text(article: Article) -> str:
+    """The text the extractors read and the record keeps: the sapo (the lead carries the who and
+    when of most stories), then the body paragraphs."""
+    return "\n".join(((article.sapo,) if article.sapo else ()) + tuple(article.paragraphs))
+
+
+def article_id(article: Article) -> str:
+    """The record id of an article, known before extraction: `run --resume` skips by it and
+    `build_record` stamps it, so the two can never disagree."""
+    return record_id(article.url, article_text(article))
+
+
 def _mention(span: Span) -> dict[str, Any]:
     return {"text": span.text, "start": span.start_char, "end": span.end_char}
 
@@ -65,6 +77,8 @@ def _entities(doc: Doc, key: str) -> list[dict[str, Any]]:
         entity = entities.setdefault(
             (value.name, value.kind), {"name": value.name, "kind": value.kind, "mentions": []}
         )
+        if value.province is not None:  # places only: organisations carry no province
+            entity.setdefault("province", value.province)
         entity["mentions"].append(_mention(span))
     return list(entities.values())
 
@@ -80,7 +94,7 @@ def build_record(doc: Doc, article: Article, published: str | None) -> dict[str,
     """The record of one article as a dict shaped like `models.Record`."""
     persons = _persons(doc)
     return {
-        "id": record_id(article.url, doc_text(doc)),
+        "id": article_id(article),
         "source": {
             "url": article.url,
             "outlet": article.outlet,

@@ -30,11 +30,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import signal
 import sys
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -190,10 +192,11 @@ def input_name(raw: RawDocument | None, error: VnextractError | None = None) -> 
 
 
 def article_key(article: Article) -> str:
-    """The record id an article will get (as `pipeline.record.build_record` makes it), early."""
-    from vnextract.pipeline.record import record_id  # spaCy with it: only workers need it, not the parent
+    """The record id an article will get, early: the one function `build_record` uses too."""
+    # Imported here: it brings spaCy, which only the workers need, not the parent.
+    from vnextract.pipeline.record import article_id
 
-    return record_id(article.url, "\n".join(article.paragraphs))
+    return article_id(article)
 
 
 def dead_letter(
@@ -318,6 +321,9 @@ def _exit_with_run(run_pid: int) -> None:
 def _init_pool_worker(config: WorkerConfig, run_pid: int) -> None:
     """ProcessPoolExecutor initializer: load the Language once in this process."""
     global _WORKER
+    # Ctrl-C is the run's to handle (it flushes, then stops the pool): a worker that took it too
+    # would print a KeyboardInterrupt traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A fork-server worker's parent is the fork server, which lives as long as its workers do:
     # it is the run's own process that is watched (by pid and start time, zombies count as gone).
     threading.Thread(target=_exit_with_run, args=(run_pid,), daemon=True).start()
@@ -382,6 +388,11 @@ class PoolExecutor:
         if "forkserver" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(list(PRELOAD_MODULES))
+            import multiprocessing.forkserver
+
+            # Started now, ignoring SIGINT: the fork server (importing spaCy for seconds) and every
+            # worker forked from it inherit that, so Ctrl-C reaches the run alone.
+            _without_sigint(multiprocessing.forkserver.ensure_running)
         else:  # Windows: each worker imports everything itself
             context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(
@@ -394,13 +405,45 @@ class PoolExecutor:
         self.window = workers * WINDOW_PER_WORKER
 
     def submit(self, jobs: list[Job]) -> Any:
-        return self._pool.submit(_pool_process_chunk, jobs)
+        with _sigint_deferred():
+            return self._pool.submit(_pool_process_chunk, jobs)
 
     def result(self, handle: Any) -> list[Result]:
         return handle.result()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _without_sigint(start: Callable[[], None]) -> None:
+    """Call `start` with SIGINT ignored: a process it spawns keeps ignoring it (Python leaves an
+    inherited SIG_IGN alone), while this process takes Ctrl-C again once `start` returns."""
+    if threading.current_thread() is not threading.main_thread():
+        start()  # only the main thread may change handlers; the workers' initializer still ignores
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        start()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C back until the block is done, then raise it as usual. A submit may start a
+    worker process; interrupted half-way, the pool would not know the process, stop without it,
+    and the orphan would print a traceback while unpickling its state."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught and previous is not signal.SIG_IGN:
+            raise KeyboardInterrupt
 
 
 class RayWorker:
@@ -736,12 +779,15 @@ def run(
     published: str | None = None,
     stdin: BinaryIO | None = None,
     max_payload_bytes: int = MAX_PAYLOAD_BYTES,
+    items: Iterable[RawDocument | VnextractError] | None = None,
 ) -> RunSummary:
     """Extract every input of `specs` into `sink`; dead letters to the sink (and `dead_letter`).
 
     `workers`: processes (local) or actors (ray; None = every CPU of the cluster). `resume`: skip
     articles the sink already holds for this extractor version. `progress`: a bar on stderr;
     None shows it only when stderr is a terminal. `published`: YYYY-MM-DD that wins over pages'.
+    `items`: inputs already read (dead letters to retry), used instead of reading `specs`, which
+    then only size the progress bar.
     """
     from vnextract.pipeline.sources.inputs import iter_inputs
 
@@ -769,7 +815,8 @@ def run(
 
         def jobs() -> Iterator[Job]:
             # Unreadable inputs never reach a worker: they become dead letters right here.
-            for item in iter_inputs(specs, settings, stdin=stdin):
+            source = items if items is not None else iter_inputs(specs, settings, stdin=stdin)
+            for item in source:
                 summary.inputs += 1
                 if isinstance(item, VnextractError):
                     writer.add(dead_letter_of_source(item, published, max_payload_bytes))
