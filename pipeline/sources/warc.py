@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import io
 import logging
+import zlib
+from collections import OrderedDict
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import BinaryIO, Self
 from urllib.parse import urlsplit
 
 from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.sources.codings import (
+    Incomplete,
+    UnsupportedCoding,
+    dechunk,
+    decode_body,
+)
 from vnextract.pipeline.sources.http import PAGE_TYPES, Fetched, charset_of
-from vnextract.pipeline.sources.limits import TooLarge, read_limited
+from vnextract.pipeline.sources.limits import GZIP_MAGIC, TooLarge
+from vnextract.pipeline.sources.paths import NotRegular, display_name, open_regular
 from vnextract.pipeline.types import RawDocument
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -88,7 +96,7 @@ class WarcSink:
         """Close the file."""
         self._handle.close()
 
-    def __enter__(self) -> WarcSink:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -112,46 +120,390 @@ def _phrase(status: int) -> str:
 
 
 def iter_warc(path: str | Path, max_record_bytes: int) -> Iterator[RawDocument | InputError]:
-    """Yield each HTML response record of a WARC (.warc or .warc.gz) as a RawDocument."""
-    archive = str(path)
+    """Each page of a WARC (.warc or .warc.gz) as a RawDocument, or the error that stopped it.
+
+    Responses and resources holding HTML or plain text are documents; revisits are resolved to
+    their original in the same archive; any other page-like record (an image, a PDF) is a
+    rejection (E032). A record is handed out only once its framing is verified (its whole
+    block and terminator read; in a .warc.gz its gzip member complete, CRC checked), and a
+    damaged archive ends with one E031 after the records before the damage.
+    """
+    archive = display_name(path)
+    index = _OriginalIndex()
+    try:
+        with open_regular(Path(path)) as handle:
+            for record in read_records(handle, max_record_bytes):
+                yield from _outcomes(record, archive, path, max_record_bytes, index)
+    except FileNotFoundError:
+        yield InputError("E005", archive, source=archive)
+    except NotRegular as exc:
+        yield InputError("E034", str(exc), source=archive)
+    except Damaged as exc:
+        yield InputError("E031", f"{archive}: {exc}", source=archive)
+    except OSError as exc:
+        yield InputError("E006", f"{archive}: {exc}", source=archive)
+
+
+def count_warc_inputs(path: str | Path) -> int:
+    """How many inputs `iter_warc` would yield for responses, resources and revisits (estimate)."""
+    total = 0
     try:
         with open(path, "rb") as handle:
-            for record in ArchiveIterator(handle):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                content_type = record.http_headers.get_header("Content-Type")
-                mime = (content_type or "").split(";", 1)[0].strip().lower()
-                if mime and mime not in PAGE_TYPES:
-                    LOGGER.debug("%s: skipping %s (%s)", archive, url, mime)
-                    continue
-                if record.length is not None and record.length > max_record_bytes:
-                    yield InputError("E004", f"{archive}: record {url} is {record.length} bytes")
-                    continue
-                try:
-                    content = read_limited(record.content_stream(), max_record_bytes)
-                except TooLarge:
-                    yield InputError(
-                        "E004", f"{archive}: record {url} over {max_record_bytes} bytes"
-                    )
-                    continue
-                if getattr(record.raw_stream, "limit", 0) > 0:
-                    # warcio hands back a short read silently; the record's own length says so.
-                    yield InputError("E006", f"{archive}: record {url} is truncated")
-                    return
-                status_text = record.http_headers.get_statuscode() or ""
-                yield RawDocument(
-                    content=content,
-                    url=url,
-                    content_type=content_type,
-                    encoding=charset_of(content_type),
-                    fetched_at=_fetch_time(record.rec_headers.get_header("WARC-Date")),
-                    archive=archive,
-                    status=int(status_text) if status_text.isdigit() else None,
-                    headers=tuple(record.http_headers.headers),
+            for record in read_records(handle, 0):  # blocks are skipped, not read
+                total += record.warc_type in INPUT_TYPES
+    except (Damaged, OSError):
+        total += 1  # the damage is reported as one more outcome
+    return total
+
+
+# -- reading records ---------------------------------------------------------------------------
+
+MAX_HEADER_BYTES = 64 * 1024  # WARC and HTTP headers: real ones are a few hundred bytes
+TERMINATOR = b"\r\n\r\n"
+INPUT_TYPES = frozenset({"response", "resource", "revisit"})
+TEXT_TYPES = PAGE_TYPES | {"text/plain"}
+_READ = 64 * 1024
+
+
+class Damaged(Exception):
+    """The archive's framing is broken here (cut, corrupt gzip, garbage): nothing after is read."""
+
+
+@dataclass(frozen=True)
+class WarcRecord:
+    """One WARC record as stored: headers (names lowercased) and block, `None` when too large."""
+
+    headers: dict[str, str]
+    block: bytes | None
+    length: int
+    location: tuple[int, int]  # (file offset of the record or its gzip member, index inside it)
+
+    @property
+    def warc_type(self) -> str:
+        """The WARC-Type, lowercased."""
+        return self.headers.get("warc-type", "").lower()
+
+    @property
+    def url(self) -> str | None:
+        """The WARC-Target-URI, if any (without the <> some writers add)."""
+        uri = self.headers.get("warc-target-uri")
+        return uri.strip("<>") if uri else None
+
+
+def read_records(handle: BinaryIO, max_block: int) -> Iterator[WarcRecord]:
+    """Every record of an open WARC file, gzipped per record or plain; raise Damaged at damage."""
+    magic = handle.read(2)
+    handle.seek(0)
+    if magic == GZIP_MAGIC:
+        yield from _gzip_records(handle, max_block)
+    else:
+        yield from _plain_records(handle, max_block)
+
+
+def _plain_records(
+    handle: BinaryIO, max_block: int, member: int | None = None
+) -> Iterator[WarcRecord]:
+    """Records of an uncompressed stream: the file itself, or the data of the gzip member that
+    starts at file offset `member` (records are then located by their index inside it)."""
+    index = 0
+    base = member or 0
+    while True:
+        offset = handle.tell()
+        headers = _read_warc_headers(handle, base + offset)
+        if headers is None:
+            return
+        declared = headers.get("content-length", "").strip()
+        if not declared.isdigit():
+            raise Damaged(f"record at byte {base + offset} has no valid Content-Length")
+        length = int(declared)
+        location = (offset, 0) if member is None else (member, index)
+        if length > max_block:
+            _skip(handle, length, base + offset)
+            block = None
+        else:
+            block = handle.read(length)
+            if len(block) < length:
+                raise Damaged(
+                    f"cut inside the record at byte {base + offset} ({len(block)} of {length} bytes)"
                 )
-    except FileNotFoundError:
-        yield InputError("E005", archive)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        # A truncated or corrupt archive: report it and keep what was read before the damage.
-        yield InputError("E006", f"{archive}: damaged WARC ({exc})")
+        end = handle.read(len(TERMINATOR))
+        if end != TERMINATOR:
+            raise Damaged(f"record at byte {base + offset} is not followed by its CRLF CRLF end")
+        index += 1
+        yield WarcRecord(headers, block, length, location)
+
+
+def _read_warc_headers(handle: BinaryIO, offset: int) -> dict[str, str] | None:
+    """The header block of the record starting here, or None at a clean end of the file."""
+    line = handle.readline(MAX_HEADER_BYTES)
+    while line in (b"\r\n", b"\n"):  # blank lines between records are tolerated
+        line = handle.readline(MAX_HEADER_BYTES)
+    if not line:
+        return None
+    if not line.startswith(b"WARC/"):
+        raise Damaged(f"no WARC record at byte {offset} (found {line[:20]!r})")
+    size = len(line)
+    lines: list[bytes] = []
+    while True:
+        line = handle.readline(MAX_HEADER_BYTES)
+        size += len(line)
+        if not line.endswith(b"\n"):
+            raise Damaged(f"cut inside the header of the record at byte {offset}")
+        if size > MAX_HEADER_BYTES:
+            raise Damaged(f"header of the record at byte {offset} is over {MAX_HEADER_BYTES} bytes")
+        if line in (b"\r\n", b"\n"):
+            return {name.lower(): value for name, value in _header_pairs(lines)}
+        lines.append(line)
+
+
+def _header_pairs(lines: list[bytes]) -> list[tuple[str, str]]:
+    """`Name: value` lines as pairs, continuation lines folded into the value before them."""
+    pairs: list[tuple[str, str]] = []
+    for raw in lines:
+        text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        if text[:1] in (" ", "\t") and pairs:
+            name, value = pairs[-1]
+            pairs[-1] = (name, f"{value} {text.strip()}")
+            continue
+        key, sep, value = text.partition(":")
+        if sep and key.strip():
+            pairs.append((key.strip(), value.strip()))
+    return pairs
+
+
+def _skip(handle: BinaryIO, length: int, offset: int) -> None:
+    """Move past a block too large to keep, checking that the file really holds it."""
+    start = handle.tell()
+    handle.seek(0, io.SEEK_END)
+    if handle.tell() - start < length:
+        raise Damaged(f"cut inside the record at byte {offset}")
+    handle.seek(start + length)
+
+
+def _gzip_records(handle: BinaryIO, max_block: int) -> Iterator[WarcRecord]:
+    """Records of a .warc.gz, member by member: each member's data is read only once verified."""
+    ceiling = max_block + MAX_HEADER_BYTES + len(TERMINATOR)
+    pending = b""
+    offset = 0  # file offset of the member being read
+    while True:
+        if not pending:
+            pending = handle.read(_READ)
+            if not pending:
+                return
+        if not pending.strip(b"\0"):  # zero padding after the last member
+            pending = b""
+            continue
+        member, used, oversize = _inflate_member(handle, pending, ceiling, offset)
+        pending = used
+        stream = io.BytesIO(member)
+        if oversize:
+            headers = _read_warc_headers(stream, offset) or {}
+            yield WarcRecord(headers, None, oversize, (offset, 0))
+        else:
+            yield from _plain_records(stream, max_block, member=offset)
+        offset = handle.tell() - len(pending)
+
+
+def _inflate_member(
+    handle: BinaryIO, data: bytes, ceiling: int, offset: int
+) -> tuple[bytes, bytes, int]:
+    """(member's data, bytes after the member, 0) or, past `ceiling`, (its head, rest, size)."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out: list[bytes] = []
+    size = 0
+    while True:
+        try:
+            piece = inflater.decompress(data, _READ)
+        except zlib.error as exc:
+            raise Damaged(f"corrupt gzip member at byte {offset} ({exc})") from exc
+        size += len(piece)
+        if size <= ceiling or not out:
+            out.append(piece)  # past the ceiling only the head is kept, to name the record
+        if inflater.eof:
+            return b"".join(out), inflater.unused_data, 0 if size <= ceiling else size
+        data = inflater.unconsumed_tail
+        if not data:
+            data = handle.read(_READ)
+            if not data:
+                raise Damaged(f"cut inside the gzip member at byte {offset}")
+
+
+# -- records to documents ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Original:
+    """Where a response or resource sits, so a revisit can be read from it."""
+
+    location: tuple[int, int]
+    url: str | None
+
+
+class _OriginalIndex:
+    """Recent originals by record id, payload digest and URL; bounded, oldest forgotten first."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[str, _Original] = OrderedDict()
+
+    def add(self, record: WarcRecord) -> None:
+        original = _Original(record.location, record.url)
+        headers = record.headers
+        for key in self._keys(
+            headers.get("warc-record-id"), headers.get("warc-payload-digest"), record.url
+        ):
+            self._items[key] = original
+            self._items.move_to_end(key)
+        while len(self._items) > self.LIMIT:
+            self._items.popitem(last=False)
+
+    def find(self, record: WarcRecord) -> _Original | None:
+        refers_to = record.headers.get("warc-refers-to")
+        digest = record.headers.get("warc-payload-digest")
+        target = record.headers.get("warc-refers-to-target-uri", "").strip("<>") or record.url
+        for key in self._keys(refers_to, digest, target):
+            if key in self._items:
+                return self._items[key]
+        return None
+
+    @staticmethod
+    def _keys(record_id: str | None, digest: str | None, url: str | None) -> list[str]:
+        pairs = (("id", record_id), ("digest", digest), ("url", url))
+        return [f"{kind} {value}" for kind, value in pairs if value]
+
+
+def _outcomes(
+    record: WarcRecord, archive: str, path: str | Path, limit: int, index: _OriginalIndex
+) -> Iterator[RawDocument | InputError]:
+    kind = record.warc_type
+    url = record.url
+    name = f"{archive}: {kind} {url or record.headers.get('warc-record-id', '')}".rstrip()
+    if kind not in INPUT_TYPES:
+        LOGGER.debug("%s: %s record is not an input", archive, kind or "untyped")
+        return
+    source = url or archive
+    if record.block is None:
+        yield InputError("E004", f"{name} is {record.length} bytes, limit {limit}", source=source)
+        return
+    if kind == "revisit":
+        yield from _revisit(record, archive, path, limit, index, name)
+        return
+    index.add(record)
+    try:
+        page = _page(record, limit)
+    except (Incomplete, UnsupportedCoding, ValueError) as exc:
+        yield InputError("E031", f"{name}: {exc}", source=source)
+        return
+    except TooLarge:
+        yield InputError("E004", f"{name} decodes to over {limit} bytes", source=source)
+        return
+    mime = (page.content_type or "").split(";", 1)[0].strip().lower()
+    if mime and mime not in TEXT_TYPES:
+        yield InputError("E032", f"{name} is {mime}", source=source)
+        return
+    yield replace(page, archive=archive)
+
+
+def _revisit(
+    record: WarcRecord,
+    archive: str,
+    path: str | Path,
+    limit: int,
+    index: _OriginalIndex,
+    name: str,
+) -> Iterator[RawDocument | InputError]:
+    """A revisit read from its original; the same page seen again is not a second input."""
+    original = index.find(record)
+    source = record.url or archive
+    if original is None:
+        headers = record.headers
+        refers = (
+            headers.get("warc-refers-to-target-uri")
+            or headers.get("warc-refers-to")
+            or headers.get("warc-payload-digest", "?")
+        )
+        yield InputError("E033", f"{name} refers to {refers}", source=source)
+        return
+    if original.url == record.url:
+        LOGGER.info("%s: the page was already read from this archive", name)
+        return
+    found = _record_at(path, original.location, limit)
+    if found is None:
+        yield InputError("E033", f"{name}: its original cannot be read again", source=source)
+        return
+    # The original's payload under the revisit's own URL and date: the page as seen there.
+    moved = {
+        **found.headers,
+        "warc-target-uri": record.url or "",
+        "warc-date": record.headers.get("warc-date", ""),
+    }
+    again = WarcRecord(moved, found.block, found.length, found.location)
+    yield from _outcomes(again, archive, path, limit, _OriginalIndex())
+
+
+def _record_at(path: str | Path, location: tuple[int, int], limit: int) -> WarcRecord | None:
+    """The record at a location found earlier in the same file (None if it is not there now)."""
+    offset, position = location
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(offset)
+            if handle.read(2) == GZIP_MAGIC:
+                member, _rest, oversize = _inflate_member(handle, GZIP_MAGIC, limit, offset)
+                if oversize:
+                    return None
+                records = _plain_records(io.BytesIO(member), limit, member=offset)
+            else:
+                handle.seek(offset)
+                records = _plain_records(handle, limit)
+            for found in records:
+                if found.location[1] == position or found.location[0] == offset:
+                    return found
+    except (Damaged, OSError):
+        return None
+    return None
+
+
+def _page(record: WarcRecord, limit: int) -> RawDocument:
+    """The document a response or resource record holds (HTTP framing and codings undone)."""
+    assert record.block is not None
+    warc_type = record.headers.get("content-type")
+    fetched_at = _fetch_time(record.headers.get("warc-date"))
+    is_http = record.warc_type == "response" and record.block.startswith(b"HTTP/")
+    if not is_http:  # a resource, or a non-HTTP response (dns:, ftp:): the block is the payload
+        return RawDocument(
+            content=record.block,
+            url=record.url,
+            content_type=warc_type,
+            encoding=charset_of(warc_type),
+            fetched_at=fetched_at,
+        )
+    status, headers, body = _split_http(record.block)
+    fields = {k.lower(): v for k, v in headers}
+    if "chunked" in fields.get("transfer-encoding", "").lower():
+        body = dechunk(body)
+    body = decode_body(body, fields.get("content-encoding"), limit)
+    content_type = fields.get("content-type")
+    return RawDocument(
+        content=body,
+        url=record.url,
+        content_type=content_type,
+        encoding=charset_of(content_type),
+        fetched_at=fetched_at,
+        status=status,
+        headers=tuple(headers),
+    )
+
+
+def _split_http(block: bytes) -> tuple[int | None, list[tuple[str, str]], bytes]:
+    """(status, headers, body) of an HTTP response as stored in a WARC record."""
+    cut = block.find(b"\r\n\r\n")
+    sep = 4
+    if cut < 0:
+        cut, sep = block.find(b"\n\n"), 2
+    if cut < 0 or cut > MAX_HEADER_BYTES:
+        raise ValueError("HTTP response without a complete header block")
+    lines = block[:cut].split(b"\n")
+    parts = lines[0].split(None, 2)
+    status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+    return status, _header_pairs(lines[1:]), block[cut + sep :]
