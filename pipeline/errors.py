@@ -9,7 +9,7 @@ MESSAGES: dict[str, str] = {
     "E001": "input is empty or only whitespace: nothing to extract",
     "E002": "input looks binary ({detail}): give a text or HTML file",
     "E003": "input is not valid text in any supported encoding ({detail}): convert it to UTF-8",
-    "E004": "input is too large ({detail}): split it or raise the limit with --max-bytes",
+    "E004": "input is too large ({detail}): split it, or raise the limit with --max-bytes N (extract, run, retry, show)",
     "E005": "input not found: {detail}",
     "E006": "cannot read input: {detail}",
     "E007": "page has no article text ({detail})",
@@ -27,6 +27,11 @@ MESSAGES: dict[str, str] = {
     "E032": "archive record is not a page ({detail}): only HTML and plain-text records are extracted",
     "E033": "revisit record whose original is not in this archive ({detail}): extract the archive holding the original",
     "E034": "not a regular file ({detail}): FIFOs, devices and sockets are never read; copy the data to a file",
+    "E050": "cannot write {detail}: name a file in a folder you may write to (missing folders are created)",
+    "E051": "database error ({detail}): check the --db URL, that the server runs and accepts you, and free disk space",
+    "E052": "dead letter cannot be retried ({detail}): it kept neither the input's bytes nor a file or URL to read again; extract the original input",
+    "E053": "not a dead letter ({detail}): give retry the JSON Lines file that --dead-letter wrote",
+    "E054": "cannot read the list of inputs ({detail}): give -i a UTF-8 text file with one path or URL per line",
     "E099": "unexpected error while extracting (a bug, please report it): {detail}",
 }
 
