@@ -25,6 +25,12 @@ EXAMPLES = [
     ("Thứ năm, 2/11/2023", "2023-11-02", "date-without-time"),
     ("02/11/2023 19:20 GMT+8", "2023-11-02T18:20:00+07:00", "gmt-offset-converted"),
     ("11/25/2023", "2023-11-25", "month-first-when-unambiguous"),
+    ("| Cập nhật thứ hai, ngày 26/11/12 08:15 tối", "2012-11-26T20:15:00+07:00", "two-digit-year-evening"),
+    ("ngày 3/1/13 9:05 sáng", "2013-01-03T09:05:00+07:00", "two-digit-year-morning"),
+    ("15:45 PM | 15/06/2012", "2012-06-15T15:45:00+07:00", "24-hour-clock-marked-pm"),
+    ("3:05 PM | 15/06/2012", "2012-06-15T15:05:00+07:00", "12-hour-clock-pm"),
+    ("12:10 AM | 15/06/2012", "2012-06-15T00:10:00+07:00", "midnight-am"),
+    ("Thứ Hai, 16/06/2014, 07:10 [GMT+7]", "2014-06-16T07:10:00+07:00", "gmt-in-square-brackets"),
 ]
 
 JUNK = [
@@ -35,6 +41,7 @@ JUNK = [
     ("2/11/1850", "year-out-of-range"),
     ("12.000 đồng/kg", "number-not-date"),
     ("Số 163/QĐ-UBND", "document-number"),
+    ("tỷ lệ 26/11/12", "two-digit-year-without-dateline"),
 ]
 
 

@@ -18,6 +18,16 @@ _ISO = re.compile(
     r"(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
 )
 _DMY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
+# Two-digit years only where a page's dateline writes them: "ngày 26/11/12 08:15" (Zing 2012),
+# a day before a time; a bare "26/11/12" may be anything (a ratio, a document number).
+_DMY_SHORT = re.compile(
+    r"(?:(?<=ngày\s)|(?<=ngày))(\d{1,2})/(\d{1,2})/(\d{2})(?=\s+\d{1,2}[:h]\d{2})"
+    r"|(?<![\d/.-])(\d{1,2})/(\d{1,2})/(\d{2})(?=\s+\d{1,2}:\d{2}(?!\d))", re.IGNORECASE
+)
+# A 12-hour clock's part of the day: "08:15 tối" is 20:15, "3:05 PM" is 15:05 (a 24-hour time
+# marked PM, as ione wrote "15:45 PM", stays).
+_AFTERNOON = re.compile(r"^\s*(?:PM|P\.M\.|chiều|tối|đêm)\b", re.IGNORECASE)
+_MORNING = re.compile(r"^\s*(?:AM|A\.M\.|sáng|rạng sáng)\b", re.IGNORECASE)
 _WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _TIME = re.compile(r"(?<![\d/.:-])(\d{1,2})\s*(?::|h|g)\s*(\d{2})(?::(\d{2}))?(?![\d/.-])")
 _GMT = re.compile(r"(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?", re.IGNORECASE)
@@ -67,15 +77,26 @@ def parse_datetime(text: str | None) -> str | None:
         tz = _iso_offset(match.group(7)) if match.group(7) else None
         return _build(year, month, day, clock, tz)
     match = _DMY.search(text) or _WORDS.search(text)
-    if not match:
-        return None
-    day, month, year = (int(g) for g in match.group(1, 2, 3))
+    if match:
+        day, month, year = (int(g) for g in match.group(1, 2, 3))
+    else:
+        match = _DMY_SHORT.search(text)
+        if not match:
+            return None
+        groups = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
+        day, month, year = (int(g) for g in groups)
+        year += 2000
     rest = text[: match.start()] + " " + text[match.end():]
     clock = None
     time_match = _TIME.search(rest)
     if time_match:
         hour, minute = int(time_match.group(1)), int(time_match.group(2))
         second = int(time_match.group(3) or 0)
+        after = rest[time_match.end():]
+        if hour < 12 and _AFTERNOON.match(after):
+            hour += 12
+        elif hour == 12 and _MORNING.match(after):
+            hour = 0
         if hour < 24 and minute < 60 and second < 60:
             clock = (hour, minute, second)
     tz = None

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from vnextract.pipeline.parse import bylines, furniture
-from vnextract.pipeline.parse.blocks import clean_text, flat_text, select_all, select_first
+from vnextract.pipeline.parse.blocks import clean_text, flat_text, is_gone, select_all, select_first
 from vnextract.pipeline.parse.dates import parse_datetime
 from vnextract.pipeline.parse.select import PageIndex
 from vnextract.pipeline.parse.sites import SITES, Outlet, SiteAdapter, adapters_for, choose_adapter, host_of
@@ -58,10 +58,15 @@ GENERIC_AUTHOR = (
     "[rel=author]", "[itemprop=author] [itemprop=name]", "[itemprop=author]", ".author-name",
     ".byline", ".author", ".tac-gia",
 )
-GENERIC_PUBLISHED = (
-    "[itemprop=datePublished]", "time[datetime]", "time", ".publish-date", ".post-date",
-    ".date-time", ".date", ".time",
-)
+# Machine-readable dates in the markup: tried before the visible dateline.
+MARKUP_PUBLISHED = ("[itemprop=datePublished]", "time[datetime]")
+# Classes of date elements: tried after the dateline (a page header's "today" may carry them).
+GENERIC_PUBLISHED = ("time", ".publish-date", ".post-date", ".date-time", ".date", ".time")
+# Elements searched for the visible dateline after the headline, and before it.
+_DATELINE_AFTER = 40
+_DATELINE_BEFORE = 8
+_MAX_DATELINE_CHARS = 120
+_LIST_TAGS = frozenset(("a", "li", "option"))
 GENERIC_MODIFIED = ("[itemprop=dateModified]",)
 GENERIC_TAGS = ("a[rel=tag]", ".tags a", ".tag a", ".keywords a", ".tags-list a")
 
@@ -592,7 +597,7 @@ def _find_date(page: Page, adapter_selectors: tuple[str, ...], ld_key: str,
             found = _element_date(el)
             if found:
                 return found
-    found = parse_datetime(_ld_str(page.ld.get(ld_key)))
+    found = parse_datetime(_ld_str(page.ld.get(ld_key))) if ld_key else None
     if found:
         return found
     for key in meta_keys:
@@ -608,10 +613,53 @@ def _find_date(page: Page, adapter_selectors: tuple[str, ...], ld_key: str,
     return None
 
 
-def find_published(page: Page, raw: RawDocument) -> str | None:
-    """Publication datetime: adapter → JSON-LD → article:published_time etc. → time → the source's."""
+def _headline_element(page: Page, title: str | None) -> Tag | None:
+    if not title:
+        return None
+    for name in ("h1", "h2", "h3", "h4", "div", "p", "span"):
+        for el in page.index.by_tag(name):
+            if len(el.get_text()) < 3 * len(title) and flat_text(el) == title:
+                return el
+    return None
+
+
+def _in_list(el: Tag) -> bool:
+    """True for an element inside a link or a list item: dates of other articles."""
+    return el.name in _LIST_TAGS or any(parent.name in _LIST_TAGS for parent in el.parents)
+
+
+def dateline_near(page: Page, title: str | None) -> str | None:
+    """The date of the visible dateline nearest the headline: after it first, then before it;
+    a date with its time before a date alone (a page header shows today's date without one)."""
+    headline = _headline_element(page, title)
+    if headline is None:
+        return None
+    elements = page.index._all
+    at = page.index._position(headline)
+    after = elements[at + 1: at + 1 + _DATELINE_AFTER]
+    before = list(reversed(elements[max(0, at - _DATELINE_BEFORE): at]))
+    dates_only: list[str] = []
+    for group in (after, before):
+        for el in group:
+            if is_gone(el) or el.name in ("script", "style") or headline in el.parents or _in_list(el):
+                continue
+            text = el.get_text(" ", strip=True)
+            if not text or len(text) > _MAX_DATELINE_CHARS:
+                continue
+            found = _element_date(el)
+            if found and "T" in found:
+                return found
+            if found:
+                dates_only.append(found)
+    return dates_only[0] if dates_only else None
+
+
+def find_published(page: Page, raw: RawDocument, title: str | None = None) -> str | None:
+    """Publication datetime: adapter → JSON-LD → article:published_time etc. → <time> markup →
+    the visible dateline near the headline → date-classed elements → the source's."""
     adapter = page.adapter.published if page.adapter else ()
-    found = _find_date(page, adapter, "datePublished", META_PUBLISHED, GENERIC_PUBLISHED)
+    found = _find_date(page, adapter, "datePublished", META_PUBLISHED, MARKUP_PUBLISHED)
+    found = found or dateline_near(page, title) or _find_date(page, (), "", (), GENERIC_PUBLISHED)
     return found or parse_datetime(raw.published)
 
 
@@ -702,11 +750,12 @@ def find_language(page: Page) -> str:
 
 def read_metadata(page: Page, raw: RawDocument) -> Metadata:
     """Every metadata field of the page, each by its own strategies."""
+    title = find_title(page)
     return Metadata(
-        title=find_title(page),
+        title=title,
         sapo=find_sapo(page),
         author=find_author(page),
-        published_at=find_published(page, raw),
+        published_at=find_published(page, raw, title),
         modified_at=find_modified(page),
         url=page.url,
         outlet=find_outlet(page),
