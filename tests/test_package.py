@@ -58,3 +58,11 @@ def test_package_import_is_light() -> None:
 def test_package_unknown_attribute_raises() -> None:
     with pytest.raises(AttributeError):
         vnextract.no_such_name  # noqa: B018
+
+
+def test_package_folders_are_the_repo_folders() -> None:
+    """vnextract/pipeline and vnextract/models are links to the repo's folders, so the package reads
+    the same from a checkout (scripts, mypy) as installed."""
+    for name in ("pipeline", "models"):
+        link = ROOT / "vnextract" / name
+        assert link.is_symlink() and link.resolve() == (ROOT / name).resolve()
