@@ -1,4 +1,5 @@
-"""The `vnextract` command line: extract, schema, fetch."""
+"""The `vnextract` command line: extract and schema here, the other stages' subcommands from their
+own modules; options every subcommand shares (-v/-q after it too), and one way to end."""
 
 from __future__ import annotations
 
@@ -8,11 +9,19 @@ import json
 import logging
 import sys
 from collections.abc import Iterable
-from contextlib import ExitStack
-from typing import TextIO
 
 from vnextract.pipeline import __version__
-from vnextract.pipeline.cli_types import iso_date
+from vnextract.pipeline.cli_io import (
+    CANNOT,
+    DONE,
+    SOME_FAILED,
+    gather_inputs,
+    note,
+    open_output,
+    plural,
+    report,
+)
+from vnextract.pipeline.cli_types import iso_date, positive_int
 from vnextract.pipeline.errors import VnextractError
 from vnextract.pipeline.settings import Settings
 
@@ -25,8 +34,61 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "vnextract.pipeline.review.cli",
     "vnextract.pipeline.run_cli",
 )
+BUILTIN_COMMANDS = ("extract", "schema")
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+DEFAULT_MAX_BYTES = Settings().extract.max_input_bytes
+LOG_LEVELS = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO, 2: logging.DEBUG}
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions as written, and every option's default in its help unless it already says."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        default = action.default
+        if (
+            action.option_strings
+            and default not in (None, False, [], argparse.SUPPRESS)
+            and "default" not in text.lower()
+            and text != argparse.SUPPRESS
+        ):
+            text += " (default: %(default)s)"
+        return text
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """-v/-q on a subcommand, so that they work after it too (`vnextract run corpus/ -v`)."""
+    taken = set(parser._option_string_actions)  # noqa: SLF001 - argparse has no public look-up
+    if not taken & {"-v", "--verbose"}:
+        parser.add_argument("-v", "--verbose", dest="verbose_after", action="count", default=0,
+                            help="more logging (-vv: debug)")
+    if not taken & {"-q", "--quiet"}:
+        parser.add_argument("-q", "--quiet", dest="quiet_after", action="count", default=0,
+                            help="only errors: no notes, no progress bar")
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """Options of every subcommand that reads articles: -i lists, size limit, private hosts."""
+    parser.add_argument("-i", "--input-list", action="append", metavar="FILE",
+                        help="read inputs from FILE, one path or URL per line ('#' starts a "
+                             "comment; - for stdin); may be repeated")
+    parser.add_argument("--max-bytes", type=positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help="largest input in bytes (file, stdin, JSON Lines line, WARC record, "
+                             "fetched page) and largest body text in characters")
+    parser.add_argument("--allow-private", action="store_true",
+                        help="allow fetching from loopback/private addresses (testing)")
+
+
+def input_settings(args: argparse.Namespace) -> Settings:
+    """The Settings of a subcommand that reads articles, with its limits from the options."""
+    settings = Settings()
+    limit = getattr(args, "max_bytes", None) or DEFAULT_MAX_BYTES
+    settings.fetch.allow_private = bool(getattr(args, "allow_private", False))
+    settings.fetch.max_input_bytes = settings.extract.max_input_bytes = limit
+    settings.fetch.max_bytes = max(settings.fetch.max_bytes, limit)
+    # A body of N characters takes at least N bytes: raising the byte limit raises this one too.
+    settings.extract.max_text_chars = max(settings.extract.max_text_chars, limit)
+    return settings
 
 
 def _input_name(raw_or_error: object, fallback: str) -> str:
@@ -35,43 +97,41 @@ def _input_name(raw_or_error: object, fallback: str) -> str:
 
 def run_extract(args: argparse.Namespace) -> int:
     """`vnextract extract`: one JSON record per input on stdout or -o; errors on stderr."""
-    from dataclasses import replace
-
     from vnextract.pipeline.nlp import shared_nlp
     from vnextract.pipeline.process import process
+    from vnextract.pipeline.sinks.jsonl import record_line
     from vnextract.pipeline.sources.inputs import iter_inputs
 
-    settings = Settings()
-    settings.fetch.allow_private = args.allow_private
-    if args.url and len(args.inputs) > 1:
-        LOGGER.warning("--url applies to one input; it is ignored for %d inputs", len(args.inputs))
+    inputs = gather_inputs(args)
+    if not inputs:
+        print("vnextract extract: give at least one input (PATH_OR_URL, or -i FILE)", file=sys.stderr)
+        return CANNOT
+    settings = input_settings(args)
+    url = args.url if len(inputs) == 1 else None
+    if args.url and url is None:
+        LOGGER.warning("--url applies to one input; it is ignored for %d inputs", len(inputs))
     nlp = shared_nlp()
-    failures = 0
-    with ExitStack() as stack:
-        out: TextIO = (
-            stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
-        )
-        stdin = sys.stdin.buffer if "-" in args.inputs else None
-        for item in iter_inputs(args.inputs, settings, stdin=stdin):
+    failures = written = 0
+    with open_output(args.output) as out:
+        stdin = sys.stdin.buffer if "-" in inputs else None
+        for item in iter_inputs(inputs, settings, stdin=stdin):
             if isinstance(item, VnextractError):
                 failures += 1
-                _report(item, "input")
+                report("extract", item, "input")
                 continue
-            if args.url and len(args.inputs) == 1:
-                item = replace(item, url=args.url)
             try:
-                record = process(item, nlp, settings, published=args.published)
+                record = process(item, nlp, settings, published=args.published, url=url)
             except VnextractError as error:
                 failures += 1
-                _report(error, _input_name(item, "input"))
+                report("extract", error, _input_name(item, "input"))
                 continue
-            out.write(record.model_dump_json(exclude_none=False) + "\n")
+            out.write(record_line(record) + "\n")
             out.flush()
-    return 1 if failures else 0
-
-
-def _report(error: VnextractError, name: str) -> None:
-    print(f"vnextract: {name}: [{error.code}] {error.reason}", file=sys.stderr)
+            written += 1
+    if args.output:
+        failed = f"; {plural(failures, 'input')} failed" if failures else ""
+        note(args, "extract", f"{plural(written, 'record')} written to {args.output}{failed}")
+    return SOME_FAILED if failures else DONE
 
 
 def run_schema(_args: argparse.Namespace) -> int:
@@ -79,50 +139,98 @@ def run_schema(_args: argparse.Namespace) -> int:
     from vnextract.models import record_json_schema
 
     print(json.dumps(record_json_schema(), ensure_ascii=False, indent=2))
-    return 0
+    return DONE
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand."""
+def _add_builtin_commands(commands: argparse._SubParsersAction) -> None:
+    extract = commands.add_parser(
+        "extract",
+        help="extract records from files, URLs or stdin",
+        description=(
+            "Extract one JSON record per input, as JSON Lines on stdout or in -o FILE. An input "
+            "that cannot become a record gives one line on stderr with its error code and reason, "
+            "and the others still go through.\n"
+            "Dates are written YYYY-MM-DD. Exit status: 0 every input became a record, 1 some "
+            "failed, 2 the command could not run (usage, an output it cannot write), 130 "
+            "interrupted."
+        ),
+    )
+    extract.add_argument("inputs", nargs="*", metavar="PATH_OR_URL",
+                         help=".txt, .html, a folder, .jsonl, .warc(.gz), an http(s) URL, or - for stdin")
+    extract.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
+                         help="publication date (anchors partial and relative dates; wins over the page's)")
+    extract.add_argument("--url", help="the URL a saved page or text came from (one input only; "
+                                       "wins over the page's canonical link)")
+    extract.add_argument("-o", "--output", metavar="FILE",
+                         help="write JSON Lines here instead of stdout (missing folders are made)")
+    add_input_options(extract)
+    extract.set_defaults(func=run_extract)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a record",
+        description="Print the JSON Schema of the records vnextract writes (pydantic models of "
+                    "the record contract), e.g. to validate records in another program.",
+    )
+    schema.set_defaults(func=run_schema)
+
+
+def build_parser(only_builtin: bool = False) -> argparse.ArgumentParser:
+    """The argument parser of every subcommand (`only_builtin`: extract and schema alone)."""
     parser = argparse.ArgumentParser(
-        prog="vnextract", description="Turn Vietnamese news articles into structured records."
+        prog="vnextract",
+        description="Turn Vietnamese news articles into structured, validated JSON records.",
+        epilog="Run `vnextract COMMAND --help` for a command's options.",
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"vnextract {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv: debug)")
-    commands = parser.add_subparsers(dest="command", required=True)
-
-    extract = commands.add_parser("extract", help="extract records from files, URLs or stdin")
-    extract.add_argument("inputs", nargs="+", metavar="PATH_OR_URL",
-                         help=".txt, .html, a folder, .jsonl, .warc(.gz), an http(s) URL, or - for stdin")
-    extract.add_argument("--published", type=iso_date,
-                         help="publication date YYYY-MM-DD (anchors partial and relative dates)")
-    extract.add_argument("--url", help="the URL a saved page or text came from (one input only)")
-    extract.add_argument("-o", "--output", help="write JSON Lines here instead of stdout")
-    extract.add_argument("--allow-private", action="store_true",
-                         help="allow fetching from loopback/private addresses (testing)")
-    extract.set_defaults(func=run_extract)
-
-    schema = commands.add_parser("schema", help="print the JSON Schema of a record")
-    schema.set_defaults(func=run_schema)
-
-    for module_name in SUBCOMMAND_MODULES:
-        importlib.import_module(module_name).register(commands)
+    parser.add_argument("-q", "--quiet", action="count", default=0,
+                        help="only errors: no notes, no progress bar")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_builtin_commands(commands)
+    if not only_builtin:
+        for module_name in SUBCOMMAND_MODULES:
+            importlib.import_module(module_name).register(commands)
+    for subparser in commands.choices.values():
+        subparser.formatter_class = HelpFormatter
+        add_common_options(subparser)
     return parser
 
 
+def _builtin_command(argv: list[str]) -> bool:
+    """Whether argv names `extract` or `schema`: then the other stages' CLI modules (requests,
+    WARC, SQLAlchemy, the run) need not be imported, which is a third of a one-article start-up."""
+    words = [word for word in argv if not word.startswith("-")]
+    return bool(words) and words[0] in BUILTIN_COMMANDS
+
+
+def verbosity(args: argparse.Namespace) -> int:
+    """-v minus -q, counted before and after the subcommand."""
+    return (args.verbose + getattr(args, "verbose_after", 0)
+            - args.quiet - getattr(args, "quiet_after", 0))
+
+
 def main(argv: Iterable[str] | None = None) -> int:
-    """Entry point of the console script."""
-    parser = build_parser()
-    args = parser.parse_args(list(argv) if argv is not None else None)
-    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    """Entry point of the console script: the subcommand's exit status, 2 when it cannot run
+    (one line on stderr, no traceback), 130 on Ctrl-C."""
+    command = "run"
     try:
+        arguments = list(argv) if argv is not None else sys.argv[1:]
+        args = build_parser(only_builtin=_builtin_command(arguments)).parse_args(arguments)
+        command = args.command
+        args.verbosity = verbosity(args)
+        level = LOG_LEVELS[max(-1, min(args.verbosity, 2))]
+        logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
         return args.func(args)
+    except VnextractError as error:  # the command itself cannot go on: output, database, -i list
+        report(command, error)
+        return CANNOT
     except KeyboardInterrupt:
         print("vnextract: interrupted", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:
-        return 1
+        return SOME_FAILED
 
 
 if __name__ == "__main__":

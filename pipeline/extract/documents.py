@@ -38,8 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnextract.pipeline.extract.entities import resolve_organization
-from vnextract.pipeline.extract.lexicons import phrase_alternation
-from vnextract.pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.lexicons import LazyPattern, load_tsv, phrase_alternation
 from vnextract.pipeline.extract.values import DATES, DOCUMENTS, DocumentValue, char_span, doc_text
 
 LOGGER = logging.getLogger(__name__)
@@ -101,11 +100,11 @@ _ORG = (
     r"(?:(?:\s+|(?<=\.)\s*)" + _PLACE + r")?"  # after a dotted level, the place may be glued: "UBND TP.HCM"
 )
 _ISSUER_BODY = r"(?:(?:" + phrase_alternation(_ROLES) + r")(?:\s+" + _ORG + r")?|" + _ORG + r")(?!\w)"
-_ISSUER_AFTER = re.compile(
+_ISSUER_AFTER = LazyPattern(
     r"[\s,]*(?:của|do)\s+(?P<issuer>" + _ISSUER_BODY + r")(?:\s+khóa\s+[IVXLC]+\b)?"
 )
 _ISSUING = phrase_alternation([w for w, role in load_tsv("document_titles.tsv") if role == "issues"])
-_ISSUER_BEFORE = re.compile(
+_ISSUER_BEFORE = LazyPattern(
     r"(?<!\w)(?P<issuer>" + _ISSUER_BODY + r")(?:\s*\([^()\n]{1,20}\))?"  # its short name: "(THADS)"
     r"\s+(?:đã\s+|vừa\s+|mới\s+|cũng\s+|đã\s+có\s+)?(?:" + _ISSUING + r")\s+$"
 )
@@ -114,7 +113,7 @@ _ENDS_IN_LEVEL = re.compile(r"\s(?:" + phrase_alternation(_LEVELS) + r")$")
 # A bare head as the issuer ("Sở đã ban hành ...") is the last organisation with that head named
 # before it ("Phó Giám đốc Sở Y tế, cho biết Sở đã ban hành ...").
 _BARE_HEADS = {r[0] for r in _ORG_HEAD_ROWS if len(r) > 2 and r[2] != "fixed"}
-_ANY_ORG = re.compile(r"(?<!\w)" + _ORG + r"(?!\w)")
+_ANY_ORG = LazyPattern(r"(?<!\w)" + _ORG + r"(?!\w)")
 
 # A name after the kind: capitalised first word, then words up to a stop word, a punctuation
 # mark or a year (which ends it: "Luật Đất đai 2024", "Bộ luật Hình sự năm 2015").
@@ -126,7 +125,7 @@ _PHRASES = phrase_alternation([w for w, role in _TITLE_WORDS if role == "phrase"
 _TITLE_STOP = re.compile(r"\s+(?:" + _STOPS + r")(?!\w)")
 _TITLE_FIRST = re.compile(r"\s+" + _CAPITALISED)
 _TITLE_YEAR = re.compile(r"\s+(?:năm\s+)?(?:1[89]|20)\d\d(?!\d)")
-_TITLE_NEXT = re.compile(
+_TITLE_NEXT = LazyPattern(
     r"(?P<year>" + _TITLE_YEAR.pattern + ")"
     # "và" before a word that is no stop word, no document kind and no acronym ("và Gia đình")
     r"|\s+(?:" + _JOINS + r")(?=\s+(?!(?:" + _STOPS + r")(?!\w))(?!(?i:" + _KIND.pattern + "))"
@@ -143,7 +142,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d(?!\d)")
 # "Bộ luật dân sự năm 2005"); it ends the name, so a verb after it is no part of it.
 _LAW_NAMES = [row[0] for row in load_tsv("document_law_names.tsv")]
 _AMENDED = re.compile(r"\s*\(?\s*sửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\s*\))?", re.I)
-_LAW_NAME = re.compile(r"\s+(?P<name>" + phrase_alternation(_LAW_NAMES) + r")(?!\w)", re.I)
+_LAW_NAME = LazyPattern(r"\s+(?P<name>" + phrase_alternation(_LAW_NAMES) + r")(?!\w)", re.I)
 # A kind word inside an organisation's name ("Công ty Luật ...", "Trường Đại học Luật ...").
 _ORG_BEFORE = re.compile(
     r"(?<!\w)(?:" + phrase_alternation([w for w, role in _TITLE_WORDS if role == "org"]) + r")\s+$"

@@ -39,21 +39,45 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}  # end of a phrase
-    return _emit(trie)
+    return _emit(trie)[0]
 
 
-def _emit(node: dict) -> str:
+def _emit(node: dict) -> tuple[str, int]:
+    """The regex of a trie node and the length of its longest continuation, in one pass
+    (the depth was recomputed per branch before: quadratic, a fifth of start-up)."""
+    emitted = [(char, *_emit(node[char])) for char in node if char]
     branches = []
-    ends_here = "" in node
     # longer continuations first, so "Thông tư liên tịch" is tried before "Thông tư"
-    for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+    for char, body, _depth in sorted(emitted, key=lambda item: -item[2]):
         piece = r"\s+" if char == " " else re.escape(char)
-        branches.append(piece + _emit(node[char]))
+        branches.append(piece + body)
+    depth = max((1 + item[2] for item in emitted), default=0)
     if not branches:
-        return ""
+        return "", depth
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends_here else body
+    return (f"(?:{body})?" if "" in node else body), depth
 
 
-def _depth(node: dict) -> int:
-    return max((1 + _depth(child) for char, child in node.items() if char), default=0)
+class LazyPattern:
+    """A regex compiled on its first use, for big patterns that only some articles reach.
+
+    Compiling the issuer and title patterns of cited documents takes a fifth of a one-article
+    start-up, and an article that cites no document never uses them. Reads like re.Pattern:
+    `.pattern` without compiling, every other attribute (`match`, `finditer`, ...) after it.
+    """
+
+    __slots__ = ("_compiled", "_flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled once)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self._flags)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.compiled(), name)
