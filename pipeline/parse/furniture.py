@@ -220,3 +220,20 @@ def _furniture_token(token: str) -> bool:
 def is_furniture_class(tokens: list[str]) -> bool:
     """True when one of an element's class tokens or its id names page furniture."""
     return any(_furniture_token(token) for token in tokens)
+
+
+# A class or id token of the page's masthead: the site's name sits there, often in an h1.
+# "header" alone is the page's (old sites' #header); "entry-header" is an article's own.
+MASTHEAD_CLASS = re.compile(
+    r"^(?:header|top|site-?header|page-?header|main-?header)$"
+    r"|(?:^|[-_])(?:logo|brand|branding|masthead|site-?name|site-?title|header-?banner|top-?bar)(?:$|[-_])",
+    re.IGNORECASE,
+)
+
+
+def is_masthead(classes: object, ident: object) -> bool:
+    """True when an element's class tokens or id name the page's masthead."""
+    tokens = list(classes) if isinstance(classes, list) else str(classes or "").split()
+    if isinstance(ident, str):
+        tokens.append(ident)
+    return any(MASTHEAD_CLASS.search(token) for token in tokens)

@@ -330,6 +330,7 @@ _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+|\s*\|\s*")
 # A URL slug or file name left at the end of a <title>: "ten-bai-viet-123.html"
 _SLUG = re.compile(r"^[\w.]*[-_/][\w./-]*$|^[\w-]+\.(?:html?|aspx|php|ldo)$", re.ASCII)
 _MIN_HEADLINE_WORDS = 3
+_MAX_HEADLINE_WORDS = 40
 # An SEO variant of the headline (og:title a few words off the h1) shares most of its words.
 _MIN_SHARED_WORDS = 4
 _MIN_SHARED_SHARE = 0.6
@@ -400,15 +401,19 @@ def _adapter_text(page: Page, selectors: tuple[str, ...]) -> str | None:
     return None
 
 
-def reference_titles(page: Page) -> list[str]:
-    """The titles the page declares (JSON-LD headline, og:title and others, <title>), site names off."""
-    found = [_plain(_ld_str(page.ld.get("headline") or page.ld.get("name")), unescape=True)]
-    found += [_plain(v, unescape=True) for key in META_TITLE for v in page.meta.get(key, [])[:1]]
+def reference_titles(page: Page) -> tuple[list[str], list[str]]:
+    """The titles the page declares, site names off: the article's own (JSON-LD headline,
+    og:title and other title meta), and the <title> (on some sites only the site's name)."""
+    declared = [_plain(_ld_str(page.ld.get("headline") or page.ld.get("name")), unescape=True)]
+    declared += [_plain(v, unescape=True) for key in META_TITLE for v in page.meta.get(key, [])[:1]]
     title_tag = next(iter(page.index.by_tag("title")), None)
-    if title_tag is not None:
-        found.append(clean_text(html.unescape(title_tag.get_text())))
-    titles = [_strip_site_name(page, t) for t in found if t]
-    return [t for t in dict.fromkeys(titles) if t and not is_site_name(page, t)]
+    document = [clean_text(html.unescape(title_tag.get_text()))] if title_tag is not None else []
+
+    def cleaned(found: list[str | None]) -> list[str]:
+        titles = [_strip_site_name(page, t) for t in found if t]
+        return [t for t in dict.fromkeys(titles) if t and not is_site_name(page, t)]
+
+    return cleaned(declared), cleaned(document)
 
 
 def _body_anchor(page: Page) -> int:
@@ -419,11 +424,33 @@ def _body_anchor(page: Page) -> int:
     return len(page.index._order)
 
 
+def _outside_article(el: Tag) -> bool:
+    """True for an element of the page's masthead (the site's name in an h1) or of its furniture
+    (comments, related links, sidebars: "2 bình luận về “<headline>”")."""
+    for node in (el, *el.parents):
+        if not isinstance(node, Tag) or node.name in ("body", "html", "[document]", "article", "main"):
+            break
+        if node.name in ("nav", "aside", "footer") or furniture.is_masthead(node.get("class"), node.get("id")):
+            return True
+        if node is not el and furniture.is_furniture_class(_tokens(node)):
+            return True
+    return False
+
+
+def _tokens(node: Tag) -> list[str]:
+    classes = node.get("class") or []
+    tokens = list(classes) if isinstance(classes, list) else str(classes).split()
+    ident = node.get("id")
+    return tokens + [ident] if isinstance(ident, str) else tokens
+
+
 def _headings(page: Page, names: tuple[str, ...]) -> list[tuple[int, str]]:
     found = []
     for name in names:
         for el in page.index.by_tag(name):
             if any(furniture.is_hidden(parent.attrs) for parent in (el, *el.parents) if isinstance(parent, Tag)):
+                continue
+            if _outside_article(el):
                 continue
             text = flat_text(el)
             if text and not is_site_name(page, text):
@@ -438,24 +465,34 @@ def _nearest_before(found: list[tuple[int, str]], anchor: int) -> str | None:
     return found[0][1] if found else None
 
 
+def _headline_like(text: str) -> bool:
+    """A heading that can be a headline: a few words, not a sentence (a sapo ends with a stop)."""
+    words = len(text.split())
+    return _MIN_HEADLINE_WORDS <= words <= _MAX_HEADLINE_WORDS and not text.rstrip().endswith(".")
+
+
 def find_title(page: Page) -> str | None:
     """Headline: adapter → the heading nearest the body that the declared titles confirm → the
-    declared title (JSON-LD, og:title, <title>, site names off) → the h1 nearest the body."""
+    article's declared title → the h1, then h2/h3, nearest before the body → the <title>."""
     if page.adapter:
         title = _adapter_text(page, page.adapter.title)
         if title:
             return title
-    references = reference_titles(page)
+    declared, document = reference_titles(page)
     anchor = _body_anchor(page)
-    h1s = [(pos, text) for pos, text in _headings(page, ("h1",)) if len(text.split()) >= _MIN_HEADLINE_WORDS]
-    for pool in (h1s, _headings(page, ("h2", "h3"))):
-        confirmed = [(pos, text) for pos, text in pool if any(_similar(text, ref) for ref in references)]
+    h1s = [(pos, text) for pos, text in _headings(page, ("h1",)) if _headline_like(text)]
+    lower = [(pos, text) for pos, text in _headings(page, ("h2", "h3")) if _headline_like(text)]
+    for pool in (h1s, lower):
+        confirmed = [(pos, text) for pos, text in pool if any(_similar(text, r) for r in declared + document)]
         heading = _nearest_before(confirmed, anchor)
         if heading:
             return heading
-    if references:
-        return references[0]
-    return _nearest_before(h1s, anchor) or _nearest_before(_headings(page, ("h1",)), anchor)
+    if declared:
+        return declared[0]
+    heading = _nearest_before(h1s, anchor) or _nearest_before(lower, anchor)
+    if heading:
+        return heading
+    return document[0] if document else _nearest_before(_headings(page, ("h1",)), anchor)
 
 
 def find_sapo(page: Page) -> str | None:
