@@ -495,8 +495,44 @@ def find_title(page: Page) -> str | None:
     return document[0] if document else _nearest_before(_headings(page, ("h1",)), anchor)
 
 
-def find_sapo(page: Page) -> str | None:
-    """Lead paragraph: adapter (with its place stamp) → JSON-LD description → og/meta description."""
+# Visible lead paragraphs of unknown sites, looked for between the headline and the body.
+GENERIC_SAPO = (
+    "[itemprop=description]", ".sapo", ".news-summary", ".summary", ".article-summary", ".chapeau",
+    ".lead", ".article-sapo", ".article__sapo", ".tom-tat", ".excerpt", ".news-lead",
+)
+_MIN_SAPO_CHARS = 40
+_SAPO_AFTER_ANCHOR = 5  # elements past the first long paragraph the lead may sit (it may be one)
+
+
+def _visible_sapo(page: Page, title: str | None) -> str | None:
+    headline = _headline_element(page, title)
+    if headline is None:
+        return None
+    start = page.index._position(headline)
+    end = _body_anchor(page) + _SAPO_AFTER_ANCHOR
+    for el in page.index.select(GENERIC_SAPO):
+        if el.name == "meta" or _in_list(el) or not start < page.index._position(el) <= end:
+            continue
+        text = flat_text(el)
+        if len(text) >= _MIN_SAPO_CHARS and text != title:
+            return text
+    return None
+
+
+def _description(page: Page) -> str | None:
+    """The page's description, unless it is the site's (the whole <title> repeated, its name)."""
+    text = _plain(_ld_str(page.ld.get("description")), unescape=True) or meta_value(page, META_DESCRIPTION)
+    if not text or is_site_name(page, text):
+        return None
+    title_tag = next(iter(page.index.by_tag("title")), None)
+    if title_tag is not None and fold(text) == fold(title_tag.get_text()):
+        return None
+    return text
+
+
+def find_sapo(page: Page, title: str | None = None) -> str | None:
+    """Lead paragraph: adapter (with its place stamp) → a lead element between the headline and
+    the body → JSON-LD description → og/meta description."""
     if page.adapter:
         for selector in page.adapter.sapo:
             el = page.index.first(selector)
@@ -513,8 +549,7 @@ def find_sapo(page: Page) -> str | None:
                     text = f"{stamp} - {text[len(stamp):].lstrip(' -–:')}"
             if text:
                 return _cut_link(text)
-    sapo = _plain(_ld_str(page.ld.get("description")), unescape=True)
-    return _cut_link(sapo or meta_value(page, META_DESCRIPTION))
+    return _cut_link(_visible_sapo(page, title) or _description(page))
 
 
 # A link to another article glued to the end of a lead: "... bị cô lập. >> Miền Trung mưa lớn"
@@ -790,7 +825,7 @@ def read_metadata(page: Page, raw: RawDocument) -> Metadata:
     title = find_title(page)
     return Metadata(
         title=title,
-        sapo=find_sapo(page),
+        sapo=find_sapo(page, title),
         author=find_author(page),
         published_at=find_published(page, raw, title),
         modified_at=find_modified(page),
