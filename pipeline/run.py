@@ -628,51 +628,9 @@ class _Progress:
 
 def count_inputs(specs: list[str], settings: Settings) -> int:
     """How many inputs the specs hold, without extracting anything (for the progress bar's ETA)."""
-    from vnextract.pipeline.sources.inputs import URL_PREFIXES, input_kind
+    from vnextract.pipeline.sources.inputs import count_inputs as count_source_inputs
 
-    total = 0
-    for spec in specs:
-        if spec == "-" or spec.lower().startswith(URL_PREFIXES) or "://" in spec:
-            total += 1
-            continue
-        for file in _files(Path(spec)):
-            kind = input_kind(file)
-            if kind is None or kind[0] not in ("jsonl", "warc"):
-                total += 1  # one document, or one error
-            elif kind[0] == "jsonl":
-                total += _count_lines(file, kind[1])
-            else:
-                total += _count_warc(file)
-    return total
-
-
-def _files(path: Path) -> Iterator[Path]:
-    """The files `iter_inputs` reads under a path: supported, not hidden, no symlinked folders."""
-    from vnextract.pipeline.sources.inputs import input_kind
-
-    if not path.is_dir():
-        yield path
-        return
-    for directory, subdirs, files in os.walk(path):
-        subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-        for name in files:
-            if not name.startswith(".") and input_kind(Path(directory) / name) is not None:
-                yield Path(directory) / name
-
-
-def _count_lines(path: Path, gzipped: bool) -> int:
-    import gzip
-
-    opener: Callable[..., BinaryIO] = gzip.open if gzipped else open  # type: ignore[assignment]
-    with opener(path, "rb") as handle:
-        return sum(1 for line in handle if line.strip())
-
-
-def _count_warc(path: Path) -> int:
-    from warcio.archiveiterator import ArchiveIterator
-
-    with open(path, "rb") as handle:
-        return sum(1 for record in ArchiveIterator(handle) if record.rec_type == "response")
+    return count_source_inputs(specs)  # the one folder walk, in pipeline/sources/inputs.py
 
 
 class _Writer:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import logging
 from pathlib import Path
 
 import pytest
-
 from _sources_server import (  # noqa: F401  (fixtures)
     App,
     clock,
@@ -19,9 +19,11 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
+
 from vnextract.pipeline.errors import FetchError, InputError
 from vnextract.pipeline.settings import FetchSettings, Settings
-from vnextract.pipeline.sources.inputs import input_kind, iter_inputs
+from vnextract.pipeline.sources import inputs as inputs_module
+from vnextract.pipeline.sources.inputs import Ignored, input_kind, iter_inputs
 from vnextract.pipeline.sources.warc import WarcSink
 from vnextract.pipeline.types import RawDocument
 
@@ -83,13 +85,13 @@ def test_inputs_mixed_directory_sorted_with_bad_lines_reported(mixed_dir: Path, 
     assert out == [
         ("doc", "a.txt", "text/plain", None, None),
         ("doc", "b.html", "text/html", None, None),
-        ("doc", "d.jsonl", "text/html; charset=utf-8", "https://x.vn/1", "2024-01-04"),
+        ("doc", "d.jsonl:1", "text/html; charset=utf-8", "https://x.vn/1", "2024-01-04"),
         ("error", "E006"),
-        ("doc", "d.jsonl", "text/plain; charset=utf-8", "https://x.vn/3", None),
+        ("doc", "d.jsonl:4", "text/plain; charset=utf-8", "https://x.vn/3", None),
         ("error", "E006"),
         ("error", "E006"),
         ("error", "E006"),
-        ("doc", "e.jsonl.gz", "text/plain; charset=utf-8", "https://x.vn/e", None),
+        ("doc", "e.jsonl.gz:1", "text/plain; charset=utf-8", "https://x.vn/e", None),
         ("doc", "f.warc.gz", "text/html; charset=utf-8", server.url("/w.html"), None),
         ("doc", "g.txt.gz", "text/plain", None, None),
         ("doc", "c.htm", "text/html", None, None),
@@ -109,6 +111,28 @@ def test_inputs_bad_jsonl_lines_name_file_and_line(mixed_dir: Path):
     ]
     assert "invalid JSON" in reasons[0]
     assert "no 'html' or 'text'" in reasons[2]
+    assert [e.source for e in errors] == [f"{mixed_dir / 'd.jsonl'}:{n}" for n in (2, 5, 6, 7)]
+
+
+def test_inputs_entries_left_out_of_a_folder_are_counted_and_listed(
+    mixed_dir: Path, caplog: pytest.LogCaptureFixture
+):
+    ignored = Ignored()
+    with caplog.at_level(logging.INFO, logger="vnextract.pipeline.sources.inputs"):
+        list(iter_inputs([str(mixed_dir)], small(), ignored=ignored))
+    assert ignored.counts == {"hidden folder": 1, "hidden": 1, "unsupported suffix": 1}
+    listed = {r.getMessage().split(": not read")[0] for r in caplog.records if "not read" in r.getMessage()}
+    assert listed == {str(mixed_dir / n) for n in (".git", ".hidden.txt", "notes.pdf")}
+
+
+def test_inputs_left_out_entries_warn_once_without_a_collector(
+    mixed_dir: Path, caplog: pytest.LogCaptureFixture
+):
+    with caplog.at_level(logging.WARNING, logger="vnextract.pipeline.sources.inputs"):
+        list(iter_inputs([str(mixed_dir)], small()))
+    assert [r.getMessage() for r in caplog.records] == [
+        "3 entries in folders not read (1 hidden, 1 hidden folder, 1 unsupported suffix); -v lists them"
+    ]
 
 
 def test_inputs_documents_carry_bytes_and_archive(mixed_dir: Path):
@@ -145,18 +169,18 @@ def test_inputs_missing_unsupported_and_good_go_on(tmp_path: Path):
 def test_inputs_oversized_file_is_refused_without_reading(tmp_path: Path, monkeypatch):
     big = tmp_path / "big.html"
     big.write_bytes(b"<p>" + b"x" * 5000)
-    opened: list[str] = []
-    real_open = open
+    reads: list[object] = []
+    real_read = inputs_module.read_limited
 
-    def spy(path, *args, **kwargs):  # noqa: ANN001
-        opened.append(str(path))
-        return real_open(path, *args, **kwargs)
+    def spy(stream, limit):
+        reads.append(stream)
+        return real_read(stream, limit)
 
-    monkeypatch.setattr("builtins.open", spy)
+    monkeypatch.setattr(inputs_module, "read_limited", spy)
     out = list(iter_inputs([str(big)], small(1000)))
     assert [describe(o) for o in out] == [("error", "E004")]
     assert "5003 bytes" in out[0].reason  # type: ignore[union-attr]
-    assert str(big) not in opened
+    assert reads == []
 
 
 @pytest.mark.parametrize(
