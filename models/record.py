@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 SCHEMA_VERSION = "1.0"
 
@@ -85,6 +85,13 @@ class Statistic(Mention):
     kind: StatisticKind
     target: bool = False
     period: str | None = None
+
+    @field_serializer("value", "low", "high", "total", when_used="json")
+    def _integral_as_int(self, number: float | None) -> float | int | None:
+        """63, not 63.0, in JSON: a count reads as one (exact up to 2**53, as floats are)."""
+        if number is not None and number.is_integer() and abs(number) <= 2**53:
+            return int(number)
+        return number
 
 
 class DocumentRef(Mention):
