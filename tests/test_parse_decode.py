@@ -40,3 +40,34 @@ def test_decode_text_reads_encodings(data: bytes, declared: str | None, expected
         import unicodedata
 
         assert unicodedata.normalize("NFC", text) == "Đà Lạt và Nhân dân"
+
+
+@pytest.mark.parametrize(
+    "data, declared, expected",
+    [
+        pytest.param(b"\xef\xbb\xbf" + "Lâm Đông, ngày 4/1".encode("cp1258"), "windows-1258",
+                     "Lâm Đông, ngày 4/1", id="utf8-bom-then-declared-cp1258"),
+        pytest.param(b"\xef\xbb\xbf" + "Café au lait à la française, très bon. ".encode("latin-1") * 3,
+                     None, "Café au lait à la française", id="utf8-bom-then-latin1-detected"),
+        pytest.param(b"\xff\xfe" + "Xin chào ".encode("utf-16-le") + b"\x00\xd8"
+                     + "Hà Nội".encode("utf-16-le"), None, "Xin chào \ufffdHà Nội",
+                     id="utf16-one-lone-surrogate"),
+    ],
+)
+def test_decode_text_repairs_a_lying_bom_or_one_damaged_unit(
+    data: bytes, declared: str | None, expected: str
+) -> None:
+    assert expected in decode_text(data, declared)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"\xff\xfe" + b"\x00\xd8" * 50, id="utf16-all-lone-surrogates"),
+        pytest.param(b"\xfe\xff" + b"\xdc\x00" * 40 + "ab".encode("utf-16-be"), id="utf16be-damaged"),
+    ],
+)
+def test_decode_text_refuses_damaged_utf16(data: bytes) -> None:
+    with pytest.raises(InputError) as caught:
+        decode_text(data)
+    assert caught.value.code == "E003"

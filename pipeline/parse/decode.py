@@ -65,9 +65,16 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     reason = looks_binary(data)
     if reason:
         raise InputError("E002", reason)
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding, errors="strict")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # A UTF-8 BOM before bytes that are not UTF-8 (an editor's BOM on a Latin-1 or
+            # Windows-1258 file): the BOM lies, the bytes are decoded as if it were absent.
+            LOGGER.info("a UTF-8 BOM precedes bytes that are not UTF-8; BOM ignored")
+            data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_utf16(data)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -77,10 +84,28 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
             continue
         try:
             return data.decode(label)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # unknown label, or one that is not a text codec
             LOGGER.debug("%s charset %r does not decode the input", origin, label)
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError("E003", f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start})")
     LOGGER.info("decoded input as %s (detected)", best.encoding)
     return str(best)
+
+
+# Share of UTF-16 code units that may be damaged (lone surrogates, a cut last byte) before the
+# text is refused rather than repaired with U+FFFD.
+_UTF16_DAMAGE_SHARE = 0.01
+
+
+def _decode_utf16(data: bytes) -> str:
+    """UTF-16 with a BOM; a few damaged code units become U+FFFD, many are refused (E003)."""
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-16", errors="replace")
+        damaged = text.count("\ufffd")
+        if damaged > max(1, len(text) * _UTF16_DAMAGE_SHARE):
+            raise InputError("E003", f"UTF-16 with {damaged} damaged code units ({exc.reason})") from exc
+        LOGGER.warning("UTF-16 input has %d damaged code unit(s) (%s); replaced by U+FFFD", damaged, exc.reason)
+        return text
