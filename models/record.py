@@ -53,6 +53,9 @@ class Entity(_Model):
 
     name: str
     kind: str
+    # a place in Vietnam: the province it lies in (itself for a province), as the map stood at
+    # publication (one of the 63 before 1 July 2025, of the 34 after); None abroad or unknown
+    province: str | None = None
     mentions: list[Mention] = Field(default_factory=list)
 
 

@@ -30,6 +30,10 @@ def engine(db_url: str) -> Iterator[Engine]:
     made.dispose()
 
 
+# The version after this program's: what a test migration steps to.
+NEXT = SCHEMA_VERSION + 1
+
+
 def version_of(engine: Engine) -> int | None:
     with engine.connect() as conn:
         return stored_version(conn)
@@ -70,7 +74,7 @@ def test_schema_missing_parts_recreated(engine: Engine) -> None:
 
 
 def test_schema_migration_adds_column(db_url: str) -> None:
-    """An older database (version 1, with data) steps to version 2, whose migration adds a column."""
+    """An older database (this version, with data) steps to the next, whose migration adds a column."""
     with DatabaseSink(db_url) as sink:
         sink.write_batch(example_records())
     calls: list[int] = []
@@ -83,32 +87,32 @@ def test_schema_migration_adds_column(db_url: str) -> None:
     metadata_v2.tables["articles"].append_column(Column("language", String(8)))
     engine = make_engine(db_url)
     try:
-        assert migrate(engine, metadata=metadata_v2, migrations={2: to_v2}, target=2) == 2
-        assert migrate(engine, metadata=metadata_v2, migrations={2: to_v2}, target=2) == 2
+        assert migrate(engine, metadata=metadata_v2, migrations={NEXT: to_v2}, target=NEXT) == NEXT
+        assert migrate(engine, metadata=metadata_v2, migrations={NEXT: to_v2}, target=NEXT) == NEXT
         assert calls == [2]  # the step ran once
-        assert version_of(engine) == 2
+        assert version_of(engine) == NEXT
         columns = {c["name"] for c in inspect(engine).get_columns("articles")}
         assert "language" in columns
         with engine.connect() as conn:
             assert conn.execute(text("SELECT COUNT(*) FROM articles")).scalar_one() == 4
             assert conn.execute(text("SELECT COUNT(language) FROM articles")).scalar_one() == 0
         with pytest.raises(SchemaVersionError, match="newer"):
-            migrate(engine)  # this program knows version 1 only
+            migrate(engine)  # this program knows versions up to SCHEMA_VERSION only
     finally:
         engine.dispose()
 
 
 def test_schema_noop_migration_sets_version(engine: Engine) -> None:
     migrate(engine)
-    migrate(engine, migrations={2: lambda conn: None}, target=2)
-    assert version_of(engine) == 2
+    migrate(engine, migrations={NEXT: lambda conn: None}, target=NEXT)
+    assert version_of(engine) == NEXT
 
 
 def test_schema_missing_migration_refused(engine: Engine) -> None:
     migrate(engine)
     with pytest.raises(SchemaVersionError, match="no migration"):
-        migrate(engine, migrations={}, target=2)
-    assert version_of(engine) == 1
+        migrate(engine, migrations={}, target=NEXT)
+    assert version_of(engine) == SCHEMA_VERSION
 
 
 def test_schema_failed_migration_rolled_back(engine: Engine) -> None:
@@ -119,8 +123,8 @@ def test_schema_failed_migration_rolled_back(engine: Engine) -> None:
         raise RuntimeError("half way")
 
     with pytest.raises(RuntimeError):
-        migrate(engine, migrations={2: broken}, target=2)
-    assert version_of(engine) == 1
+        migrate(engine, migrations={NEXT: broken}, target=NEXT)
+    assert version_of(engine) == SCHEMA_VERSION
     assert "language" not in {c["name"] for c in inspect(engine).get_columns("articles")}
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -37,12 +38,52 @@ from vnextract.pipeline.extract.locations import (
     _org_places,
     _plural_before,
 )
-from vnextract.pipeline.extract.names import Word, doc_words, is_name_syllable, joined, tokenize
-from vnextract.pipeline.extract.org_context import join_comma_parent, learn_alias, role_through_head, unit_org
-from vnextract.pipeline.extract.organizations import Org, Parser, abbreviated_city, org_heads, org_name
-from vnextract.pipeline.extract.values import LOCATIONS, ORGANIZATIONS, EntityValue, char_span, doc_text
+from vnextract.pipeline.extract.names import (
+    Word,
+    doc_words,
+    is_name_syllable,
+    joined,
+    tokenize,
+)
+from vnextract.pipeline.extract.org_context import (
+    join_comma_parent,
+    learn_alias,
+    role_through_head,
+    unit_org,
+)
+from vnextract.pipeline.extract.organizations import (
+    Org,
+    Parser,
+    abbreviated_city,
+    org_heads,
+    org_name,
+)
+from vnextract.pipeline.extract.place_provinces import with_provinces
+from vnextract.pipeline.extract.values import (
+    LOCATIONS,
+    ORGANIZATIONS,
+    EntityValue,
+    char_span,
+    doc_text,
+)
 
 LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EntityAnalysis:
+    """What the entity pass finds in one doc: the article index that other extractors complete
+    short names from, and the organisation and location spans of the record."""
+
+    index: ArticleIndex
+    organizations: list[tuple[int, int, EntityValue]]  # char start, char end, value
+    locations: list[P.Located]
+
+
+# The documents component asks for the article index before the entities component runs: the
+# analysis is kept on the Doc by whichever needs it first, and read by the others.
+if not Doc.has_extension("entity_analysis"):
+    Doc.set_extension("entity_analysis", default=None)
 
 # The passes live in their own modules: `article_index` (what the article names), `organizations`
 # (the grammar and `org_name`), `org_context` (roles, comma parents, acronyms), `locations`
@@ -52,13 +93,17 @@ LOGGER = logging.getLogger(__name__)
 # `article_index` through `entities` (`E.Parser`, ...), so those names stay importable from here.
 
 
+def entity_analysis(doc: Doc) -> EntityAnalysis:
+    """The entity analysis of a Doc, run the first time any component asks for it."""
+    analysis = doc._.entity_analysis
+    if analysis is None:
+        analysis = doc._.entity_analysis = _analyse(doc)
+    return analysis
+
+
 def article_index(doc: Doc) -> ArticleIndex:
     """What the article names (places, bodies, aliases), analysed once per Doc."""
-    index = doc.user_data.get("vnx_entity_index")
-    if index is None:
-        _analyse(doc)
-        index = doc.user_data["vnx_entity_index"]
-    return index
+    return entity_analysis(doc).index
 
 
 def resolve_organization(doc: Doc, phrase: str, position: int) -> str | None:
@@ -82,18 +127,17 @@ def resolve_organization(doc: Doc, phrase: str, position: int) -> str | None:
 # --- the component ------------------------------------------------------------------------------
 
 
-def _analyse(doc: Doc) -> tuple[list, list]:
-    """Find every organisation and location of the doc; keep the article index on the doc."""
+def _analyse(doc: Doc) -> EntityAnalysis:
+    """Find every organisation and location of the doc, and the article index."""
     text, words = doc_text(doc), doc_words(doc)
     index = ArticleIndex()
     _collect_places(text, words, index)
     _add_table_places(text, words, index)
     index.places.sort(key=lambda p: p.start)
-    doc.user_data["vnx_entity_index"] = index
     parser = Parser(text, words, index)
     exact, _ = org_heads()
     found: list[tuple[Org | str, int, int]] = []  # parsed organisation (or alias name), word span
-    locs: list[tuple[int, int, EntityValue]] = []
+    locs: list[P.Located] = []
     claimed = [False] * len(words)
     i = 0
     while i < len(words):
@@ -132,13 +176,15 @@ def _analyse(doc: Doc) -> tuple[list, list]:
         if level and (_inside_known_place(words, i) or abbreviated_city(words, i, level[0])):
             level = None
         if level:
-            end, _, lv, place = parser.level_place(i, parser.role_before(i))
+            read = parser.level_place(i, parser.role_before(i))
+            place, lv, end = read.place, read.level, read.end
             if place and lv:
-                p_start, p_end, name = place[0], place[1], place[2]
-                if name.isdigit():
-                    locs.append((words[i].start, words[p_end - 1].end, EntityValue(_text(text, words, i, p_end), lv.kind)))
+                if place.name.isdigit():  # "Quận 1": the level is part of the name
+                    value = EntityValue(_text(text, words, i, place.end), lv.kind)
+                    locs.append(P.Located(words[i].start, words[place.end - 1].end, value))
                 else:
-                    locs.append((words[p_start].start, words[p_end - 1].end, EntityValue(name, place[3] or lv.kind)))
+                    value = EntityValue(place.name, place.kind or lv.kind)
+                    locs.append(P.Located(words[place.start].start, words[place.end - 1].end, value))
                     if _plural_before(words, i):
                         end = _listed_places(parser, end, lv, locs)
                 for k in range(i, end):
@@ -161,8 +207,7 @@ def _analyse(doc: Doc) -> tuple[list, list]:
         else:
             orgs.append((start, end, EntityValue(complete_name(index, org_name(org, index, start), start), org.kind)))
     index.orgs = [(start, value.name) for start, _, value in orgs]
-    doc.user_data["vnx_entity_found"] = (orgs, locs)
-    return orgs, locs
+    return EntityAnalysis(index, orgs, with_provinces(text, locs, doc._.published))
 
 
 def _text(text: str, words: Sequence[Word], i: int, j: int) -> str:
@@ -172,10 +217,9 @@ def _text(text: str, words: Sequence[Word], i: int, j: int) -> str:
 @Language.component("vnx_entities")
 def entities_component(doc: Doc) -> Doc:
     """Set doc.spans["organizations"] and doc.spans["locations"]."""
-    # an earlier component (documents) may have asked for the article index: analysed once
-    orgs, locs = doc.user_data.get("vnx_entity_found") or _analyse(doc)
-    doc.spans[ORGANIZATIONS] = _spans(doc, orgs, "ORG")
-    doc.spans[LOCATIONS] = _spans(doc, locs, "LOC")
+    analysis = entity_analysis(doc)
+    doc.spans[ORGANIZATIONS] = _spans(doc, analysis.organizations, "ORG")
+    doc.spans[LOCATIONS] = _spans(doc, [(loc.start, loc.end, loc.value) for loc in analysis.locations], "LOC")
     return doc
 
 

@@ -12,10 +12,22 @@ from collections.abc import Sequence
 
 from vnextract.pipeline.extract import places as P
 from vnextract.pipeline.extract.article_index import _KIND_OF_RANK, ArticleIndex, Place
-from vnextract.pipeline.extract.names import Word, is_acronym, is_name_syllable, tokenize
-from vnextract.pipeline.extract.organizations import SENTENCE_OPENERS, Org, Parser, abbreviated_city, org_heads, org_roles, person_cues
+from vnextract.pipeline.extract.names import (
+    Word,
+    is_acronym,
+    is_name_syllable,
+    tokenize,
+)
+from vnextract.pipeline.extract.organizations import (
+    SENTENCE_OPENERS,
+    Org,
+    Parser,
+    abbreviated_city,
+    org_heads,
+    org_roles,
+    person_cues,
+)
 from vnextract.pipeline.extract.values import EntityValue
-
 
 # Words after which a bare, ambiguous country name ("Anh", "Đức", "Nga") is a place.
 _PLACE_CUES = {"tại", "ở", "nước", "của", "với", "sang", "đến", "từ", "và", "thăm", "giữa", "phía", "quốc", "xứ"}
@@ -31,17 +43,18 @@ def _collect_places(text: str, words: Sequence[Word], index: ArticleIndex) -> No
         if head and head[1].takes == "place":
             place = parser.place_at(i + head[0], parser.role_before(i))
             if place:
-                _learn(index, place[1], head[1].rank, words[i + head[0]].start, words[place[0] - 1].end)
+                _learn(index, place.name, head[1].rank, words[place.start].start, words[place.end - 1].end)
             i += head[0]
             continue
         level = P.levels().match(words, i)  # rare, so checked before the look-back
         if level and (_inside_known_place(words, i) or abbreviated_city(words, i, level[0])):
             level = None
         if level and (i + level[0] < len(words)):
-            end, written, lv, place = parser.level_place(i, parser.role_before(i))
-            if place and lv and not place[2].isdigit():
-                _learn(index, place[2], lv.rank, words[place[0]].start, words[place[1] - 1].end, lv.kind, written)
-            i = max(end, i + 1)
+            found = parser.level_place(i, parser.role_before(i))
+            place, lv = found.place, found.level
+            if place and lv and not place.name.isdigit():
+                _learn(index, place.name, lv.rank, words[place.start].start, words[place.end - 1].end, lv.kind, found.written)
+            i = max(found.end, i + 1)
             continue
         i += 1
 
@@ -80,7 +93,7 @@ def _plural_before(words: Sequence[Word], i: int) -> bool:
     return i > 0 and (words[i - 1].folded in _PLURAL or words[i - 1].text.isdigit())
 
 
-def _listed_places(parser: Parser, k: int, level: P.Level, locs: list) -> int:
+def _listed_places(parser: Parser, k: int, level: P.Level, locs: list[P.Located]) -> int:
     """"các huyện Đắk Mil, Cư Jút", "ba xã Lạc Xuân, Ka Đô và Quảng Lập": the later names of a
     list that one plural level word governs are places of that level. Returns the list's end."""
     words = parser.words
@@ -89,22 +102,22 @@ def _listed_places(parser: Parser, k: int, level: P.Level, locs: list) -> int:
         if P.levels().match(words, j) or org_heads()[1].match(words, j) or _role_or_honorific_before(words, j + 1):
             break
         place = parser.place_at(j, False, level.rank == "tỉnh", level.kind == "commune")
-        if place is None or place[1].isdigit():
+        if place is None or place.name.isdigit():
             break
-        locs.append((words[j].start, words[place[0] - 1].end, EntityValue(place[1], place[2] or level.kind)))
-        k = place[0]
+        locs.append(P.Located(words[j].start, words[place.end - 1].end, EntityValue(place.name, place.kind or level.kind)))
+        k = place.end
     return k
 
 
-def _org_places(org: Org | None, words: Sequence[Word]) -> list[tuple[int, int, EntityValue]]:
+def _org_places(org: Org | None, words: Sequence[Word]) -> list[P.Located]:
     """Locations written inside an organisation name ("UBND tỉnh Lâm Đồng" -> Lâm Đồng)."""
-    found = []
+    found: list[P.Located] = []
     while org is not None:
         # a continent in a body's name is its scope, not a place: "Liên đoàn Bóng đá châu Á"
         scope = org.place_kind == "region" and org.level is None
         if org.place_span and org.place and not org.place.isdigit() and not scope:
             start, end = words[org.place_span[0]].start, words[org.place_span[1] - 1].end
-            found.append((start, end, EntityValue(org.place, org.place_kind or "other")))
+            found.append(P.Located(start, end, EntityValue(org.place, org.place_kind or "other")))
         org = org.parent
     return found
 
@@ -128,9 +141,9 @@ def _standalone(words: Sequence[Word], i: int, j: int) -> bool:
 
 def _bare_places(
     text: str, words: Sequence[Word], index: ArticleIndex, claimed: list[bool]
-) -> list[tuple[int, int, EntityValue]]:
+) -> list[P.Located]:
     """Known places written without a level word, outside organisation names."""
-    found: list[tuple[int, int, EntityValue]] = []
+    found: list[P.Located] = []
     i = 0
     while i < len(words):
         if claimed[i] or not is_name_syllable(words[i].text) and not words[i].text.isupper():
@@ -161,7 +174,7 @@ def _bare_places(
             i += length
             continue
         name = text[words[i].start : words[i + length - 1].end]
-        found.append((words[i].start, words[i + length - 1].end, EntityValue(name, place.kind)))
+        found.append(P.Located(words[i].start, words[i + length - 1].end, EntityValue(name, place.kind)))
         i += length
     return found
 

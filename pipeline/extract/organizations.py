@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vnextract.pipeline.extract import places as P
-from vnextract.pipeline.extract.article_index import _KIND_OF_RANK, ArticleIndex, complete_name, resolve_place
+from vnextract.pipeline.extract.article_index import (
+    _KIND_OF_RANK,
+    ArticleIndex,
+    complete_name,
+    resolve_place,
+)
 from vnextract.pipeline.extract.lexicons import load_tsv
 from vnextract.pipeline.extract.names import (
     PhraseTable,
@@ -25,7 +30,6 @@ from vnextract.pipeline.extract.names import (
     joined,
     tokenize,
 )
-
 
 # Kinds of body that may be the parent of a Ban/Phòng/Sở... ("Ban Tuyên giáo Tỉnh ủy").
 _PARENT_KINDS = {"party", "government", "legislature", "police", "court", "procuracy", "mass", "military", "ministry"}
@@ -71,7 +75,7 @@ class Org:
     place: str | None = None  # place as written
     place_span: tuple[int, int] | None = None  # words of the place
     place_kind: str | None = None
-    parent: "Org | None" = None
+    parent: Org | None = None
     implied: bool = False  # a Sở: belongs to the province of the article when none is written
     body_of_parent: bool = False  # "Ban Chấp hành <parent>": an acronym after it names the parent
 
@@ -164,7 +168,7 @@ class Parser:
     def role_before(self, i: int) -> bool:
         """A role or rank word ends right before words[i], or before the organisation head that
         ends there ("Chủ tịch UBND | tỉnh ...")."""
-        exact, folded = org_heads()
+        _, folded = org_heads()
         ends = {i}
         for back in range(1, 6):
             k = i - back
@@ -204,17 +208,17 @@ class Parser:
 
     def place_at(
         self, i: int, before_name: bool, provincial: bool = False, numbered: bool = False
-    ) -> tuple[int, str, str | None] | None:
-        """(end, name, kind) of a place name at words[i] (a number for "Quận 1"), or None."""
+    ) -> P.PlaceName | None:
+        """The place name at words[i] (a number for "Quận 1"), or None."""
         if i >= len(self.words):
             return None
         if self.word(i).isdigit():
-            return i + 1, self.word(i), None
+            return P.PlaceName(i, i + 1, self.word(i))
         for length in range(min(5, len(self.words) - i), 0, -1):  # case typos of known places
             spelled = " ".join(w.text for w in self.words[i : i + length])
             known = self.index.spellings.get(spelled.casefold())
             if known and is_name_syllable(self.word(i)) and "\n" not in spelled:
-                return i + length, known.name, known.kind
+                return P.PlaceName(i, i + length, known.name, known.kind)
         end = P.name_run(self.words, i)
         if end == i:
             return None
@@ -223,25 +227,24 @@ class Parser:
             return None
         if numbered and i + n == end and _place_number(self.words, end):
             n += 1  # "xã Hòa Tú 1", "phường Vĩnh Hải 2": the number is part of the name
-        return i + n, joined(self.text, self.words, i, i + n), None
+        return P.PlaceName(i, i + n, joined(self.text, self.words, i, i + n))
 
-    def level_place(self, i: int, before_name: bool) -> tuple[int, str | None, P.Level | None, tuple | None]:
-        """An optional level word and place at words[i]: (end, level text, level, place parse)."""
+    def level_place(self, i: int, before_name: bool) -> P.LevelPlace:
+        """An optional level word and the place after it at words[i], or a table place written bare."""
         level = P.levels().match(self.words, i)
         if level and abbreviated_city(self.words, i, level[0]):
             level = None
         if level:
             j = i + level[0]
             place = self.place_at(j, before_name, level[1].rank == "tỉnh", level[1].kind == "commune")
-            if place and P.common_noun_level(self.word(i)) and place[0] - j < 2 and not place[1].isdigit():
+            if place and P.common_noun_level(self.word(i)) and place.end - j < 2 and not place.name.isdigit():
                 place = None
-            return (place[0] if place else j), joined(self.text, self.words, i, j), level[1], (
-                (j, *place) if place else None
-            )
+            return P.LevelPlace(place.end if place else j, joined(self.text, self.words, i, j), level[1], place)
         table = P.known_places().match(self.words, i)
         if table and table[1].kind in ("province", "city", "country", "region"):
-            return i + table[0], None, None, (i, i + table[0], self._text(i, i + table[0]), table[1].kind)
-        return i, None, None, None
+            end = i + table[0]
+            return P.LevelPlace(end, None, None, P.PlaceName(i, end, self._text(i, end), table[1].kind))
+        return P.LevelPlace(i, None, None, None)
 
     def org_at(self, i: int, before_name: bool = False, depth: int = 0) -> Org | None:
         """The organisation phrase starting at words[i], or None."""
@@ -269,8 +272,8 @@ class Parser:
             org = Org(i, j, info.kind, self._text(i, j), rank=info.rank)
             place = self.place_at(j, before_name or self.role_before(i))
             if place:
-                org.place, org.place_span, org.end = place[1], (j, place[0]), place[0]
-                org.place_kind = place[2] or _KIND_OF_RANK.get(info.rank or "", "district")
+                org.place, org.place_span, org.end = place.name, (place.start, place.end), place.end
+                org.place_kind = place.kind or _KIND_OF_RANK.get(info.rank or "", "district")
             return org
         if info.takes in ("field", "body"):
             k = self._field_end(j)
@@ -287,18 +290,17 @@ class Parser:
         if parent is not None and parent.kind in _PARENT_KINDS:
             org.parent, org.end = parent, parent.end
             return org
-        end, level_text, level, place = self.level_place(j, before_name or self.role_before(i))
-        if level_text is None and place is None:
+        found = self.level_place(j, before_name or self.role_before(i))
+        if found.written is None and found.place is None:
             if self._text(i, i + length) in _SCOPED_HEADS:
                 return None
             org.implied = info.rank == "tỉnh" and info.takes == "field"
             return org if (info.alone or info.takes in ("field", "name")) else None
-        org.end, org.level = end, level_text
-        org.rank = level.rank if level else None
-        if place:
-            org.place_span, org.place, org.place_kind = (place[0], place[1]), place[2], place[3] or (
-                level.kind if level else None
-            )
+        org.end, org.level = found.end, found.written
+        org.rank = found.level.rank if found.level else None
+        if found.place:
+            org.place_span, org.place = (found.place.start, found.place.end), found.place.name
+            org.place_kind = found.place.kind or (found.level.kind if found.level else None)
         return org
 
     def _team(self, i: int, j: int, info: Head) -> Org | None:
@@ -383,19 +385,23 @@ class Parser:
                     and not P.known_places().match(self.words, k - 1)
                 ):
                     k += 1
-            elif k > j and w.isdigit() and not lexicon_first:
-                k += 1
-            elif k > j and w in _JOIN and (
-                is_name_syllable(self.word(k + 1)) or is_acronym(self.word(k + 1))
-            ) and not org_heads()[0].match(self.words, k + 1) and (
-                not P.known_places().match(self.words, k + 1) or (not lexicon_first and self._place_ends(k))
-            ):
+            elif k > j and ((w.isdigit() and not lexicon_first) or self._joins_next(k, lexicon_first)):
                 k += 1
             else:
                 break
             if k > j and P.known_places().match(self.words, k) and lexicon_first:
                 break
         return k
+
+    def _joins_next(self, k: int, lexicon_first: bool) -> bool:
+        """words[k] is "và", "-" or "&" joining two parts of one name ("Nông Lâm - Thủy sản"); not
+        before another organisation, nor before a place except inside a proper name pairing two."""
+        if self.word(k) not in _JOIN:
+            return False
+        nxt = self.word(k + 1)
+        return (is_name_syllable(nxt) or is_acronym(nxt)) and not org_heads()[0].match(self.words, k + 1) and (
+            not P.known_places().match(self.words, k + 1) or (not lexicon_first and self._place_ends(k))
+        )
 
     def _carries_on(self, m: int, length: int) -> bool:
         """A field word words[m:m+length] may go on the name before it: not after a place ("Tập đoàn
@@ -499,7 +505,7 @@ _STOP = {
     "và", "của", "cho", "có", "đã", "đang", "sẽ", "là", "được", "bị", "tại", "ở", "với", "về", "trong",
     "để", "này", "đó", "các", "những", "một", "theo", "từ", "đến", "khi", "thì", "mà", "nhưng", "cũng",
     "vừa", "không", "chưa", "phối", "tiếp", "làm", "chủ", "trì", "ban", "hành", "yêu", "cầu", "đề",
-    "nghị", "cùng", "nhằm", "vào", "ra", "lên", "cho", "biết", "tổ", "chức", "dự", "thăm", "họp",
+    "nghị", "cùng", "nhằm", "vào", "ra", "lên", "biết", "tổ", "chức", "dự", "thăm", "họp",
 }
 
 

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vnextract.pipeline.extract.lexicons import load_tsv
-from vnextract.pipeline.extract.names import PhraseTable, Word, is_name_syllable, is_surname, tokenize
+from vnextract.pipeline.extract.names import (
+    PhraseTable,
+    Word,
+    is_name_syllable,
+    is_surname,
+    tokenize,
+)
+from vnextract.pipeline.extract.values import EntityValue
 
 # Levels whose word is also a common noun ("bản" a copy, "làng" a village in general): the name
 # after them must have two syllables or be a number.
@@ -35,6 +42,38 @@ class KnownPlace:
     kind: str
     rank: str | None
     risky: bool = False
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """A place name read at words[start:end] (word indices): the name as the article spells it (a
+    number for "Quận 1"), and its kind when a table or the article already knows the place."""
+
+    start: int
+    end: int
+    name: str
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class LevelPlace:
+    """An optional level word and the place after it, read at one word ("huyện Đức Trọng", or a
+    table place written bare, "Lâm Đồng"). `end` is where the reading stops: the word it started
+    at when there was nothing to read."""
+
+    end: int
+    written: str | None  # the level word as written ("huyện", "TP."), None for a bare place
+    level: Level | None
+    place: PlaceName | None
+
+
+@dataclass(frozen=True)
+class Located:
+    """A location of the article: char offsets of the mention and its value."""
+
+    start: int
+    end: int
+    value: EntityValue
 
 
 class LevelTable(PhraseTable[Level]):

@@ -63,6 +63,7 @@ class EntityValue:
 
     name: str
     kind: str
+    province: str | None = None  # a place in Vietnam: its province (admin_units.py), else None
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 LOGGER = logging.getLogger(__name__)
 
 # Version of the database layout (not of the record contract, which is `articles.schema_version`).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 VERSION_KEY = "schema_version"
 
 JSON_TYPE = JSON().with_variant(JSONB(), "postgresql")
@@ -67,6 +67,11 @@ def _article_fk() -> ForeignKeyConstraint:
 def _span_columns() -> list[Column]:
     """`start`, `end`, `text` of a mention (`end` is a reserved word: quote it in raw SQL)."""
     return [Column("start", Integer), Column("end", Integer), Column("text", Text)]
+
+
+def _province_column() -> Column:
+    """locations.province: the province a place lies in (`Entity.province`), added in version 2."""
+    return Column("province", Text)
 
 
 def build_metadata() -> MetaData:
@@ -125,6 +130,8 @@ def build_metadata() -> MetaData:
             _article_fk(),
             Index(f"ix_{name}_name", "name"),
         )
+    md.tables["locations"].append_column(_province_column())
+    Index("ix_locations_province", md.tables["locations"].c.province)
     Table(
         "dates", md,
         Column("article_id", String(64), nullable=False),
@@ -225,6 +232,11 @@ def officials_select(md: MetaData = METADATA) -> Select:
     )
 
 
+def _add_locations_province(conn: Connection) -> None:
+    """Version 2: the province of each place (`Entity.province`)."""
+    add_column(conn, "locations", _province_column())
+
+
 # A migration brings the schema from version N-1 to N; it runs inside the migrating transaction.
 Migration = Callable[[Connection], None]
 
@@ -232,7 +244,7 @@ Migration = Callable[[Connection], None]
 # older one steps through MIGRATIONS[stored + 1] ... MIGRATIONS[SCHEMA_VERSION]. Tables and
 # indexes that are missing afterwards are created from METADATA, so a migration only has to
 # change what already exists (add a column, rename, backfill).
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {2: _add_locations_province}
 
 
 class SchemaVersionError(RuntimeError):
