@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -9,12 +10,26 @@ from pydantic import BaseModel, ConfigDict, Field
 from vnextract.pipeline import __version__
 
 
+CONTACT_ENV = "VNEXTRACT_CONTACT"
+
+
+def default_user_agent(contact: str | None = None) -> str:
+    """The User-Agent naming the project and, when known, who runs it (argument, else env).
+
+    Site owners read it to decide whether to block a crawler or write to its operator: a
+    contact they can reach is the polite default, a placeholder address is not.
+    """
+    contact = (contact or os.environ.get(CONTACT_ENV, "")).strip()
+    details = "Vietnamese news extraction" + (f"; contact: {contact}" if contact else "")
+    return f"vnextract/{__version__} ({details})"
+
+
 class FetchSettings(BaseModel):
     """How the fetchers behave on the network."""
 
     model_config = ConfigDict(extra="forbid")
 
-    user_agent: str = f"vnextract/{__version__} (+https://example.invalid/vnextract; news research)"
+    user_agent: str = Field(default_factory=lambda: default_user_agent())
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     max_retries: int = 3
