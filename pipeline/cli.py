@@ -58,7 +58,7 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
     """-v/-q on a subcommand, so that they work after it too (`vnextract run corpus/ -v`)."""
-    taken = set(parser._option_string_actions)  # noqa: SLF001 - argparse has no public look-up
+    taken = set(parser._option_string_actions)  # argparse has no public look-up
     if not taken & {"-v", "--verbose"}:
         parser.add_argument("-v", "--verbose", dest="verbose_after", action="count", default=0,
                             help="more logging (-vv: debug)")
@@ -110,9 +110,9 @@ def run_extract(args: argparse.Namespace) -> int:
     url = args.url if len(inputs) == 1 else None
     if args.url and url is None:
         LOGGER.warning("--url applies to one input; it is ignored for %d inputs", len(inputs))
-    nlp = shared_nlp()
     failures = written = 0
-    with open_output(args.output) as out:
+    with open_output(args.output) as out:  # before the Language loads: a bad -o fails at once
+        nlp = shared_nlp()
         stdin = sys.stdin.buffer if "-" in inputs else None
         for item in iter_inputs(inputs, settings, stdin=stdin):
             if isinstance(item, VnextractError):
@@ -214,7 +214,7 @@ def verbosity(args: argparse.Namespace) -> int:
 def main(argv: Iterable[str] | None = None) -> int:
     """Entry point of the console script: the subcommand's exit status, 2 when it cannot run
     (one line on stderr, no traceback), 130 on Ctrl-C."""
-    command = "run"
+    command = ""
     try:
         arguments = list(argv) if argv is not None else sys.argv[1:]
         args = build_parser(only_builtin=_builtin_command(arguments)).parse_args(arguments)

@@ -11,6 +11,14 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TextIO
 
+from vnextract.pipeline.cli_io import (
+    gather_inputs,
+    note,
+    open_output,
+    output_path,
+    plural,
+)
+
 LOGGER = logging.getLogger(__name__)
 
 # Exit statuses of `diff`: CI gates on 1; 2 means the command itself was wrong or could not read.
@@ -20,6 +28,25 @@ SAME, DIFFERENT, USAGE = 0, 1, 2
 def _usage(command: str, message: str) -> int:
     print(f"vnextract {command}: {message}", file=sys.stderr)
     return USAGE
+
+
+def _output_choice(args: argparse.Namespace) -> tuple[str, str | None]:
+    """(format, file) from --format/-o, with --html FILE as the short form of both."""
+    if args.html:
+        return "html", args.html
+    return args.format, args.output
+
+
+def _add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    """The one output convention of `diff` and `show`: --format and -o, or --html FILE."""
+    parser.add_argument("--format", choices=formats, default="text",
+                        help="text for a terminal" + (", json for programs" if "json" in formats else "")
+                        + ", html for a review page")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write here instead of stdout (missing folders are made)")
+    parser.add_argument("--html", metavar="FILE", help="short for --format html -o FILE")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="colour the text format (auto: only on a terminal)")
 
 
 def _use_color(choice: str, out: TextIO) -> bool:
@@ -62,16 +89,16 @@ def run_diff(args: argparse.Namespace) -> int:
     except RecordSourceError as error:
         return _usage("diff", str(error))
 
-    with ExitStack() as stack:
-        out: TextIO = (
-            stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
-        )
-        if args.format == "json":
+    fmt, output = _output_choice(args)
+    with open_output(output) as out:
+        if fmt == "json":
             out.write(render_json(diff))
-        elif args.format == "html":
+        elif fmt == "html":
             out.write(render_html(diff))
         else:
             out.write(render_text(diff, color=_use_color(args.color, out)))
+    if output:
+        note(args, "diff", f"{'no differences' if diff.empty else 'differences'} written to {output}")
     return SAME if diff.empty else DIFFERENT
 
 
@@ -87,25 +114,22 @@ def _records_from_jsonl(paths: list[str]) -> tuple[list[dict[str, Any]], int]:
     return records, failures
 
 
-def _records_from_articles(args: argparse.Namespace) -> tuple[list[dict[str, Any]], int]:
-    from dataclasses import replace
-
+def _records_from_articles(args: argparse.Namespace, articles: list[str]) -> tuple[list[dict[str, Any]], int]:
+    from vnextract.pipeline.cli import input_settings
     from vnextract.pipeline.errors import VnextractError
     from vnextract.pipeline.nlp import shared_nlp
     from vnextract.pipeline.process import process
-    from vnextract.pipeline.settings import Settings
     from vnextract.pipeline.sources.inputs import iter_inputs
 
-    settings, nlp = Settings(), shared_nlp()
+    settings, nlp = input_settings(args), shared_nlp()
     records, failures = [], 0
-    stdin = sys.stdin.buffer if "-" in args.articles else None
-    for item in iter_inputs(args.articles, settings, stdin=stdin):
+    stdin = sys.stdin.buffer if "-" in articles else None
+    url = args.url if len(articles) == 1 else None
+    for item in iter_inputs(articles, settings, stdin=stdin):
         try:
             if isinstance(item, VnextractError):
                 raise item
-            if args.url and len(args.articles) == 1:
-                item = replace(item, url=args.url)
-            records.append(process(item, nlp, settings, published=args.published).model_dump())
+            records.append(process(item, nlp, settings, published=args.published, url=url).model_dump())
         except VnextractError as error:
             failures += 1
             name = getattr(item, "url", None) or getattr(item, "archive", None) or "input"
@@ -117,18 +141,27 @@ def run_show(args: argparse.Namespace) -> int:
     """`vnextract show`: the text with extracted spans highlighted, in the terminal or as HTML."""
     from vnextract.pipeline.review.show import render_page, render_terminal
 
-    records, failures = _records_from_jsonl(args.articles) if args.records else _records_from_articles(args)
-    if args.html:
-        Path(args.html).write_text(render_page(records), encoding="utf-8")
-        LOGGER.info("wrote %s (%d records)", args.html, len(records))
-    else:
-        color = _use_color(args.color, sys.stdout)
-        sys.stdout.write("\n".join(render_terminal(record, color=color) for record in records))
+    articles = gather_inputs(args, "articles")
+    if not articles:
+        return _usage("show", "give at least one article (ARTICLE, or -i FILE)")
+    fmt, output = _output_choice(args)
+    if output:
+        output_path(output)  # a bad output fails before any extraction
+    records, failures = _records_from_jsonl(articles) if args.records else _records_from_articles(args, articles)
+    with open_output(output) as out:
+        if fmt == "html":
+            out.write(render_page(records))
+        else:
+            color = _use_color(args.color, out)
+            out.write("\n".join(render_terminal(record, color=color) for record in records))
+    if output:
+        note(args, "show", f"{plural(len(records), 'record')} written to {output}")
     return 1 if failures or not records else 0
 
 
 def register(subparsers: Any) -> None:
     """Add the `diff` and `show` subcommands to an argparse subparsers object."""
+    from vnextract.pipeline.cli import add_input_options
     from vnextract.pipeline.cli_types import iso_date
 
     diff = subparsers.add_parser(
@@ -137,28 +170,29 @@ def register(subparsers: Any) -> None:
         description=(
             "Compare records matched by id (JSON Lines files, or sqlite:///... and postgresql://... "
             "databases written by `vnextract run`), or with --golden each corpus article's expected "
-            "record against the current output. Exit status: 0 no differences, 1 differences, 2 usage."
+            "record against the current output. Output as text, JSON or an HTML page (--format, -o, or "
+            "--html FILE as in `show`).\n"
+            "Exit status: 0 no differences, 1 differences, 2 usage or a side that cannot be read."
         ),
     )
     diff.add_argument("sides", nargs="*", metavar="OLD NEW", help="two .jsonl files or database URLs")
     diff.add_argument("--golden", type=Path, metavar="CORPUS", help="expected records of a corpus vs current output")
-    diff.add_argument("--format", choices=("text", "json", "html"), default="text")
-    diff.add_argument("-o", "--output", help="write here instead of stdout")
-    diff.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                      help="colour the text format (auto: only on a terminal)")
+    _add_output_options(diff, ("text", "json", "html"))
     diff.set_defaults(func=run_diff)
 
     show = subparsers.add_parser(
         "show",
         help="an article's text with its extracted spans highlighted",
         description="Extract an article and show its text with persons, organisations, places, dates, "
-        "statistics and documents highlighted; --html writes a review page (values on hover).",
+        "statistics and documents highlighted, on the terminal or as an HTML review page (values on "
+        "hover): --format html -o FILE, or --html FILE, as in `diff`. Dates are written YYYY-MM-DD.\n"
+        "Exit status: 0 every article shown, 1 some failed, 2 usage or an output it cannot write.",
     )
-    show.add_argument("articles", nargs="+", metavar="ARTICLE",
+    show.add_argument("articles", nargs="*", metavar="ARTICLE",
                       help="what `extract` accepts (.txt, .html, folder, URL, -), or record .jsonl with --records")
-    show.add_argument("--published", type=iso_date, help="publication date YYYY-MM-DD")
+    show.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD", help="publication date")
     show.add_argument("--url", help="the URL a saved page or text came from (one input only)")
     show.add_argument("--records", action="store_true", help="ARTICLE files are JSON Lines of records: no extraction")
-    show.add_argument("--html", metavar="FILE", help="write an HTML review page here")
-    show.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _add_output_options(show, ("text", "html"))
+    add_input_options(show)
     show.set_defaults(func=run_show)

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from vnextract.pipeline.cli_io import CANNOT, DatabaseError, database_cause, note, plural, report
 from vnextract.pipeline.sinks import DEFAULT_URL, EXPORT_FORMATS
 
 LOGGER = logging.getLogger(__name__)
@@ -33,7 +34,8 @@ def register(subparsers: Any) -> None:
     )
     export.add_argument("--db", default=DEFAULT_URL, help=f"database URL (default {DEFAULT_URL})")
     export.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl", help="output format")
-    export.add_argument("-o", "--output", help="output file (default stdout; required for parquet)")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="output file (default stdout; required for parquet; missing folders are made)")
     export.add_argument("--table", help="table or view to export (required for csv and parquet)")
     export.set_defaults(func=run_export)
 
@@ -53,15 +55,9 @@ def register(subparsers: Any) -> None:
     query.set_defaults(func=run_query)
 
 
-def _first_line(error: Exception) -> str:
-    """The driver's own message (first line), without SQLAlchemy's statement dump."""
-    detail = str(getattr(error, "orig", None) or error).strip()
-    return detail.splitlines()[0] if detail else error.__class__.__name__
-
-
-def _fail(message: str) -> int:
-    print(f"vnextract: {message}", file=sys.stderr)
-    return 2
+def _fail(command: str, message: str) -> int:
+    print(f"vnextract {command}: {message}", file=sys.stderr)
+    return CANNOT
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -74,11 +70,13 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         count = export(args.db, args.format, args.output, args.table)
     except (ExportError, DatabaseURLError) as error:
-        return _fail(str(error))
+        return _fail("export", str(error))
     except SQLAlchemyError as error:
-        return _fail(f"export failed: {_first_line(error)}")
+        report("export", DatabaseError(error))
+        return CANNOT
     if args.output:
-        print(f"vnextract: exported {count} rows to {args.output}", file=sys.stderr)
+        what = plural(count, "record" if args.format == "jsonl" and not args.table else "row")
+        note(args, "export", f"exported {what} to {args.output}")
     return 0
 
 
@@ -134,7 +132,7 @@ def run_query(args: argparse.Namespace) -> int:
             else:
                 print_table(columns, result.all(), sys.stdout, args.max_width)
     except (QueryRefused, DatabaseURLError) as error:
-        return _fail(str(error))
-    except SQLAlchemyError as error:
-        return _fail(f"query failed: {_first_line(error)}")
+        return _fail("query", str(error))
+    except SQLAlchemyError as error:  # mostly the statement's own mistake: the driver says which
+        return _fail("query", f"query failed: {database_cause(error)}")
     return 0

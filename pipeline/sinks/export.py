@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import json
 import logging
-import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -16,8 +15,10 @@ from pydantic import ValidationError
 from sqlalchemy import JSON, Boolean, ColumnElement, Connection, DateTime, Float, Integer, Select, select
 
 from vnextract.models import Record
+from vnextract.pipeline.cli_io import open_output, output_path
 from vnextract.pipeline.sinks import EXPORT_FORMATS
 from vnextract.pipeline.sinks.engine import make_engine
+from vnextract.pipeline.sinks.jsonl import record_line
 from vnextract.pipeline.sinks.schema import METADATA, VIEWS, officials_select
 
 LOGGER = logging.getLogger(__name__)
@@ -47,6 +48,12 @@ def table_select(name: str) -> Select:
 
 def iter_records(conn: Connection) -> Iterator[dict[str, Any]]:
     """Every stored record, ordered by id, its keys in the contract's order."""
+    for line in iter_record_lines(conn):
+        yield json.loads(line)
+
+
+def iter_record_lines(conn: Connection) -> Iterator[str]:
+    """Every stored record as the line `vnextract extract` prints for it (no newline), by id."""
     articles = METADATA.tables["articles"]
     result = conn.execution_options(yield_per=FETCH_ROWS).execute(
         select(articles.c.record).order_by(articles.c.id)
@@ -55,9 +62,9 @@ def iter_records(conn: Connection) -> Iterator[dict[str, Any]]:
         if isinstance(data, str):  # a driver that hands back JSON text
             data = json.loads(data)
         try:
-            yield Record.model_validate(data).model_dump(mode="json")
+            yield record_line(Record.model_validate(data))
         except ValidationError:  # written under another contract version: keep it as stored
-            yield data
+            yield json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
@@ -134,8 +141,8 @@ def _write_parquet(conn: Connection, query: Select, path: Path) -> int:
 def _write_text(conn: Connection, fmt: str, table: str | None, out: IO[str]) -> int:
     count = 0
     if fmt == "jsonl" and table is None:
-        for data in iter_records(conn):
-            out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        for line in iter_record_lines(conn):
+            out.write(line + "\n")
             count += 1
         return count
     query = table_select(table or "articles")
@@ -167,12 +174,10 @@ def export(db_url: str, fmt: str, output: str | Path | None = None, table: str |
     try:
         with engine.connect() as conn, ExitStack() as stack:
             if fmt == "parquet":
-                count = _write_parquet(conn, table_select(table or "articles"), Path(str(output)))
+                count = _write_parquet(conn, table_select(table or "articles"), output_path(str(output)))
             else:
-                out: IO[str] = (
-                    stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
-                    if output is not None else sys.stdout
-                )
+                # Opened once the database answered: a failed export leaves no empty file behind.
+                out: IO[str] = stack.enter_context(open_output(output, newline=""))
                 count = _write_text(conn, fmt, table, out)
                 out.flush()
     finally:

@@ -82,12 +82,18 @@ class _AppendingFile(ClosingSink):
 
 
 
+def record_line(record: Record) -> str:
+    """A record as one line of JSON, without the newline: the one form `extract`, `export jsonl`
+    and this sink all write, so the same record gives the same bytes everywhere."""
+    return record.model_dump_json()
+
+
 class JsonlSink(_AppendingFile):
     """Records as JSON Lines, in the same form as `vnextract extract` prints them."""
 
     def write_batch(self, records: Sequence[Record]) -> int:
         """Append the records and flush; the number of lines written."""
-        return self._write_lines(record.model_dump_json() for record in records)
+        return self._write_lines(record_line(record) for record in records)
 
     def done_ids(self, extractor_version: str) -> set[str]:
         """Ids already in the file from this extractor version (to skip on --resume)."""
