@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pytest
+
 from vnextract.pipeline.extract import components
+from vnextract.pipeline.extract import entities as E
+from vnextract.pipeline.extract.article_index import ArticleIndex
 from vnextract.pipeline.extract.entities import resolve_organization
+from vnextract.pipeline.extract.names import tokenize
+from vnextract.pipeline.extract.organizations import Parser
+from vnextract.pipeline.extract.places import Level, LevelPlace, PlaceName
 from vnextract.pipeline.nlp import build_nlp
 from vnextract.pipeline.nlp.normalize import normalize_text
 
@@ -222,3 +228,50 @@ KNOWN_GAPS = [
 @pytest.mark.xfail(strict=True, reason="known gap")
 def test_extract_entities_known_gaps(nlp, text: str, expected: set) -> None:
     assert entities(nlp, text, "organizations") == expected
+
+
+LEVEL_PLACES = [
+    pytest.param("huyện Đức Trọng", LevelPlace(3, "huyện", Level("district", "huyện"), PlaceName(1, 3, "Đức Trọng")),
+                 id="level-and-name"),
+    pytest.param("Lâm Đồng", LevelPlace(2, None, None, PlaceName(0, 2, "Lâm Đồng", "province")), id="table-place-bare"),
+    pytest.param("Quận 1", LevelPlace(2, "Quận", Level("district", "quận"), PlaceName(1, 2, "1")), id="numbered"),
+    pytest.param("bản Mường", LevelPlace(1, "bản", Level("village", "bản"), None), id="common-noun-level-short-name"),
+    pytest.param("TP.HCM", LevelPlace(3, None, None, PlaceName(0, 3, "TP.HCM", "city")), id="abbreviated-city"),
+    pytest.param("cho biết", LevelPlace(0, None, None, None), id="nothing"),
+]
+
+
+@pytest.mark.parametrize("text, expected", LEVEL_PLACES)
+def test_extract_entities_level_place_reads_named_parts(text: str, expected: LevelPlace) -> None:
+    words = tokenize(text)
+    assert Parser(text, words, ArticleIndex()).level_place(0, before_name=False) == expected
+
+
+ANALYSED_ONCE = [
+    pytest.param("Theo Kế hoạch số 215/KH-UBND ngày 12/7/2024 của UBND tỉnh, huyện Cư M'gar ở tỉnh Đắk Lắk trồng "
+                 "cà phê.", True, id="documents-ask-first"),
+    pytest.param("Huyện Cư M'gar ở tỉnh Đắk Lắk trồng cà phê.", False, id="entities-ask-first"),
+]
+
+
+@pytest.mark.parametrize("text, documents_ask", ANALYSED_ONCE)
+def test_extract_entities_analysis_runs_once_per_doc(monkeypatch, text: str, documents_ask: bool) -> None:
+    """The documents component may need the article index before the entities component runs:
+    whichever asks first analyses the doc, the other reads the same analysis."""
+    calls: list[str] = []
+    analyse = E._analyse
+
+    def counted(doc):
+        calls.append(doc.text)
+        return analyse(doc)
+
+    monkeypatch.setattr(E, "_analyse", counted)
+    nlp = build_nlp(components("vnx_sentences", "vnx_dates", "vnx_documents", "vnx_entities"))
+    doc = nlp.make_doc(normalize_text(text))
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+        if name == "vnx_documents":
+            assert (doc._.entity_analysis is not None) == documents_ask
+    assert len(calls) == 1
+    assert [s._.entity for s in doc.spans["locations"]] == [loc.value for loc in doc._.entity_analysis.locations]
+    assert {s._.entity.name for s in doc.spans["locations"]} >= {"Cư M'gar", "Đắk Lắk"}

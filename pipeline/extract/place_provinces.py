@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from vnextract.pipeline.extract import admin_units as A
 from vnextract.pipeline.extract.lexicons import load_tsv, phrase_alternation
+from vnextract.pipeline.extract.places import Located
 from vnextract.pipeline.extract.values import EntityValue
 
 # Kinds of place that lie inside one province but that the district table does not list.
@@ -34,15 +35,6 @@ _LOWER_KINDS = {"commune", "village", "district"}
 _OUTSIDE_KINDS = {"country", "region"}
 # The Vietnamese name of the country, whose mention does not make an article foreign.
 _HOME = {"việt nam"}
-
-
-@dataclass(frozen=True)
-class Located:
-    """A location span of the article: char offsets and its value."""
-
-    start: int
-    end: int
-    value: EntityValue
 
 
 @lru_cache(maxsize=1)
