@@ -81,8 +81,6 @@ LOGGER = logging.getLogger(__name__)
 LABEL = "STAT"
 
 _S = SPACE
-_ROUND_THE_CLOCK = frozenset({Decimal(7), Decimal(24), Decimal(365)})  # "24/24", "7/7", "365/365"
-_TIME_UNITS = frozenset({"năm", "tháng", "tuần", "ngày", "giờ", "phút", "giây", "ngày đêm", "quý"})
 
 # Numbers that are not figures, found once per text: phone numbers and clock times.
 _PHONE = re.compile(
@@ -92,39 +90,20 @@ _PHONE = re.compile(
 )
 _CLOCK = re.compile(r"(?<![\w.,])\d{1,2}(?:[ ]?(?:giờ|g|h)[ ]?\d{1,2}(?:[ ]?phút)?|:\d{2})(?!\w)", re.I)
 # Context tests around one number (all anchored: they look at a few words only).
-_SCORE_CUE = re.compile(
-    r"(?<!\w)(?:thắng|thua|hòa|hoà|tỷ số|tỉ số|chung cuộc|cách biệt|gỡ|dẫn)(?!\w)[^,.;\n]{0,25}$", re.I
-)
-_MOVE = re.compile(
-    rf"{_S}+(?:lên|xuống|còn)(?:{_S}+(?:chỉ|còn|mức|tới|đến|khoảng|gần|hơn|dưới|trên))*{_S}+\d", re.I
-)  # "từ 2.250 người xuống chỉ còn 1.300 người": a move between two levels
-_COMPARISON = re.compile(rf"{_S}+(?:so{_S}+với|kế{_S}+hoạch|chỉ{_S}+tiêu|dự{_S}+toán|cùng{_S}+kỳ)", re.I)
 _PERIOD_PHRASE = re.compile(rf"{_S}+(?:(?:đầu|cuối){_S}+)?năm(?!\w)", re.I)  # "9 tháng năm 2024"
-_CLOCK_AFTER = re.compile(rf"{_S}*\d|{_S}+(?:sáng|trưa|chiều|tối|đêm|ngày|hôm|cùng|rạng)(?!\w)", re.I)
-_DURATION_AFTER = re.compile(rf"{_S}+(?:mỗi|một|liên{_S}+tục|liền|đồng{_S}+hồ|qua)(?!\w)", re.I)
-_DURATION_BEFORE = re.compile(
-    rf"(?<!\w)(?:trong|mất|suốt|dài|sau|hơn|gần|vòng|khoảng|tới|đến|thêm|tối{_S}+đa|tối{_S}+thiểu|ít{_S}+nhất"
-    rf"|không{_S}+quá|chưa{_S}+(?:đến|tới|đầy)|chờ|đợi|theo{_S}+dõi|cách{_S}+ly)"
-    rf"(?:{_S}+(?:hơn|gần|khoảng))?{_S}+$",
-    re.I,
-)
 _PREVIOUS_WORD = re.compile(rf"(?P<w>[^\W\d_]\w*){_S}*$")
 _NEXT_TWO_WORDS = re.compile(rf"{_S}+([^\W\d_]\w*){_S}+([^\W\d_]\w*)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\S+")
 _DIGIT_NEXT = re.compile(rf"{_S}+\d")
-_COMPOUND_DURATION = re.compile(rf"{_S}+\d{{1,2}}{_S}+(?:tháng|tuần|ngày|giờ|tiếng|phút|giây)(?!\w)", re.I)
 _PART_OF_NEXT = re.compile(rf"{_S}+(?:trong|trên)(?:{_S}+tổng)?{_S}+số{_S}+\d", re.I)
-_PER_PERIOD = re.compile(rf"{_S}*(?:mỗi|một|hằng|hàng){_S}+", re.I)  # "5 triệu mỗi tháng"
 _METRES_AND_CENTIMETRES = re.compile(r"m(?P<cm>\d{2})(?![\w.,])")
 # "2, 3 người": two neighbouring numbers sharing one unit are a range ("two or three people")
 _COMMA_NEXT = re.compile(rf",{_S}+(?=\d)")
 # "các khoản 1, 2, 3", "Điều 675, 676": a number continuing an enumeration of labels
 _ENUMERATION_BEFORE = re.compile(rf"(?<![\w.,/])\d+[^\W\d_]?(?:{_S}*,|{_S}+(?:và|hoặc|đến)){_S}+$", re.I)
 # "cả hai lần", "cả ba người": "both", "all three" refer to things already named
-_ALL_OF_BEFORE = re.compile(rf"(?<!\w)cả{_S}+$", re.I)
 # "hai người này", "ba bản án đó": a number in words before a demonstrative points back, it counts nothing
-_DEMONSTRATIVE_AFTER = re.compile(rf"(?:{_S}+[^\W\d_]\w*){{1,3}}?{_S}+(?:này|đó|ấy|kia|nọ)(?!\w)", re.I)
 
 
 def _as_float(value: Decimal | None) -> float | None:
@@ -232,7 +211,7 @@ def _read_digits(m: re.Match[str], ctx: Context, window_start: int) -> _Reading 
         if low >= high:
             return None  # a score ("3-1"), a date or a code, not a range
         if not unit_surface and (
-            _SCORE_CUE.search(text, window_start, start) or (_is_year(m.group("n1")) and _is_year(m.group("n2")))
+            lex.score_cue.search(text, window_start, start) or (_is_year(m.group("n1")) and _is_year(m.group("n2")))
         ):
             return None
         reading.low, reading.high = low, high
@@ -276,7 +255,7 @@ def _read_words(m: re.Match[str], ctx: Context, start: int) -> _Reading | None:
         return None
     if first[0].isupper() and not SENTENCE_OPENER.search(text, max(0, start - 3), start):
         return None  # "ông Sáu", "bà Năm", "Ba Lan": names
-    if _ALL_OF_BEFORE.search(text, max(0, start - 8), start):
+    if lex.all_of_before.search(text, max(0, start - 8), start):
         return None  # "cả hai": both, not a figure
     if len(spans) > 1 and text[spans[-1][0] : spans[-1][1]].lower() == "năm" and text[
         spans[-2][0] : spans[-2][1]
@@ -296,7 +275,7 @@ def _read_words(m: re.Match[str], ctx: Context, start: int) -> _Reading | None:
     reading = _Reading(start, end, value=value, words=True)
     unit_m = lex.word_unit.match(text, end)
     unit = lex.units.get(norm(unit_m.group("u"))) if unit_m else None
-    if _DEMONSTRATIVE_AFTER.match(text, end):
+    if lex.demonstrative_after.match(text, end):
         return None  # "hai người này": the two already named
     if unit_m and not (words == ["năm"] and unit is not None and unit.kind == "measure"):  # not "năm năm"
         reading.unit_surface, reading.unit_start, reading.end = unit_m.group("u"), unit_m.start("u"), unit_m.end()
@@ -349,10 +328,10 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
             found = lex.unit(None)
 
     if (
-        (found.canonical or "") in _TIME_UNITS
+        (found.canonical or "") in lex.time_units
         and not found.compound
         and _DIGIT_NEXT.match(text, end)
-        and not _COMPOUND_DURATION.match(text, end)  # "7 năm 6 tháng tù" is a duration
+        and not lex.compound_duration.match(text, end)  # "7 năm 6 tháng tù" is a duration
     ):
         end = reading.end = len(text[: reading.unit_start].rstrip())  # "32 năm 2023": a date follows
         reading.unit_surface = None
@@ -374,7 +353,7 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
         reading.words
         or (found.kind is None and not (reading.scaled and label == "block"))  # "dân số 96 triệu"
         or (
-            (found.canonical or "") in _TIME_UNITS
+            (found.canonical or "") in lex.time_units
             and (label == "calendar" or not (reading.unit_surface or "").islower())
         )
     ):
@@ -404,15 +383,15 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
         return None  # "Ban Quản lý dự án 7 Phạm Hữu Sơn"
 
     # times of day and calendar periods are not figures
-    if found.canonical in ("tháng", "quý") and _PERIOD_PHRASE.match(text, end):
+    if found.canonical in lex.calendar_periods and _PERIOD_PHRASE.match(text, end):
         return None
     if norm(reading.unit_surface or "") == "giờ":  # "3 tiếng" is always a duration
         hours = reading.value if reading.value is not None else reading.high
         beyond_clock = hours is not None and (hours >= 24 or hours != hours.to_integral_value())
-        if _CLOCK_AFTER.match(text, end) or not (
+        if lex.clock_after.match(text, end) or not (
             beyond_clock  # "theo dõi 48 giờ", "1,5 giờ": no clock reads so
-            or _DURATION_BEFORE.search(text, window_start, start)
-            or _DURATION_AFTER.match(text, end)
+            or lex.duration_before.search(text, window_start, start)
+            or lex.duration_after.match(text, end)
         ):
             return None
 
@@ -420,7 +399,7 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
     decrease = False
     qualifier: str | None = None
     span_start = reading.unit_start if reading.unit_before else start
-    moving = bool(_MOVE.match(text, end))
+    moving = bool(lex.move.match(text, end))
     if has_left:
         verb = norm(left.group("verb") or "")
         verb_role = lex.verbs.get(verb) if verb else None
@@ -442,7 +421,7 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
                 reading.low is not None or moving or lex.source_before.search(text, window_start, start)
             ):
                 continue  # "từ 15-20%" opens a range, "từ 10% lên 15%" is a move, "đến từ 42 đơn vị"
-            if word == "vượt" and _COMPARISON.match(text, end):
+            if word == "vượt" and lex.comparison.match(text, end):
                 verb_role = "change"  # "vượt 15% so với kế hoạch": exceeded by 15%
                 continue
             if lex.qualifiers[word] != "-":
@@ -450,7 +429,7 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
         if (left.group("to") or moving) and verb_role == "change":
             verb_role = "link"  # "giảm còn 2,1%", "tăng lên 20%": the new level
         if verb_role in ("comparative", "comparative_change"):
-            if _COMPARISON.match(text, end):
+            if lex.comparison.match(text, end):
                 qualifier = None if left.group("q") is None else qualifier  # "sớm hơn 3 tháng so với"
             else:  # "chiều dài hơn 17 km", "thấp hơn 20 tỷ": "more than", "less than"
                 qualifier = qualifier or lex.comparative_qualifier.get(verb, "gt")
@@ -481,8 +460,8 @@ def _candidate(m: re.Match[str], ctx: Context) -> tuple[int, int, StatisticValue
     if (
         kind == "ratio"
         and reading.value == reading.total
-        and reading.total in _ROUND_THE_CLOCK
-        and (found.canonical in _TIME_UNITS or (found.kind is None and subject_after(ctx, end)[0] is None))
+        and reading.total in lex.round_the_clock
+        and (found.canonical in lex.time_units or (found.kind is None and subject_after(ctx, end)[0] is None))
     ):
         return None  # "trực 24/24", "mở cửa 7/7 ngày": round the clock, not a ratio
     if kind == "count" and reading.scaled and found.kind is None and _spoken_money(ctx, start, end):
@@ -546,7 +525,7 @@ def _kind(reading: _Reading, found: FoundUnit, verb_role: str | None) -> tuple[s
 def _spoken_money(ctx: Context, start: int, end: int) -> bool:
     """A money word shortly before an amount with nothing counted after it ("trị giá 800 triệu")."""
     after = AFTER_WORDS.match(ctx.text, end)
-    if after and not _PER_PERIOD.match(after.group()) and not ctx.lex.stops.match(after.group().strip()):
+    if after and not ctx.lex.per_period.match(after.group()) and not ctx.lex.stops.match(after.group().strip()):
         return False  # "thu hút 2 triệu khách": something is counted
     lo = max(ctx.sentence(start)[0], start - 50)
     return bool(ctx.lex.money_cue.search(ctx.text, lo, start))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from vnextract.pipeline.extract.lexicons import load_tsv
@@ -30,6 +31,14 @@ def _alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first; a space matches any run of spaces."""
     unique = sorted({p for p in phrases if p}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", _S + "+") for p in unique)
+
+
+def _roles(name: str) -> dict[str, str]:
+    """A `phrase<TAB>role` table as one regex alternation per role."""
+    by_role: dict[str, list[str]] = {}
+    for phrase, role in load_tsv(name):
+        by_role.setdefault(role, []).append(phrase)
+    return {role: _alternation(phrases) for role, phrases in by_role.items()}
 
 
 @dataclass(frozen=True)
@@ -166,6 +175,40 @@ class StatisticsLexicon:
             rf"(?<![\w$])(?P<pre>{_alternation(self.units_before)}){_S}*"
             rf"(?P<q>(?:{before}){_S}+)?$",  # "độ tuổi từ 18 đến 25", "ở tuổi trên 60"
             re.I,
+        )
+
+        self._read_time_and_context_words()
+
+    def _read_time_and_context_words(self) -> None:
+        """The word lists of the statistics rules: time units, clock words, context cues."""
+        flags = {row[0]: row[1:] for row in load_tsv("stat_time_units.tsv")}
+        self.time_units = frozenset(w for w, (time, _period, _part) in flags.items() if time == "yes")
+        self.calendar_periods = frozenset(w for w, (_time, period, _part) in flags.items() if period == "yes")
+        duration_parts = _alternation(w for w, (_time, _period, part) in flags.items() if part == "yes")
+        # "7 năm 6 tháng tù": a second, smaller time unit makes one duration, not a date
+        self.compound_duration = re.compile(rf"{_S}+\d{{1,2}}{_S}+(?:{duration_parts})(?!\w)", re.I)
+        self.round_the_clock = frozenset(Decimal(row[0]) for row in load_tsv("stat_round_the_clock.tsv"))
+        self.per_period = re.compile(  # "5 triệu mỗi tháng"
+            rf"{_S}*(?:{_alternation(row[0] for row in load_tsv('stat_per_period.tsv'))}){_S}+", re.I
+        )
+
+        clock = _roles("stat_clock_words.tsv")
+        self.clock_after = re.compile(rf"{_S}*\d|{_S}+(?:{clock['clock_after']})(?!\w)", re.I)
+        self.duration_after = re.compile(rf"{_S}+(?:{clock['duration_after']})(?!\w)", re.I)
+        self.duration_before = re.compile(
+            rf"(?<!\w)(?:{clock['duration_before']})(?:{_S}+(?:{clock['hedge']}))?{_S}+$", re.I
+        )
+
+        words = _roles("stat_context_words.tsv")
+        self.score_cue = re.compile(rf"(?<!\w)(?:{words['score']})(?!\w)[^,.;\n]{{0,25}}$", re.I)
+        # "từ 2.250 người xuống chỉ còn 1.300 người": a move between two levels
+        self.move = re.compile(
+            rf"{_S}+(?:{words['move']})(?:{_S}+(?:{words['move_filler']}))*{_S}+\d", re.I
+        )
+        self.comparison = re.compile(rf"{_S}+(?:{words['comparison']})", re.I)
+        self.all_of_before = re.compile(rf"(?<!\w)(?:{words['all_of']}){_S}+$", re.I)
+        self.demonstrative_after = re.compile(
+            rf"(?:{_S}+[^\W\d_]\w*){{1,3}}?{_S}+(?:{words['demonstrative']})(?!\w)", re.I
         )
 
     def unit(self, surface: str | None) -> FoundUnit:
