@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-from vnextract.pipeline.parse import furniture
+from vnextract.pipeline.parse import furniture, layout
 from vnextract.pipeline.parse.blocks import BLOCK_TAGS, Line, clean_text, flat_text, is_gone, select_all
 from vnextract.pipeline.parse.blocks import strip_furniture, text_lines
 from vnextract.pipeline.parse.dates import parse_datetime
 from vnextract.pipeline.parse.generic import best_containers
-from vnextract.pipeline.parse.metadata import Metadata, Page, read_metadata, read_page
+from vnextract.pipeline.parse.metadata import Metadata, Page, byline_names, read_metadata, read_page
 from vnextract.pipeline.parse.sites import GENERIC_BODY_SELECTORS
 from vnextract.pipeline.types import Article, RawDocument
 
@@ -40,6 +40,7 @@ class Body:
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)  # byline names taken from the body's ends
 
 
 def _take_captions(container: Tag, selectors: tuple[str, ...]) -> list[str]:
@@ -83,6 +84,15 @@ def _remove_bylines(container: Tag, selectors: tuple[str, ...]) -> None:
             block.decompose()
 
 
+@dataclass
+class Container:
+    """What one body container gave: its lines, captions and the credit lines at its ends."""
+
+    lines: list[Line]
+    captions: list[str]
+    credits: list[str]  # the names the credit lines give
+
+
 def read_container(
     container: Tag,
     *,
@@ -90,16 +100,18 @@ def read_container(
     bylines: tuple[str, ...] = (),
     drop: tuple[str, ...] = (),
     paragraph: str | None = None,
-) -> tuple[list[Line], list[str]]:
-    """The lines of the article text in a container, and its captions (taken out first)."""
+) -> Container:
+    """The lines of the article text in a container, its captions and credits (taken out first)."""
     found_captions = _take_captions(container, captions)
     _remove_bylines(container, bylines)
     strip_furniture(container, drop)
+    found_captions += layout.take_layout_captions(container)
+    credits = layout.take_end_credits(container)
     if paragraph:
         lines = [line for el in select_all(container, [paragraph]) for line in text_lines(el)]
     else:
         lines = text_lines(container)
-    return lines, found_captions
+    return Container(lines, found_captions, credits.names)
 
 
 def filter_lines(lines: list[Line], meta: Metadata, *, generic: bool) -> tuple[list[str], list[str]]:
@@ -138,16 +150,17 @@ def _generic_body(page: Page, meta: Metadata) -> Body:
         container = page.index.first(selector)
         if container is None:
             continue
-        lines, captions = read_container(container, bylines=_GENERIC_BYLINES)
-        paragraphs, more = filter_lines(lines, meta, generic=True)
+        read = read_container(container, bylines=_GENERIC_BYLINES)
+        paragraphs, more = filter_lines(read.lines, meta, generic=True)
         if _chars(paragraphs) >= MIN_GENERIC_CHARS:
-            return Body(paragraphs, captions + more)
+            return Body(paragraphs, read.captions + more, credits=read.credits)
     body = Body()
     for container in best_containers(root):
-        lines, captions = read_container(container, bylines=_GENERIC_BYLINES)
-        paragraphs, more = filter_lines(lines, meta, generic=True)
+        read = read_container(container, bylines=_GENERIC_BYLINES)
+        paragraphs, more = filter_lines(read.lines, meta, generic=True)
         body.paragraphs += paragraphs
-        body.captions += captions + more
+        body.captions += read.captions + more
+        body.credits += read.credits
     if _chars(body.paragraphs) < MIN_GENERIC_CHARS:
         return Body()
     return body
@@ -155,6 +168,11 @@ def _generic_body(page: Page, meta: Metadata) -> Body:
 
 # Byline elements removed from a generic body (the author itself was read before).
 _GENERIC_BYLINES = (".author", ".byline", ".author-name", "[rel=author]", "[itemprop=author]")
+
+
+def _join(names: list[str]) -> str | None:
+    unique = list(dict.fromkeys(names))
+    return ", ".join(unique) if unique else None
 
 
 def _jsonld_body(page: Page) -> list[str]:
@@ -175,16 +193,16 @@ def extract_body(page: Page, meta: Metadata) -> Body:
             container = page.index.first(selector)
             if container is None:
                 continue
-            lines, captions = read_container(
+            read = read_container(
                 container,
                 captions=adapter.captions,
                 bylines=adapter.author,
                 drop=adapter.drop,
                 paragraph=adapter.paragraph,
             )
-            paragraphs, more = filter_lines(lines, meta, generic=False)
+            paragraphs, more = filter_lines(read.lines, meta, generic=False)
             if paragraphs:
-                return Body(paragraphs, captions + more)
+                return Body(paragraphs, read.captions + more, credits=read.credits)
         warnings.append(f"parse: no article body at the {adapter.domain} selectors, generic extraction used")
         LOGGER.info("adapter %s found no body in %s", adapter.domain, page.url)
     body = _generic_body(page, meta)
@@ -244,6 +262,7 @@ def parse_html(text: str, raw: RawDocument) -> Article:
     page = read_page(soup, raw)
     meta = read_metadata(page, raw)
     body = extract_body(page, meta)
+    author = meta.author or _join([n for name in body.credits for n in byline_names(page, name)])
     sapo, paragraphs = settle_lead(meta.sapo, body.paragraphs)
     captions = tuple(dict.fromkeys(body.captions))
     return Article(
@@ -251,7 +270,7 @@ def parse_html(text: str, raw: RawDocument) -> Article:
         title=meta.title,
         sapo=sapo,
         captions=captions,
-        author=meta.author,
+        author=author,
         published_at=meta.published_at,
         modified_at=meta.modified_at,
         url=meta.url,
