@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from _sources_server import (  # noqa: F401  (fixtures)
     App,
     clock,
@@ -15,6 +14,7 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
+
 from vnextract.pipeline.sources.cache import HttpCache, cache_key
 from vnextract.pipeline.types import RawDocument
 

@@ -8,8 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-
 from _sources_server import App, connections, server  # noqa: F401  (fixtures)
+from warcio.archiveiterator import ArchiveIterator
+
 from vnextract.pipeline.sources import cli
 from vnextract.pipeline.sources.warc import iter_warc
 
@@ -47,7 +48,7 @@ def test_cli_fetch_urls_into_warc(server: App, tmp_path: Path, capsys):
         ],
         capsys,
     )
-    assert code == 0
+    assert code == 1  # any failure or refusal among successes: 1 (see --help)
     assert [(line.get("url"), line.get("status"), line.get("code")) for line in lines[:-1]] == [
         (server.url("/a.html"), "fetched", None),
         (server.url("/private/x"), "refused", "E011"),
@@ -60,7 +61,7 @@ def test_cli_fetch_urls_into_warc(server: App, tmp_path: Path, capsys):
     assert {r.headers.get("User-Agent") for r in server.requests} == {"vnextract-cli-test/1"}
 
 
-def test_cli_all_failed_exits_1(server: App, tmp_path: Path, capsys):
+def test_cli_all_failed_exits_1_and_leaves_no_warc(server: App, tmp_path: Path, capsys):
     code, lines = run(
         [
             "fetch",
@@ -76,6 +77,7 @@ def test_cli_all_failed_exits_1(server: App, tmp_path: Path, capsys):
     )
     assert code == 1
     assert lines[-1]["summary"] == {"failed": 1, "refused": 1}
+    assert lines[-1]["warc"] is None and not (tmp_path / "p.warc.gz").exists()
 
 
 def test_cli_refuses_private_without_flag(server: App, tmp_path: Path, capsys):
@@ -137,7 +139,11 @@ def test_cli_feed_and_sitemap_with_limit_and_cache(server: App, tmp_path: Path, 
         None,
         '"a"',
     ]
-    assert [d.url for d in iter_warc(warc, 10**6)] == [f"{base}/a.html", f"{base}/b.html"] * 2
+    # The unchanged pages are revisits of the records already there: read once each.
+    assert [line["archived"] for line in lines[:-1]] == ["revisit", "revisit"]
+    assert [d.url for d in iter_warc(warc, 10**6)] == [f"{base}/a.html", f"{base}/b.html"]
+    types = [r.rec_type for r in ArchiveIterator(warc.open("rb"))]
+    assert types.count("revisit") == 2 and types.count("response") == 2
 
 
 def test_cli_feed_failure_is_reported(server: App, tmp_path: Path, capsys):
@@ -188,3 +194,76 @@ def test_cli_settings_from_args_keeps_callers_settings():
     settings = cli.settings_from_args(args)
     assert (settings.fetch.per_host_delay, settings.fetch.read_timeout) == (0.25, 3.0)
     assert settings.fetch.allow_private is False
+
+
+@pytest.mark.parametrize(
+    "paths,expected",
+    [
+        pytest.param(["/a.html"], 0, id="all-fetched"),
+        pytest.param(["/a.html", "/missing"], 1, id="one-404"),
+        pytest.param(["/a.html", "/private/x"], 1, id="one-refused"),
+        pytest.param(["/a.html", "/missing", "/private/x"], 1, id="404-and-refusal"),
+    ],
+)
+def test_cli_exit_status_table(server: App, tmp_path: Path, capsys, paths: list[str], expected: int):
+    server.page("/robots.txt", b"User-agent: *\nDisallow: /private/\n", "text/plain")
+    server.page("/a.html", PAGE)
+    argv = ["fetch", *[server.url(p) for p in paths], "--warc", str(tmp_path / "p.warc.gz")]
+    code, _lines = run([*argv, "--allow-private", "--delay", "0"], capsys)
+    assert code == expected
+
+
+@pytest.mark.parametrize(
+    "argv,env,agent_has",
+    [
+        pytest.param(["--contact", "ops@news.test"], None, "contact: ops@news.test", id="flag"),
+        pytest.param([], "https://lab.test/crawler", "contact: https://lab.test/crawler", id="env"),
+        pytest.param(["--user-agent", "mine/1"], "x@y.test", "mine/1", id="explicit-wins"),
+    ],
+)
+def test_cli_user_agent_names_project_and_contact(
+    server: App, tmp_path: Path, capsys, monkeypatch, argv: list[str], env: str | None, agent_has: str
+):
+    if env:
+        monkeypatch.setenv("VNEXTRACT_CONTACT", env)
+    else:
+        monkeypatch.delenv("VNEXTRACT_CONTACT", raising=False)
+    server.page("/a.html", PAGE)
+    run(["fetch", server.url("/a.html"), "--warc", str(tmp_path / "p.warc"), "--allow-private",
+         "--delay", "0", *argv], capsys)
+    agents = {r.headers.get("User-Agent") or "" for r in server.requests}
+    assert len(agents) == 1
+    agent = agents.pop()
+    assert agent_has in agent and "example.invalid" not in agent
+    assert agent.startswith("vnextract/") or "--user-agent" in argv
+
+
+def test_cli_progress_bar_on_request_keeps_json_lines(server: App, tmp_path: Path, capsys):
+    server.page("/a.html", PAGE)
+    parser = argparse.ArgumentParser(prog="vnextract")
+    cli.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["fetch", server.url("/a.html"), "--warc", str(tmp_path / "p.warc"),
+                              "--allow-private", "--delay", "0", "--progress"])
+    assert args.func(args) == 0
+    err = capsys.readouterr().err
+    assert "vnextract fetch" in err and "1/1" in err
+    lines = [json.loads(x) for x in err.splitlines() if x.startswith("{")]
+    assert [line.get("status") for line in lines[:-1]] == ["fetched"]
+
+
+@pytest.mark.parametrize("flag", ["-j", "--jobs", "--concurrency"])
+def test_cli_jobs_sets_requests_in_flight(flag: str):
+    parser = argparse.ArgumentParser()
+    cli.register(parser.add_subparsers())
+    args = parser.parse_args(["fetch", "http://x.vn/", "--warc", "w", flag, "3"])
+    assert cli.settings_from_args(args).fetch.max_concurrency == 3
+
+
+def test_cli_help_documents_exit_statuses_and_hides_old_name(capsys):
+    parser = argparse.ArgumentParser(prog="vnextract")
+    cli.register(parser.add_subparsers())
+    with pytest.raises(SystemExit):
+        parser.parse_args(["fetch", "--help"])
+    text = capsys.readouterr().out
+    assert "exit status:" in text and "-j JOBS, --jobs JOBS" in text
+    assert "--concurrency" not in text

@@ -7,7 +7,6 @@ import gzip
 from datetime import date
 
 import pytest
-
 from _sources_server import (  # noqa: F401  (fixtures)
     App,
     clock,
@@ -16,6 +15,7 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
+
 from vnextract.pipeline.sources.discover import (
     Discoverer,
     Link,

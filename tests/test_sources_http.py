@@ -8,12 +8,11 @@ import socket
 import time
 import tracemalloc
 import unicodedata
-from email.utils import format_datetime
 from datetime import timedelta
+from email.utils import format_datetime
 
 import brotli
 import pytest
-
 from _sources_server import (  # noqa: F401  (fixtures)
     App,
     FakeClock,
@@ -25,7 +24,12 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
-from vnextract.pipeline.sources.http import charset_of, content_type_ok, parse_retry_after
+
+from vnextract.pipeline.sources.http import (
+    charset_of,
+    content_type_ok,
+    parse_retry_after,
+)
 from vnextract.pipeline.sources.outcomes import FetchFailed
 
 PAGE = "<html><head><title>Tin</title></head><body><p>Đức Trọng</p></body></html>".encode()
@@ -50,7 +54,7 @@ def test_http_fetches_page_with_identity_and_metadata(server: App, make_fetcher,
     assert doc.status == 200
     assert doc.encoding == "utf-8"
     assert doc.fetched_at == "2024-01-04T03:00:00+00:00"
-    seen = [r for r in server.requests if r.path == "/a.html"][0]
+    seen = next(r for r in server.requests if r.path == "/a.html")
     assert seen.headers["User-Agent"] == "vnextract-test/1 (+mailto:t@example.invalid)"
     assert seen.headers["Accept-Encoding"] == "gzip, deflate, br"
     assert seen.headers["Accept"].startswith("text/html")

@@ -1,5 +1,5 @@
 """Per-host throttle and concurrency limit, on a fake clock."""
-# ruff: noqa: F811  (fixtures are imported by name; pytest binds them to test arguments)
+
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ import threading
 import time
 
 import pytest
-
 from _sources_server import FakeClock, connections  # noqa: F401  (fixture)
-from vnextract.pipeline.sources.politeness import ConcurrencyLimit, HostThrottle, SystemClock
+
+from vnextract.pipeline.sources.politeness import (
+    ConcurrencyLimit,
+    HostThrottle,
+    SystemClock,
+)
 
 
 @pytest.mark.parametrize(

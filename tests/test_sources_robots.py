@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import pytest
-
 from _sources_server import (  # noqa: F401  (fixtures)
     App,
     FakeClock,
@@ -14,6 +13,7 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
+
 from vnextract.pipeline.sources.outcomes import FetchFailed
 from vnextract.pipeline.sources.robots import host_key, parse_robots, robots_url
 

@@ -1,14 +1,19 @@
 """Address policy: which addresses are refused, and what allowed_networks lets through."""
-# ruff: noqa: F811  (fixtures are imported by name; pytest binds them to test arguments)
+
 
 from __future__ import annotations
 
 import ipaddress
 
 import pytest
-
 from _sources_server import connections  # noqa: F401  (fixture)
-from vnextract.pipeline.sources.safety import AddressPolicy, Unresolvable, UnsafeURL, blocked_reason
+
+from vnextract.pipeline.sources.safety import (
+    AddressPolicy,
+    Unresolvable,
+    UnsafeURL,
+    blocked_reason,
+)
 
 
 @pytest.mark.parametrize(

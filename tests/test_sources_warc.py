@@ -8,8 +8,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from warcio.archiveiterator import ArchiveIterator
-
 from _sources_server import (  # noqa: F401  (fixtures)
     App,
     clock,
@@ -18,10 +16,11 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
-from vnextract.pipeline.errors import InputError
+from warcio.archiveiterator import ArchiveIterator
+
+from vnextract.pipeline.settings import Settings
 from vnextract.pipeline.sources.inputs import iter_inputs
 from vnextract.pipeline.sources.warc import WarcSink, iter_warc, warc_date
-from vnextract.pipeline.settings import Settings
 from vnextract.pipeline.types import RawDocument
 
 PAGES = {
@@ -116,14 +115,16 @@ def test_warc_append_keeps_earlier_records(server: App, make_fetcher, tmp_path: 
 
 
 def _response_record(sink: WarcSink, url: str, ctype: str, body: bytes) -> None:
-    from warcio.statusandheaders import StatusAndHeaders
     import io
 
+    from warcio.statusandheaders import StatusAndHeaders
+
     headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-    record = sink._writer.create_warc_record(
+    writer = sink._open()
+    record = writer.create_warc_record(
         url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
     )
-    sink._writer.write_record(record)
+    writer.write_record(record)
 
 
 def test_warc_reader_rejects_non_pages_and_huge_records(tmp_path: Path):

@@ -13,6 +13,7 @@ from _sources_server import (  # noqa: F401  (fixtures)
     resolver,
     server,
 )
+
 from vnextract.pipeline.process import process
 from vnextract.pipeline.sources.inputs import iter_inputs
 from vnextract.pipeline.sources.warc import WarcSink

@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from vnextract.pipeline.types import RawDocument
@@ -22,6 +22,8 @@ class CacheEntry:
     doc: RawDocument
     etag: str | None
     last_modified: str | None
+    # WARC files that hold this body: identity -> [record id, WARC-Date, payload digest]
+    archived: dict[str, list[str]] = field(default_factory=dict)
 
     def conditional_headers(self) -> dict[str, str]:
         """Request headers that ask the server whether this entry is still current."""
@@ -71,7 +73,13 @@ class HttpCache:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             LOGGER.warning("ignoring unreadable cache entry for %s: %s", url, exc)
             return None
-        return CacheEntry(doc, meta.get("etag"), meta.get("last_modified"))
+        archived = meta.get("archived")
+        return CacheEntry(
+            doc,
+            meta.get("etag"),
+            meta.get("last_modified"),
+            archived if isinstance(archived, dict) else {},
+        )
 
     def put(self, url: str, doc: RawDocument) -> None:
         """Store `doc` for `url` if it carries a validator (without one it can never be reused)."""
@@ -94,6 +102,26 @@ class HttpCache:
         # Body first, then metadata, each atomically: a crash leaves no entry pointing at half a body.
         _write_atomic(body_path, doc.content)
         _write_atomic(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+
+
+    def note_archived(self, url: str, warc: str, where: list[str]) -> None:
+        """Remember that `url`'s cached body is in the WARC named `warc` (record id, date, digest).
+
+        A later "304 Not Modified" then adds a revisit to that file instead of a second copy.
+        """
+        meta_path, _body = self._paths(url)
+        try:
+            meta = json.loads(meta_path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return  # no entry (no validators): nothing will be revalidated
+        archived = meta.get("archived") if isinstance(meta.get("archived"), dict) else {}
+        archived[warc] = where
+        # Only the most recent files: an entry's metadata stays small over many crawls.
+        meta["archived"] = dict(list(archived.items())[-ARCHIVED_KEPT:])
+        _write_atomic(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+
+
+ARCHIVED_KEPT = 8
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -11,6 +11,7 @@ from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree
+
 from vnextract.pipeline.sources.http import Fetcher
 from vnextract.pipeline.sources.limits import TooLarge, maybe_gunzip
 from vnextract.pipeline.sources.outcomes import FetchFailed
@@ -68,7 +69,7 @@ def parse_date(text: str | None) -> date | None:
         return None
     text = text.strip()
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return datetime.fromisoformat(text).date()  # Python 3.11 reads a trailing "Z"
     except ValueError:
         pass
     try:

@@ -6,7 +6,7 @@ import logging
 import threading
 import time
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Protocol, Self
 
 LOGGER = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ class ConcurrencyLimit:
     def __init__(self, limit: int) -> None:
         self._sem = threading.BoundedSemaphore(max(1, limit))
 
-    def __enter__(self) -> ConcurrencyLimit:
+    def __enter__(self) -> Self:
         self._sem.acquire()
         return self
 

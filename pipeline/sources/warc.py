@@ -15,6 +15,9 @@ from types import TracebackType
 from typing import BinaryIO, Self
 from urllib.parse import urlsplit
 
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
 from vnextract.pipeline.errors import InputError
 from vnextract.pipeline.sources.codings import (
     Incomplete,
@@ -26,8 +29,6 @@ from vnextract.pipeline.sources.http import PAGE_TYPES, Fetched, charset_of
 from vnextract.pipeline.sources.limits import GZIP_MAGIC, TooLarge
 from vnextract.pipeline.sources.paths import NotRegular, display_name, open_regular
 from vnextract.pipeline.types import RawDocument
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 LOGGER = logging.getLogger(__name__)
 
@@ -43,20 +44,55 @@ def warc_date(iso: str | None) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.0/revisit/server-not-modified"
+
+
+@dataclass(frozen=True)
+class Archived:
+    """Where a response was written: which WARC file (see `WarcSink.identity`) and its record."""
+
+    warc: str
+    record_id: str
+    date: str
+    payload_digest: str
+
+
 class WarcSink:
-    """Appends request + response records to a WARC file (gzipped per record if it ends in .gz)."""
+    """Appends request + response records to a WARC file (gzipped per record if it ends in .gz).
+
+    The file is created at the first record: a run that archives nothing leaves no empty file.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Append, never truncate: re-running a crawl into the same file must not lose the old one,
-        # and concatenated WARC (and gzip member) files are valid.
-        self._handle: BinaryIO = open(self.path, "ab")
-        self._writer = WARCWriter(self._handle, gzip=self.path.suffix == ".gz")
+        self._handle: BinaryIO | None = None
+        self._writer: WARCWriter | None = None
         self.records = 0
 
-    def write(self, fetched: Fetched) -> None:
+    def identity(self) -> str | None:
+        """What names this very file (path, device, inode), or None before it exists.
+
+        A page recorded as archived under another identity (the file was deleted and made
+        again, or another file) must be written whole, not as a revisit of a lost record.
+        """
+        try:
+            info = self.path.stat()
+        except OSError:
+            return None
+        return f"{self.path.resolve()}|{info.st_dev}|{info.st_ino}"
+
+    def _open(self) -> WARCWriter:
+        if self._writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Append, never truncate: re-running a crawl into the same file must not lose the
+            # old one, and concatenated WARC (and gzip member) files are valid.
+            self._handle = open(self.path, "ab")  # noqa: SIM115 - closed by close()
+            self._writer = WARCWriter(self._handle, gzip=self.path.suffix == ".gz")
+        return self._writer
+
+    def write(self, fetched: Fetched) -> Archived:
         """Write one fetched page as a response record and the request that produced it."""
+        writer = self._open()
         doc = fetched.doc
         assert doc.url, "a fetched document always has a URL"
         date = warc_date(doc.fetched_at)
@@ -67,7 +103,7 @@ class WarcSink:
         ]
         kept.append(("Content-Length", str(len(doc.content))))
         http_headers = StatusAndHeaders(f"{status} {_phrase(status)}", kept, protocol="HTTP/1.1")
-        response = self._writer.create_warc_record(
+        response = writer.create_warc_record(
             doc.url,
             "response",
             payload=io.BytesIO(doc.content),
@@ -75,26 +111,55 @@ class WarcSink:
             http_headers=http_headers,
             warc_headers_dict={"WARC-Date": date},
         )
-        parts = urlsplit(doc.url)
-        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        request_headers = [("Host", parts.netloc.rsplit("@", 1)[-1])] + [
-            (k, v) for k, v in fetched.request_headers if k.lower() != "host"
-        ]
-        request = self._writer.create_warc_record(
+        request = writer.create_warc_record(
             doc.url,
             "request",
             http_headers=StatusAndHeaders(
-                f"GET {target} HTTP/1.1", request_headers, is_http_request=True
+                f"GET {_target(doc.url)} HTTP/1.1",
+                _request_headers(doc.url, fetched.request_headers),
+                is_http_request=True,
             ),
             warc_headers_dict={"WARC-Date": date},
         )
-        self._writer.write_request_response_pair(request, response)
+        writer.write_request_response_pair(request, response)
+        self._flush()
+        return Archived(
+            warc=self.identity() or "",
+            record_id=response.rec_headers.get_header("WARC-Record-ID"),
+            date=date,
+            payload_digest=response.rec_headers.get_header("WARC-Payload-Digest") or "",
+        )
+
+    def write_revisit(self, fetched: Fetched, original: Archived, when: str | None = None) -> None:
+        """Record that the server answered "not modified" for a page this file already holds.
+
+        A revisit (profile server-not-modified) keeps the fact and date of the check without a
+        second copy of the body; readers resolve it to the original record.
+        """
+        writer = self._open()
+        doc = fetched.doc
+        assert doc.url, "a fetched document always has a URL"
+        record = writer.create_revisit_record(
+            doc.url,
+            original.payload_digest or "sha1:unknown",
+            doc.url,
+            original.date,
+            http_headers=StatusAndHeaders("304 Not Modified", [], protocol="HTTP/1.1"),
+            warc_headers_dict={"WARC-Date": warc_date(when), "WARC-Refers-To": original.record_id},
+        )
+        record.rec_headers.replace_header("WARC-Profile", SERVER_NOT_MODIFIED)
+        writer.write_record(record)
+        self._flush()
+
+    def _flush(self) -> None:
+        assert self._handle is not None
         self._handle.flush()  # a crash keeps every page written so far
         self.records += 1
 
     def close(self) -> None:
-        """Close the file."""
-        self._handle.close()
+        """Close the file (if a record was ever written)."""
+        if self._handle is not None:
+            self._handle.close()
 
     def __enter__(self) -> Self:
         return self
@@ -103,6 +168,17 @@ class WarcSink:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _target(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+def _request_headers(url: str, sent: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The request's headers with Host first, as sent (userinfo never part of it)."""
+    host = urlsplit(url).netloc.rsplit("@", 1)[-1]
+    return [("Host", host)] + [(k, v) for k, v in sent if k.lower() != "host"]
 
 
 def _fetch_time(warc_date_header: str | None) -> str | None:
