@@ -208,3 +208,35 @@ def test_database_url_normalised(given: str, expected: str) -> None:
 def test_database_url_unsupported(given: str) -> None:
     with pytest.raises(DatabaseURLError):
         normalize_url(given)
+
+
+@pytest.mark.parametrize("table", [pytest.param(name, id=name) for name in CHILD_TABLES])
+def test_database_child_tuples_follow_schema_columns(table: str) -> None:
+    """The loader writes positional tuples: their order must be the table's column order."""
+    from vnextract.pipeline.sinks.rows import CHILD_COLUMNS
+    from vnextract.pipeline.sinks.schema import METADATA
+
+    assert CHILD_COLUMNS[table] == tuple(column.name for column in METADATA.tables[table].columns)
+
+
+def test_database_updated_at_reads_back_as_a_time(sink: DatabaseSink) -> None:
+    """Timestamps written by the driver fast path read back through SQLAlchemy like its own."""
+    import datetime as dt
+
+    from vnextract.pipeline.sinks.database import ARTICLES
+
+    sink.write_batch(example_records()[:1])
+    with sink.engine.connect() as conn:
+        stamp = conn.execute(ARTICLES.select().with_only_columns(ARTICLES.c.updated_at)).scalar_one()
+    assert isinstance(stamp, dt.datetime)
+    assert abs(stamp.replace(tzinfo=None) - dt.datetime.now(dt.UTC).replace(tzinfo=None)) < dt.timedelta(minutes=5)
+
+
+def test_database_same_article_from_two_sinks(db_url: str) -> None:
+    """Two writers (workers) storing one article, one after the other: one set of child rows."""
+    records = example_records()
+    with DatabaseSink(db_url) as first, DatabaseSink(db_url) as second:
+        first.write_batch(records)
+        once = snapshot(first)
+        second.write_batch(records)
+        assert snapshot(second) == once

@@ -7,26 +7,39 @@ import logging
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Insert, Table, select
+from sqlalchemy import Connection, Insert, Table, event, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 
 from vnextract.models import Record
 from vnextract.pipeline.sinks.closing import ClosingSink
-from vnextract.pipeline.sinks.engine import DEFAULT_URL, make_engine, normalize_url, redact
+from vnextract.pipeline.sinks.engine import (
+    DEFAULT_URL,
+    make_engine,
+    normalize_url,
+    redact,
+)
 from vnextract.pipeline.sinks.rejections import RejectedInput
-from vnextract.pipeline.sinks.rows import article_row, child_rows, record_json
+from vnextract.pipeline.sinks.rows import (
+    CHILD_COLUMNS,
+    article_row,
+    child_rows,
+    record_json,
+)
 from vnextract.pipeline.sinks.schema import CHILD_TABLES, METADATA, migrate
 
 LOGGER = logging.getLogger(__name__)
 
 ARTICLES: Table = METADATA.tables["articles"]
 REJECTIONS: Table = METADATA.tables["rejections"]
-# Ids per DELETE … IN (…): well under SQLite's and PostgreSQL's bound-parameter limits.
+ARTICLE_COLUMNS: tuple[str, ...] = tuple(c.name for c in ARTICLES.columns)
+# Ids per DELETE … IN (…): well under SQLite's bound-parameter limit.
 DELETE_CHUNK = 500
+# PostgreSQL: the per-connection temporary table a batch of articles is COPYed into first.
+STAGE_TABLE = "vnextract_stage_articles"
+SQLITE_CACHE_KIB = 65_536  # 64 MiB of page cache per SQLite connection of the loader
 
 
 _DRIVERS = ("psycopg", "sqlite3")
@@ -67,6 +80,38 @@ def _upsert(table: Table, dialect: str, key: Sequence[str], update: Sequence[str
     )
 
 
+def _quoted(columns: Sequence[str]) -> str:
+    """A column list for raw SQL (`end` is a reserved word)."""
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+def _statements(dialect: str) -> dict[str, str]:
+    """The loader's SQL, built once: the articles upsert and the child inserts (SQLite)."""
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in ARTICLE_COLUMNS if c != "id")
+    if dialect == "postgresql":  # merged from the staging table the batch was COPYed into
+        source = f"SELECT {_quoted(ARTICLE_COLUMNS)} FROM {STAGE_TABLE}"
+    else:
+        source = f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})"
+    statements = {
+        "articles": f"INSERT INTO articles ({_quoted(ARTICLE_COLUMNS)}) {source} "
+                    f"ON CONFLICT (id) DO UPDATE SET {updates}",
+    }
+    for name, columns in CHILD_COLUMNS.items():
+        statements[name] = (
+            f'INSERT INTO "{name}" ({_quoted(columns)}) VALUES ({", ".join("?" * len(columns))})'
+        )
+    return statements
+
+
+def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    """A page cache that holds the indexes of a long load (the default 2 MB does not: past a
+    few thousand articles every insert would read index pages back from the file)."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+    cursor.execute("PRAGMA temp_store = MEMORY")
+    cursor.close()
+
+
 class DatabaseSink(ClosingSink):
     """Records and dead letters into one database (`sqlite:///file.db` or `postgresql://…`)."""
 
@@ -76,9 +121,13 @@ class DatabaseSink(ClosingSink):
         self.dialect = self.engine.dialect.name
         migrate(self.engine)
         self.stats = LoaderStats()
-        self._insert_sql: dict[str, str] = {}
-        article_columns = [c.name for c in ARTICLES.columns if c.name != "id"]
-        self._article_upsert = _upsert(ARTICLES, self.dialect, ["id"], article_columns)
+        self._sql = _statements(self.dialect)
+        self._stamp = (
+            ARTICLES.c.updated_at.type.bind_processor(self.engine.dialect)
+            if self.dialect == "sqlite" else None
+        )
+        if self.dialect == "sqlite":
+            event.listen(self.engine, "connect", _tune_sqlite)
         rejection_columns = ["input", "code", "reason", "payload", "created_at"]
         self._rejection_upsert = _upsert(
             REJECTIONS, self.dialect, ["input_key", "extractor_version"], rejection_columns
@@ -90,23 +139,14 @@ class DatabaseSink(ClosingSink):
         if not records:
             return 0
         latest = {record.id: record for record in records}  # one id twice in a batch: last wins
-        now = dt.datetime.now(dt.UTC)
-        articles: list[dict[str, Any]] = []
-        children: dict[str, list[dict[str, Any]]] = {name: [] for name in CHILD_TABLES}
-        for record in latest.values():
-            record, dumped = record_json(record)
-            articles.append(article_row(record, dumped, now))
-            for name, rows in child_rows(record).items():
-                children[name].extend(rows)
-        ids = list(latest)
+        articles, children = self._rows(latest.values())
         started = time.perf_counter()
         try:
             with self.engine.begin() as conn:
-                conn.execute(self._article_upsert, articles)
-                self._delete_children(conn, ids)
-                for name in CHILD_TABLES:
-                    if children[name]:
-                        self._insert_rows(conn, METADATA.tables[name], children[name])
+                if self.dialect == "postgresql":
+                    self._write_postgresql(conn, articles, children)
+                else:
+                    self._write_sqlite(conn, articles, children)
         except Exception as exc:
             if isinstance(exc, DBAPIError) or type(exc).__module__.split(".")[0] in _DRIVERS:
                 raise BatchWriteError(len(articles), exc) from exc
@@ -120,33 +160,84 @@ class DatabaseSink(ClosingSink):
         LOGGER.debug("batch of %d articles, %d rows in %.3fs", len(articles), written, elapsed)
         return written
 
-    def _insert_rows(self, conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-        """Plain inserts of many rows, by the fastest path each driver has."""
-        columns = [c.name for c in table.columns]
-        as_tuple = itemgetter(*columns)  # the row's values in column order, at C speed
-        if self.dialect == "postgresql":
-            # COPY inside the batch's transaction: ten times the rows/s of pipelined INSERTs.
-            quote = conn.dialect.identifier_preparer.quote
-            sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
-            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-            with cursor, cursor.copy(sql) as copy:
-                for row in rows:
-                    copy.write_row(as_tuple(row))
-            return
-        # SQLite: the driver's executemany with positional rows, past SQLAlchemy's per-row work.
-        # Child columns are text, integers, floats and booleans, which sqlite3 stores as is.
-        if table.name not in self._insert_sql:
-            self._insert_sql[table.name] = str(table.insert().compile(dialect=conn.dialect))
-        conn.exec_driver_sql(self._insert_sql[table.name], [as_tuple(row) for row in rows])
+    def _rows(self, records: Iterable[Record]) -> tuple[list[tuple], dict[str, list[tuple]]]:
+        """Article tuples (ARTICLE_COLUMNS order) and child tuples per table, ready for the driver."""
+        now = dt.datetime.now(dt.UTC)
+        # SQLite keeps timestamps as SQLAlchemy's own text form: bound through its processor, so
+        # that rows written here read back like rows written through SQLAlchemy.
+        stamp: Any = self._stamp(now) if self._stamp is not None else now
+        articles: list[tuple] = []
+        children: dict[str, list[tuple]] = {name: [] for name in CHILD_TABLES}
+        for record in records:
+            record, dumped = record_json(record)
+            row = article_row(record, dumped, now)
+            row["updated_at"] = stamp
+            articles.append(tuple(row[name] for name in ARTICLE_COLUMNS))
+            for name, rows in child_rows(record).items():
+                children[name].extend(rows)
+        return articles, children
+
+    def _write_sqlite(self, conn: Connection, articles: list[tuple], children: dict[str, list[tuple]]) -> None:
+        """SQLite: prepared statements through the driver's executemany, positional rows.
+
+        The writer holds the database's only write lock (BEGIN IMMEDIATE), so the ids already
+        stored can be asked first and only their old child rows deleted: a first load deletes
+        nothing.
+        """
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        ids = [row[0] for row in articles]
+        stored: list[str] = []
+        for start in range(0, len(ids), DELETE_CHUNK):
+            chunk = ids[start:start + DELETE_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            stored += [row[0] for row in cursor.execute(
+                f"SELECT id FROM articles WHERE id IN ({marks})", chunk)]
+        cursor.executemany(self._sql["articles"], articles)
+        for name in reversed(CHILD_TABLES):  # children of children first
+            for start in range(0, len(stored), DELETE_CHUNK):
+                chunk = stored[start:start + DELETE_CHUNK]
+                marks = ", ".join("?" * len(chunk))
+                cursor.execute(f'DELETE FROM "{name}" WHERE article_id IN ({marks})', chunk)
+        for name in CHILD_TABLES:
+            if children[name]:
+                cursor.executemany(self._sql[name], children[name])
+        cursor.close()
+
+    def _write_postgresql(
+        self, conn: Connection, articles: list[tuple], children: dict[str, list[tuple]]
+    ) -> None:
+        """PostgreSQL: COPY into a staging table merged into `articles` with one upsert, then the
+        old child rows deleted and the new ones COPYed in.
+
+        The upsert comes before the delete: it locks the articles' rows, so a second writer of
+        the same article (another worker) waits there and then deletes the first one's children
+        instead of colliding with them.
+        """
+        raw = conn.connection.driver_connection  # type: ignore[union-attr]
+        if not conn.connection.info.get(STAGE_TABLE):
+            # One temporary table per connection, emptied at each commit.
+            raw.execute(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE_TABLE} "
+                "(LIKE articles INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+            )
+            conn.connection.info[STAGE_TABLE] = True
+        cursor = raw.cursor()
+        with cursor:
+            self._copy(cursor, STAGE_TABLE, ARTICLE_COLUMNS, articles)
+            cursor.execute(self._sql["articles"])
+            ids = [row[0] for row in articles]
+            for name in reversed(CHILD_TABLES):  # children of children first
+                cursor.execute(f'DELETE FROM "{name}" WHERE article_id = ANY(%s)', (ids,))
+            for name in CHILD_TABLES:
+                if children[name]:
+                    self._copy(cursor, name, CHILD_COLUMNS[name], children[name])
 
     @staticmethod
-    def _delete_children(conn: Connection, ids: list[str]) -> None:
-        """Delete the old child rows of these articles (children of children first)."""
-        for name in reversed(CHILD_TABLES):
-            table = METADATA.tables[name]
-            for start in range(0, len(ids), DELETE_CHUNK):
-                chunk = ids[start:start + DELETE_CHUNK]
-                conn.execute(table.delete().where(table.c.article_id.in_(chunk)))
+    def _copy(cursor: Any, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        """COPY rows into a table inside the open transaction (ten times pipelined INSERTs)."""
+        with cursor.copy(f'COPY "{table}" ({_quoted(columns)}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def write_rejections(self, items: Iterable[RejectedInput]) -> int:
         """Record dead letters; the same input at the same extractor version is kept once."""
