@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from vnextract.pipeline.cli_io import (
+    DatabaseError,
     gather_inputs,
     note,
     open_output,
@@ -87,6 +88,9 @@ def run_diff(args: argparse.Namespace) -> int:
                 sides.append(open_records(new))
                 diff = diff_records(sides[0], sides[1], old_name=old, new_name=new)
     except RecordSourceError as error:
+        cause = error.__cause__
+        if cause is not None and hasattr(cause, "orig"):  # a database's error: the driver's words
+            return _usage("diff", f"{error.args[0].split(':')[0]}: [E051] {DatabaseError(cause).reason}")
         return _usage("diff", str(error))
 
     fmt, output = _output_choice(args)

@@ -133,6 +133,9 @@ def run_query(args: argparse.Namespace) -> int:
                 print_table(columns, result.all(), sys.stdout, args.max_width)
     except (QueryRefused, DatabaseURLError) as error:
         return _fail("query", str(error))
-    except SQLAlchemyError as error:  # mostly the statement's own mistake: the driver says which
-        return _fail("query", f"query failed: {database_cause(error)}")
+    except SQLAlchemyError as error:
+        if getattr(error, "statement", None) is None:  # no statement ran: the database itself failed
+            report("query", DatabaseError(error))
+            return CANNOT
+        return _fail("query", f"query failed: {database_cause(error)}")  # the driver says what is wrong
     return 0
