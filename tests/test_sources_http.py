@@ -484,3 +484,28 @@ def test_http_allow_private_reaches_loopback(server: App, make_fetcher):
         == PAGE
     )
     assert fails(make_fetcher(allowed_networks=[]), server.url("/p")).code == "E012"
+
+
+# -- userinfo ----------------------------------------------------------------------------------
+
+
+def test_http_userinfo_is_stripped_and_shares_one_host_key(
+    server: App, make_fetcher, clock: FakeClock, tmp_path
+):
+    from vnextract.pipeline.sources.warc import WarcSink, iter_warc
+
+    server.page("/a", PAGE)
+    server.page("/b", PAGE)
+    fetcher = make_fetcher(per_host_delay=1.0)
+    base = f"127.0.0.1:{server.port}"
+    first = fetcher.fetch_full(f"http://u1:secret@{base}/a")
+    second = fetcher.fetch_full(f"http://u2@{base}/b")
+    assert (first.doc.url, second.doc.url) == (f"http://{base}/a", f"http://{base}/b")
+    assert server.count("/robots.txt") == 1  # one robots.txt verdict for every userinfo
+    assert clock.sleeps == [1.0, 1.0]  # robots, /a, /b: one delay slot, not one per user
+    assert all("Authorization" not in r.headers for r in server.requests)
+    with WarcSink(tmp_path / "p.warc") as sink:
+        sink.write(second)
+    raw = (tmp_path / "p.warc").read_bytes()
+    assert b"u2@" not in raw and b"secret" not in raw
+    assert [d.url for d in iter_warc(tmp_path / "p.warc", 10**6)] == [f"http://{base}/b"]

@@ -17,6 +17,7 @@ from _sources_server import (  # noqa: F401  (fixtures)
     server,
 )
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
 
 from vnextract.pipeline.settings import Settings
 from vnextract.pipeline.sources.inputs import iter_inputs
@@ -172,3 +173,65 @@ def test_warc_missing_file_is_reported(tmp_path: Path):
 )
 def test_warc_date(iso: str, expected: str):
     assert warc_date(iso) == expected
+
+
+def _third_party_warc(path: Path) -> None:
+    """A WARC as other crawlers write it: chunked gzip bodies, resources, revisits, dns records."""
+    from warcio.warcwriter import WARCWriter
+    import io
+
+    page = "<html><body><p>Hội nghị Huyện ủy</p></body></html>".encode()
+    body = gzip.compress(page)
+    chunked = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=path.suffix == ".gz")
+        http = StatusAndHeaders(
+            "200 OK",
+            [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip"),
+             ("Transfer-Encoding", "chunked")],
+            protocol="HTTP/1.1",
+        )
+        response = writer.create_warc_record(
+            "https://x.vn/a.html", "response", payload=io.BytesIO(chunked), length=len(chunked),
+            http_headers=http,
+        )
+        writer.write_record(response)
+        digest = response.rec_headers.get_header("WARC-Payload-Digest")
+        record_id = response.rec_headers.get_header("WARC-Record-ID")
+        date = response.rec_headers.get_header("WARC-Date")
+        for uri in ("https://x.vn/a.html", "https://x.vn/copy.html"):  # same page again; a copy
+            revisit = writer.create_revisit_record(uri, digest, "https://x.vn/a.html", date)
+            revisit.rec_headers.add_header("WARC-Refers-To", record_id)
+            writer.write_record(revisit)
+        orphan = writer.create_revisit_record(
+            "https://x.vn/gone.html", "sha1:AAAA", "https://x.vn/gone.html", date
+        )
+        writer.write_record(orphan)
+        text = "Sáng 4/1, Đảng bộ huyện Đức Trọng họp.".encode()
+        writer.write_record(writer.create_warc_record(
+            "file:///notes/a.txt", "resource", payload=io.BytesIO(text), length=len(text),
+            warc_content_type="text/plain; charset=utf-8",
+        ))
+        dns = b"20240104030000\nx.vn. 300 IN A 1.2.3.4\n"
+        writer.write_record(writer.create_warc_record(
+            "dns:x.vn", "response", payload=io.BytesIO(dns), length=len(dns),
+            warc_content_type="text/dns",
+        ))
+
+
+@pytest.mark.parametrize("name", ["third.warc", "third.warc.gz"])
+def test_warc_reads_resources_revisits_and_rejects_the_rest(tmp_path: Path, name: str):
+    path = tmp_path / name
+    _third_party_warc(path)
+    out = list(iter_warc(path, 1_000_000))
+    summary = [(o.url, o.content_type) if isinstance(o, RawDocument) else o.code for o in out]
+    assert summary == [
+        ("https://x.vn/a.html", "text/html; charset=utf-8"),
+        ("https://x.vn/copy.html", "text/html; charset=utf-8"),  # the same-URL revisit: read once
+        "E033",
+        ("file:///notes/a.txt", "text/plain; charset=utf-8"),
+        "E032",
+    ]
+    page = "<html><body><p>Hội nghị Huyện ủy</p></body></html>".encode()
+    assert out[0].content == page and out[1].content == page  # type: ignore[union-attr]
+    assert "gone.html" in out[2].reason and "text/dns" in out[4].reason  # type: ignore[union-attr]

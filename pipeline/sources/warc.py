@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import logging
 import zlib
@@ -465,6 +467,10 @@ def _outcomes(
     if kind == "revisit":
         yield from _revisit(record, archive, path, limit, index, name)
         return
+    problem = digest_problem(record)
+    if problem:
+        yield InputError("E031", f"{name}: {problem}", source=source)
+        return
     index.add(record)
     try:
         page = _page(record, limit)
@@ -516,6 +522,25 @@ def _revisit(
     }
     again = WarcRecord(moved, found.block, found.length, found.location)
     yield from _outcomes(again, archive, path, limit, _OriginalIndex())
+
+
+def digest_problem(record: WarcRecord) -> str | None:
+    """Why the block does not match its WARC-Block-Digest, or None (also when it has none).
+
+    A plain WARC has no CRC: the digest most writers record is the only proof that the bytes
+    are the ones archived.
+    """
+    declared = record.headers.get("warc-block-digest", "")
+    algorithm, _sep, value = declared.partition(":")
+    algorithm = algorithm.strip().lower().replace("-", "")
+    if not value or algorithm not in ("sha1", "sha256", "md5") or record.block is None:
+        return None
+    raw = hashlib.new(algorithm, record.block).digest()
+    value = value.strip()
+    base32 = base64.b32encode(raw).decode().rstrip("=")
+    if value.lower() == raw.hex() or value.upper().rstrip("=") == base32:
+        return None
+    return f"block does not match its {algorithm} digest (damaged bytes)"
 
 
 def _record_at(path: str | Path, location: tuple[int, int], limit: int) -> WarcRecord | None:
