@@ -177,8 +177,9 @@ def test_warc_date(iso: str, expected: str):
 
 def _third_party_warc(path: Path) -> None:
     """A WARC as other crawlers write it: chunked gzip bodies, resources, revisits, dns records."""
-    from warcio.warcwriter import WARCWriter
     import io
+
+    from warcio.warcwriter import WARCWriter
 
     page = "<html><body><p>Hội nghị Huyện ủy</p></body></html>".encode()
     body = gzip.compress(page)
