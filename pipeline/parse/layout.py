@@ -1,0 +1,164 @@
+"""What the layout of an article's body says: captions by where they sit, credits at its ends.
+
+Pages of any outlet put a photo's caption in a `figure`, a small table around the image, or a
+centred block next to it; body paragraphs never sit there. The byline closes the body as a
+short right-aligned or bold block ("Bài, ảnh: HẢI ĐĂNG", "Thu Hà/VOV-Tokyo", "Nguồn: ..."),
+sometimes with a dateline or byline block before the lead. These rules read the markup, not the
+words, so they hold on outlets nobody wrote an adapter for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bs4.element import Tag
+
+from vnextract.pipeline.parse import bylines
+from vnextract.pipeline.parse.blocks import flat_text, is_gone
+from vnextract.pipeline.parse.dates import parse_datetime
+
+_CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+_LEAF_BLOCKS = ("p", "div", "td", "h4", "h5", "h6")
+_INNER_BLOCKS = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6")
+_MAX_CAPTION_CHARS = 300
+_MAX_CAPTION_TABLE_ROWS = 4
+_MAX_CREDIT_CHARS = 100
+_MAX_CREDIT_WORDS = 12
+_END_BLOCKS = 4  # blocks read back from the end of the body for credits
+_HEAD_BLOCKS = 2  # blocks read from its head for a dateline or byline
+_EMPHASIS = ("strong", "b", "em", "i")
+
+
+@dataclass
+class Credits:
+    """Bylines taken from the ends of a body: the names, and the lines removed."""
+
+    names: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def _aligned(el: Tag, pattern: re.Pattern[str], value: str) -> bool:
+    for node in (el, el.parent):
+        if not isinstance(node, Tag):
+            continue
+        style = node.get("style")
+        if isinstance(style, str) and pattern.search(style):
+            return True
+        if str(node.get("align") or "").lower() == value:
+            return True
+    return False
+
+
+def _leaf_blocks(container: Tag) -> list[Tag]:
+    """Blocks holding text directly (no block inside them), in document order.
+
+    One walk in reverse document order, where a node's descendants come before it, marks the
+    nodes holding a block: linear in the page, however deep its nesting."""
+    nodes = [node for node in container.descendants if isinstance(node, Tag)]
+    holds_block: set[int] = set()
+    leaves = []
+    for node in reversed(nodes):
+        inner = id(node) in holds_block
+        if node.name in _LEAF_BLOCKS and not inner and not is_gone(node):
+            leaves.append(node)
+        if (inner or node.name in _INNER_BLOCKS) and node.parent is not None:
+            holds_block.add(id(node.parent))
+    leaves.reverse()
+    return [el for el in leaves if el.get_text(strip=True)]
+
+
+def _has_image(el: Tag | None) -> bool:
+    return isinstance(el, Tag) and (el.name == "img" or el.find("img") is not None)
+
+
+def _previous_element(el: Tag) -> Tag | None:
+    node = el.previous_sibling
+    while node is not None and not isinstance(node, Tag):
+        node = node.previous_sibling
+    return node
+
+
+def _caption_table(el: Tag, seen: dict[int, bool]) -> bool:
+    """True when the element sits in a small table holding an image (answers kept per table)."""
+    table = el.find_parent("table")
+    if table is None:
+        return False
+    if id(table) not in seen:
+        seen[id(table)] = (
+            len(table.find_all("tr", limit=_MAX_CAPTION_TABLE_ROWS + 1)) <= _MAX_CAPTION_TABLE_ROWS
+            and len(table.get_text()) <= 2 * _MAX_CAPTION_CHARS
+            and _has_image(table)
+        )
+    return seen[id(table)]
+
+
+def take_layout_captions(container: Tag) -> list[str]:
+    """Caption texts that sit by an image (its table, or a centred block next to it), removed."""
+    captions: list[str] = []
+    tables: dict[int, bool] = {}
+    for el in _leaf_blocks(container):
+        if is_gone(el):
+            continue
+        text = flat_text(el)
+        if not text or len(text) > _MAX_CAPTION_CHARS:
+            continue
+        in_table = _caption_table(el, tables)
+        beside_image = _aligned(el, _CENTRED, "center") and (
+            _has_image(el) or _has_image(_previous_element(el)) or _has_image(_previous_element(el.parent))
+        )
+        if in_table or beside_image:
+            captions.append(text)
+            el.decompose()
+    return captions
+
+
+def _emphasised(el: Tag) -> bool:
+    """True when all the block's text sits inside bold or italic elements."""
+    total = len(el.get_text(strip=True))
+    inside = sum(len(e.get_text(strip=True)) for e in el.find_all(_EMPHASIS) if e.find_parent(_EMPHASIS) is None)
+    return total > 0 and inside >= total
+
+
+def _credit_names(text: str) -> list[str] | None:
+    """The names of a credit line; [] for a source credit without a person; None for prose."""
+    credit = bylines.read_credit(text)
+    if credit is None:
+        return None
+    return list(credit.authors)
+
+
+def take_end_credits(container: Tag) -> Credits:
+    """Bylines and source credits closing the body (short, right-aligned or emphasised blocks
+    that read as credits), and a dateline or byline block before the lead; removed."""
+    found = Credits()
+    leaves = _leaf_blocks(container)
+    for el in reversed(leaves[-_END_BLOCKS:]):
+        text = flat_text(el)
+        if len(text) > _MAX_CREDIT_CHARS or len(text.split()) > _MAX_CREDIT_WORDS:
+            break
+        names = _credit_names(text)
+        if names is None and not _aligned(el, _RIGHT, "right"):
+            break
+        found.names = (names or []) + found.names
+        found.removed.insert(0, text)
+        el.decompose()
+    for el in leaves[:_HEAD_BLOCKS]:
+        if is_gone(el):
+            continue
+        text = flat_text(el)
+        if len(text) > _MAX_CREDIT_CHARS:
+            break
+        if parse_datetime(text) and len(text.split()) <= _MAX_CREDIT_WORDS:
+            found.removed.append(text)
+            el.decompose()
+            continue
+        names = _credit_names(text)
+        if names and (_emphasised(el) or _aligned(el, _RIGHT, "right") or not any(c.islower() for c in text)):
+            found.names += names
+            found.removed.append(text)
+            el.decompose()
+            continue
+        break
+    return found
