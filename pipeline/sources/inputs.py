@@ -70,7 +70,8 @@ class Ignored:
         """'3 entries in folders not read (2 unsupported suffix, 1 hidden)'."""
         ranked = sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))
         parts = ", ".join(f"{n} {reason}" for reason, n in ranked)
-        return f"{self.total} entries in folders not read ({parts})"
+        noun = "entry" if self.total == 1 else "entries"
+        return f"{self.total} {noun} in folders not read ({parts})"
 
 
 def input_kind(path: Path) -> tuple[str, bool] | None:
