@@ -276,3 +276,45 @@ def test_inputs_bad_sidecar_is_reported(tmp_path: Path, content: str):
     (tmp_path / "bai.meta.json").write_text(content, encoding="utf-8")
     (error,) = iter_inputs([str(tmp_path)], Settings())
     assert isinstance(error, InputError) and error.code == "E006" and "bai.meta.json" in error.reason
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        pytest.param({"text": "Dòng", "url": "https://t.vn/a", "published": "2024-01-04"},
+                     ("text/plain", "https://t.vn/a", "2024-01-04", None), id="input-format"),
+        pytest.param({"text": "Dòng", "published_at": "2024-01-04T08:00:00+07:00",
+                      "source": {"url": "https://t.vn/r", "fetched_at": "2024-01-05T00:00:00+00:00"}},
+                     ("text/plain", "https://t.vn/r", "2024-01-04T08:00:00+07:00",
+                      "2024-01-05T00:00:00+00:00"), id="record-format"),
+        pytest.param({"html": "<p>x</p>", "url": "https://t.vn/u", "source": {"url": "https://t.vn/s"}},
+                     ("text/html", "https://t.vn/u", None, None), id="input-field-wins"),
+        pytest.param({"text": "Dòng", "published": "2024-02-30", "published_at": "2024-01-04"},
+                     ("text/plain", None, None, None), id="bad-date-dropped-not-replaced"),
+    ],
+)
+def test_inputs_jsonl_reads_input_and_record_formats(tmp_path: Path, line: dict, expected: tuple):
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    (doc,) = list(iter_inputs([str(path)], small()))
+    assert isinstance(doc, RawDocument)
+    kind = (doc.content_type or "").split(";")[0]
+    assert (kind, doc.url, doc.published, doc.fetched_at) == expected
+    assert doc.archive == f"{path}:1"
+
+
+def test_inputs_records_written_by_extract_feed_back_with_date_and_url(tmp_path: Path, nlp, settings):
+    from vnextract.pipeline.process import process
+
+    text = tmp_path / "a.txt"
+    text.write_text("Ngày 4/1, Huyện ủy Đức Trọng tổ chức hội nghị tổng kết công tác năm.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(
+        json.dumps({"published": "2024-01-05", "url": "https://t.vn/a"}), encoding="utf-8"
+    )
+    (raw,) = list(iter_inputs([str(text)], settings))
+    record = process(raw, nlp, settings)
+    out = tmp_path / "records.jsonl"
+    out.write_text(record.model_dump_json() + "\n", encoding="utf-8")
+    (again,) = list(iter_inputs([str(out)], settings))
+    assert (again.published, again.url) == (record.published_at, record.source.url)  # type: ignore[union-attr]
+    assert process(again, nlp, settings).dates == record.dates  # type: ignore[arg-type]

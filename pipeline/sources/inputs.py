@@ -174,7 +174,11 @@ def walk_files(root: Path, ignored: Ignored | None = None) -> Iterator[Path]:
     if root.name.startswith(".") and root.name not in (".", ".."):
         LOGGER.debug("%s: hidden folder given explicitly, read", display_name(root))
     found: list[Path] = []
-    for directory, subdirs, files in os.walk(root):
+
+    def unreadable(error: OSError) -> None:
+        ignored.add(Path(error.filename or root), f"unreadable folder ({error.strerror})")
+
+    for directory, subdirs, files in os.walk(root, onerror=unreadable):
         here = Path(directory)
         kept = []
         for sub in subdirs:

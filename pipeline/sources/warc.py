@@ -545,12 +545,13 @@ def digest_problem(record: WarcRecord) -> str | None:
 
 def _record_at(path: str | Path, location: tuple[int, int], limit: int) -> WarcRecord | None:
     """The record at a location found earlier in the same file (None if it is not there now)."""
-    offset, position = location
+    offset = location[0]
     try:
         with open(path, "rb") as handle:
             handle.seek(offset)
             if handle.read(2) == GZIP_MAGIC:
-                member, _rest, oversize = _inflate_member(handle, GZIP_MAGIC, limit, offset)
+                ceiling = limit + MAX_HEADER_BYTES + len(TERMINATOR)
+                member, _rest, oversize = _inflate_member(handle, GZIP_MAGIC, ceiling, offset)
                 if oversize:
                     return None
                 records = _plain_records(io.BytesIO(member), limit, member=offset)
@@ -558,7 +559,7 @@ def _record_at(path: str | Path, location: tuple[int, int], limit: int) -> WarcR
                 handle.seek(offset)
                 records = _plain_records(handle, limit)
             for found in records:
-                if found.location[1] == position or found.location[0] == offset:
+                if found.location == location:
                     return found
     except (Damaged, OSError):
         return None
