@@ -70,6 +70,12 @@ END_MARKERS: tuple[str, ...] = (
     "Bình luận",
     "Gửi bình luận",
     "Ý kiến bạn đọc",
+    "Các tin khác",
+    "Các tin, bài khác",
+    "Tin tức gần đây",
+    "Tin đọc nhiều",
+    "Đọc nhiều",
+    "Bài viết liên quan",
 )
 
 # Whole lines that are furniture wherever they appear.
@@ -160,7 +166,10 @@ CAPTION_SELECTORS: tuple[str, ...] = (
 
 # Headings of a related-links box: inside an HTML body such a box can sit mid-article, so the
 # heading is skipped (its links go by link density) rather than taken as the article's end.
-RELATED_HEADINGS: tuple[str, ...] = ("Xem thêm", "Tin liên quan", "Bài liên quan", "Đọc thêm", "Đọc tiếp")
+RELATED_HEADINGS: tuple[str, ...] = (
+    "Xem thêm", "Tin liên quan", "Bài liên quan", "Đọc thêm", "Đọc tiếp", "Theo dòng sự kiện",
+    "Tham khảo thêm", "Có thể bạn quan tâm",
+)
 
 # Whole lines after which nothing belongs to the article (compare END_MARKERS, which text.py
 # matches as line prefixes; inside HTML a heading must be the marker alone, "Bình luận (3)").

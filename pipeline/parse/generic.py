@@ -29,8 +29,25 @@ class _Candidate:
     score: float = 0.0
 
 
-def _direct_text(tag: Tag) -> str:
-    return "".join(str(c) for c in tag.children if isinstance(c, NavigableString))
+# Inline elements whose text belongs to the block around them: old table pages write the whole
+# article as <font>/<b> runs split by <br> straight inside a <td>.
+_INLINE = frozenset("a abbr b big br cite em font i small span strong sub sup u".split())
+
+
+def _direct_text(tag: Tag) -> tuple[str, int]:
+    """The text written in the element outside any block child, and how much of it is links."""
+    parts: list[str] = []
+    links = 0
+    stack: list[tuple[object, bool]] = [(child, False) for child in reversed(tag.contents)]
+    while stack:
+        node, in_link = stack.pop()
+        if isinstance(node, NavigableString):
+            if type(node) is NavigableString:  # not a comment or CDATA
+                parts.append(str(node))
+                links += len(node.strip()) if in_link else 0
+        elif isinstance(node, Tag) and node.name in _INLINE:
+            stack.extend((child, in_link or node.name == "a") for child in reversed(node.contents))
+    return "".join(parts), links
 
 
 def paragraph_score(text: str, link_chars: int) -> float:
@@ -68,10 +85,11 @@ def best_containers(root: Tag) -> list[Tag]:
             links = _link_chars(el)
             owner = el.parent
         else:
-            direct = " ".join(_direct_text(el).split())
+            raw, links = _direct_text(el)
+            direct = " ".join(raw.split())
             if len(direct) < _DIRECT_TEXT_CHARS:
                 continue
-            text, links, owner = direct, 0, el  # text written straight into a div: it is the container
+            text, owner = direct, el  # text written straight into a div or cell: it is the container
         score = paragraph_score(text, links)
         if score <= 0:
             continue

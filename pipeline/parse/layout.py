@@ -121,6 +121,12 @@ def _emphasised(el: Tag) -> bool:
     return total > 0 and inside >= total
 
 
+def _links_only(el: Tag) -> bool:
+    """True for a block of links (print and share tools, related titles): passed over."""
+    text = el.get_text(strip=True)
+    return bool(text) and sum(len(a.get_text(strip=True)) for a in el.find_all("a")) >= len(text) / 2
+
+
 def _credit_names(text: str) -> list[str] | None:
     """The names of a credit line; [] for a source credit without a person; None for prose."""
     credit = bylines.read_credit(text)
@@ -134,7 +140,8 @@ def take_end_credits(container: Tag) -> Credits:
     that read as credits), and a dateline or byline block before the lead; removed."""
     found = Credits()
     leaves = _leaf_blocks(container)
-    for el in reversed(leaves[-_END_BLOCKS:]):
+    tail = [el for el in leaves if not _links_only(el)][-_END_BLOCKS:]
+    for el in reversed(tail):
         text = flat_text(el)
         if len(text) > _MAX_CREDIT_CHARS or len(text.split()) > _MAX_CREDIT_WORDS:
             break

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-from bs4.element import Tag
+from bs4.element import Comment, Tag
 
 from vnextract.pipeline.parse import bylines, furniture
 from vnextract.pipeline.parse.blocks import clean_text, flat_text, is_gone, select_all, select_first
@@ -277,13 +277,27 @@ def _choose_adapter(index: PageIndex, outlet: Outlet | None, urls: tuple[str | N
     return None
 
 
+# The address a browser writes into a page it saves ("<!-- saved from url=(0063)http://... -->").
+_SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)", re.IGNORECASE)
+
+
+def saved_from(soup: BeautifulSoup) -> str | None:
+    """The URL a browser recorded in a saved page's opening comment, or None."""
+    for node in soup.contents[:5]:
+        if isinstance(node, Comment):
+            match = _SAVED_FROM.search(str(node))
+            if match:
+                return match.group(1).strip()
+    return None
+
+
 def read_page(soup: BeautifulSoup, raw: RawDocument) -> Page:
     """Index the page's meta tags and JSON-LD, find its canonical URL, its outlet and its adapter."""
     index = PageIndex(soup)
     meta = _meta_index(index.by_tag("meta"))
     nodes = jsonld_nodes(index.by_tag("script"))
     ld = _article_node(nodes)
-    url = _canonical(index.by_tag("link"), meta, ld, raw.url)
+    url = _canonical(index.by_tag("link"), meta, ld, raw.url or saved_from(soup))
     urls = (raw.url, url)
     outlet = _page_outlet(index, meta, ld, urls)
     adapter = _choose_adapter(index, outlet, urls)
@@ -321,6 +335,7 @@ def is_site_name(page: Page, text: str) -> bool:
     folded = fold(text)
     if not folded:
         return False
+    folded = folded.removesuffix("online")
     return folded in page.site_names or any(
         folded == name + tld for name in page.site_names for tld in ("vn", "comvn", "net", "com")
     ) or folded.removeprefix("bao") in page.site_names
@@ -688,7 +703,7 @@ def _find_date(page: Page, adapter_selectors: tuple[str, ...], ld_key: str,
 def _headline_element(page: Page, title: str | None) -> Tag | None:
     if not title:
         return None
-    for name in ("h1", "h2", "h3", "h4", "div", "p", "span"):
+    for name in ("h1", "h2", "h3", "h4", "div", "p", "span", "b", "strong", "font"):
         for el in page.index.by_tag(name):
             if len(el.get_text()) < 3 * len(title) and flat_text(el) == title:
                 return el
