@@ -36,12 +36,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bs4 import BeautifulSoup  # noqa: E402
+from bs4 import BeautifulSoup
 
-from vnextract.pipeline.errors import VnextractError  # noqa: E402
-from vnextract.pipeline.parse import parse  # noqa: E402
-from vnextract.pipeline.settings import Settings  # noqa: E402
-from vnextract.pipeline.types import RawDocument  # noqa: E402
+from vnextract.pipeline.errors import VnextractError
+from vnextract.pipeline.parse import parse
+from vnextract.pipeline.settings import Settings
+from vnextract.pipeline.types import RawDocument
 
 PAGES = ROOT / "tests" / "fixtures" / "pages"
 FIELDS = (
@@ -174,7 +174,7 @@ def htmldate_day(data: bytes) -> str | None | bool:
         return False
     try:
         return find_date(data.decode("utf-8", "replace"), original_date=True, outputformat="%Y-%m-%d")
-    except Exception:  # htmldate raises on pages it cannot read: no date found
+    except Exception:  # noqa: BLE001 - any failure of the library on a page is 'no date found'
         return None
 
 

@@ -11,15 +11,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from bs4.element import NavigableString, PreformattedString, Tag
+from soupsieve import SelectorSyntaxError
 
 from vnextract.pipeline.nlp.normalize import normalize_text
 from vnextract.pipeline.parse import furniture
 
 # Elements that start a new line of text; everything else runs inline.
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main menu nav ol p pre "
-    "section summary table tbody td tfoot th thead tr ul caption".split()
+    ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption"]
 )
 _CELL_TAGS = frozenset(("td", "th"))
 # A table cell with at most this much text, one paragraph and no table inside is one phrase of its
@@ -188,7 +187,7 @@ def select_all(root: Tag, selectors: Iterable[str]) -> list[Tag]:
         return []
     try:
         found = root.select(", ".join(selectors))
-    except Exception:  # soupsieve raises its own SelectorSyntaxError on a bad table row
+    except (SelectorSyntaxError, NotImplementedError):  # a bad table row matches nothing
         found = [el for s in selectors for el in _safe_select(root, s)]
     return outermost(found)
 
@@ -196,7 +195,7 @@ def select_all(root: Tag, selectors: Iterable[str]) -> list[Tag]:
 def _safe_select(root: Tag, selector: str) -> list[Tag]:
     try:
         return root.select(selector)
-    except Exception:
+    except (SelectorSyntaxError, NotImplementedError):
         return []
 
 
@@ -204,7 +203,7 @@ def select_first(root: Tag, selector: str) -> Tag | None:
     """The first element matching one selector, or None (a bad selector matches nothing)."""
     try:
         return root.select_one(selector)
-    except Exception:
+    except (SelectorSyntaxError, NotImplementedError):
         return None
 
 

@@ -9,7 +9,7 @@ no summer time, so other offsets are converted); a date without a time stays a d
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 VIETNAM = timezone(timedelta(hours=7))
 
@@ -41,7 +41,7 @@ def _offset(sign: str, hours: str, minutes: str | None) -> timezone:
 
 def _iso_offset(text: str) -> timezone:
     if text == "Z":
-        return timezone.utc
+        return UTC
     digits = text.replace(":", "")
     return _offset(digits[0], digits[1:3], digits[3:5])
 
@@ -104,5 +104,5 @@ def parse_datetime(text: str | None) -> str | None:
     if gmt and gmt.group(1):
         tz = _offset(gmt.group(1), gmt.group(2), gmt.group(3))
     elif gmt:
-        tz = timezone.utc
+        tz = UTC
     return _build(year, month, day, clock, tz)

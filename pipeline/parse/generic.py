@@ -31,7 +31,7 @@ class _Candidate:
 
 # Inline elements whose text belongs to the block around them: old table pages write the whole
 # article as <font>/<b> runs split by <br> straight inside a <td>.
-_INLINE = frozenset("a abbr b big br cite em font i small span strong sub sup u".split())
+_INLINE = frozenset(["a", "abbr", "b", "big", "br", "cite", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"])
 
 
 def _direct_text(tag: Tag) -> tuple[str, int]:

@@ -17,11 +17,25 @@ from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from vnextract.pipeline.parse import furniture, layout
-from vnextract.pipeline.parse.blocks import BLOCK_TAGS, Line, clean_text, flat_text, is_gone, select_all
-from vnextract.pipeline.parse.blocks import strip_furniture, text_lines
+from vnextract.pipeline.parse.blocks import (
+    BLOCK_TAGS,
+    Line,
+    clean_text,
+    flat_text,
+    is_gone,
+    select_all,
+    strip_furniture,
+    text_lines,
+)
 from vnextract.pipeline.parse.dates import parse_datetime
 from vnextract.pipeline.parse.generic import best_containers
-from vnextract.pipeline.parse.metadata import Metadata, Page, byline_names, read_metadata, read_page
+from vnextract.pipeline.parse.metadata import (
+    Metadata,
+    Page,
+    byline_names,
+    read_metadata,
+    read_page,
+)
 from vnextract.pipeline.parse.sites import GENERIC_BODY_SELECTORS
 from vnextract.pipeline.types import Article, RawDocument
 

@@ -11,7 +11,6 @@ import html
 import json
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -20,19 +19,32 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment, Tag
 
 from vnextract.pipeline.parse import bylines, furniture
-from vnextract.pipeline.parse.blocks import clean_text, flat_text, is_gone, select_all, select_first
+from vnextract.pipeline.parse.blocks import (
+    clean_text,
+    flat_text,
+    is_gone,
+    select_all,
+    select_first,
+)
 from vnextract.pipeline.parse.dates import parse_datetime
 from vnextract.pipeline.parse.select import PageIndex
-from vnextract.pipeline.parse.sites import SITES, Outlet, SiteAdapter, adapters_for, choose_adapter, host_of
+from vnextract.pipeline.parse.sites import (
+    SITES,
+    Outlet,
+    SiteAdapter,
+    adapters_for,
+    choose_adapter,
+    host_of,
+    outlet_by_domain,
+    outlet_by_name,
+)
 from vnextract.pipeline.parse.sites import fold as sites_fold
-from vnextract.pipeline.parse.sites import outlet_by_domain, outlet_by_name
 from vnextract.pipeline.types import RawDocument
 
 LOGGER = logging.getLogger(__name__)
 
 ARTICLE_TYPES = frozenset(
-    "NewsArticle Article ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle "
-    "BackgroundNewsArticle ReviewNewsArticle BlogPosting LiveBlogPosting Report".split()
+    ["NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "Report"]
 )
 _ORGANIZATION_TYPES = frozenset(("Organization", "NewsMediaOrganization", "Corporation", "WebSite"))
 _MAX_JSONLD_NODES = 500

@@ -10,6 +10,7 @@ attribute, and soupsieve checks those few.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -50,7 +51,7 @@ def _top_level(text: str, is_break: Callable[[str], bool]) -> Iterator[int]:
 def split_selector_list(selectors: str) -> list[str]:
     """ "a, b[x='1,2']" -> ["a", "b[x='1,2']"]: commas outside brackets, parentheses and quotes."""
     cuts = [-1, *_top_level(selectors, lambda ch: ch == ","), len(selectors)]
-    parts = (selectors[a + 1 : b].strip() for a, b in zip(cuts, cuts[1:]))
+    parts = (selectors[a + 1 : b].strip() for a, b in itertools.pairwise(cuts))
     return [p for p in parts if p]
 
 
@@ -77,7 +78,7 @@ def _last_compound(selector: str) -> str:
 def _compiled(selector: str) -> soupsieve.SoupSieve | None:
     try:
         return soupsieve.compile(selector)
-    except Exception:  # a bad row in a table of selectors matches nothing, it does not crash
+    except (soupsieve.SelectorSyntaxError, NotImplementedError):  # a bad table row matches nothing
         LOGGER.warning("invalid CSS selector ignored: %r", selector)
         return None
 
