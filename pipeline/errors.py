@@ -27,11 +27,17 @@ MESSAGES: dict[str, str] = {
     "E032": "archive record is not a page ({detail}): only HTML and plain-text records are extracted",
     "E033": "revisit record whose original is not in this archive ({detail}): extract the archive holding the original",
     "E034": "not a regular file ({detail}): FIFOs, devices and sockets are never read; copy the data to a file",
+    "E040": "input took longer than the per-article time budget ({detail}): split it into articles, or raise the budget (run(article_seconds=...))",
+    "E041": "page has too many HTML elements ({detail}): it is not one article; save the article's own page",
     "E050": "cannot write {detail}: name a file in a folder you may write to (missing folders are created)",
     "E051": "database error ({detail}): check the --db URL, that the server runs and accepts you, and free disk space",
     "E052": "dead letter cannot be retried ({detail}): it kept neither the input's bytes nor a file or URL to read again; extract the original input",
     "E053": "not a dead letter ({detail}): give retry the JSON Lines file that --dead-letter wrote",
     "E054": "cannot read the list of inputs ({detail}): give -i a UTF-8 text file with one path or URL per line",
+    "E070": "input the cluster workers cannot read ({detail}): --engine ray-data reads files and folders every node can reach; save pages first (vnextract fetch --warc pages.warc.gz) and pass the archive, or use --engine local",
+    "E071": "no sink for the cluster run ({detail}): give --db URL and/or --parquet DIR",
+    "E072": "--engine ray-data needs Ray Data ({detail}): pip install 'vnextract[ray]'",
+    "E073": "Ray could not start ({detail}): check RAY_ADDRESS, or unset it for a local instance",
     "E099": "unexpected error while extracting (a bug, please report it): {detail}",
 }
 

@@ -55,6 +55,7 @@ from vnextract.pipeline.sinks.rejections import (
     payload_of,
     rejected,
 )
+from vnextract.pipeline.time_budget import DEFAULT_ARTICLE_SECONDS, time_budget
 from vnextract.pipeline.types import Article, RawDocument
 
 LOGGER = logging.getLogger(__name__)
@@ -179,16 +180,20 @@ class WorkerConfig:
     published: str | None = None  # --published: wins over the page's own date
     done: IdSet | None = None  # article ids already stored (resume); None processes everything
     max_payload_bytes: int = MAX_PAYLOAD_BYTES
+    article_seconds: float | None = DEFAULT_ARTICLE_SECONDS  # past it an input is an E040 letter
 
 
 def input_name(raw: RawDocument | None, error: VnextractError | None = None) -> str:
-    """How a person would name an input: its URL, else its file, else what the error says."""
+    """How a person would name an input: its URL, else its file, else the source its error names.
+
+    Never the error's message: the rejections table's `input` column holds a path or URL ("-" for
+    stdin), and the reason column says what went wrong."""
     if raw is not None and (raw.url or raw.archive):
         return str(raw.url or raw.archive)
-    url = getattr(error, "url", None)
-    if url:
-        return str(url)
-    return (error.detail if error is not None and error.detail else None) or "stdin"
+    for where in (getattr(error, "url", None), getattr(error, "source", None)):
+        if where:
+            return str(where)
+    return "input"
 
 
 def article_key(article: Article) -> str:
@@ -254,11 +259,13 @@ class Worker:
 
         config = self.config
         try:
-            article = parse(raw, config.settings)
-            key = article_key(article)
-            if config.done is not None and key in config.done:
-                return Skipped(key)
-            record = extract_article(article, self.nlp, config.settings, config.published)
+            with time_budget(config.article_seconds) as budget:  # a runaway input: E040, not a stall
+                article = parse(raw, config.settings)
+                key = article_key(article)
+                if config.done is not None and key in config.done:
+                    return Skipped(key)
+                budget.check()
+                record = extract_article(article, self.nlp, config.settings, config.published)
         except VnextractError as error:
             return dead_letter(error, raw, config.published, config.max_payload_bytes)
         except Exception as exc:  # noqa: BLE001 - one bad input must not stop an archive
@@ -738,6 +745,7 @@ def run(
     stdin: BinaryIO | None = None,
     max_payload_bytes: int = MAX_PAYLOAD_BYTES,
     items: Iterable[RawDocument | VnextractError] | None = None,
+    article_seconds: float | None = DEFAULT_ARTICLE_SECONDS,
 ) -> RunSummary:
     """Extract every input of `specs` into `sink`; dead letters to the sink (and `dead_letter`).
 
@@ -745,7 +753,8 @@ def run(
     articles the sink already holds for this extractor version. `progress`: a bar on stderr;
     None shows it only when stderr is a terminal. `published`: YYYY-MM-DD that wins over pages'.
     `items`: inputs already read (dead letters to retry), used instead of reading `specs`, which
-    then only size the progress bar.
+    then only size the progress bar. `article_seconds`: the time one input may take (parse and
+    extraction) before it becomes an E040 dead letter; None: no limit.
     """
     from vnextract.pipeline.sources.inputs import iter_inputs
 
@@ -761,7 +770,7 @@ def run(
                     len(stored), EXTRACTOR_VERSION)
         del stored
     config = WorkerConfig(settings=settings, published=published, done=done,
-                          max_payload_bytes=max_payload_bytes)
+                          max_payload_bytes=max_payload_bytes, article_seconds=article_seconds)
     executor = make_executor(engine, config, workers)  # Ray may take seconds to start
     summary.workers = executor.workers
     letters, known, own_letters = None, IdSet(), False

@@ -12,17 +12,25 @@ from spacy.language import Language
 from vnextract.pipeline.extract import COMPONENTS
 from vnextract.pipeline.extract.values import register_extensions
 from vnextract.pipeline.nlp.tokenizer import SyllableTokenizer
+from vnextract.pipeline.settings import ExtractSettings
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["COMPONENTS", "build_nlp", "shared_nlp"]
 
 
+def build_nlp(
+    components: tuple[tuple[str, str], ...] = COMPONENTS,
+    max_length: int = ExtractSettings().max_text_chars,
+) -> Language:
+    """A fresh Language: syllable tokenizer plus the given extractor components, in order.
 
-def build_nlp(components: tuple[tuple[str, str], ...] = COMPONENTS) -> Language:
-    """A fresh Language: syllable tokenizer plus the given extractor components, in order."""
+    `max_length` is spaCy's own guard (E088, 1,000,000 by default, sized for its neural parsers):
+    here it is the tool's limit on body text, which `process` checks first with an E004.
+    """
     register_extensions()
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.max_length = max_length
     nlp.tokenizer = SyllableTokenizer(nlp.vocab)
     for name, module in components:
         importlib.import_module(module)  # registers the component factory
