@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "E052": "dead letter cannot be retried ({detail}): it kept neither the input's bytes nor a file or URL to read again; extract the original input",
     "E053": "not a dead letter ({detail}): give retry the JSON Lines file that --dead-letter wrote",
     "E054": "cannot read the list of inputs ({detail}): give -i a UTF-8 text file with one path or URL per line",
+    "E060": "input is only a list of web addresses ({detail}): extract the pages themselves (vnextract extract URL..., or -i FILE for a list) or give the article's text",
     "E070": "input the cluster workers cannot read ({detail}): --engine ray-data reads files and folders every node can reach; save pages first (vnextract fetch --warc pages.warc.gz) and pass the archive, or use --engine local",
     "E071": "no sink for the cluster run ({detail}): give --db URL and/or --parquet DIR",
     "E072": "--engine ray-data needs Ray Data ({detail}): pip install 'vnextract[ray]'",
