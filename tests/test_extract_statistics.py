@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any
 
 import pytest
 from vnextract.pipeline.extract.numbers import read_number, read_number_words
-from vnextract.pipeline.extract.statistics import find_statistics
+from vnextract.pipeline.extract.statistics import article_context, find_statistics
+from vnextract.pipeline.extract.statistics_reading import Reading, read_candidate
+from vnextract.pipeline.extract.statistics_rules import RULES
 from vnextract.pipeline.extract.values import DateValue, StatisticValue
 
 
@@ -592,3 +595,89 @@ def test_statistics_speed_is_per_number_not_per_token() -> None:
     find_statistics(text)
     words_per_second = len(text.split()) / (time.perf_counter() - started)
     assert words_per_second > 20_000  # about 120k on one core; budget is 50k for the whole pipeline share
+
+
+# --- the rules, one row each: what each rule of statistics_rules.RULES rejects or changes ----------
+# The number a row is about is written in brackets. A row runs the rules before its own on that
+# number (they must all keep it), then its own rule, and shows the verdict: "reject", or the fields
+# of the reading the rule changed ("span" is the figure's text so far, "left" the words read before
+# it, "found" the unit the lexicon reads).
+
+
+@dataclass(frozen=True)
+class RuleExample:
+    """One rule, a sentence with the number it is about in brackets, and the rule's verdict on it."""
+
+    rule: str
+    text: str
+    verdict: str | dict[str, Any]  # "reject", or the changed fields
+
+
+RULE_EXAMPLES = [
+    RuleExample("unit_written_before", "Ông qua đời ở tuổi [65].", {"unit_surface": "tuổi", "unit_before": True}),
+    RuleExample("noun_not_unit", "Thành phố có [14] điểm đen tai nạn.", {"unit_surface": None, "span": "14"}),
+    RuleExample("time_unit_before_number", "Ngày [15] tháng 3 năm 2024, hội nghị khai mạc.", {"unit_surface": None}),
+    RuleExample("thousands_comma_in_count", "Dân số còn [2,250] người.", {"value": 2250}),
+    RuleExample("house_number", "Ông A trú tại [25] ấp Phước Lợi.", "reject"),
+    RuleExample("label_number", "Em học lớp [12] tại trường.", "reject"),
+    RuleExample("enumerated_label", "Theo khoản 1, [2] Điều 5 của luật.", "reject"),
+    RuleExample("event_name", "Anh thi nội dung [400] m rào.", "reject"),
+    RuleExample("renamed_label", "Thửa đất số 53 (nay là [44]) đã được cấp sổ.", "reject"),
+    RuleExample("capitalised_name_before", "Giải SEA Games [33] có nhiều vận động viên.", "reject"),
+    RuleExample("list_mark", "[1]. Tổng kết công tác.", "reject"),
+    RuleExample("name_after", "Ban Quản lý dự án [7] Phạm Hữu Sơn cho biết.", "reject"),
+    RuleExample("calendar_period", "Trong [9] tháng năm 2024, doanh thu tăng.", "reject"),
+    RuleExample("time_of_day", "Vụ cháy xảy ra khoảng [8] giờ sáng.", "reject"),
+    RuleExample("words_on_the_left", "Xuất khẩu tăng hơn [10]%.", {"left": "tăng hơn ", "span": "10%"}),
+    RuleExample("verb_before", "GRDP tăng [8,7]%.", {"verb_role": "change"}),
+    RuleExample("decrease_verb", "Số ca mắc giảm [120] ca.", {"verb_role": "change", "decrease": True}),
+    RuleExample("change_includes_verb", "GRDP tăng [8,7]%.", {"span": "tăng 8,7%"}),
+    RuleExample("qualifier_in_span", "Có hơn [300] người tham dự.", {"span": "hơn 300 người"}),
+    RuleExample("qualifier_before", "Có hơn [300] người tham dự.", {"qualifier": "gt"}),
+    RuleExample("change_to_level", "Tỷ lệ hộ nghèo giảm còn [2,1]%.", {"verb_role": "link"}),
+    RuleExample("comparative_bound", "Cây cầu có chiều dài hơn [17] km.", {"qualifier": "gt", "verb_role": None}),
+    RuleExample("qualifier_after", "Người từ [18] tuổi trở lên phải đăng ký.",
+                {"qualifier": "gte", "span": "từ 18 tuổi trở lên"}),
+    RuleExample("part_of_next", "Có [3] trong số 5 người bị thương.", {"part_of_next": True, "found": "người"}),
+    RuleExample("nothing_counted", "Anh làm việc ở dự án [7].", "reject"),
+    RuleExample("kind_and_unit", "Tỷ lệ đạt [48,5]%.", {"kind": "percent", "unit": "%"}),
+    RuleExample("round_the_clock", "Bệnh viện trực [24]/24 giờ.", "reject"),
+    RuleExample("spoken_money", "Căn nhà được rao bán [2] tỷ.", {"kind": "money"}),
+    RuleExample("negative_change", "Số ca mắc giảm [120] ca.", {"value": -120}),
+]
+
+
+def _visible(reading: Reading, text: str) -> dict[str, Any]:
+    """The reading's fields as a row states them: the figure's text and the left words as strings."""
+    fields = {f.name: getattr(reading, f.name) for f in dataclass_fields(reading)}
+    fields["left"] = reading.left.group() if reading.left is not None else None
+    fields["found"] = reading.found.canonical
+    fields["span"] = text[reading.span_start if reading.span_start >= 0 else reading.start : reading.span_end]
+    return fields
+
+
+@pytest.mark.parametrize("example", [pytest.param(e, id=e.rule) for e in RULE_EXAMPLES])
+def test_statistics_rule_rejects_or_changes(example: RuleExample) -> None:
+    bracket = example.text.index("[")
+    text = example.text.replace("[", "").replace("]", "")
+    ctx = article_context(text)
+    match = next(m for m in ctx.lex.master.finditer(text) if m.start() == bracket)
+    reading = read_candidate(match, ctx)
+    assert reading is not None, "the number is not read at all"
+    names = [rule.__name__ for rule in RULES]
+    for rule in RULES[: names.index(example.rule)]:
+        kept = rule(reading, ctx)
+        assert kept is not None, f"{rule.__name__} rejects the number before {example.rule} sees it"
+        reading = kept
+    verdict = RULES[names.index(example.rule)](reading, ctx)
+    if example.verdict == "reject":
+        assert verdict is None
+        return
+    assert isinstance(example.verdict, dict) and verdict is not None
+    before, after = _visible(reading, text), _visible(verdict, text)
+    assert {k: after[k] for k in example.verdict} == example.verdict
+    assert any(before[k] != after[k] for k in example.verdict), "the rule changed nothing it is said to change"
+
+
+def test_statistics_rule_table_names_every_rule() -> None:
+    assert [e.rule for e in RULE_EXAMPLES] == [rule.__name__ for rule in RULES]
