@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-from vnextract.pipeline.parse import furniture, layout
+from vnextract.pipeline.parse import bylines, furniture, layout
 from vnextract.pipeline.parse.blocks import (
     BLOCK_TAGS,
     Line,
@@ -229,6 +229,28 @@ def extract_body(page: Page, meta: Metadata) -> Body:
     return body
 
 
+_HEAD_LINES = 2
+
+
+def take_head_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Dateline and byline lines before the lead out of the body, and the names they give. A
+    line of bare names in sentence case stays (it may be a heading: "Hà Nội")."""
+    names: list[str] = []
+    rest = list(paragraphs)
+    for _ in range(_HEAD_LINES):
+        if len(rest) < 2:
+            break
+        found = layout.head_credit(rest[0])
+        if found is None:
+            break
+        credit = bylines.read_credit(rest[0])
+        if found and credit is not None and credit.bare and any(ch.islower() for ch in rest[0]):
+            break
+        names += found
+        rest.pop(0)
+    return rest, names
+
+
 def settle_lead(sapo: str | None, paragraphs: list[str]) -> tuple[str | None, list[str]]:
     """Wire prefixes off the sapo and the first paragraph; a lead in the body becomes the sapo.
 
@@ -276,8 +298,10 @@ def parse_html(text: str, raw: RawDocument) -> Article:
     page = read_page(soup, raw)
     meta = read_metadata(page, raw)
     body = extract_body(page, meta)
-    author = meta.author or _join([n for name in body.credits for n in byline_names(page, name)])
-    sapo, paragraphs = settle_lead(meta.sapo, body.paragraphs)
+    paragraphs, head_names = take_head_credits(body.paragraphs)
+    credits = head_names + body.credits
+    author = meta.author or _join([n for name in credits for n in byline_names(page, name)])
+    sapo, paragraphs = settle_lead(meta.sapo, paragraphs)
     captions = tuple(dict.fromkeys(body.captions))
     return Article(
         paragraphs=tuple(paragraphs),

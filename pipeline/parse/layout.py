@@ -135,6 +135,28 @@ def _credit_names(text: str) -> list[str] | None:
     return list(credit.authors)
 
 
+_MAX_DATELINE_WORDS = 9
+
+
+def head_credit(text: str) -> list[str] | None:
+    """The byline names of a dateline/byline line that opens an article ("Thứ Hai, 05/02/2024
+    07:30 | Thanh Tâm": ["Thanh Tâm"]; a dateline alone: []), None for article text."""
+    if len(text) > _MAX_CREDIT_CHARS:
+        return None
+    names: list[str] = []
+    for segment in re.split(r"\s+\|\s+|\s*\|\s*", text):
+        segment = segment.strip()
+        if not segment:
+            continue
+        if len(segment.split()) <= _MAX_DATELINE_WORDS and parse_datetime(segment):
+            continue
+        credit = bylines.read_credit(segment)
+        if credit is None or not credit.authors:
+            return None
+        names += credit.authors
+    return names
+
+
 def take_end_credits(container: Tag) -> Credits:
     """Bylines and source credits closing the body (short, right-aligned or emphasised blocks
     that read as credits), and a dateline or byline block before the lead; removed."""
@@ -155,17 +177,12 @@ def take_end_credits(container: Tag) -> Credits:
         if is_gone(el):
             continue
         text = flat_text(el)
-        if len(text) > _MAX_CREDIT_CHARS:
+        names = head_credit(text)
+        # a bare name opens an article only when set apart (bold, right-aligned, upper case)
+        if names is None or (names and bylines.read_credit(text) is not None and not (
+                _emphasised(el) or _aligned(el, _RIGHT, "right") or not any(c.islower() for c in text))):
             break
-        if parse_datetime(text) and len(text.split()) <= _MAX_CREDIT_WORDS:
-            found.removed.append(text)
-            el.decompose()
-            continue
-        names = _credit_names(text)
-        if names and (_emphasised(el) or _aligned(el, _RIGHT, "right") or not any(c.islower() for c in text)):
-            found.names += names
-            found.removed.append(text)
-            el.decompose()
-            continue
-        break
+        found.names += names
+        found.removed.append(text)
+        el.decompose()
     return found

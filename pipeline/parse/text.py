@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from vnextract.pipeline.errors import InputError
 from vnextract.pipeline.nlp.normalize import normalize_text
 from vnextract.pipeline.parse import bylines, furniture
 from vnextract.pipeline.types import Article, RawDocument
+
+# A line that is only a web address (or a few, separated by spaces or commas).
+_LINK_LINE = re.compile(r"^(?:(?:https?://|www\.)\S+[\s,;]*)+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,13 +61,25 @@ def _split_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     return paragraphs, captions
 
 
+def is_link_list(lines: list[str]) -> bool:
+    """True when every non-empty line is only web addresses: a list of pages, not an article."""
+    filled = [line.strip() for line in lines if line.strip()]
+    return bool(filled) and all(_LINK_LINE.match(line) for line in filled)
+
+
 def parse_text(text: str, raw: RawDocument) -> Article:
-    """An Article from already decoded plain text."""
-    body = read_body(normalize_text(text).split("\n"))
+    """An Article from already decoded plain text; a file of links only is refused (E060)."""
+    lines = normalize_text(text).split("\n")
+    if is_link_list(lines):
+        count = sum(1 for line in lines if line.strip())
+        raise InputError("E060", f"{count} line(s), each only a web address")
+    first = next((line for line in lines if line.strip()), "")
+    body = read_body(lines)
     return Article(
         paragraphs=tuple(body.paragraphs),
         captions=tuple(body.captions),
         author=bylines.author_of(body.authors),
+        outlet=furniture.wire_outlet(first),
         published_at=raw.published,
         url=raw.url,
         fetched_at=raw.fetched_at,
