@@ -40,8 +40,9 @@ def _add_database_options(parser: argparse.ArgumentParser) -> None:
                         help="worker processes (local, default 1) or Ray actors "
                              "(default: every CPU of the cluster)")
     parser.add_argument("--workers", dest="jobs", type=positive_int, help=argparse.SUPPRESS)
-    parser.add_argument("--engine", choices=ENGINES, default="local",
-                        help="local processes, or a Ray cluster (RAY_ADDRESS, else a local Ray)")
+    parser.add_argument("--engine", choices=(*ENGINES, "ray-data"), default="local",
+                        help="local processes, or a Ray cluster (RAY_ADDRESS, else a local Ray); "
+                             "ray-data: workers read shards and write rows themselves")
     parser.add_argument("--dead-letter", metavar="FILE",
                         help="also append dead letters to this JSON Lines file (`vnextract retry "
                              "FILE` tries them again)")
@@ -71,6 +72,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                         help=".txt, .html, a folder, .jsonl, .warc(.gz), an http(s) URL, "
                              "or - for stdin")
     _add_database_options(parser)
+    from vnextract.pipeline.cluster import add_cluster_options
+
+    add_cluster_options(parser)
     parser.add_argument("--resume", action="store_true",
                         help="skip articles already stored by this extractor version")
     add_input_options(parser)
@@ -143,6 +147,8 @@ def _execute(command: str, args: argparse.Namespace, specs: list[str],
     from vnextract.pipeline.sinks.database import BatchWriteError
 
     settings = _settings(args)
+    if args.engine == "ray-data":
+        return _execute_cluster(command, args, specs, items, settings)
     if args.engine == "ray":
         try:
             import ray  # noqa: F401  (only whether it is installed)
@@ -181,6 +187,24 @@ def _execute(command: str, args: argparse.Namespace, specs: list[str],
         if args.dead_letter:
             where += f" and {args.dead_letter} (`vnextract retry {args.dead_letter}` tries them again)"
         note(args, command, f"{plural(summary.rejected_total, 'rejected input')}: in {where}")
+    return summary.exit_code
+
+
+def _execute_cluster(command: str, args: argparse.Namespace, specs: list[str],
+                     items: Iterable[RawDocument | VnextractError] | None, settings: Any) -> int:
+    """--engine ray-data (pipeline.cluster): the workers read the inputs and write the rows."""
+    from vnextract.pipeline.cluster import run_from_args
+
+    if items is not None or args.dead_letter:
+        return _fail(command, "--engine ray-data runs over files and folders into --db/--parquet; "
+                              "retry and --dead-letter use --engine local or ray")
+    try:
+        summary = run_from_args(args, specs, settings)
+    except VnextractError as exc:
+        return _fail(command, f"[{exc.code}] {exc.reason}")
+    note(args, command, summary.render())
+    note(args, command, f"records are in {_where(args.db)}"
+                        + (f" and the Parquet dataset {args.parquet}" if args.parquet else ""))
     return summary.exit_code
 
 
