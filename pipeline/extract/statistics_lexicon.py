@@ -14,7 +14,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from vnextract.pipeline.extract.lexicons import load_tsv
-from vnextract.pipeline.extract.numbers import VULGAR_FRACTIONS, magnitudes, number_words
+from vnextract.pipeline.extract.numbers import (
+    VULGAR_FRACTIONS,
+    magnitudes,
+    number_words,
+)
 
 SPACE = r"[^\S\n]"  # a space that does not cross a paragraph
 _S = SPACE
@@ -63,6 +67,7 @@ class StatisticsLexicon:
     """The statistics tables of lexicons/ compiled into a few regexes (built once per process)."""
 
     def __init__(self) -> None:
+        context = _roles("stat_context_words.tsv")
         self.units: dict[str, Unit] = {}
         for row in load_tsv("stat_units.tsv"):
             at_end = len(row) > 3 and row[3] == "end"
@@ -89,7 +94,7 @@ class StatisticsLexicon:
             rf"{_S}+(?:{_alternation(r[0] for r in load_tsv('stat_counted_nouns.tsv'))})(?!\w)"
         )
         self.not_counted = re.compile(
-            rf"{_S}+(?:{_alternation(r[0] for r in load_tsv('stat_not_counted.tsv'))})(?!\w)", re.I
+            rf"{_S}+(?:{_alternation(r[0] for r in load_tsv('stat_not_counted.tsv'))})(?!\w)", re.IGNORECASE
         )
 
         self.qualifiers = {norm(p): q for p, q, _pos in load_tsv("stat_qualifiers.tsv")}
@@ -111,35 +116,36 @@ class StatisticsLexicon:
             rf"(?<!\w)(?:(?P<q0>{hedges}){_S}+)?"
             rf"(?:(?P<verb>{_alternation(self.verbs)})(?:{_S}+(?P<to>{_alternation(to_words)}))?{_S}+)?"
             rf"(?:(?P<q>{before}){_S}+)?$",
-            re.I,
+            re.IGNORECASE,
         )
-        self.source_before = re.compile(rf"(?<!\w)(?:{_alternation(sources)}){_S}+từ{_S}+$", re.I)
-        self.after_qualifier = re.compile(rf"{_S}+(?P<post>trở{_S}+lên|trở{_S}+xuống)(?!\w)", re.I)
+        self.source_before = re.compile(rf"(?<!\w)(?:{_alternation(sources)}){_S}+từ{_S}+$", re.IGNORECASE)
+        after = _alternation(p for p, _q, pos in load_tsv("stat_qualifiers.tsv") if pos == "after")
+        self.after_qualifier = re.compile(rf"{_S}+(?P<post>{after})(?!\w)", re.IGNORECASE)  # "trở lên"
 
         self.identifier_action = {norm(p): action for p, action in load_tsv("stat_identifiers.tsv")}
         self.identifier = re.compile(
-            rf"(?<!\w)(?P<id>{_alternation(self.identifier_action)}){_S}*$", re.I
+            rf"(?<!\w)(?P<id>{_alternation(self.identifier_action)}){_S}*$", re.IGNORECASE
         )
 
         self.address_place = re.compile(
             rf"{_S}+(?:{_alternation(r[0] for r in load_tsv('stat_address_places.tsv'))})"
             rf"{_S}+(?P<name>[^\W_])",
-            re.I,
+            re.IGNORECASE,
         )
         # "thửa đất số 53 (nay là 44)", "phòng 12, cũ là 10": the next number renames the label
-        renamed_cue = rf"(?:nay|hiện{_S}+nay|cũ|trước{_S}+đây|mới)(?:{_S}+là)?{_S}*$"
-        self.renamed_cue = re.compile(rf"(?<!\w){renamed_cue}", re.I)  # cheap test before the full one
+        renamed_cue = rf"(?:{context['renamed']})(?:{_S}+là)?{_S}*$"
+        self.renamed_cue = re.compile(rf"(?<!\w){renamed_cue}", re.IGNORECASE)  # cheap test before the full one
         self.renamed = re.compile(
             rf"(?<!\w)(?:{_alternation(self.identifier_action)}){_S}*\d[\w/.\-]*{_S}*[(,]?{_S}*{renamed_cue}",
-            re.I,
+            re.IGNORECASE,
         )
 
         self.cue_kind = {norm(p): kind for p, kind in load_tsv("stat_target_cues.tsv")}
-        self.cue = re.compile(rf"(?<!\w)(?:{_alternation(self.cue_kind)})(?!\w)", re.I)
+        self.cue = re.compile(rf"(?<!\w)(?:{_alternation(self.cue_kind)})(?!\w)", re.IGNORECASE)
         stops = load_tsv("stat_subject_stops.tsv")
         keep = _alternation(r[0] for r in stops if len(r) > 1 and r[1] == "keep")
         self.stops = re.compile(
-            rf"(?<!\w)(?!(?:{keep})(?!\w))(?:{_alternation(r[0] for r in stops if len(r) == 1)})(?!\w)", re.I
+            rf"(?<!\w)(?!(?:{keep})(?!\w))(?:{_alternation(r[0] for r in stops if len(r) == 1)})(?!\w)", re.IGNORECASE
         )
 
         # "từ 5 km/h đến dưới 10 km/h": the upper bound's own qualifier stays inside the range
@@ -160,55 +166,62 @@ class StatisticsLexicon:
             )?
             |(?<![\w.,/])(?P<vf>{_alternation(VULGAR_FRACTIONS)})(?![\w/])
             |(?<!\w)gấp{_S}+(?P<gx>đôi|rưỡi)(?!\w)
-            |(?<!\w)(?P<hang>(?:hàng|vài|mấy|dăm){_S}+)?(?P<w>(?:{words})(?:{_S}+(?:{words}))*)(?!\w)
+            |(?<!\w)(?P<hang>(?:{context['vague']}){_S}+)?(?P<w>(?:{words})(?:{_S}+(?:{words}))*)(?!\w)
             """,
-            re.I | re.X,
+            re.IGNORECASE | re.VERBOSE,
         )
-        self.word_unit = re.compile(rf"{_S}*(?P<u>{unit})", re.I)
+        self.word_unit = re.compile(rf"{_S}*(?P<u>{unit})", re.IGNORECASE)
         self.money_cue = re.compile(
-            rf"(?<!\w)(?:{_alternation(r[0] for r in load_tsv('stat_money_cues.tsv'))})(?!\w)", re.I
+            rf"(?<!\w)(?:{_alternation(r[0] for r in load_tsv('stat_money_cues.tsv'))})(?!\w)", re.IGNORECASE
         )
-        self.per_after = re.compile(rf"(?:{_S}*/{_S}*{per})+", re.I)  # "7 triệu/tháng"
+        self.per_after = re.compile(rf"(?:{_S}*/{_S}*{per})+", re.IGNORECASE)  # "7 triệu/tháng"
         # a unit written before its number: "ở tuổi 40", "độ tuổi 18-25", "US$ 5 triệu"
         self.units_before = {norm(w): u for w, u in load_tsv("stat_units_before.tsv")}
         self.unit_before = re.compile(
             rf"(?<![\w$])(?P<pre>{_alternation(self.units_before)}){_S}*"
             rf"(?P<q>(?:{before}){_S}+)?$",  # "độ tuổi từ 18 đến 25", "ở tuổi trên 60"
-            re.I,
+            re.IGNORECASE,
         )
 
-        self._read_time_and_context_words()
+        self._read_time_and_context_words(context)
 
-    def _read_time_and_context_words(self) -> None:
+    def _read_time_and_context_words(self, words: dict[str, str]) -> None:
         """The word lists of the statistics rules: time units, clock words, context cues."""
         flags = {row[0]: row[1:] for row in load_tsv("stat_time_units.tsv")}
         self.time_units = frozenset(w for w, (time, _period, _part) in flags.items() if time == "yes")
         self.calendar_periods = frozenset(w for w, (_time, period, _part) in flags.items() if period == "yes")
         duration_parts = _alternation(w for w, (_time, _period, part) in flags.items() if part == "yes")
         # "7 năm 6 tháng tù": a second, smaller time unit makes one duration, not a date
-        self.compound_duration = re.compile(rf"{_S}+\d{{1,2}}{_S}+(?:{duration_parts})(?!\w)", re.I)
+        self.compound_duration = re.compile(rf"{_S}+\d{{1,2}}{_S}+(?:{duration_parts})(?!\w)", re.IGNORECASE)
         self.round_the_clock = frozenset(Decimal(row[0]) for row in load_tsv("stat_round_the_clock.tsv"))
         self.per_period = re.compile(  # "5 triệu mỗi tháng"
-            rf"{_S}*(?:{_alternation(row[0] for row in load_tsv('stat_per_period.tsv'))}){_S}+", re.I
+            rf"{_S}*(?:{_alternation(row[0] for row in load_tsv('stat_per_period.tsv'))}){_S}+", re.IGNORECASE
         )
 
         clock = _roles("stat_clock_words.tsv")
-        self.clock_after = re.compile(rf"{_S}*\d|{_S}+(?:{clock['clock_after']})(?!\w)", re.I)
-        self.duration_after = re.compile(rf"{_S}+(?:{clock['duration_after']})(?!\w)", re.I)
+        self.clock_after = re.compile(rf"{_S}*\d|{_S}+(?:{clock['clock_after']})(?!\w)", re.IGNORECASE)
+        self.duration_after = re.compile(rf"{_S}+(?:{clock['duration_after']})(?!\w)", re.IGNORECASE)
         self.duration_before = re.compile(
-            rf"(?<!\w)(?:{clock['duration_before']})(?:{_S}+(?:{clock['hedge']}))?{_S}+$", re.I
+            rf"(?<!\w)(?:{clock['duration_before']})(?:{_S}+(?:{clock['hedge']}))?{_S}+$", re.IGNORECASE
         )
 
-        words = _roles("stat_context_words.tsv")
-        self.score_cue = re.compile(rf"(?<!\w)(?:{words['score']})(?!\w)[^,.;\n]{{0,25}}$", re.I)
+        self.score_cue = re.compile(rf"(?<!\w)(?:{words['score']})(?!\w)[^,.;\n]{{0,25}}$", re.IGNORECASE)
         # "từ 2.250 người xuống chỉ còn 1.300 người": a move between two levels
         self.move = re.compile(
-            rf"{_S}+(?:{words['move']})(?:{_S}+(?:{words['move_filler']}))*{_S}+\d", re.I
+            rf"{_S}+(?:{words['move']})(?:{_S}+(?:{words['move_filler']}))*{_S}+\d", re.IGNORECASE
         )
-        self.comparison = re.compile(rf"{_S}+(?:{words['comparison']})", re.I)
-        self.all_of_before = re.compile(rf"(?<!\w)(?:{words['all_of']}){_S}+$", re.I)
+        self.comparison = re.compile(rf"{_S}+(?:{words['comparison']})", re.IGNORECASE)
+        self.all_of_before = re.compile(rf"(?<!\w)(?:{words['all_of']}){_S}+$", re.IGNORECASE)
+        # "thời kỳ 9 tháng năm 2024", "6 tháng đầu năm": months or quarters of a year name a period
+        self.year_after = re.compile(rf"{_S}+(?:{words['year']})(?!\w)", re.IGNORECASE)
+        # "3 trong số 5 người": a part of the figure that follows
+        self.part_of_next = re.compile(rf"{_S}+(?:{words['part_of']}){_S}+\d", re.IGNORECASE)
+        # "các khoản 1, 2, 3", "Điều 675, 676": a number continuing an enumeration of labels
+        self.enumeration_before = re.compile(
+            rf"(?<![\w.,/])\d+[^\W\d_]?(?:{_S}*,|{_S}+(?:{words['list_joiner']})){_S}+$", re.IGNORECASE
+        )
         self.demonstrative_after = re.compile(
-            rf"(?:{_S}+[^\W\d_]\w*){{1,3}}?{_S}+(?:{words['demonstrative']})(?!\w)", re.I
+            rf"(?:{_S}+[^\W\d_]\w*){{1,3}}?{_S}+(?:{words['demonstrative']})(?!\w)", re.IGNORECASE
         )
 
     def unit(self, surface: str | None) -> FoundUnit:

@@ -24,16 +24,10 @@ from vnextract.pipeline.extract.statistics_lexicon import SPACE, norm
 from vnextract.pipeline.extract.statistics_reading import Reading, identifier_before
 
 _S = SPACE
-_PERIOD_PHRASE = re.compile(rf"{_S}+(?:(?:đầu|cuối){_S}+)?năm(?!\w)", re.IGNORECASE)  # "9 tháng năm 2024"
 _PREVIOUS_WORD = re.compile(rf"(?P<w>[^\W\d_]\w*){_S}*$")
 _NEXT_TWO_WORDS = re.compile(rf"{_S}+([^\W\d_]\w*){_S}+([^\W\d_]\w*)")
 _DIGIT_NEXT = re.compile(rf"{_S}+\d")
-_PART_OF_NEXT = re.compile(rf"{_S}+(?:trong|trên)(?:{_S}+tổng)?{_S}+số{_S}+\d", re.IGNORECASE)
 _THOUSANDS_COMMA = re.compile(r"[1-9]\d{0,2},\d{3}")
-# "các khoản 1, 2, 3", "Điều 675, 676": a number continuing an enumeration of labels
-_ENUMERATION_BEFORE = re.compile(
-    rf"(?<![\w.,/])\d+[^\W\d_]?(?:{_S}*,|{_S}+(?:và|hoặc|đến)){_S}+$", re.IGNORECASE
-)
 _CHANGING = ("change", "multiple", "comparative_change")
 
 Rule = Callable[[Reading, Context], "Reading | None"]
@@ -143,7 +137,7 @@ def enumerated_label(r: Reading, ctx: Context) -> Reading | None:
     if r.words or r.found.kind is not None:
         return r
     head = r.start
-    while m := _ENUMERATION_BEFORE.search(ctx.text, r.window_start, head):
+    while m := ctx.lex.enumeration_before.search(ctx.text, r.window_start, head):
         head = m.start()
     if head == r.start:
         return r
@@ -211,7 +205,7 @@ def name_after(r: Reading, ctx: Context) -> Reading | None:
 
 def calendar_period(r: Reading, ctx: Context) -> Reading | None:
     """Months or quarters before "năm" name a period, not a figure: "9 tháng năm 2024"."""
-    if r.found.canonical in ctx.lex.calendar_periods and _PERIOD_PHRASE.match(ctx.text, r.span_end):
+    if r.found.canonical in ctx.lex.calendar_periods and ctx.lex.year_after.match(ctx.text, r.span_end):
         return None
     return r
 
@@ -328,15 +322,14 @@ def qualifier_after(r: Reading, ctx: Context) -> Reading:
     post = ctx.lex.after_qualifier.match(ctx.text, r.span_end)
     if not post:
         return r
-    qualifier = "gte" if norm(post.group("post")) == "trở lên" else "lte"
-    return replace(r, qualifier=qualifier, span_end=post.end(), post_qualified=True)
+    return replace(r, qualifier=ctx.lex.qualifiers[norm(post.group("post"))], span_end=post.end(), post_qualified=True)
 
 
 def part_of_next(r: Reading, ctx: Context) -> Reading:
     """A part of the figure that follows counts in its unit: "3 trong số 5 người"."""
     if not (r.bare and r.integral):
         return r
-    part = _PART_OF_NEXT.match(ctx.text, r.span_end)
+    part = ctx.lex.part_of_next.match(ctx.text, r.span_end)
     if not part:
         return r
     whole = ctx.lex.master.match(ctx.text, part.end() - 1)
