@@ -116,7 +116,7 @@ def evaluate(pages: Path, show: bool) -> dict[str, Any]:
 
 SITES = ROOT / "tests" / "fixtures" / "sites"
 FLOORS = ROOT / "scripts" / "eval_parse_floors.json"
-SITE_FIELDS = ("title", "author", "published", "complete", "clean", "all")
+SITE_FIELDS = ("title", "author", "published", "complete", "clean", "all", "lead", "outlet")
 _ALL_OF = ("title", "author", "published", "complete", "clean")
 
 
@@ -131,6 +131,7 @@ class Parsed:
     title: str | None = None
     author: str | None = None
     published: str | None = None  # the day, YYYY-MM-DD
+    outlet: str | None = None
     text: str = ""  # the article's text, sapo and body, one paragraph a line
     adapter: str | None = None
     error: str | None = None
@@ -147,8 +148,8 @@ def parse_ours(data: bytes) -> Parsed:
         return Parsed(error=exc.code)
     page = read_page(BeautifulSoup(repair_markup(data.decode("utf-8", "replace")), "lxml"), RawDocument(data))
     text = "\n".join(p for p in ((article.sapo or ""), *article.paragraphs) if p)
-    return Parsed(article.title, article.author, (article.published_at or "")[:10] or None, text,
-                  page.adapter.name if page.adapter else None)
+    return Parsed(article.title, article.author, (article.published_at or "")[:10] or None, article.outlet,
+                  text, page.adapter.name if page.adapter else None)
 
 
 def parse_trafilatura(data: bytes) -> Parsed | None:
@@ -163,7 +164,8 @@ def parse_trafilatura(data: bytes) -> Parsed | None:
         return Parsed(error="none")
     get = doc.get if isinstance(doc, dict) else lambda key: getattr(doc, key, None)
     author = get("author")
-    return Parsed(get("title"), author.replace("; ", ", ") if author else None, get("date"), get("text") or "")
+    return Parsed(get("title"), author.replace("; ", ", ") if author else None, get("date"), get("sitename"),
+                  get("text") or "")
 
 
 def htmldate_day(data: bytes) -> str | None | bool:
@@ -180,19 +182,22 @@ def htmldate_day(data: bytes) -> str | None | bool:
 
 def score_page(found: Parsed, expected: dict[str, Any]) -> dict[str, bool]:
     """Each scored field of one page, right or wrong."""
-    if "error" in expected:
-        ok = found.error == expected["error"] or (found.error is not None and not found.text)
-        return dict.fromkeys(SITE_FIELDS, ok)
+    if "error" in expected:  # a page without an article: right when refused, on every field
+        return dict.fromkeys(SITE_FIELDS, found.error is not None and not found.text)
     text = _norm(found.text.replace("\n", " \u2029 "))
-    wanted = [_norm(p) for p in (expected.get("sapo"), *expected.get("paragraphs", ())) if p]
+    paragraphs = [_norm(p) for p in expected.get("paragraphs", ()) if p]
+    lead = _norm(expected.get("sapo"))
     unwanted = [_norm(n) for n in (*expected.get("noise", ()), *expected.get("captions", ())) if n]
     published = expected.get("published_at")
     scores = {
         "title": _norm(found.title) == _norm(expected.get("title")),
         "author": _norm(found.author) == _norm(expected.get("author")),
         "published": (found.published or None) == (published[:10] if published else None),
-        "complete": all(p in text for p in wanted),
-        "clean": not any(n and n in text for n in unwanted) and all(text.count(p) <= 1 for p in wanted),
+        "complete": all(p in text for p in paragraphs),
+        # nothing unwanted, and no paragraph or lead said twice (issue 9, bug 1)
+        "clean": not any(n in text for n in unwanted) and all(text.count(p) <= 1 for p in [*paragraphs, lead] if p),
+        "lead": not lead or lead in text,  # the sapo, as sapo or first paragraph
+        "outlet": _norm(found.outlet) == _norm(expected.get("outlet")),
     }
     scores["all"] = all(scores[key] for key in _ALL_OF)
     return scores
@@ -252,7 +257,9 @@ def _show(name: str, found: Parsed, expected: dict[str, Any], scores: dict[str, 
         if not scores["all"]:
             print(f"{name}: expected {expected['error']}, got text")
         return
-    for key, value in (("title", found.title), ("author", found.author), ("published", found.published)):
+    fields = (("title", found.title), ("author", found.author), ("published", found.published),
+              ("outlet", found.outlet))
+    for key, value in fields:
         if not scores[key]:
             want = expected.get("published_at" if key == "published" else key)
             print(f"{name}.{key}: expected {want!r}, got {value!r}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vnextract.pipeline.errors import InputError
 from vnextract.pipeline.parse.decode import decode_text
+from vnextract.pipeline.parse.limits import check_element_count
 from vnextract.pipeline.parse.text import parse_text
 from vnextract.pipeline.settings import Settings
 from vnextract.pipeline.types import Article, RawDocument
@@ -27,6 +28,7 @@ def parse(raw: RawDocument, settings: Settings) -> Article:
     if is_html(raw, text):
         from vnextract.pipeline.parse.html import parse_html  # lxml and the adapters only when needed
 
+        check_element_count(text)  # before the tree: its cost grows with every element
         article = parse_html(text, raw)
     else:
         article = parse_text(text, raw)

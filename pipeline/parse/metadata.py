@@ -39,6 +39,7 @@ from vnextract.pipeline.parse.sites import (
     outlet_by_name,
 )
 from vnextract.pipeline.parse.sites import fold as sites_fold
+from vnextract.pipeline.parse.sites import looks_like_outlet, outlet_name
 from vnextract.pipeline.types import RawDocument
 
 LOGGER = logging.getLogger(__name__)
@@ -348,7 +349,7 @@ def is_site_name(page: Page, text: str) -> bool:
     if not folded:
         return False
     folded = folded.removesuffix("online")
-    return folded in page.site_names or any(
+    return folded in page.site_names or folded.removeprefix("tapchi") in page.site_names or any(
         folded == name + tld for name in page.site_names for tld in ("vn", "comvn", "net", "com")
     ) or folded.removeprefix("bao") in page.site_names
 
@@ -768,20 +769,47 @@ def find_modified(page: Page) -> str | None:
     return _find_date(page, adapter, "dateModified", META_MODIFIED, GENERIC_MODIFIED)
 
 
-def find_outlet(page: Page) -> str | None:
-    """Outlet: by the URL's domain or the page's own name (outlets.tsv) → adapter → JSON-LD
-    publisher → og:site_name → host. Saved or fetched, a page of a known outlet gets one name."""
+def _title_site_name(page: Page, headline: str | None) -> str | None:
+    """The site's name in the <title>: a segment naming the site or opening as outlets do, or
+    the whole <title> when it holds no headline (a portal titles every page with its name)."""
+    title_tag = next(iter(page.index.by_tag("title")), None)
+    if title_tag is None:
+        return None
+    title = clean_text(html.unescape(title_tag.get_text()))
+    pieces = _segments(title)
+    if len(pieces) == 1:
+        if headline and not _similar(headline, title) and not is_site_name(page, headline):
+            return title
+        return None
+    for piece in pieces:
+        if headline and _similar(piece, headline):
+            continue
+        if is_site_name(page, piece) or looks_like_outlet(piece):
+            return piece
+    return None
+
+
+def find_outlet(page: Page, headline: str | None = None) -> str | None:
+    """Outlet: by the URL's domain or the page's own name (outlets.tsv) → adapter → og:site_name →
+    JSON-LD publisher's name → the site's name in the <title> → host. Saved or fetched, a page of
+    a known outlet gets one name."""
     if page.outlet is not None:
         return page.outlet.name
     if page.adapter:
         return page.adapter.outlet
-    name = _plain(_ld_str(page.ld.get("publisher")), unescape=True)
-    if name:
-        return name
     for key in ("og:site_name", "application-name"):
         name = meta_value(page, (key,))
         if name:
-            return name
+            return outlet_name(name)
+    publisher = page.ld.get("publisher")
+    items = publisher if isinstance(publisher, list) else [publisher]
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and _plain(name, unescape=True):
+            return outlet_name(_plain(name, unescape=True) or "")
+    name = _title_site_name(page, headline)
+    if name:
+        return outlet_name(name)
     return host_of(page.url)
 
 
@@ -857,7 +885,7 @@ def read_metadata(page: Page, raw: RawDocument) -> Metadata:
         published_at=find_published(page, raw, title),
         modified_at=find_modified(page),
         url=page.url,
-        outlet=find_outlet(page),
+        outlet=find_outlet(page, title),
         tags=find_tags(page),
         language=find_language(page),
     )

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 SITES_FILE = Path(__file__).with_name("sites.toml")
 OUTLETS_FILE = Path(__file__).with_name("outlets.tsv")
+OUTLET_WORDS_FILE = Path(__file__).with_name("outlet_words.tsv")
 
 _LIST_KEYS = (
     "title", "sapo", "body", "author", "published", "modified", "captions", "tags", "drop",
@@ -190,3 +191,33 @@ def outlet_by_name(text: str | None) -> Outlet | None:
         return None
     folded = fold(text)
     return _by_folded_name().get(folded) or _by_folded_name().get(folded.removeprefix("bao"))
+
+
+@functools.cache
+def _outlet_words() -> dict[str, tuple[str, ...]]:
+    words: dict[str, list[str]] = {}
+    for line in OUTLET_WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, _, text = line.partition("\t")
+            words.setdefault(kind.strip(), []).append(text.strip())
+    return {kind: tuple(values) for kind, values in words.items()}
+
+
+def looks_like_outlet(text: str) -> bool:
+    """True for a name that opens the way outlets' names do ("Báo X", "Tạp chí X", "Cổng thông tin X")."""
+    lowered = text.casefold()
+    return any(lowered.startswith(opener.casefold() + " ") for opener in _outlet_words().get("opener", ()))
+
+
+def outlet_name(text: str) -> str:
+    """An outlet's name without the tails pages add ("Báo Đà Nẵng điện tử" -> "Báo Đà Nẵng"); a
+    name that does not open as outlets do keeps its tail ("Pháp Đình Online")."""
+    name = text.strip()
+    changed = looks_like_outlet(name)
+    while changed:
+        changed = False
+        for tail in _outlet_words().get("tail", ()):
+            if name.casefold().endswith(" " + tail.casefold()) and len(name) > len(tail) + 3:
+                name = name[: -len(tail)].rstrip(" -")
+                changed = True
+    return name
