@@ -61,6 +61,6 @@ class SyllableTokenizer:
         """Nothing to serialise: the tokenizer is rules only."""
         return b""
 
-    def from_bytes(self, _data: bytes, **__: object) -> "SyllableTokenizer":
+    def from_bytes(self, _data: bytes, **__: object) -> SyllableTokenizer:
         """Nothing to restore."""
         return self

@@ -98,7 +98,8 @@ def rejected(
     max_payload_bytes: int = MAX_PAYLOAD_BYTES,
 ) -> RejectedInput:
     """The dead letter for an input that raised `error` (`raw` when it was read at all)."""
-    label = name or ((raw.url or raw.archive) if raw is not None else None) or "input"
+    # A path or URL, never the message: the reason column says what went wrong.
+    label = name or ((raw.url or raw.archive) if raw is not None else None) or error.source or "input"
     return RejectedInput(
         input=label,
         input_key=input_key(raw, label),
