@@ -35,11 +35,12 @@ from vnextract.pipeline.parse.sites import (
     adapters_for,
     choose_adapter,
     host_of,
+    looks_like_outlet,
     outlet_by_domain,
     outlet_by_name,
+    outlet_name,
 )
 from vnextract.pipeline.parse.sites import fold as sites_fold
-from vnextract.pipeline.parse.sites import looks_like_outlet, outlet_name
 from vnextract.pipeline.types import RawDocument
 
 LOGGER = logging.getLogger(__name__)
