@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 import soupsieve
 from bs4 import BeautifulSoup
 
-from vnextract.pipeline.parse import furniture
+from vnextract.pipeline.parse import furniture, parse
+from vnextract.pipeline.parse.metadata import read_page
 from vnextract.pipeline.parse.sites import GENERIC_BODY_SELECTORS, SITES, adapter_for, host_of
+from vnextract.pipeline.parse.sites import outlet_by_name, outlet_name
+from vnextract.pipeline.settings import Settings
+from vnextract.pipeline.types import RawDocument
 
 REQUIRED_OUTLETS = (
     "vnexpress.net", "tuoitre.vn", "thanhnien.vn", "dantri.com.vn", "laodong.vn", "nhandan.vn",
@@ -68,3 +75,77 @@ def test_sites_generic_and_furniture_selectors_compile() -> None:
 )
 def test_sites_host_of(url: str, host: str | None) -> None:
     assert host_of(url) == host
+
+
+SITE_PAGES = Path(__file__).parent / "fixtures" / "sites"
+
+
+def _site_pages() -> list:
+    found = []
+    for path in sorted(SITE_PAGES.glob("*.expected.json")):
+        expected = json.loads(path.read_text(encoding="utf-8"))
+        if "error" not in expected and expected.get("url"):
+            found.append(pytest.param(path.name.removesuffix(".expected.json"), expected["url"], id=path.name[:40]))
+    return found
+
+
+@pytest.mark.parametrize("name, url", _site_pages())
+def test_sites_one_outlet_whether_saved_or_fetched(name: str, url: str) -> None:
+    data = (SITE_PAGES / f"{name}.html").read_bytes()
+    saved = parse(RawDocument(data, content_type="text/html"), Settings())
+    fetched = parse(RawDocument(data, url=url, content_type="text/html"), Settings())
+    assert saved.outlet == fetched.outlet
+    assert saved.title == fetched.title and saved.paragraphs == fetched.paragraphs
+
+
+def _adapter(html: str, url: str | None = None):
+    soup = BeautifulSoup(f"<html><head></head><body>{html}</body></html>", "lxml")
+    return read_page(soup, RawDocument(b"", url=url)).adapter
+
+
+@pytest.mark.parametrize(
+    "html, url, name",
+    [
+        pytest.param('<div class="cxtLeft"><h1 class="Title">Tin</h1><p class="Normal">x</p></div>',
+                     "https://vnexpress.net/a.html", "vnexpress.net 2012", id="vnexpress-2012-by-headline"),
+        pytest.param('<h1 class="title-detail">Tin</h1><article class="fck_detail"><p>x</p></article>',
+                     "https://vnexpress.net/a.html", "vnexpress.net 2022-2026", id="vnexpress-today"),
+        pytest.param('<h1 class="fon31">Tin</h1><div class="fon34"><p>x</p></div>', None, "dantri.com.vn 2012",
+                     id="dantri-2012-by-markup-alone"),
+        pytest.param('<h1 class="mainTitle">Tin</h1><div class="article-content"><p>x</p></div>',
+                     "http://www.thanhnien.com.vn/pages/a.aspx", "thanhnien.vn 2012", id="thanhnien-old-domain"),
+        pytest.param('<h1>Tin</h1><div class="noidung"><p>x</p></div>', "https://vnexpress.net/a.html", None,
+                     id="known-outlet-unknown-layout"),
+        pytest.param('<h1 class="fon31">Tin</h1><p>no body container</p>', None, None,
+                     id="headline-without-body-is-not-enough"),
+    ],
+)
+def test_sites_era_chosen_by_matching_headline(html: str, url: str | None, name: str | None) -> None:
+    adapter = _adapter(html, url)
+    assert (adapter.name if adapter else None) == name
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        pytest.param("TUOI TRE ONLINE", "Tuổi Trẻ", id="site-name-upper-case"),
+        pytest.param("Báo VnExpress", "VnExpress", id="with-bao"),
+        pytest.param("Zing News", "Zing News", id="old-name-own-row"),
+        pytest.param("Báo Không Có", None, id="unknown"),
+    ],
+)
+def test_sites_outlet_by_name(text: str, outlet: str | None) -> None:
+    found = outlet_by_name(text)
+    assert (found.name if found else None) == outlet
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        pytest.param("Báo Đà Nẵng điện tử", "Báo Đà Nẵng", id="tail-off"),
+        pytest.param("Báo Bình Định Online", "Báo Bình Định", id="online-off"),
+        pytest.param("Pháp Đình Online", "Pháp Đình Online", id="name-not-opening-as-outlet-kept"),
+    ],
+)
+def test_sites_outlet_name(text: str, name: str) -> None:
+    assert outlet_name(text) == name
