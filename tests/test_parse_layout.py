@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from vnextract.pipeline.parse.layout import head_credit, take_end_credits, take_layout_captions
+from vnextract.pipeline.parse.layout import (
+    head_credit,
+    take_end_credits,
+    take_layout_captions,
+)
 
 PROSE = "Ủy ban nhân dân tỉnh phê duyệt kế hoạch nâng cấp hệ thống thủy lợi cho 12.000 ha lúa."
 

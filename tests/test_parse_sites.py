@@ -11,8 +11,14 @@ from bs4 import BeautifulSoup
 
 from vnextract.pipeline.parse import furniture, parse
 from vnextract.pipeline.parse.metadata import read_page
-from vnextract.pipeline.parse.sites import GENERIC_BODY_SELECTORS, SITES, adapter_for, host_of
-from vnextract.pipeline.parse.sites import outlet_by_name, outlet_name
+from vnextract.pipeline.parse.sites import (
+    GENERIC_BODY_SELECTORS,
+    SITES,
+    adapter_for,
+    host_of,
+    outlet_by_name,
+    outlet_name,
+)
 from vnextract.pipeline.settings import Settings
 from vnextract.pipeline.types import RawDocument
 
