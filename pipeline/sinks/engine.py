@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -85,6 +89,29 @@ def _install_sqlite_hooks(engine: Engine, *, read_only: bool) -> None:
         conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
+def _read_only_sqlite(path: Path) -> Callable[[], sqlite3.Connection]:
+    """Connections that cannot write: `mode=ro`, and `immutable=1` where nothing can write either.
+
+    A WAL database read with `mode=ro` needs its -shm file, which SQLite creates beside it; on
+    read-only media (a mounted archive, a CD, a read-only bind mount) it cannot, so the file is
+    opened as immutable: no locks, no -shm, nothing written. Immutable is only taken when the
+    folder refuses writes, so a database some loader is still writing is read with locks as usual.
+    """
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        try:
+            connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the file
+            return connection
+        except sqlite3.OperationalError:
+            if os.access(path.parent, os.W_OK):
+                raise  # the media is writable: the error is about the file, not about its -shm
+        return sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
+
+    return connect
+
+
 def make_engine(url: str, *, read_only: bool = False, echo: bool = False) -> Engine:
     """An engine for `url`; read-only engines refuse writes and never create a SQLite file."""
     parsed = normalize_url(url)
@@ -96,6 +123,8 @@ def make_engine(url: str, *, read_only: bool = False, echo: bool = False) -> Eng
                 raise DatabaseURLError(f"no such database file: {path}")
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
+        if read_only and path is not None:
+            kwargs["creator"] = _read_only_sqlite(path)
         engine = create_engine(parsed, **kwargs)
         _install_sqlite_hooks(engine, read_only=read_only)
         return engine
