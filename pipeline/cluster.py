@@ -279,7 +279,7 @@ class ShardExtractor:
     def extract_shard(self, shard: Shard) -> ShardSummary:
         """Read, extract and write one shard; every row of it is committed when this returns."""
         from vnextract.models import Record
-        from vnextract.pipeline.run import Skipped, dead_letter_of_source
+        from vnextract.pipeline.run import IdSet, Skipped, dead_letter_of_source
         from vnextract.pipeline.sinks.rejections import RejectedInput
         from vnextract.pipeline.sources.inputs import iter_inputs
 
@@ -289,8 +289,7 @@ class ShardExtractor:
         parquet = ParquetShardWriter(self.config.parquet, shard.shard_id) if self.config.parquet else None
         records: list[Record] = []
         letters: list[RejectedInput] = []
-        seen_ids: set[str] = set()
-        seen_keys: set[str] = set()
+        seen_ids, seen_keys = IdSet(), IdSet()  # 16 bytes an id: an archive shard may be large
         for item in iter_inputs(list(shard.paths), self.config.settings):
             summary.inputs += 1
             if isinstance(item, VnextractError):
@@ -301,13 +300,11 @@ class ShardExtractor:
                 summary.skipped += 1
             elif isinstance(result, RejectedInput):
                 rejected[result.code] += 1
-                if result.input_key not in seen_keys:  # the same input twice: its first letter
-                    seen_keys.add(result.input_key)
+                if seen_keys.add(result.input_key):  # the same input twice: its first letter
                     letters.append(result)
-            elif result.id in seen_ids:  # first wins, as in the local engine
+            elif not seen_ids.add(result.id):  # first wins, as in the local engine
                 summary.duplicates += 1
             else:
-                seen_ids.add(result.id)
                 records.append(result)
                 summary.processed += 1
             if len(records) >= self.config.batch_size or len(letters) >= self.config.batch_size:
