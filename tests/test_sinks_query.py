@@ -47,12 +47,67 @@ def run(url: str, sql: str) -> list[tuple[Any, ...]]:
         "  -- a comment\n/* another */ WITH x AS (SELECT 1) SELECT * FROM x",
         "SELECT ';' AS semicolon, 'it''s' AS quote",
         'SELECT "end" FROM dates;  -- trailing comment',
-        "SELECT $$ ; DROP TABLE x; $$",
     ],
-    ids=["select", "semicolon", "comments-with", "quoted-semicolon", "trailing-comment", "dollar-quote"],
+    ids=["select", "semicolon", "comments-with", "quoted-semicolon", "trailing-comment"],
 )
 def test_query_read_allowed(sql: str) -> None:
     assert check_read_only(sql)
+
+
+@pytest.mark.parametrize(
+    ("sql", "dialect", "allowed"),
+    [
+        pytest.param("SELECT $$ ; DROP TABLE x; $$", "postgresql", True, id="pg-dollar-quote"),
+        pytest.param("SELECT $$ ; DROP TABLE x; $$", "sqlite", False, id="sqlite-no-dollar-quote"),
+        pytest.param("SELECT [a'] FROM t; DELETE FROM t; --'", "sqlite", False, id="sqlite-bracket-quote"),
+        pytest.param("SELECT [a;b] FROM t", "sqlite", True, id="sqlite-bracket-semicolon"),
+        pytest.param("SELECT E'\\'' ; DELETE FROM t; --'", "postgresql", False, id="pg-e-string-escape"),
+        pytest.param("SELECT E'it\\'s; fine' AS x", "postgresql", True, id="pg-e-string-semicolon"),
+        pytest.param("SELECT e'a' AS x; SELECT 2", "postgresql", False, id="pg-e-string-then-second"),
+        pytest.param("SELECT code'x' FROM t; DELETE FROM t; --'", "postgresql", False, id="pg-word-ending-in-e"),
+        pytest.param("SELECT /* /* */ ' */ ; DELETE FROM t; --'", "postgresql", False, id="pg-nested-comment"),
+        pytest.param("SELECT /* /* */ 1 AS x; --", "sqlite", True, id="sqlite-flat-comment"),
+    ],
+)
+def test_query_guard_reads_each_dialects_quotes(sql: str, dialect: str, allowed: bool) -> None:
+    if allowed:
+        assert check_read_only(sql, dialect)
+    else:
+        with pytest.raises(QueryRefused):
+            check_read_only(sql, dialect)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        pytest.param("SELECT fts3_tokenizer('simple')", id="pointer-read"),
+        pytest.param("SELECT hex(FTS3_TOKENIZER('simple'))", id="upper-case-nested"),
+        pytest.param("SELECT load_extension('x')", id="load-extension"),
+    ],
+)
+def test_query_sqlite_unsafe_functions_refused(tmp_path: Path, sql: str) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    DatabaseSink(url).close()
+    with pytest.raises(DBAPIError, match="not authorized"):
+        run(url, sql)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        pytest.param("\x1b[31mđỏ\x1b[0m", "\\x1b[31mđỏ\\x1b[0m", id="ansi-colour"),
+        pytest.param("a\x9b2Jb", "a\\x9b2Jb", id="c1-csi"),
+        pytest.param("x\u202ey", "x\\u202ey", id="bidi-override"),
+        pytest.param("Hà Nội\tok", "Hà Nội\tok", id="tab-kept"),
+    ],
+)
+def test_query_rows_terminal_safe(loaded: str, value: str, shown: str) -> None:
+    literal = "'" + value.replace("'", "''") + "'"
+    with open_query(loaded, f"SELECT {literal} AS v") as result:
+        assert result.keys() == ["v"]
+        assert result.all() == [(shown,)]
 
 
 @pytest.mark.parametrize(
@@ -167,6 +222,17 @@ def test_query_cli_json(loaded: str, capsys: pytest.CaptureFixture[str]) -> None
     assert "T" in row["updated_at"] or " " in row["updated_at"]
     record = row["record"] if isinstance(row["record"], dict) else json.loads(row["record"])
     assert Record.model_validate(record) == example_records()[0]
+
+
+def test_query_cli_cleans_escapes(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:
+    for flags in ([], ["--json"]):
+        args = parse(["query", "--db", loaded, *flags, "SELECT 'a' || char(27) || '[2J' || char(155) AS v"
+                      if loaded.startswith("sqlite") else
+                      "SELECT 'a' || chr(27) || '[2J' || chr(155) AS v"])
+        assert args.func(args) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x9b" not in out
+        assert "\\x1b[2J" in out
 
 
 def test_query_cli_refuses(loaded: str, capsys: pytest.CaptureFixture[str]) -> None:

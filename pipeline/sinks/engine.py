@@ -67,6 +67,18 @@ def _sqlite_path(url: URL) -> Path | None:
     return Path(database)
 
 
+# SQL functions a read-only reader must not reach: fts3_tokenizer() reads and registers tokenizers
+# by raw memory address, load_extension() loads native code.
+UNSAFE_SQLITE_FUNCTIONS = frozenset({"fts3_tokenizer", "load_extension"})
+
+
+def _refuse_unsafe_functions(action: int, _arg1: str | None, function: str | None, *_: object) -> int:
+    """SQLite authorizer of read-only connections: every call of an unsafe function is denied."""
+    if action == sqlite3.SQLITE_FUNCTION and (function or "").lower() in UNSAFE_SQLITE_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
 def _install_sqlite_hooks(engine: Engine, *, read_only: bool) -> None:
     """Real transactions for pysqlite: BEGIN issued by us, foreign keys on, WAL for files."""
 
@@ -78,6 +90,7 @@ def _install_sqlite_hooks(engine: Engine, *, read_only: bool) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         if read_only:
             cursor.execute("PRAGMA query_only = ON")
+            dbapi_connection.set_authorizer(_refuse_unsafe_functions)
         elif _sqlite_path(engine.url) is not None:
             cursor.execute("PRAGMA journal_mode = WAL")  # readers do not block the loader
             cursor.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints; safe in WAL

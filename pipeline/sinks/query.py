@@ -6,9 +6,11 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import CursorResult
 
+from vnextract.pipeline.review.render import clean
 from vnextract.pipeline.sinks.engine import make_engine
 
 LOGGER = logging.getLogger(__name__)
@@ -23,22 +25,53 @@ class QueryRefused(ValueError):
     """A statement that `vnextract query` will not run (it is not a single read)."""
 
 
-def _skip_comment(sql: str, i: int) -> int:
-    """Index after a comment starting at `i`, or `i` when none starts there."""
+def _skip_comment(sql: str, i: int, dialect: str = "sqlite") -> int:
+    """Index after a comment starting at `i`, or `i` when none starts there.
+
+    PostgreSQL nests block comments ("/* /* */ still a comment */"); SQLite ends one at the first
+    "*/". Reading them as the server does keeps a quote inside a comment from hiding a ';'."""
     if sql.startswith("--", i):
         end = sql.find("\n", i)
         return len(sql) if end < 0 else end + 1
-    if sql.startswith("/*", i):
-        end = sql.find("*/", i + 2)
-        if end < 0:
+    if not sql.startswith("/*", i):
+        return i
+    depth, j = 1, i + 2
+    while depth:
+        close = sql.find("*/", j)
+        if close < 0:
             raise QueryRefused("unterminated /* comment")
-        return end + 2
-    return i
+        opening = sql.find("/*", j, close) if dialect == "postgresql" else -1
+        if opening >= 0:
+            depth, j = depth + 1, opening + 2
+        else:
+            depth, j = depth - 1, close + 2
+    return j
 
 
-def _skip_quoted(sql: str, i: int) -> int:
-    """Index after a quoted string, identifier or dollar-quoted body starting at `i`, else `i`."""
+def _skip_quoted(sql: str, i: int, dialect: str = "sqlite") -> int:
+    """Index after a quoted string, identifier or dollar-quoted body starting at `i`, else `i`.
+
+    Each database's own quotes: SQLite's [bracketed identifiers], PostgreSQL's E'...' strings
+    (a backslash escapes the next character) and $tag$ bodies; '...', "..." and `...` in both."""
     char = sql[i]
+    if char == "[" and dialect == "sqlite":
+        end = sql.find("]", i + 1)
+        if end < 0:
+            raise QueryRefused("unterminated [ identifier")
+        return end + 1
+    if (
+        char in "eE" and dialect == "postgresql" and sql.startswith("'", i + 1)
+        and (i == 0 or not (sql[i - 1].isalnum() or sql[i - 1] in "_$"))
+    ):
+        j = i + 2
+        while j < len(sql):
+            if sql[j] == "\\" or sql.startswith("''", j):  # an escaped character, a doubled quote
+                j += 2
+            elif sql[j] == "'":
+                return j + 1
+            else:
+                j += 1
+        raise QueryRefused("unterminated E' string")
     if char in "'\"`":
         j = i + 1
         while True:
@@ -49,7 +82,7 @@ def _skip_quoted(sql: str, i: int) -> int:
                 j += 2
                 continue
             return j + 1
-    if char == "$":
+    if char == "$" and dialect == "postgresql":
         match = _DOLLAR_TAG.match(sql, i)
         if match:
             end = sql.find(match.group(0), match.end())
@@ -59,13 +92,16 @@ def _skip_quoted(sql: str, i: int) -> int:
     return i
 
 
-def check_read_only(sql: str) -> str:
-    """The single SELECT/WITH statement in `sql` (trailing ';' dropped), or raise QueryRefused."""
+def check_read_only(sql: str, dialect: str = "sqlite") -> str:
+    """The single SELECT/WITH statement in `sql` (trailing ';' dropped), or raise QueryRefused.
+
+    `dialect` ("sqlite" or "postgresql") decides which quotes and comments there are, so that the
+    statement is split where the database itself would split it."""
     i = 0
     while True:  # leading whitespace and comments
         while i < len(sql) and sql[i].isspace():
             i += 1
-        after = _skip_comment(sql, i)
+        after = _skip_comment(sql, i, dialect)
         if after == i:
             break
         i = after
@@ -79,9 +115,9 @@ def check_read_only(sql: str) -> str:
     end = len(sql)
     j = i
     while j < len(sql):
-        after = _skip_comment(sql, j)
+        after = _skip_comment(sql, j, dialect)
         if after == j:
-            after = _skip_quoted(sql, j)
+            after = _skip_quoted(sql, j, dialect)
         if after != j:
             j = after
             continue
@@ -92,7 +128,7 @@ def check_read_only(sql: str) -> str:
                 if sql[rest].isspace():
                     rest += 1
                     continue
-                skipped = _skip_comment(sql, rest)
+                skipped = _skip_comment(sql, rest, dialect)
                 if skipped == rest:
                     raise QueryRefused("one statement at a time: remove what follows ';'")
                 rest = skipped
@@ -101,12 +137,45 @@ def check_read_only(sql: str) -> str:
     return sql[:end].strip()
 
 
+class TerminalSafeResult:
+    """A query's rows and column names with control characters made visible (`review.render.clean`).
+
+    Article text is untrusted: an escape sequence stored in a title would otherwise reach the
+    terminal of whoever queries it. `vnextract export` gives the values exactly as stored."""
+
+    def __init__(self, result: CursorResult) -> None:
+        self._result = result
+
+    def keys(self) -> list[str]:
+        """The column names, cleaned."""
+        return [clean(str(name)) for name in self._result.keys()]  # noqa: SIM118 - a result, not a dict
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        for row in self._result:
+            yield tuple(_safe(value) for value in row)
+
+    def all(self) -> list[tuple[Any, ...]]:
+        """Every remaining row, cleaned."""
+        return list(self)
+
+
+def _safe(value: Any) -> Any:
+    """A cell with every string in it cleaned (JSON columns arrive as dicts and lists)."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {_safe(k): _safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_safe(v) for v in value]
+    return value
+
+
 @contextmanager
-def open_query(db_url: str, sql: str) -> Iterator[CursorResult]:
+def open_query(db_url: str, sql: str) -> Iterator[TerminalSafeResult]:
     """Run one read-only statement and yield its streaming result (writes refused by the server)."""
-    statement = check_read_only(sql)
     engine = make_engine(db_url, read_only=True)
     try:
+        statement = check_read_only(sql, engine.dialect.name)
         with engine.connect() as conn:
             if conn.dialect.name == "postgresql":
                 conn.exec_driver_sql("SET TRANSACTION READ ONLY")
@@ -114,7 +183,7 @@ def open_query(db_url: str, sql: str) -> Iterator[CursorResult]:
             result = conn.execution_options(
                 yield_per=FETCH_ROWS, no_parameters=True  # no %-placeholders: LIKE '%x%' as is
             ).exec_driver_sql(statement)
-            yield result
+            yield TerminalSafeResult(result)
             conn.rollback()  # nothing to keep: end the read transaction
     finally:
         engine.dispose()
