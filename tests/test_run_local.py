@@ -96,7 +96,7 @@ def test_run_dead_letter_jsonl_has_reasons_and_payloads(inputs: Inputs, referenc
     assert by_code["E002"]["payload"]["content_b64"]  # binary kept as base64, retryable
     assert "Trang chủ" in by_code["E007"]["payload"]["text"]
     assert by_code["E007"]["payload"]["archive"].endswith("b-no-article.html")
-    assert "line 2" in by_code["E006"]["input"]  # unreadable line: named by file and line
+    assert by_code["E006"]["input"].endswith("feed.jsonl:2")  # unreadable line: file and line
     # A second run into the same file appends nothing: every key is already there.
     run_into(sqlite_url(tmp_path / "other.db"), inputs, settings, dead_letter=dead)
     assert len(dead.read_text(encoding="utf-8").splitlines()) == len(letters)
@@ -178,9 +178,12 @@ def test_run_idset_membership_is_exact(ids: list[str], monkeypatch) -> None:
         (["{good}", "--db", "mysql://x/y"], 2),
         (["{good}", "--published", "2024-13-01"], 2),
         (["{good}", "--workers", "0"], 2),
+        (["{good}", "-j", "0"], 2),
+        (["{good}", "-j", "2"], 0),
         (["{good}", "--engine", "spark"], 2),
     ],
-    ids=["all-good", "some-rejected", "bad-db", "bad-date", "zero-workers", "bad-engine"],
+    ids=["all-good", "some-rejected", "bad-db", "bad-date", "zero-workers", "zero-jobs", "two-jobs",
+         "bad-engine"],
 )
 def test_run_cli_exit_status(argv: list[str], code: int, inputs: Inputs, tmp_path: Path,
                              capsys) -> None:
