@@ -154,3 +154,44 @@ def test_show_cli_reports_unreadable_inputs(tmp_path: Path, capsys, monkeypatch,
 
 def test_show_record_fixture_is_valid_json() -> None:
     assert json.loads(json.dumps(hostile_record()))["title"].startswith("Tin <script>")
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        pytest.param(None, "not a record: JSON null", id="null"),
+        pytest.param([1, 2], "not a record: JSON array", id="array"),
+        pytest.param("text", "not a record: JSON string", id="string"),
+        pytest.param({"text": 5}, "text is not a string", id="text-number"),
+        pytest.param({"text": "Ông A", "persons": 5}, "persons is not a list", id="persons-number"),
+        pytest.param({"text": "abc", "title": ["x"], "source": "x"}, "title is not a string", id="title-list"),
+        pytest.param({"text": "abc", "warnings": "w"}, "warnings is not a list", id="warnings-string"),
+    ],
+)
+def test_show_malformed_record_shown_with_its_problem(value: object, says: str) -> None:
+    terminal = render_terminal(value)  # type: ignore[arg-type]
+    assert says in terminal
+    assert html.escape(says) in render_page([value])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        pytest.param([None, 7, "x"], id="not-objects"),
+        pytest.param([{"start": "x", "end": None}], id="offsets-not-numbers"),
+        pytest.param([{"start": 1, "end": 99, "text": "b"}], id="offsets-past-text"),
+    ],
+)
+def test_show_malformed_items_skipped(items: list[object]) -> None:
+    bad = {"text": "abc", "dates": items, "persons": items}
+    assert highlights(bad) == []
+    assert "abc" in render_terminal(bad) and "<p>abc</p>" in render_page([bad])
+
+
+def test_show_cli_records_survive_malformed_lines(tmp_path: Path, capsys) -> None:
+    lines = ["null", '{"text": 5}', json.dumps(record()), '{"text": "abc", "dates": [null, 7]}']
+    (tmp_path / "mixed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _code, out, err = run(["show", str(tmp_path / "mixed.jsonl"), "--records", "--color", "never"], capsys)
+    assert "Traceback" not in err
+    assert "not a record: JSON null" in out and "text is not a string" in out
+    assert "{person}" in out  # the good record is still shown

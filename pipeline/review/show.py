@@ -9,6 +9,8 @@ scripts, images, fonts and connections, so even a mistake in escaping could not 
 from __future__ import annotations
 
 import html
+import itertools
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -38,6 +40,35 @@ class Highlight:
     hover: str
 
 
+_JSON_KINDS = {type(None): "null", list: "array", str: "string", int: "number", float: "number", bool: "true/false"}
+_TEXT_FIELDS = ("text", "title", "sapo", "published_at", "id")
+_LIST_FIELDS = ("persons", "officials", "organizations", "locations", "dates", "statistics", "documents", "warnings")
+
+
+def showable(record: Any) -> dict[str, Any]:
+    """A record as the views read it, whatever the JSON held (`null`, `{"text": 5}`, odd lists).
+
+    Records read with --records come from files anyone may have edited: a field of the wrong type
+    is left out and said in a warning, so the view shows what is there instead of crashing."""
+    if not isinstance(record, Mapping):
+        kind = _JSON_KINDS.get(type(record), type(record).__name__)
+        return {"warnings": [f"not a record: JSON {kind}, not an object"]}
+    shown: dict[str, Any] = dict(record)
+    problems = []
+    for name in _TEXT_FIELDS:
+        if shown.get(name) is not None and not isinstance(shown[name], str):
+            problems.append(f"{name} is not a string")
+            shown[name] = None
+    for name in _LIST_FIELDS:
+        if shown.get(name) is not None and not isinstance(shown[name], list):
+            problems.append(f"{name} is not a list")
+            shown[name] = []
+    if not isinstance(shown.get("source"), Mapping):
+        shown["source"] = {}
+    shown["warnings"] = [str(w) for w in shown.get("warnings") or []] + [f"malformed record: {p}" for p in problems]
+    return shown
+
+
 def _valid(start: Any, end: Any, size: int) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= size
 
@@ -61,12 +92,13 @@ def _hover(field_name: str, item: Mapping[str, Any]) -> str:
         parts = [f"{k}={fmt(item.get(k))}" for k in keys if item.get(k) not in (None, False)]
         return f"{label}: " + ", ".join(parts)
     if field_name == "documents":
-        return f"{label}: {item_label('documents', item)}" + (f" — {item['title']}" if item.get("title") else "")
+        return f"{label}: {_label('documents', item)}" + (f" — {item['title']}" if item.get("title") else "")
     return label
 
 
 def highlights(record: Mapping[str, Any]) -> list[Highlight]:
     """Every span of the record worth highlighting (offsets checked against the text)."""
+    record = showable(record)
     text = record.get("text") or ""
     found: dict[tuple[int, int, str], Highlight] = {}
     people = list(record.get("persons") or []) + list(record.get("officials") or [])
@@ -98,7 +130,7 @@ def _segments(text: str, spans: list[Highlight], start: int, end: int) -> Iterab
     for h in inside:
         cuts.update(c for c in (h.start, h.end) if start < c < end)
     edges = sorted(cuts)
-    for a, b in zip(edges, edges[1:]):
+    for a, b in itertools.pairwise(edges):
         covering = [h for h in inside if h.start <= a and h.end >= b]
         yield text[a:b], sorted(covering, key=lambda h: (h.start, -h.end, h.field))
 
@@ -142,6 +174,7 @@ def _nested_html(text: str, spans: list[Highlight], start: int, end: int) -> str
 
 def article_html(record: Mapping[str, Any]) -> str:
     """The record's text as <p> paragraphs with nested <mark> highlights (escaped)."""
+    record = showable(record)
     text = record.get("text") or ""
     spans = highlights(record)
     paragraphs = []
@@ -174,6 +207,7 @@ def _styles() -> str:
 
 def record_section(record: Mapping[str, Any]) -> str:
     """One record: headline, metadata as plain text (never links), legend, highlighted text."""
+    record = showable(record)
     spans = highlights(record)
     source = record.get("source") or {}
     meta = [
@@ -201,7 +235,7 @@ def record_section(record: Mapping[str, Any]) -> str:
 
 def render_page(records: Iterable[Mapping[str, Any]]) -> str:
     """A standalone HTML page for one or more records, scripts forbidden by its CSP."""
-    records = list(records)
+    records = [showable(r) for r in records]
     title = next((r.get("title") for r in records if r.get("title")), None) or "vnextract review"
     body = "\n".join(record_section(r) for r in records)
     return (
@@ -214,6 +248,7 @@ def render_page(records: Iterable[Mapping[str, Any]]) -> str:
 
 def render_terminal(record: Mapping[str, Any], color: bool = False) -> str:
     """The text with highlights (ANSI colours, or [brackets] without), then the items by field."""
+    record = showable(record)
     text = record.get("text") or ""
     spans = highlights(record)
     lines: list[str] = []
@@ -231,11 +266,22 @@ def render_terminal(record: Mapping[str, Any], color: bool = False) -> str:
             for piece, covering in _segments(text, spans, start, end)
         ))
     for name in FIELD_STYLES:
-        items = record.get(name) or []
+        items = [item for item in record.get(name) or [] if isinstance(item, Mapping)]
         if items:
             lines += ["", f"{name} ({len(items)})"]
-            lines += [clean(f"  {item_label(name, item)}") for item in items if isinstance(item, Mapping)]
+            lines += [clean(f"  {_label(name, item)}") for item in items]
+    malformed = [w for w in record["warnings"] if w.startswith(("malformed record", "not a record"))]
+    if malformed:
+        lines += ["", *(clean(f"! {w}") for w in malformed)]
     return "\n".join(lines) + "\n"
+
+
+def _label(field_name: str, item: Mapping[str, Any]) -> str:
+    """An item's one-line label; an item without the keys its field needs is shown as its JSON."""
+    try:
+        return item_label(field_name, item)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return "malformed item: " + json.dumps(item, ensure_ascii=False, default=str)[:200]
 
 
 def _bracketed(text: str, spans: list[Highlight], start: int, end: int) -> str:
