@@ -13,7 +13,7 @@ import pytest
 
 from vnextract.pipeline.cli import build_parser, main
 from vnextract.pipeline.cli import verbosity as cli_verbosity
-from vnextract.pipeline.errors import MESSAGES
+from vnextract.pipeline.errors import MESSAGES, VnextractError
 
 ARTICLE = (
     "Sáng 12/7, ông Trần Văn Hải, Chủ tịch UBND tỉnh Gia Lai, chủ trì hội nghị tổng kết.\n"
@@ -217,3 +217,35 @@ def test_cli_run_says_where_the_records_are(articles: list[Path], tmp_path: Path
     err = capsys.readouterr().err
     assert "records are in sqlite:///records.db (the file records.db)" in err
     assert (tmp_path / "records.db").is_file()
+
+
+def _disk_full(*_args, **_kwargs):
+    from sqlalchemy.exc import OperationalError
+
+    raise OperationalError("INSERT INTO articles (id) VALUES (?)", {}, Exception("database or disk is full"))
+
+
+def _batch_refused(*_args, **_kwargs):
+    from vnextract.pipeline.sinks.database import BatchWriteError
+
+    raise BatchWriteError(1, Exception("disk I/O error\nDETAIL: more lines the driver adds"))
+
+
+@pytest.mark.parametrize("failure", [pytest.param(_disk_full, id="sqlalchemy-error"),
+                                     pytest.param(_batch_refused, id="batch-refused")])
+@pytest.mark.parametrize("command", ["run", "retry"])
+def test_cli_database_failing_mid_run_is_one_line(command: str, failure, articles: list[Path],
+                                                  tmp_path: Path, monkeypatch, capsys) -> None:
+    from vnextract.pipeline.sinks.database import DatabaseSink
+    from vnextract.pipeline.sinks.rejections import rejected
+    from vnextract.pipeline.types import RawDocument
+
+    monkeypatch.setattr(DatabaseSink, "write_batch", failure)
+    dead = tmp_path / "dead.jsonl"
+    letter = rejected(VnextractError("E099", "x"), RawDocument(content=ARTICLE.encode(), archive="a.txt"))
+    dead.write_text(json.dumps(letter.to_json()) + "\n", encoding="utf-8")
+    source = [str(articles[0])] if command == "run" else [str(dead)]
+    assert main([command, *source, "--db", f"sqlite:///{tmp_path / 'r.db'}"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "[E051]" in err, err
+    assert "disk" in err and "INSERT" not in err and "Traceback" not in err
