@@ -18,6 +18,9 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -329,3 +332,89 @@ def test_faults_mixed_archive_counts_add_up(tmp_path: Path):
     assert len(docs) + len(rejections) == len(out) == expected
     assert sorted(r.code for r in rejections) == ["E006", "E031", "E032"]
     assert all(r.source for r in rejections)  # each names its input
+
+
+# -- bounded fuzz: random damage anywhere never raises and never yields altered content ----------
+
+
+_MUTATIONS = st.lists(
+    st.tuples(st.sampled_from(["flip", "drop", "insert"]), st.floats(0, 1), st.binary(min_size=1, max_size=8)),
+    min_size=1,
+    max_size=3,
+)
+
+
+def _mutate(data: bytes, mutations: list[tuple[str, float, bytes]]) -> bytes:
+    out = bytearray(data)
+    for kind, where, extra in mutations:
+        at = min(int(where * len(out)), max(len(out) - 1, 0))
+        if kind == "flip" and out:
+            out[at] ^= extra[0] or 1
+        elif kind == "drop":
+            del out[at : at + len(extra)]
+        else:
+            out[at:at] = extra
+    return bytes(out)
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    folder = tmp_path_factory.mktemp("fuzz")
+    made = {}
+    for name in ("f.warc", "f.warc.gz"):
+        write_warc(folder / name)
+        made[name] = (folder / name).read_bytes()
+    return made
+
+
+ORIGINAL_PAYLOADS = {page(n) for n in range(5)} | {PARAGRAPH.format(n=99).encode()}
+
+
+@pytest.mark.parametrize("name", ["f.warc", "f.warc.gz"])
+@hyp_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mutations=_MUTATIONS)
+def test_faults_warc_fuzz_never_raises_nor_alters_content(
+    archives: dict[str, bytes], tmp_path: Path, name: str, mutations: list[tuple[str, float, bytes]]
+):
+    path = tmp_path / name
+    path.write_bytes(_mutate(archives[name], mutations))
+    started = time.monotonic()
+    out = list(iter_warc(path, 1_000_000))
+    assert time.monotonic() - started < 2
+    for outcome in out:
+        assert isinstance(outcome, RawDocument | VnextractError)
+        if isinstance(outcome, RawDocument):  # verified by CRC or digest: exactly as archived
+            assert outcome.content in ORIGINAL_PAYLOADS
+
+
+JSONL_LINES = [json.dumps({"url": f"https://tin.test/{n}", "text": f"Dòng {n}"}) + "\n" for n in range(8)]
+
+
+@hyp_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mutations=_MUTATIONS)
+def test_faults_jsonl_gz_fuzz_emits_only_original_lines(
+    tmp_path: Path, mutations: list[tuple[str, float, bytes]]
+):
+    blob = _gzip_members(["".join(JSONL_LINES[:4]).encode(), "".join(JSONL_LINES[4:]).encode()])
+    path = tmp_path / "f.jsonl.gz"
+    path.write_bytes(_mutate(blob, mutations))
+    originals = {f"https://tin.test/{n}" for n in range(8)}
+    for outcome in outcomes([str(path)]):
+        assert isinstance(outcome, RawDocument | VnextractError)
+        if isinstance(outcome, RawDocument):
+            assert outcome.url in originals
+
+
+@hyp_settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=512), prefix=st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"]))
+def test_faults_decode_fuzz_gives_text_or_an_input_error(data: bytes, prefix: bytes):
+    from vnextract.pipeline.errors import InputError
+    from vnextract.pipeline.parse.decode import decode_text
+
+    try:
+        text = decode_text(prefix + data)
+    except InputError as error:
+        assert error.code in ("E001", "E002", "E003")
+    else:
+        assert isinstance(text, str)
+        text.encode("utf-8")  # no lone surrogates: storable and printable
