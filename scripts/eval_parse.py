@@ -168,6 +168,16 @@ def parse_trafilatura(data: bytes) -> Parsed | None:
                   get("text") or "")
 
 
+def parse_justext(data: bytes) -> Parsed | None:
+    """jusText's main text (its Vietnamese stop list); None when not installed. Text only."""
+    try:
+        import justext
+    except ImportError:
+        return None
+    paragraphs = justext.justext(data, justext.get_stoplist("Vietnamese"), encoding="utf-8")
+    return Parsed(text="\n".join(p.text for p in paragraphs if not p.is_boilerplate))
+
+
 def htmldate_day(data: bytes) -> str | None | bool:
     """htmldate's publication day for the page; False when htmldate is not installed."""
     try:
@@ -223,6 +233,10 @@ def evaluate_sites(pages: Path = SITES, *, libraries: bool = True, show: bool = 
             theirs = parse_trafilatura(data)
             if theirs is not None:
                 row["trafilatura"] = score_page(theirs, expected)
+            text_only = parse_justext(data)
+            if text_only is not None:
+                scores = score_page(text_only, expected)
+                row["justext"] = {key: scores[key] for key in ("complete", "clean", "lead")}
             day = htmldate_day(data)
             if day is not False:
                 published = expected.get("published_at")
@@ -244,7 +258,7 @@ def _overall(rows: list[dict[str, Any]]) -> dict[str, dict[str, float | None]]:
     }
     result: dict[str, dict[str, float | None]] = {}
     for group, members in groups.items():
-        for side in ("ours", "trafilatura", "htmldate"):
+        for side in ("ours", "trafilatura", "justext", "htmldate"):
             scores = {key: _share(members, side, key) for key in SITE_FIELDS}
             scores = {k: v for k, v in scores.items() if v is not None}
             if scores:
