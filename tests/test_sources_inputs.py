@@ -318,3 +318,24 @@ def test_inputs_records_written_by_extract_feed_back_with_date_and_url(tmp_path:
     (again,) = list(iter_inputs([str(out)], settings))
     assert (again.published, again.url) == (record.published_at, record.source.url)  # type: ignore[union-attr]
     assert process(again, nlp, settings).dates == record.dates  # type: ignore[arg-type]
+
+
+def test_inputs_a_reader_bug_costs_its_file_only(tmp_path: Path, monkeypatch, caplog):
+    from vnextract.pipeline.sources import warc
+
+    (tmp_path / "a.txt").write_bytes(TEXT)
+    (tmp_path / "b.warc").write_bytes(b"WARC/1.0\r\n\r\n")
+    (tmp_path / "c.txt").write_bytes(TEXT)
+
+    def broken(path, limit):
+        yield from ()
+        raise RuntimeError("reader bug")
+
+    monkeypatch.setattr(warc, "iter_warc", broken)
+    out = [describe(o) for o in iter_inputs([str(tmp_path)], small())]
+    assert out == [
+        ("doc", "a.txt", "text/plain", None, None),
+        ("error", "E099"),
+        ("doc", "c.txt", "text/plain", None, None),
+    ]
+    assert "reader bug" in caplog.text

@@ -248,6 +248,16 @@ def _count_lines(path: Path, gzipped: bool) -> int:
 
 
 def _iter_file(path: Path, kind: str, gzipped: bool, limit: int) -> Iterator[Outcome]:
+    """The outcomes of one file; a reader's own bug costs this file, never the other inputs."""
+    try:
+        yield from _read_file(path, kind, gzipped, limit)
+    except Exception as exc:
+        name = display_name(path)
+        LOGGER.exception("unexpected error reading %s", name)
+        yield InputError("E099", f"{name}: {exc!r}", source=name)
+
+
+def _read_file(path: Path, kind: str, gzipped: bool, limit: int) -> Iterator[Outcome]:
     if kind == "warc":
         from vnextract.pipeline.sources.warc import (
             iter_warc,  # the reader only when needed
