@@ -251,7 +251,7 @@ def _iter_file(path: Path, kind: str, gzipped: bool, limit: int) -> Iterator[Out
     """The outcomes of one file; a reader's own bug costs this file, never the other inputs."""
     try:
         yield from _read_file(path, kind, gzipped, limit)
-    except Exception as exc:
+    except Exception as exc:  # any bug: reported as E099, the traceback in the log
         name = display_name(path)
         LOGGER.exception("unexpected error reading %s", name)
         yield InputError("E099", f"{name}: {exc!r}", source=name)
