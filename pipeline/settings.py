@@ -45,7 +45,7 @@ class FetchSettings(BaseModel):
     # CIDRs reachable even when allow_private is off (an intranet mirror; tests use 127.0.0.0/8)
     allowed_networks: list[str] = Field(default_factory=list)
     max_crawl_delay: float = 60.0  # a robots.txt Crawl-delay above this is capped (and logged)
-    total_timeout: float = 120.0  # seconds for one response body; stops a server that trickles bytes
+    total_timeout: float = 120.0  # seconds for one exchange, connect to last byte (trickling servers)
     max_sitemap_bytes: int = 50 * 1024 * 1024  # the sitemap protocol allows 50 MB uncompressed
     max_input_bytes: int = 20 * 1024 * 1024  # one local input (file, stdin, JSONL line, WARC record)
 
