@@ -21,7 +21,7 @@ from vnextract.pipeline.cli_io import (
     plural,
     report,
 )
-from vnextract.pipeline.cli_types import iso_date, positive_int
+from vnextract.pipeline.cli_types import calendar_date, iso_date, positive_int
 from vnextract.pipeline.errors import VnextractError
 from vnextract.pipeline.settings import Settings
 
@@ -65,6 +65,13 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     if not taken & {"-q", "--quiet"}:
         parser.add_argument("-q", "--quiet", dest="quiet_after", action="count", default=0,
                             help="only errors: no notes, no progress bar")
+
+
+def show_date_formats(parser: argparse.ArgumentParser) -> None:
+    """Every date option shows how to write it: `--since YYYY-MM-DD` in usage and help."""
+    for action in parser._actions:
+        if action.type in (calendar_date, iso_date) and action.metavar is None:
+            action.metavar = "YYYY-MM-DD"
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -195,6 +202,7 @@ def build_parser(only_builtin: bool = False) -> argparse.ArgumentParser:
     for subparser in commands.choices.values():
         subparser.formatter_class = HelpFormatter
         add_common_options(subparser)
+        show_date_formats(subparser)
     return parser
 
 

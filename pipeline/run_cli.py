@@ -30,6 +30,7 @@ EXIT_STATUSES = (
 # Single-document inputs: a dead letter that kept no bytes is retried by reading its file again.
 # An archive or a JSON Lines file is not: reading it again would redo every article in it.
 SINGLE_DOCUMENT_KINDS = ("text", "html")
+MAX_FIRST_LINE = 4 * 1024 * 1024  # bytes read to tell a dead-letter file from an input file
 
 
 def _add_database_options(parser: argparse.ArgumentParser) -> None:
@@ -215,7 +216,24 @@ def run_command(args: argparse.Namespace) -> int:
         return _fail("run", "give at least one input (INPUT, or -i FILE)")
     if specs.count("-") > 1:
         return _fail("run", "'-' (stdin) can be given once")
+    for spec in specs:
+        if is_dead_letter_file(Path(spec)):
+            return _fail("run", f"{spec} holds dead letters, not articles: `vnextract retry {spec}` "
+                                "extracts them again")
     return _execute("run", args, specs)
+
+
+def is_dead_letter_file(path: Path) -> bool:
+    """Whether a .jsonl file's first line is a dead letter (as --dead-letter writes them)."""
+    if path.suffix.lower() != ".jsonl" or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            line = handle.readline(MAX_FIRST_LINE)
+        letter = json.loads(line)
+    except (OSError, ValueError):
+        return False
+    return isinstance(letter, dict) and {"input", "input_key", "payload"} <= letter.keys()
 
 
 def retry_command(args: argparse.Namespace) -> int:

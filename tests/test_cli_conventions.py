@@ -72,9 +72,14 @@ def test_cli_help_has_a_description_and_the_defaults(name: str) -> None:
             assert f"default: {default}" in text or f"default {default}" in text, action.option_strings
 
 
-@pytest.mark.parametrize("name", READERS)
+@pytest.mark.parametrize("name", SUBCOMMANDS)
 def test_cli_help_gives_the_date_format(name: str) -> None:
-    assert "YYYY-MM-DD" in _subparsers()[name].format_help()
+    from vnextract.pipeline.cli_types import calendar_date, iso_date
+
+    parser = _subparsers()[name]
+    dates = [a for a in parser._actions if a.type in (calendar_date, iso_date)]
+    assert bool(dates) == (name in READERS or name == "fetch")
+    assert parser.format_help().count("YYYY-MM-DD") >= len(dates)
 
 
 @pytest.mark.parametrize(
@@ -156,6 +161,17 @@ def test_cli_input_list_that_cannot_be_read(command: str, content: bytes | None,
                 if command == "run" else [command, "-i", str(listing)]) == 2
     err = capsys.readouterr().err
     assert "[E054]" in err and "Traceback" not in err
+
+
+def test_cli_run_points_a_dead_letter_file_to_retry(tmp_path: Path, capsys) -> None:
+    from vnextract.pipeline.sinks.rejections import rejected
+    from vnextract.pipeline.types import RawDocument
+
+    dead = tmp_path / "dead.jsonl"
+    letter = rejected(VnextractError("E001"), RawDocument(content=b"", archive="empty.txt"))
+    dead.write_text(json.dumps(letter.to_json()) + "\n", encoding="utf-8")
+    assert main(["run", str(dead), "--db", f"sqlite:///{tmp_path / 'r.db'}"]) == 2
+    assert f"vnextract retry {dead}" in capsys.readouterr().err
 
 
 def test_cli_no_input_at_all_is_a_usage_error(capsys) -> None:
