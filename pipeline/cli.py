@@ -8,6 +8,7 @@ import importlib
 import json
 import logging
 import sys
+import textwrap
 from collections.abc import Iterable
 
 from vnextract.pipeline import __version__
@@ -40,8 +41,15 @@ DEFAULT_MAX_BYTES = Settings().extract.max_input_bytes
 LOG_LEVELS = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO, 2: logging.DEBUG}
 
 
-class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """Descriptions as written, and every option's default in its help unless it already says."""
+class HelpFormatter(argparse.HelpFormatter):
+    """Descriptions wrapped line by line (a line break starts a paragraph), and every option's
+    default in its help unless it already says."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(
+            textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent)
+            for line in text.splitlines()
+        )
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         text = action.help or ""
