@@ -27,7 +27,7 @@ from warcio.warcwriter import WARCWriter
 
 from vnextract.pipeline.errors import VnextractError
 from vnextract.pipeline.settings import FetchSettings, Settings
-from vnextract.pipeline.sources.inputs import Ignored, iter_inputs
+from vnextract.pipeline.sources.inputs import Ignored, count_inputs, iter_inputs
 from vnextract.pipeline.sources.warc import iter_warc
 from vnextract.pipeline.types import RawDocument
 
@@ -238,6 +238,8 @@ def test_faults_fifo_in_folder_is_left_out_and_fifo_given_is_rejected(tmp_path: 
         lambda: outcomes([str(folder / "a.txt"), str(folder / "c.warc.gz"), str(folder / "d.jsonl")])
     )
     assert [label(o) for o in direct] == ["E034", "E034", "E034"]
+    fifos = [str(folder / n) for n in ("a.txt", "c.warc.gz", "d.jsonl")]
+    assert _run_bounded(lambda: count_inputs([str(folder), *fifos])) == 1 + 3  # for the ETA
     assert time.monotonic() - started < 5
 
 

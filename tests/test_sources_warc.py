@@ -236,3 +236,16 @@ def test_warc_reads_resources_revisits_and_rejects_the_rest(tmp_path: Path, name
     page = "<html><body><p>Hội nghị Huyện ủy</p></body></html>".encode()
     assert out[0].content == page and out[1].content == page  # type: ignore[union-attr]
     assert "gone.html" in out[2].reason and "text/dns" in out[4].reason  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("cut", [None, 300])
+def test_warc_count_inputs_matches_the_reader(tmp_path: Path, cut: int | None):
+    from vnextract.pipeline.sources.warc import count_warc_inputs
+
+    path = tmp_path / "c.warc.gz"
+    _third_party_warc(path)
+    if cut:
+        path.write_bytes(path.read_bytes()[:cut])
+    # Revisits of a page already read give no outcome, so the count is an upper bound.
+    assert count_warc_inputs(path) >= len(list(iter_warc(path, 1_000_000)))
+    assert count_warc_inputs(path) <= len(list(iter_warc(path, 1_000_000))) + 1

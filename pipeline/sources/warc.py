@@ -226,7 +226,7 @@ def count_warc_inputs(path: str | Path) -> int:
     """How many inputs `iter_warc` would yield for responses, resources and revisits (estimate)."""
     total = 0
     try:
-        with open(path, "rb") as handle:
+        with open_regular(Path(path)) as handle:
             for record in read_records(handle, 0):  # blocks are skipped, not read
                 total += record.warc_type in INPUT_TYPES
     except (Damaged, OSError):
