@@ -100,6 +100,26 @@ def test_cluster_file_ledger_skips_a_line_cut_by_a_kill(tmp_path: Path) -> None:
     assert list(ledger.done(EXTRACTOR_VERSION)) == ["s1"]
 
 
+@pytest.mark.parametrize(
+    ("extra", "code"),
+    [
+        pytest.param(["https://example.invalid/a.html"], "E070", id="url-input"),
+        pytest.param(["corpus", "--dead-letter", "dead.jsonl"], None, id="dead-letter-file"),
+    ],
+)
+def test_cli_run_ray_data_refuses_what_workers_cannot_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], code: str | None
+) -> None:
+    from vnextract.pipeline.cli import main
+
+    status = main(["run", "--engine", "ray-data", "--db", f"sqlite:///{tmp_path / 'r.db'}",
+                   "--no-progress", *extra])
+    assert status == 2
+    message = capsys.readouterr().err
+    assert "vnextract run:" in message
+    assert code is None or f"[{code}]" in message
+
+
 # --- on a local Ray instance ----------------------------------------------------------------
 
 ray = pytest.importorskip("ray")
