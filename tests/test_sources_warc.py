@@ -249,3 +249,24 @@ def test_warc_count_inputs_matches_the_reader(tmp_path: Path, cut: int | None):
     # Revisits of a page already read give no outcome, so the count is an upper bound.
     assert count_warc_inputs(path) >= len(list(iter_warc(path, 1_000_000)))
     assert count_warc_inputs(path) <= len(list(iter_warc(path, 1_000_000))) + 1
+
+
+def test_warc_gzipped_whole_is_read_when_small_and_refused_with_advice_when_large(tmp_path: Path):
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    plain = io.BytesIO()
+    writer = WARCWriter(plain, gzip=False)
+    text = ("Huyện ủy Đức Trọng họp. " * 40).encode()
+    for n in range(100):
+        writer.write_record(writer.create_warc_record(
+            f"file:///t/{n}.txt", "resource", payload=io.BytesIO(text), length=len(text),
+            warc_content_type="text/plain",
+        ))
+    whole = tmp_path / "whole.warc.gz"  # one gzip member for the whole file, not one per record
+    whole.write_bytes(gzip.compress(plain.getvalue()))
+    assert len(list(iter_warc(whole, 10_000_000))) == 100  # fits in memory: read as it is
+    out = list(iter_warc(whole, 2_000))  # larger than a record may be: refused, with the fix
+    assert [o.code for o in out] == ["E031"]  # type: ignore[union-attr]
+    assert "record by record" in out[0].reason  # type: ignore[union-attr]

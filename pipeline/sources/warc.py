@@ -376,6 +376,13 @@ def _gzip_records(handle: BinaryIO, max_block: int) -> Iterator[WarcRecord]:
         stream = io.BytesIO(member)
         if oversize:
             headers = _read_warc_headers(stream, offset) or {}
+            declared = headers.get("content-length", "")
+            if declared.isdigit() and int(declared) + MAX_HEADER_BYTES < oversize:
+                # Several records in one member: it cannot be read record by record.
+                raise Damaged(
+                    f"the gzip member at byte {offset} holds several records in {oversize} "
+                    "bytes; recompress the WARC record by record (warcio recompress)"
+                )
             yield WarcRecord(headers, None, oversize, (offset, 0))
         else:
             yield from _plain_records(stream, max_block, member=offset)
