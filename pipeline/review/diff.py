@@ -17,14 +17,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from vnextract.models import Record
+from vnextract.models.fields import list_fields, optional_text_fields
 from vnextract.pipeline.review.compare import KEYS, Item, as_item, norm
 
 LOGGER = logging.getLogger(__name__)
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
-SCALAR_FIELDS = ("title", "sapo", "author", "published_at")
-# Record fields in the order a reviewer reads them; "text" last, it is long.
-LIST_FIELDS = ("persons", "officials", "organizations", "locations", "documents", "dates", "statistics")
+# Record fields in the order a reviewer reads them (the models' order); "text" last, it is long.
+SCALAR_FIELDS = optional_text_fields(Record)
+LIST_FIELDS = list_fields(Record)
 FIELDS = LIST_FIELDS + SCALAR_FIELDS + ("text",)
 CONTEXT_CHARS = 240  # longest sentence shown around a change; longer ones are cut around the span
 
