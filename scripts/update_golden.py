@@ -27,21 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from vnextract.pipeline.errors import VnextractError  # noqa: E402
-from vnextract.pipeline.review.compare import KEYS, as_item, corpus_files  # noqa: E402
+from vnextract.pipeline.review.compare import KEYS, as_item, compared_attributes, corpus_files  # noqa: E402
 from vnextract.pipeline.review.diff import context_of, item_label  # noqa: E402
 from vnextract.pipeline.review.golden import Extract, extract_corpus_article  # noqa: E402
 from vnextract.pipeline.review.render import clean, show_value  # noqa: E402
 
-# expected field -> (key that identifies an item, attributes the eval compares beyond that key)
-FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "officials": ("officials", ("titles",)),
-    "persons": ("persons", ()),
-    "dates": ("dates", ("kind",)),
-    "statistics": ("statistics", ("unit", "kind", "qualifier", "target")),
-    "documents": ("documents", ()),
-    "organizations": ("organizations", ()),
-    "locations": ("locations", ()),
-}
+# expected field -> (key that identifies an item, attributes the eval compares beyond that key),
+# read from the eval's own keys so the two never disagree
+FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {name: (name, attrs) for name, attrs in compared_attributes().items()}
 NAMES_ONLY = ("persons", "organizations", "locations")  # listed as bare names in expected files
 
 

@@ -64,6 +64,7 @@ class CompareKey:
     key: Callable[[Item], tuple]
     multiset: bool = False  # dates and statistics repeat in the article; names count once
     parent: str | None = None  # the coarser key this one refines (stat_units refines statistics)
+    attribute: str | None = None  # the item attribute a refining key adds to its parent's key
 
     def pairs(self, record: dict[str, Any]) -> list[tuple[tuple, Item]]:
         """(key, item) for every item; for set fields the first item of each key only."""
@@ -93,7 +94,8 @@ def _folded_name(item: Item) -> tuple:
 # field -> comparison over a record-shaped dict (see CompareKey)
 KEYS: dict[str, CompareKey] = {
     "officials": CompareKey(_each("officials"), _name),
-    "titles": CompareKey(_titles, lambda t: (norm(t["name"]), norm(t["role"]).casefold()), parent="officials"),
+    "titles": CompareKey(_titles, lambda t: (norm(t["name"]), norm(t["role"]).casefold()), parent="officials",
+                         attribute="titles"),
     "title_orgs": CompareKey(
         _titles,
         lambda t: (norm(t["name"]), norm(t["role"]).casefold(), (norm(t.get("organization")) or "").casefold()),
@@ -101,24 +103,37 @@ KEYS: dict[str, CompareKey] = {
     ),
     "persons": CompareKey(_each("persons"), _name),
     "dates": CompareKey(_each("dates"), lambda d: (d["value"],), multiset=True),
-    "date_kinds": CompareKey(_each("dates"), lambda d: (d["value"], d["kind"]), multiset=True, parent="dates"),
+    "date_kinds": CompareKey(_each("dates"), lambda d: (d["value"], d["kind"]), multiset=True, parent="dates",
+                             attribute="kind"),
     "statistics": CompareKey(_each("statistics"), stat_key, multiset=True),
     "stat_units": CompareKey(
-        _each("statistics"), lambda s: stat_key(s) + (norm(s.get("unit")),), multiset=True, parent="statistics"
+        _each("statistics"), lambda s: stat_key(s) + (norm(s.get("unit")),), multiset=True, parent="statistics",
+        attribute="unit",
     ),
     "stat_kinds": CompareKey(
-        _each("statistics"), lambda s: stat_key(s) + (s.get("kind"),), multiset=True, parent="statistics"
+        _each("statistics"), lambda s: stat_key(s) + (s.get("kind"),), multiset=True, parent="statistics",
+        attribute="kind",
     ),
     "stat_qualifiers": CompareKey(
-        _each("statistics"), lambda s: stat_key(s) + (s.get("qualifier"),), multiset=True, parent="statistics"
+        _each("statistics"), lambda s: stat_key(s) + (s.get("qualifier"),), multiset=True, parent="statistics",
+        attribute="qualifier",
     ),
     "stat_targets": CompareKey(
-        _each("statistics"), lambda s: stat_key(s) + (bool(s.get("target")),), multiset=True, parent="statistics"
+        _each("statistics"), lambda s: stat_key(s) + (bool(s.get("target")),), multiset=True, parent="statistics",
+        attribute="target",
     ),
     "documents": CompareKey(_each("documents"), lambda d: (d["kind"], norm(d.get("number")))),
     "organizations": CompareKey(_each("organizations"), _folded_name),
     "locations": CompareKey(_each("locations"), _folded_name),
 }
+
+
+def compared_attributes() -> dict[str, tuple[str, ...]]:
+    """Top-level field -> the item attributes its refining keys compare (statistics -> unit, kind, ...)."""
+    return {
+        name: tuple(k.attribute for k in KEYS.values() if k.parent == name and k.attribute)
+        for name, key in KEYS.items() if key.parent is None
+    }
 
 
 def multiset_diff(expected: Iterable[tuple], found: Iterable[tuple]) -> tuple[Counter, Counter, Counter]:
