@@ -170,9 +170,31 @@ def test_html_code_and_hidden_text_stay_out_of_the_body(body: str) -> None:
         pytest.param("<<<>>></p></div><p <a>", id="tag-soup"),
     ],
 )
-def test_html_page_without_body_gives_no_paragraphs(html: str) -> None:
-    article = parse_html(html, RawDocument(html.encode()))
-    assert article.paragraphs == ()
+def test_html_page_without_body_is_refused_with_a_reason(html: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_html(html, RawDocument(html.encode()))
+    assert caught.value.code == "E007" and str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        pytest.param("notfound", "an error page", id="error-page"),
+        pytest.param("listing", "a listing or index page", id="listing"),
+    ],
+)
+def test_html_no_article_reason_names_the_kind_of_page(name: str, reason: str) -> None:
+    with pytest.raises(InputError) as caught:
+        _parse_file(name)
+    assert caught.value.code == "E007" and reason in str(caught.value)
+
+
+def test_html_no_article_reason_for_a_script_challenge() -> None:
+    html = ("<html><head><script>document.cookie='c=1';location.reload();</script></head>"
+            "<body><p>Đang tải...</p></body></html>")
+    with pytest.raises(InputError) as caught:
+        parse_html(html, RawDocument(html.encode()))
+    assert "JavaScript or a cookie" in str(caught.value)
 
 
 def test_html_dispatcher_refuses_page_without_body_with_e007() -> None:
@@ -209,8 +231,12 @@ def test_html_repair_markup_mends_what_lxml_reads_unlike_a_browser(html: str, ex
 )
 def test_html_never_crashes_on_tag_soup(parts: list[str]) -> None:
     html = "".join(parts)
-    article = parse_html(html, RawDocument(html.encode()))
-    assert isinstance(article, Article)
+    try:
+        article = parse_html(html, RawDocument(html.encode()))
+    except InputError as refused:  # a page without article text is refused, never a crash
+        assert refused.code == "E007"
+    else:
+        assert isinstance(article, Article) and article.paragraphs
 
 
 # --------------------------------------------------------------------------------------------

@@ -9,13 +9,16 @@ The sapo is never repeated as the first body paragraph: `sapo` + `paragraphs` is
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
+from vnextract.pipeline.errors import InputError
 from vnextract.pipeline.parse import bylines, furniture, layout
 from vnextract.pipeline.parse.blocks import (
     BLOCK_TAGS,
@@ -292,12 +295,63 @@ def repair_markup(text: str) -> str:
     return _MISMATCHED_HEADING.sub(lambda m: f"{m.group(1)}{m.group(3)}</h{m.group(2)}>", text)
 
 
+NOT_ARTICLE_FILE = Path(__file__).with_name("not_article.tsv")
+_MIN_LISTING_LINKS = 15  # this many links and no prose: a listing, whatever else the page says
+
+
+@functools.cache
+def _not_article_words() -> dict[str, tuple[str, ...]]:
+    words: dict[str, list[str]] = {}
+    for line in NOT_ARTICLE_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, _, text = line.partition("\t")
+            words.setdefault(kind.strip(), []).append(text.strip().casefold())
+    return {kind: tuple(values) for kind, values in words.items()}
+
+
+@dataclass(frozen=True)
+class PageShape:
+    """How much of a page is links, read before its furniture is removed."""
+
+    links: int
+    link_chars: int
+    text_chars: int
+
+    @classmethod
+    def of(cls, page: Page) -> PageShape:
+        """The shape of the page as it was saved."""
+        anchors = page.index.by_tag("a")
+        root = page.soup.body or page.soup
+        return cls(len(anchors), sum(len(a.get_text(strip=True)) for a in anchors), len(root.get_text(strip=True)))
+
+
+def why_no_article(page: Page, meta: Metadata, shape: PageShape) -> str:
+    """Why a page gave no article text, in words a user can act on."""
+    words = _not_article_words()
+    heading = next((flat_text(h) for h in page.index.by_tag("h1")), "")
+    title_tag = next(iter(page.index.by_tag("title")), None)
+    for shown in (clean_text(title_tag.get_text()) if title_tag is not None else "", heading, meta.title or ""):
+        if shown and any(word in shown.casefold() for word in words.get("error", ())):
+            return f"an error page ({shown[:80]!r}): save the article's own page"
+    scripts = " ".join(s.get_text() for s in page.index.by_tag("script")[:20]).casefold()
+    shown_text = page.soup.get_text(" ", strip=True)[:2000].casefold()
+    if len(shown_text) < 500 and any(w in scripts or w in shown_text for w in words.get("challenge", ())):
+        return "the page asks for JavaScript or a cookie before the article: save it from a browser"
+    if shape.links >= _MIN_LISTING_LINKS or (shape.links >= 3 and shape.link_chars >= shape.text_chars / 3):
+        return f"a listing or index page ({shape.links} links, no paragraph of prose): give an article's page"
+    return "no paragraph of prose after removing captions and page furniture"
+
+
 def parse_html(text: str, raw: RawDocument) -> Article:
-    """An Article from an HTML page already decoded to text (empty paragraphs when none)."""
+    """An Article from an HTML page already decoded to text; InputError E007 (with the reason)
+    when the page holds no article text."""
     soup = BeautifulSoup(repair_markup(text), "lxml")
     page = read_page(soup, raw)
     meta = read_metadata(page, raw)
+    shape = PageShape.of(page)
     body = extract_body(page, meta)
+    if not any(p.strip() for p in body.paragraphs):
+        raise InputError("E007", why_no_article(page, meta, shape))
     paragraphs, head_names = take_head_credits(body.paragraphs)
     credits = head_names + body.credits
     author = meta.author or _join([n for name in credits for n in byline_names(page, name)])
