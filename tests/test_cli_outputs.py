@@ -106,3 +106,17 @@ def test_cli_diff_json_format_to_a_file(files, tmp_path: Path, capsys) -> None:
     assert main(["diff", files["old"], files["new"], "--format", "json", "-o", str(out)]) == 1
     assert json.loads(out.read_text(encoding="utf-8"))
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("page", ["vnexpress.html", "dantri.html"])
+def test_cli_url_wins_over_the_canonical_link(page: str, tmp_path: Path, capsys) -> None:
+    from _run_inputs import PAGES
+
+    given = "https://mirror.example.invalid/saved-page.html"
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(PAGES / page), "--url", given, "--published", "2023-11-02",
+                 "-o", str(out)]) == 0
+    capsys.readouterr()
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["source"]["url"] == given  # as --published wins over the page's date
+    assert record["published_at"] == "2023-11-02"
