@@ -255,6 +255,7 @@ class WarcRecord:
     block: bytes | None
     length: int
     location: tuple[int, int]  # (file offset of the record or its gzip member, index inside it)
+    crc_checked: bool = False  # read from a gzip member whose CRC matched
 
     @property
     def warc_type(self) -> str:
@@ -308,7 +309,7 @@ def _plain_records(
         if end != TERMINATOR:
             raise Damaged(f"record at byte {base + offset} is not followed by its CRLF CRLF end")
         index += 1
-        yield WarcRecord(headers, block, length, location)
+        yield WarcRecord(headers, block, length, location, crc_checked=member is not None)
 
 
 def _read_warc_headers(handle: BinaryIO, offset: int) -> dict[str, str] | None:
@@ -361,18 +362,12 @@ def _skip(handle: BinaryIO, length: int, offset: int) -> None:
 def _gzip_records(handle: BinaryIO, max_block: int) -> Iterator[WarcRecord]:
     """Records of a .warc.gz, member by member: each member's data is read only once verified."""
     ceiling = max_block + MAX_HEADER_BYTES + len(TERMINATOR)
-    pending = b""
-    offset = 0  # file offset of the member being read
+    feed = _Feed(handle)
     while True:
-        if not pending:
-            pending = handle.read(_READ)
-            if not pending:
-                return
-        if not pending.strip(b"\0"):  # zero padding after the last member
-            pending = b""
-            continue
-        member, used, oversize = _inflate_member(handle, pending, ceiling, offset)
-        pending = used
+        offset = feed.tell()  # file offset of the member about to be read
+        if not feed.skip_padding():
+            return
+        member, oversize = _inflate_member(feed, ceiling, offset)
         stream = io.BytesIO(member)
         if oversize:
             headers = _read_warc_headers(stream, offset) or {}
@@ -386,31 +381,73 @@ def _gzip_records(handle: BinaryIO, max_block: int) -> Iterator[WarcRecord]:
             yield WarcRecord(headers, None, oversize, (offset, 0))
         else:
             yield from _plain_records(stream, max_block, member=offset)
-        offset = handle.tell() - len(pending)
 
 
-def _inflate_member(
-    handle: BinaryIO, data: bytes, ceiling: int, offset: int
-) -> tuple[bytes, bytes, int]:
-    """(member's data, bytes after the member, 0) or, past `ceiling`, (its head, rest, size)."""
+class _Feed:
+    """A file's bytes handed out in small slices, with what zlib left unused given back.
+
+    Slices stay small because zlib copies the unused rest of its input after each member:
+    with one member per record, feeding whole read buffers would copy them again and again.
+    """
+
+    SLICE = 16 * 1024
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle = handle
+        self._start = handle.tell()  # file offset of _buffer[0]
+        self._buffer = b""
+        self._pos = 0
+
+    def tell(self) -> int:
+        """The file offset of the next byte to hand out."""
+        return self._start + self._pos
+
+    def take(self) -> memoryview:
+        """The next slice (empty at the end of the file)."""
+        if self._pos >= len(self._buffer):
+            self._start += len(self._buffer)
+            self._buffer, self._pos = self._handle.read(_READ), 0
+        piece = memoryview(self._buffer)[self._pos : self._pos + self.SLICE]
+        self._pos += len(piece)
+        return piece
+
+    def give_back(self, count: int) -> None:
+        """Un-take the last `count` bytes (they begin the next member)."""
+        self._pos -= count
+
+    def skip_padding(self) -> bool:
+        """Skip zero bytes between members; False at the end of the file."""
+        while True:
+            piece = self.take()
+            if not piece:
+                return False
+            rest = bytes(piece).lstrip(b"\0")
+            if rest:
+                self.give_back(len(rest))
+                return True
+
+
+def _inflate_member(feed: _Feed, ceiling: int, offset: int) -> tuple[bytes, int]:
+    """(the member's data, 0), or past `ceiling` (its head, its whole size); feed left after it."""
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out: list[bytes] = []
     size = 0
     while True:
-        try:
-            piece = inflater.decompress(data, _READ)
-        except zlib.error as exc:
-            raise Damaged(f"corrupt gzip member at byte {offset} ({exc})") from exc
-        size += len(piece)
-        if size <= ceiling or not out:
-            out.append(piece)  # past the ceiling only the head is kept, to name the record
-        if inflater.eof:
-            return b"".join(out), inflater.unused_data, 0 if size <= ceiling else size
-        data = inflater.unconsumed_tail
+        data: bytes | memoryview = feed.take()
         if not data:
-            data = handle.read(_READ)
-            if not data:
-                raise Damaged(f"cut inside the gzip member at byte {offset}")
+            raise Damaged(f"cut inside the gzip member at byte {offset}")
+        while data:
+            try:
+                piece = inflater.decompress(data, _READ)
+            except zlib.error as exc:
+                raise Damaged(f"corrupt gzip member at byte {offset} ({exc})") from exc
+            size += len(piece)
+            if size <= ceiling or not out:
+                out.append(piece)  # past the ceiling only the head is kept, to name the record
+            if inflater.eof:
+                feed.give_back(len(inflater.unused_data))
+                return b"".join(out), 0 if size <= ceiling else size
+            data = inflater.unconsumed_tail
 
 
 # -- records to documents ----------------------------------------------------------------------
@@ -537,6 +574,8 @@ def digest_problem(record: WarcRecord) -> str | None:
     A plain WARC has no CRC: the digest most writers record is the only proof that the bytes
     are the ones archived.
     """
+    if record.crc_checked:
+        return None  # the gzip CRC already proved these bytes; hashing them again costs 20%
     declared = record.headers.get("warc-block-digest", "")
     algorithm, _sep, value = declared.partition(":")
     algorithm = algorithm.strip().lower().replace("-", "")
@@ -557,8 +596,9 @@ def _record_at(path: str | Path, location: tuple[int, int], limit: int) -> WarcR
         with open(path, "rb") as handle:
             handle.seek(offset)
             if handle.read(2) == GZIP_MAGIC:
+                handle.seek(offset)
                 ceiling = limit + MAX_HEADER_BYTES + len(TERMINATOR)
-                member, _rest, oversize = _inflate_member(handle, GZIP_MAGIC, ceiling, offset)
+                member, oversize = _inflate_member(_Feed(handle), ceiling, offset)
                 if oversize:
                     return None
                 records = _plain_records(io.BytesIO(member), limit, member=offset)
