@@ -34,7 +34,7 @@ class _Candidate:
 _INLINE = frozenset(["a", "abbr", "b", "big", "br", "cite", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"])
 
 
-def _direct_text(tag: Tag) -> tuple[str, int]:
+def direct_text(tag: Tag) -> tuple[str, int]:
     """The text written in the element outside any block child, and how much of it is links."""
     parts: list[str] = []
     links = 0
@@ -85,7 +85,7 @@ def best_containers(root: Tag) -> list[Tag]:
             links = _link_chars(el)
             owner = el.parent
         else:
-            raw, links = _direct_text(el)
+            raw, links = direct_text(el)
             direct = " ".join(raw.split())
             if len(direct) < _DIRECT_TEXT_CHARS:
                 continue

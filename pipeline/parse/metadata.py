@@ -27,6 +27,7 @@ from vnextract.pipeline.parse.blocks import (
     select_first,
 )
 from vnextract.pipeline.parse.dates import parse_datetime
+from vnextract.pipeline.parse.generic import direct_text
 from vnextract.pipeline.parse.select import PageIndex
 from vnextract.pipeline.parse.sites import (
     SITES,
@@ -445,12 +446,24 @@ def reference_titles(page: Page) -> tuple[list[str], list[str]]:
     return cleaned(declared), cleaned(document)
 
 
+_ANCHOR_CHARS = 120
+
+
 def _body_anchor(page: Page) -> int:
-    """Document position of the first long paragraph: where the article text begins."""
+    """Document position of the first long run of prose (a paragraph, or text written straight
+    into a div or cell): where the article text begins."""
+    positions = []
     for p in page.index.by_tag("p"):
-        if len(p.get_text()) >= 120 and not furniture.is_hidden(p.attrs):
-            return page.index._position(p)
-    return len(page.index._order)
+        if len(p.get_text()) >= _ANCHOR_CHARS and not furniture.is_hidden(p.attrs):
+            positions.append(page.index._position(p))
+            break
+    for name in ("div", "td"):
+        for el in page.index.by_tag(name):
+            text, links = direct_text(el)
+            if len(text.strip()) >= _ANCHOR_CHARS and links < len(text) / 2 and not furniture.is_hidden(el.attrs):
+                positions.append(page.index._position(el))
+                break
+    return min(positions, default=len(page.index._order))
 
 
 def _outside_article(el: Tag) -> bool:
