@@ -26,17 +26,23 @@ REFUSAL_CODES = frozenset({"E011", "E012", "E013", "E014"})
 # What the exit status says (also the epilog of `vnextract fetch --help`).
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
-EPILOG = f"""\
-exit status:
-  {EXIT_OK}  every URL asked for (given, or found by feeds and sitemaps) was fetched or is unchanged
-  {EXIT_SOME_FAILED}  at least one URL, feed or sitemap failed or was refused (the others are archived)
-  {EXIT_USAGE}  nothing to fetch, or bad arguments
-
-One JSON line per URL goes to stderr, then a summary. The WARC file is created at the first
-page archived: a run that archives nothing leaves no file behind. A page the server reports as
-not modified (with --cache-dir) is written as a revisit record when this WARC already holds it.
-The User-Agent names vnextract and the contact given by --contact or ${CONTACT_ENV}.
-"""
+# One line per paragraph: the CLI's help formatter wraps each line on its own.
+EPILOG = "\n".join(
+    [
+        "exit status:",
+        f"  {EXIT_OK}  every URL asked for (given, or found in feeds and sitemaps) was archived",
+        f"  {EXIT_SOME_FAILED}  a URL, feed or sitemap failed or was refused (the rest is archived)",
+        f"  {EXIT_USAGE}  nothing to fetch, or bad arguments",
+        "",
+        (
+            "One JSON line per URL goes to stderr, then a summary. The WARC file is created at "
+            "the first page archived: a run that archives nothing leaves no file behind. With "
+            "--cache-dir, a page the server reports unchanged is written as a revisit record "
+            "when this WARC already holds it."
+        ),
+        f"The User-Agent names vnextract and the contact given by --contact or ${CONTACT_ENV}.",
+    ]
+)
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -49,7 +55,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
             "delay, and append them to a WARC."
         ),
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("urls", nargs="*", metavar="URL", help="page URLs to fetch")
     parser.add_argument(
