@@ -176,7 +176,8 @@ def run_fetch(args: argparse.Namespace, *, fetcher: Fetcher | None = None) -> in
     fetcher = fetcher or Fetcher(settings)
     totals: Counter[str] = Counter()
     known_total = None if (args.feed or args.sitemap) else len(args.urls)
-    bar = _Bar(getattr(args, "progress", None), known_total)
+    quiet = getattr(args, "verbosity", 0) < 0  # -q: no progress bar, as for `run`
+    bar = _Bar(False if quiet else getattr(args, "progress", None), known_total)
     out = _Lines(bar)
     try:
         discoverer = Discoverer(fetcher)
