@@ -483,6 +483,14 @@ class EngineError(RuntimeError):
     """The engine could not start (Ray missing, or its instance or cluster unreachable)."""
 
 
+class OutputError(VnextractError, EngineError):
+    """An output file of the run cannot be written (a full disk, read-only media): the run stops
+    with one line, as when its engine cannot start; what was committed before stays."""
+
+    def __init__(self, code: str = "E050", detail: str = "", source: str | None = None) -> None:
+        super().__init__(code, detail, source)
+
+
 class RayExecutor:
     """Chunks sent to Ray actors, round-robin; the driver collects them in order and writes."""
 
@@ -691,7 +699,10 @@ class _Writer:
                 # the redo finds the key already in the file and does not append it twice.
                 fresh = [r for r in self._rejections if self._dead_letter_known.add(r.input_key)]
                 if fresh:
-                    self.dead_letter.write_rejections(fresh)
+                    try:
+                        self.dead_letter.write_rejections(fresh)
+                    except OSError as exc:
+                        raise OutputError("E050", f"dead letters ({exc.strerror or exc})") from exc
             self.sink.write_rejections(self._rejections)
             self._rejections = []
         self._last_flush = time.monotonic()
@@ -719,7 +730,12 @@ def _open_dead_letter(
     from vnextract.pipeline.sinks.jsonl import DeadLetterSink, iter_jsonl
 
     path = Path(dead_letter)
-    writer = DeadLetterSink(path)  # cuts a partial last line left by a kill before reading
+    try:
+        writer = DeadLetterSink(path)  # cuts a partial last line left by a kill before reading
+    except OSError as exc:
+        raise OutputError("E050", f"{path} ({exc.strerror or exc})") from exc
+    if not path.is_file():  # /dev/stderr, a FIFO: nothing to read back (/dev/full never ends)
+        return writer, IdSet(), True
     known = IdSet(
         obj["input_key"]
         for obj in iter_jsonl(path)
@@ -807,7 +823,11 @@ def run(
         bar.close()
         executor.close()
         if own_letters and letters is not None:
-            letters.close()
+            failing = sys.exc_info()[1] is not None  # a failure on its way out: reported already
+            try:
+                letters.close()
+            except OSError as exc:  # each batch was flushed: only a write that already failed is lost
+                LOGGER.log(logging.DEBUG if failing else logging.WARNING, "closing the dead-letter file: %s", exc)
     summary.seconds = time.perf_counter() - started
     LOGGER.info("run: %s", summary.render())
     return summary
