@@ -151,3 +151,52 @@ def test_metadata_jsonld_node_count_is_capped() -> None:
     head = _ld([{"@type": "Thing"}] * 2000)
     soup = BeautifulSoup(f"<html><head>{head}</head></html>", "lxml")
     assert len(jsonld_nodes(soup.find_all("script"))) <= 500
+
+
+PROSE = "<p>" + "Ủy ban nhân dân tỉnh phê duyệt kế hoạch nâng cấp hệ thống thủy lợi cho 12.000 ha lúa vụ đông xuân. " * 2 + "</p>"
+
+GENERIC_EXAMPLES = [
+    pytest.param(Example("<title>Lũ dâng cao ở Quảng Nam - Xã hội - Dân trí</title>", "title", "Lũ dâng cao ở Quảng Nam",
+                         body=PROSE, url="https://dantri.com.vn/a.htm"), id="title-section-and-site-cut"),
+    pytest.param(Example("<title>Giá lúa tăng mạnh ở miền Tây | Kinh tế | Báo Miền Tây Online</title>", "title",
+                         "Giá lúa tăng mạnh ở miền Tây", body=PROSE, url="https://baomientay.vn/a"),
+                 id="title-online-site-name"),
+    pytest.param(Example("<title>Giá lúa tăng mạnh ở miền Tây - gia-lua-tang-manh-123.html</title>", "title",
+                         "Giá lúa tăng mạnh ở miền Tây", body=PROSE), id="title-slug-cut"),
+    pytest.param(Example('<meta property="og:title" content="Xe khách lao xuống vực trên đèo &amp;quot;tử thần&amp;quot;">',
+                         "title", 'Xe khách lao xuống vực trên đèo "tử thần"', body=PROSE), id="double-escaped-entities"),
+    pytest.param(Example('<meta property="og:title" content="Giá lúa lên cao nhất 10 năm, nông dân lãi lớn">', "title",
+                         "Giá lúa lên cao nhất 10 năm, nông dân miền Tây lãi gần 30 triệu",
+                         body='<div class="logo"><h1>Báo Miền Tây</h1></div>'
+                              "<h1>Giá lúa lên cao nhất 10 năm, nông dân miền Tây lãi gần 30 triệu</h1>" + PROSE),
+                 id="seo-variant-of-the-h1-and-logo-h1"),
+    pytest.param(Example("<title>Cổng thông tin điện tử tỉnh X</title>", "title", "Hơn 12.500 học sinh bước vào kỳ thi",
+                         body='<div id="header"><h1>CỔNG THÔNG TIN ĐIỆN TỬ TỈNH X</h1></div>'
+                              '<h3 class="news-title">Hơn 12.500 học sinh bước vào kỳ thi</h3>' + PROSE),
+                 id="portal-title-is-the-site-headline-in-h3"),
+    pytest.param(Example("", "published_at", "2012-11-06T07:40:00+07:00",
+                         body='<div class="today">Thứ Hai, 10/03/2025</div><div>Thứ Ba, 06/11/2012 - 07:40</div>'
+                              "<h1>Lũ dâng cao ở Quảng Nam</h1>" + PROSE), id="dateline-before-headline-not-today"),
+    pytest.param(Example("", "published_at", "2014-06-16T07:10:00+07:00",
+                         body="<h1>Sốt xuất huyết tăng mạnh</h1><div>Thứ Hai, 16/06/2014, 07:10 [GMT+7]</div>" + PROSE
+                              + "<ul><li><a href='/a'>Tin khác</a> <span>(14/06/2014 08:00)</span></li></ul>"),
+                 id="dateline-after-headline"),
+    pytest.param(Example('<meta property="dable:author" content="TUYẾT MAI;HOÀNG LONG">', "author", "Tuyết Mai, Hoàng Long",
+                         url="https://tuoitre.vn/a.htm"), id="upper-case-names-apart"),
+    pytest.param(Example("", "author", "Minh Anh", body='<p class="byline">Theo Minh Anh (Reuters)</p>'),
+                 id="theo-x-reuters"),
+    pytest.param(Example('<meta name="author" content="Công nghệ ChannelVN">', "author", None), id="cms-vendor-is-no-author"),
+    pytest.param(Example(_ld({"@type": "NewsArticle", "headline": "Ti&amp;#7871;ng chu&amp;#244;ng"}), "title", "Tiếng chuông"),
+                 id="jsonld-escaped-twice"),
+    pytest.param(Example('<meta property="og:site_name" content="Báo Đà Nẵng điện tử">', "outlet", "Báo Đà Nẵng"),
+                 id="outlet-tail-off"),
+    pytest.param(Example("<title>Tin A - Báo Quảng Ngãi</title>", "outlet", "Báo Quảng Ngãi", body=PROSE),
+                 id="outlet-from-title"),
+    pytest.param(Example('<meta name="description" content="(LĐ online) - Sáng nay, hội nghị.">', "outlet", "Báo Lâm Đồng"),
+                 id="outlet-from-wire-prefix-of-description"),
+]
+
+
+@pytest.mark.parametrize("example", GENERIC_EXAMPLES)
+def test_metadata_generic_path(example: Example) -> None:
+    assert getattr(_meta(example.head, example.body, example.url), example.field) == example.expected

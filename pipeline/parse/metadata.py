@@ -55,7 +55,9 @@ _MAX_JSONLD_NODES = 500
 # Meta keys per field, in order (name, property, itemprop and http-equiv share one namespace).
 META_TITLE = ("og:title", "twitter:title", "title", "dc.title", "headline")
 META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description")
-META_AUTHOR = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
+META_AUTHOR = (
+    "author", "dable:author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author",
+)
 META_PUBLISHED = (
     "article:published_time", "pubdate", "publishdate", "datepublished", "og:published_time",
     "dc.date.issued", "dc.date", "date", "publish-date", "sailthru.date", "parsely-pub-date",
@@ -206,6 +208,7 @@ def _ld_str(value: Any) -> str | None:
     return None
 
 
+_MAX_UNESCAPES = 3
 _CODE_BLOCK = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 
 
@@ -213,8 +216,12 @@ def _plain(text: str | None, *, unescape: bool = False) -> str | None:
     """Text from a meta or JSON-LD value: entities decoded, stray tags removed, normalised."""
     if not text:
         return None
-    if unescape:
-        text = html.unescape(text)
+    if unescape:  # some CMSs escape twice ("&amp;#7871;"): decode until no entity is left
+        for _ in range(_MAX_UNESCAPES):
+            decoded = html.unescape(text)
+            if decoded == text:
+                break
+            text = decoded
     if "<" in text:
         text = _CODE_BLOCK.sub(" ", text)
         text = re.sub(r"<[^>]{0,500}>", " ", text)
