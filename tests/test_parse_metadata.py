@@ -8,7 +8,13 @@ from typing import NamedTuple
 import pytest
 from bs4 import BeautifulSoup
 
-from vnextract.pipeline.parse.metadata import Metadata, fold, jsonld_nodes, read_metadata, read_page
+from vnextract.pipeline.parse.metadata import (
+    Metadata,
+    fold,
+    jsonld_nodes,
+    read_metadata,
+    read_page,
+)
 from vnextract.pipeline.types import RawDocument
 
 
