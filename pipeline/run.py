@@ -424,15 +424,18 @@ class PoolExecutor:
 
 def _without_sigint(start: Callable[[], None]) -> None:
     """Call `start` with SIGINT ignored: a process it spawns keeps ignoring it (Python leaves an
-    inherited SIG_IGN alone), while this process takes Ctrl-C again once `start` returns."""
+    inherited SIG_IGN alone). SIGINT is also blocked meanwhile, and Linux keeps a blocked signal
+    pending even when ignored, so a Ctrl-C pressed during `start` arrives once it returns."""
     if threading.current_thread() is not threading.main_thread():
         start()  # only the main thread may change handlers; the workers' initializer still ignores
         return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         start()
     finally:
         signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 @contextmanager
@@ -561,6 +564,7 @@ class RunSummary:
     skipped: int = 0  # already stored for this extractor version (resume)
     duplicates: int = 0  # a later input whose article id an earlier one of the run already had
     rejected: Counter[str] = field(default_factory=Counter)  # dead letters by reason code
+    left_out: int = 0  # folder entries that are not inputs (hidden, other suffixes, FIFOs)
     seconds: float = 0.0
     engine: str = "local"
     workers: int = 1
@@ -588,6 +592,7 @@ class RunSummary:
             "skipped": self.skipped,
             "duplicates": self.duplicates,
             "rejected": dict(sorted(self.rejected.items())),
+            "left_out": self.left_out,
             "seconds": round(self.seconds, 3),
             "articles_per_second": round(self.articles_per_second, 2),
             "engine": self.engine,
@@ -603,6 +608,7 @@ class RunSummary:
             f"{self.processed} processed, {self.skipped} skipped as already done, "
             f"{self.duplicates} duplicates, {self.rejected_total} rejected"
             + (f" ({reasons})" if reasons else "")
+            + (f"; {self.left_out} folder entries not read (-v lists them)" if self.left_out else "")
         )
 
 
@@ -772,7 +778,7 @@ def run(
     then only size the progress bar. `article_seconds`: the time one input may take (parse and
     extraction) before it becomes an E040 dead letter; None: no limit.
     """
-    from vnextract.pipeline.sources.inputs import iter_inputs
+    from vnextract.pipeline.sources.inputs import Ignored, iter_inputs
 
     if batch_size < 1 or chunk_size < 1:
         raise ValueError("batch_size and chunk_size must be at least 1")
@@ -798,7 +804,9 @@ def run(
 
         def jobs() -> Iterator[Job]:
             # Unreadable inputs never reach a worker: they become dead letters right here.
-            source = items if items is not None else iter_inputs(specs, settings, stdin=stdin)
+            left_out = Ignored()  # counted here, so the summary says what the walk left out
+            source = items if items is not None else iter_inputs(
+                specs, settings, stdin=stdin, ignored=left_out)
             for item in source:
                 summary.inputs += 1
                 if isinstance(item, VnextractError):
@@ -806,6 +814,7 @@ def run(
                     bar.update(summary)
                     continue
                 yield Job(item)
+            summary.left_out = left_out.total
 
         window: deque[Any] = deque()  # chunks in flight, oldest first: results come in input order
         try:
