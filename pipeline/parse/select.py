@@ -137,10 +137,12 @@ class PageIndex:
 
     def _matches(self, selector: str, first_only: bool = False) -> list[Tag]:
         """Live elements matching one selector (document order unless scoped)."""
+        last = self._pool(_last_compound(selector))
+        if not last:  # no element has what the selector asks for: no need to compile it
+            return []
         compiled = _compiled(selector)
         if compiled is None:
             return []
-        last = self._pool(_last_compound(selector))
         head, combinator = _first_compound(selector)
         if combinator in (" ", ">"):
             # "div.tags h4 a": a few div.tags to search inside beat every <a> of the page
