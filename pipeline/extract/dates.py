@@ -41,9 +41,14 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vnextract.pipeline.extract.lexicons import phrase_alternation
-from vnextract.pipeline.extract.lexicons import load_tsv
-from vnextract.pipeline.extract.values import DATES, DateValue, add_warning, char_span, doc_text
+from vnextract.pipeline.extract.lexicons import load_tsv, phrase_alternation
+from vnextract.pipeline.extract.values import (
+    DATES,
+    DateValue,
+    add_warning,
+    char_span,
+    doc_text,
+)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -320,21 +325,23 @@ def _valid_day(year: int, month: int, day: int) -> bool:
 def _pick_year(
     anchor: dt.date,
     first_day: Callable[[int], dt.date | None],
-    last_day: Callable[[int], dt.date | None],
+    last_day: Callable[[int], dt.date],
     lean: int = 0,
     future_cue: bool = False,
 ) -> int | None:
     """The year of a date, month, quarter or span written without one, the way news is written.
 
-    `first_day(year)`/`last_day(year)` give its bounds in a year (None: not in that year). The one
+    `first_day(year)`/`last_day(year)` give its bounds in a year (first_day None: not in that year;
+    last_day is asked only of the years it is in). The one
     under way at publication is it; otherwise events are mostly past, so it is the latest one that
     began before publication, unless the next one begins within a few weeks, or the sentence speaks
     of the future and the next one is the nearer. `lean` -1 or 1 ("vừa qua", "tới") decides alone.
     """
     candidates = (anchor.year - 1, anchor.year, anchor.year + 1)
-    years = [y for y in candidates if dt.MINYEAR <= y <= dt.MAXYEAR and first_day(y) is not None]
-    begun = [y for y in years if first_day(y) <= anchor]
-    ahead = [y for y in years if first_day(y) > anchor]
+    starts = {y: day for y in candidates if dt.MINYEAR <= y <= dt.MAXYEAR and (day := first_day(y)) is not None}
+    years = list(starts)
+    begun = [y for y in years if starts[y] <= anchor]
+    ahead = [y for y in years if starts[y] > anchor]
     past, upcoming = max(begun, default=None), min(ahead, default=None)
     if lean > 0:
         return min((y for y in years if last_day(y) >= anchor), default=upcoming)
@@ -342,7 +349,7 @@ def _pick_year(
         return past if past is not None else upcoming
     if past is None or last_day(past) >= anchor:
         return past if past is not None else upcoming
-    days_ahead = (first_day(upcoming) - anchor).days
+    days_ahead = (starts[upcoming] - anchor).days
     if days_ahead <= _NEAR_FUTURE_DAYS:
         return upcoming
     if future_cue and days_ahead <= (anchor - last_day(past)).days:
@@ -356,7 +363,10 @@ def _year_for_day(anchor: dt.date, month: int, day: int, lean: int = 0, future_c
     def on(year: int) -> dt.date | None:
         return dt.date(year, month, day) if _valid_day(year, month, day) else None
 
-    return _pick_year(anchor, on, on, lean, future_cue)
+    def on_valid(year: int) -> dt.date:  # asked only of the years `on` found the day in
+        return dt.date(year, month, day)
+
+    return _pick_year(anchor, on, on_valid, lean, future_cue)
 
 
 def _year_for_months(
@@ -407,9 +417,13 @@ def _day_iso(year: int | None, month: int, day: int) -> str:
 
 
 def _int(value: str | None) -> int | None:
-    if value is None:
-        return None
-    return _NUMERALS.get(_key(value)) if not value.isdigit() else int(value)
+    """The number of an optional group: None when the group did not match."""
+    return None if value is None else _number(value)
+
+
+def _number(value: str) -> int:
+    """The number of a matched group: digits, or a numeral of the table the patterns were built from."""
+    return int(value) if value.isdigit() else _NUMERALS[_key(value)]
 
 
 def _year_of(m: re.Match, prefix: str, anchor: dt.date | None) -> int | None:
@@ -469,7 +483,7 @@ def _month(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("month")
     if _UNIT_AFTER.match(text, end):
         return
-    month = _int(m.group("mo_m"))
+    month = _number(m.group("mo_m"))
     year = _year_of(m, "mo_", anchor) or (
         anchor and _year_for_months(anchor, month, month, *_lean(text, start, end))
     )
@@ -483,7 +497,7 @@ def _monthyear(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found
 
 def _quarter(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("quarter")
-    quarter = _int(m.group("qu_q"))
+    quarter = _number(m.group("qu_q"))
     year = _year_of(m, "qu_", anchor)
     if year is None and anchor:
         year = _year_for_months(anchor, quarter * 3 - 2, quarter * 3, *_lean(text, start, end))
@@ -622,14 +636,13 @@ def _dayrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]
         if not any(m.group(g) for g in ("r_from", "r1_ngay", "r1_y", "rm_y", "rm_rel")):
             return
         day = (_year_of(m, "r1_", anchor), int(m.group("r1_m")), int(m.group("r1_d")))
-        month = (_year_of(m, "rm_", anchor), _int(m.group("rm_m")))
+        month = (_year_of(m, "rm_", anchor), _number(m.group("rm_m")))
         value = _mixed_interval(day, month, anchor, True, _lean(text, start, end))
         if value:
             yield start, end, DateValue(value, "interval", "range")
         return
-    if not (m.group("r_from") or _strong(m, "r1_") or _strong(m, "r2_")):
-        if not _weak_context_ok(text, start, end):
-            return
+    if not (m.group("r_from") or _strong(m, "r1_") or _strong(m, "r2_")) and not _weak_context_ok(text, start, end):
+        return
     first = (_year_of(m, "r1_", anchor), _int(m.group("r1_m")), int(m.group("r1_d")))
     last = (_year_of(m, "r2_", anchor), int(m.group("r2_m")), int(m.group("r2_d")))
     value = _day_interval(first, last, anchor, _lean(text, start, end))
@@ -688,7 +701,7 @@ def _month_interval(
     if y2 is None and anchor:
         across = 12 if n2 < n1 else 0  # "từ tháng 11 đến tháng 2"
         y1 = _year_for_months(anchor, (n1 - 1) * unit + 1, across + n2 * unit, *lean)
-        y2 = y1 + (1 if across else 0)
+        y2 = None if y1 is None else y1 + (1 if across else 0)  # None: past the calendar's last year
     if y2 is None:
         return None
     if y1 is None:
@@ -701,7 +714,7 @@ def _month_interval(
 
 def _monthrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("monthrange")
-    first = (_year_of(m, "m1_", anchor), _int(m.group("m1_m")))
+    first = (_year_of(m, "m1_", anchor), _number(m.group("m1_m")))
     if m.group("md_d"):  # from a month to a day
         if not (m.group("m1_t") or m.group("md_ngay")):
             return
@@ -713,15 +726,15 @@ def _monthrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Foun
     # "tháng 1 - 7" with neither "tháng" again nor a year may be a count ("tháng 1 - 7 ngày")
     if not (m.group("m2_t") or m.group("m2_y")) or _UNIT_AFTER.match(text, end):
         return
-    value = _month_interval(first, (_int(m.group("m2_y")), _int(m.group("m2_m"))), anchor, 1, _lean(text, start, end))
+    value = _month_interval(first, (_int(m.group("m2_y")), _number(m.group("m2_m"))), anchor, 1, _lean(text, start, end))
     if value:
         yield start, end, DateValue(value, "interval", "range")
 
 
 def _quarterrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
-    first = (_int(m.group("q1_y")), _int(m.group("q1_q")))
+    first = (_int(m.group("q1_y")), _number(m.group("q1_q")))
     value = _month_interval(
-        first, (_int(m.group("q2_y")), _int(m.group("q2_q"))), anchor, 3, _lean(text, *m.span("quarterrange"))
+        first, (_int(m.group("q2_y")), _number(m.group("q2_q"))), anchor, 3, _lean(text, *m.span("quarterrange"))
     )
     if value:
         yield *m.span("quarterrange"), DateValue(value, "interval", "range")
@@ -742,7 +755,7 @@ def _period(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
         if position is None:  # "nửa năm" is a duration
             return
     else:
-        count = _int(m.group("p_n"))
+        count = _number(m.group("p_n"))
         if position is None and not (m.group("p_y") or m.group("p_rel")):
             return  # "9 tháng năm" without a year or "đầu/cuối": not a span of a known year
     first, last = (12 - count + 1, 12) if position == "last" else (1, count)
@@ -765,6 +778,7 @@ _COMPOSITE_HANDLERS: dict[str, _Handler] = {
     "yearrange": _yearrange,
     "period": _period,
 }
+_RELATIVE_HANDLERS: dict[str, _Handler] = {"relative": _relative}
 _SINGLE_HANDLERS: dict[str, _Handler] = {
     "monthyear": _monthyear,
     "day": _day,
@@ -828,7 +842,7 @@ def scan_dates(text: str, published: str | None) -> list[Found]:
     for pattern, handlers, where in (
         (_COMPOSITE, _COMPOSITE_HANDLERS, windows),
         (_SINGLE, _SINGLE_HANDLERS, windows),
-        (_RELATIVE_WORDS, {"relative": _relative}, [(0, len(text))]),
+        (_RELATIVE_WORDS, _RELATIVE_HANDLERS, [(0, len(text))]),
     ):
         taken = [(start, end) for start, end, _ in found]
         for item in _matches(pattern, handlers, text, anchor, where):
