@@ -9,6 +9,7 @@ once and the attempt fails as timed out.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import socket
 import threading
@@ -30,8 +31,7 @@ class Deadline:
         self.expired = False
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
-        self._timer = threading.Timer(max(0.0, seconds), self._expire)
-        self._timer.daemon = True
+        self._done = False
 
     def remaining(self) -> float:
         """Seconds left (negative once past)."""
@@ -53,23 +53,75 @@ class Deadline:
 
     def _expire(self) -> None:
         with self._lock:
+            if self._done:
+                return
             self.expired = True
             sockets, self._sockets = self._sockets, []
         for sock in sockets:
             _shutdown(sock)
 
     def __enter__(self) -> Self:
-        self._timer.start()
+        _WATCHDOG.add(self)
         _CURRENT.deadline = self
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self._timer.cancel()
         _CURRENT.deadline = None
         with self._lock:
+            self._done = True
             self._sockets = []
+        _WATCHDOG.finished()
+
+
+class _Watchdog:
+    """One thread for every deadline of the process: a heap of expiry times, earliest first.
+
+    A timer thread per request would cost a thread start per page (about 0.1-0.2 ms); this
+    costs a heap push.
+    """
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, Deadline]] = []
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._count = 0
+        self._finished = 0  # entries of the heap whose exchange is over
+
+    def finished(self) -> None:
+        """One exchange ended before its deadline; the heap is swept once they are the most."""
+        with self._wake:
+            self._finished += 1
+            if self._finished > 1024 and self._finished * 2 > len(self._heap):
+                self._heap = [entry for entry in self._heap if not entry[2]._done]
+                heapq.heapify(self._heap)
+                self._finished = 0
+
+    def add(self, deadline: Deadline) -> None:
+        with self._wake:
+            self._count += 1
+            heapq.heappush(self._heap, (deadline.expires, self._count, deadline))
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="fetch-deadlines", daemon=True)
+                self._thread.start()
+            self._wake.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while not self._heap:
+                    self._wake.wait()
+                expires, _n, deadline = self._heap[0]
+                wait = expires - time.monotonic()
+                if wait > 0:
+                    self._wake.wait(wait)
+                    continue  # re-check: an earlier deadline may have arrived meanwhile
+                heapq.heappop(self._heap)
+            deadline._expire()  # outside the lock: shutting sockets down may take a moment
+
+
+_WATCHDOG = _Watchdog()
 
 
 def _shutdown(sock: socket.socket) -> None:
