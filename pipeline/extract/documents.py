@@ -33,20 +33,31 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnextract.pipeline.extract.entities import resolve_organization
-from vnextract.pipeline.extract.lexicons import LazyPattern, load_tsv, phrase_alternation
-from vnextract.pipeline.extract.values import DATES, DOCUMENTS, DocumentValue, char_span, doc_text
+from vnextract.pipeline.extract.lexicons import (
+    LazyPattern,
+    load_tsv,
+    phrase_alternation,
+)
+from vnextract.pipeline.extract.values import (
+    DATES,
+    DOCUMENTS,
+    DocumentValue,
+    char_span,
+    doc_text,
+)
 
 LOGGER = logging.getLogger(__name__)
 
 
 _KINDS = {row[0].casefold(): row for row in load_tsv("document_kinds.tsv")}
 # a kind may be glued to its number ("Nghị định100/2019/NĐ-CP"), never to a letter
-_KIND = re.compile(r"(?<!\w)(?=\w)(?:" + phrase_alternation([r[0] for r in _KINDS.values()]) + r")(?![^\W\d_])", re.I)
+_KIND = re.compile(r"(?<!\w)(?=\w)(?:" + phrase_alternation([r[0] for r in _KINDS.values()]) + r")(?![^\W\d_])", re.IGNORECASE)
 # The letters a kind's numbers carry ("TB" in "390/TB-VPUBND"), to tell which of two kinds a
 # number belongs to; and the letter parts of a number.
 _CODES = {row[0]: [c for c in row[3].split(",") if c != "-"] for row in _KINDS.values()}
@@ -75,9 +86,9 @@ _NUMBER = re.compile(
     r"(?:\s+số)?\s*:?\s*" + _STRUCTURED
     + r"|\s+số\s*:?\s*(?P<bare>\d+)(?![\w.,/-])"
     r"|\s+(?P<plain>(?!(?:1[89]|20)\d\d\b)\d{1,4})(?=\s*(?:[,.](?!\d)|[;:)]|của\b|về\b|ngày\b|do\b|$))",
-    re.I,
+    re.IGNORECASE,
 )
-_BETWEEN_NUMBER_AND_DATE = re.compile(r"[\s,]*(?:(?:được\s+)?(?:ban\s+hành|ký)\s+)?(?:vào\s+)?", re.I)
+_BETWEEN_NUMBER_AND_DATE = re.compile(r"[\s,]*(?:(?:được\s+)?(?:ban\s+hành|ký)\s+)?(?:vào\s+)?", re.IGNORECASE)
 
 # The issuer: an organisation (head from org_heads.tsv or document_issuers.tsv, then a field, a
 # level and a capitalised place, in that order, each optional), or a signing role and its body.
@@ -141,8 +152,8 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d(?!\d)")
 # A law's name from the table, matched in any case after a capitalised kind ("Luật đất đai",
 # "Bộ luật dân sự năm 2005"); it ends the name, so a verb after it is no part of it.
 _LAW_NAMES = [row[0] for row in load_tsv("document_law_names.tsv")]
-_AMENDED = re.compile(r"\s*\(?\s*sửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\s*\))?", re.I)
-_LAW_NAME = LazyPattern(r"\s+(?P<name>" + phrase_alternation(_LAW_NAMES) + r")(?!\w)", re.I)
+_AMENDED = re.compile(r"\s*\(?\s*sửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\s*\))?", re.IGNORECASE)
+_LAW_NAME = LazyPattern(r"\s+(?P<name>" + phrase_alternation(_LAW_NAMES) + r")(?!\w)", re.IGNORECASE)
 # A kind word inside an organisation's name ("Công ty Luật ...", "Trường Đại học Luật ...").
 _ORG_BEFORE = re.compile(
     r"(?<!\w)(?:" + phrase_alternation([w for w, role in _TITLE_WORDS if role == "org"]) + r")\s+$"
@@ -223,7 +234,7 @@ def _date(text: str, position: int, dates: dict[int, tuple[int, str]]) -> tuple[
 
 def _date_before(text: str, position: int, dates: dict[int, tuple[int, str]]) -> str | None:
     """The day of a date mention that ends right before `position` ("Ngày 5/7, ...")."""
-    for start, (end, value) in dates.items():
+    for end, value in dates.values():
         if end <= position and _LEADING_COMMA.fullmatch(text, end, position):
             return value
     return None
@@ -245,6 +256,8 @@ def _coordinated(text: str, ref: _Found, dates: dict[int, tuple[int, str]]) -> l
     và 77/2016/NĐ-CP", "Thông tư số 01/2020/TT-BYT, 02/2020/TT-BYT"): each a document of that
     kind when it is no date and shares a code with the first number, or both carry a year."""
     first = ref.value.number
+    if not first:  # only a numbered reference has numbers listed after it
+        return []
     letters = set(_NUMBER_PARTS.findall(first.casefold()))
     more, end = [], ref.end
     while (listed := _MORE_NUMBER.match(text, end)) and listed.start("number") not in dates:
@@ -282,6 +295,7 @@ def _reference(
     )
     end = kind.end()
     title = name = None
+    title_end: int | None
     if written_capitalised and named:
         law = _law_title_end(text, end) if row[1] == "law" else None
         if law is not None:
@@ -303,8 +317,8 @@ def _reference(
     if numbered and numbered.groupdict().get("plain") and row[4] != "yes":
         numbered = None  # "lập biên bản 45, ...": a count
     if numbered:
-        groups = numbered.groupdict()
-        raw = groups["number"] or groups.get("bare") or groups.get("plain")
+        groups = numbered.groupdict()  # each alternative of _NUMBER and _DESCRIBED sets one of these
+        raw = next(filter(None, (groups.get(name) for name in ("number", "bare", "plain"))))
         number = re.sub(r"\s+", "", raw)
         end = numbered.end()
     elif abbreviated:
@@ -339,7 +353,8 @@ def _abbreviated(text: str, found: re.Match, dates: dict[int, tuple[int, str]]) 
     end = year.end() if year else found.end()
     title = " ".join(text[found.start() : end].split())
     value = DocumentValue(kind=kind, title=title)
-    return _Found(found.start(), end, value, _name_key(name), _YEAR.search(title).group() if year else None)
+    written_year = _YEAR.search(title) if year else None
+    return _Found(found.start(), end, value, _name_key(name), written_year.group() if written_year else None)
 
 
 def find_documents(text: str, dates: dict[int, tuple[int, str]]) -> list[_Found]:
@@ -391,7 +406,14 @@ def _parts(number: str) -> list[str]:
     return _PART_SEPARATORS.split(number.casefold())
 
 
-def _short_form(short: DocumentValue, full: DocumentValue) -> bool:
+class _Numbered(NamedTuple):
+    """A numbered reference as `_short_form` compares it."""
+
+    number: str
+    date: str | None
+
+
+def _short_form(short: _Numbered, full: _Numbered) -> bool:
     """Whether `short` cites the document numbered `full` in fewer parts: "64/2017" or "64" for
     "64/2017/TT-BCA", "48/DSST" for "48/2012/DSST", "15/2014/BCA" for "15/2014/TT-BCA"; the
     parts agree in order, the running number first, and the dates, where both say one, agree."""
@@ -412,15 +434,16 @@ def _once_each(found: list[_Found]) -> list[_Found]:
     identity, and a shorter number is a short form of a longer one (`_short_form`); an unnumbered
     document is known by its name and year ("BLHS 2015" is "Bộ luật Hình sự năm 2015", and a
     name cited once with a year is that document when cited without), else by its date."""
-    numbered: dict[tuple[str, str], list[DocumentValue]] = {}  # by kind and running number
-    years: dict[tuple, set[str]] = {}
+    numbered: dict[tuple[str, str], list[_Numbered]] = {}  # by kind and running number
+    years: dict[tuple[str, str], set[str]] = {}
     for ref in found:
         if ref.value.number:
-            numbered.setdefault((ref.value.kind, _parts(ref.value.number)[0]), []).append(ref.value)
+            cited = _Numbered(ref.value.number, ref.value.date)
+            numbered.setdefault((ref.value.kind, _parts(cited.number)[0]), []).append(cited)
         elif ref.name is not None and ref.year:
             years.setdefault((ref.value.kind, ref.name), set()).add(ref.year)
 
-    def identity(ref: _Found) -> tuple:
+    def identity(ref: _Found) -> tuple[str | None, ...]:
         v = ref.value
         if v.number is None:
             if ref.name is None:
@@ -429,14 +452,15 @@ def _once_each(found: list[_Found]) -> list[_Found]:
             year = ref.year or (next(iter(known)) if len(known) == 1 else None)
             return v.kind, ref.name, year
         same_running = numbered[v.kind, _parts(v.number)[0]]
-        fuller = [f for f in same_running if _short_form(v, f)] if len(same_running) > 1 else []
+        cited = _Numbered(v.number, v.date)
+        fuller = [f for f in same_running if _short_form(cited, f)] if len(same_running) > 1 else []
         return v.kind, max(fuller, key=lambda f: len(f.number)).number.casefold() if fuller else v.number.casefold()
 
     def completeness(ref: _Found) -> tuple[int, int, int]:
         v = ref.value
         return len(v.number or ""), sum(x is not None for x in (v.date, v.issuer, v.title)), ref.year is not None
 
-    best: dict[tuple, _Found] = {}
+    best: dict[tuple[str | None, ...], _Found] = {}
     for ref in found:
         key = identity(ref)
         if key not in best or completeness(ref) > completeness(best[key]):
