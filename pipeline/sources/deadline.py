@@ -32,6 +32,7 @@ class Deadline:
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
         self._done = False
+        self._outer: Deadline | None = None
 
     def remaining(self) -> float:
         """Seconds left (negative once past)."""
@@ -62,13 +63,14 @@ class Deadline:
 
     def __enter__(self) -> Self:
         _WATCHDOG.add(self)
+        self._outer = getattr(_CURRENT, "deadline", None)  # restored on exit (nested fetches)
         _CURRENT.deadline = self
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        _CURRENT.deadline = None
+        _CURRENT.deadline = self._outer
         with self._lock:
             self._done = True
             self._sockets = []
