@@ -191,6 +191,8 @@ GENERIC_EXAMPLES = [
                          url="https://tuoitre.vn/a.htm"), id="upper-case-names-apart"),
     pytest.param(Example("", "author", "Minh Anh", body='<p class="byline">Theo Minh Anh (Reuters)</p>'),
                  id="theo-x-reuters"),
+    pytest.param(Example("", "author", "Nguyễn Văn An", body='<span class="post-author">Viết bởi Nguyễn Văn An</span>' + PROSE),
+                 id="viet-boi-label"),
     pytest.param(Example('<meta name="author" content="Công nghệ ChannelVN">', "author", None), id="cms-vendor-is-no-author"),
     pytest.param(Example(_ld({"@type": "NewsArticle", "headline": "Ti&amp;#7871;ng chu&amp;#244;ng"}), "title", "Tiếng chuông"),
                  id="jsonld-escaped-twice"),

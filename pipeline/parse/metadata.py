@@ -73,7 +73,7 @@ META_LANGUAGE = ("content-language", "language", "dc.language", "og:locale")
 # Generic markup, the last strategy before giving up.
 GENERIC_AUTHOR = (
     "[rel=author]", "[itemprop=author] [itemprop=name]", "[itemprop=author]", ".author-name",
-    ".byline", ".author", ".tac-gia",
+    ".byline", ".author", ".tac-gia", "[class*=author]", "[class*=byline]",
 )
 # Machine-readable dates in the markup: tried before the visible dateline.
 MARKUP_PUBLISHED = ("[itemprop=datePublished]", "time[datetime]")
