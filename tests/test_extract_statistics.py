@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any
 
 import pytest
+
 from vnextract.pipeline.extract.numbers import read_number, read_number_words
 from vnextract.pipeline.extract.statistics import article_context, find_statistics
 from vnextract.pipeline.extract.statistics_reading import Reading, read_candidate
@@ -649,10 +649,10 @@ RULE_EXAMPLES = [
 
 def _visible(reading: Reading, text: str) -> dict[str, Any]:
     """The reading's fields as a row states them: the figure's text and the left words as strings."""
-    fields = {f.name: getattr(reading, f.name) for f in dataclass_fields(reading)}
+    fields = reading._asdict()
     fields["left"] = reading.left.group() if reading.left is not None else None
     fields["found"] = reading.found.canonical
-    fields["span"] = text[reading.span_start if reading.span_start >= 0 else reading.start : reading.span_end]
+    fields["span"] = text[reading.span_start : reading.span_end]
     return fields
 
 

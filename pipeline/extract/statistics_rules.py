@@ -1,7 +1,7 @@
 """The ordered rules that decide whether a number read in its context is a figure, and what kind.
 
-Each rule does one job and returns a verdict on a frozen `Reading`: None rejects the number, the
-same reading keeps going, a changed reading (`dataclasses.replace`) carries what the rule learnt
+Each rule does one job and returns a verdict on an immutable `Reading`: None rejects the number, the
+same reading keeps going, a changed reading (`Reading._replace`) carries what the rule learnt
 to the rules after it. `decide` applies `RULES` in order; the first rejection wins. The order
 matters: units are settled first, then labels and times of day are rejected, then the words on the
 left (verb, qualifier) and right ("trở lên", "trong số") are read, then the kind is set. The word
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from vnextract.pipeline.extract.statistics_context import (
     AFTER_WORDS,
@@ -46,7 +45,7 @@ def decide(reading: Reading, ctx: Context) -> Reading | None:
 def _without_unit(reading: Reading, ctx: Context) -> Reading:
     """The reading with its unit dropped and the figure ended before where the unit was."""
     end = len(ctx.text[: reading.unit_start].rstrip())
-    return replace(reading, end=end, span_end=end, unit_surface=None, found=ctx.lex.unit(None))
+    return reading._replace(end=end, span_end=end, unit_surface=None, found=ctx.lex.unit(None))
 
 
 # --- units ------------------------------------------------------------------------------------
@@ -60,10 +59,10 @@ def unit_written_before(r: Reading, ctx: Context) -> Reading:
     if not pre:
         return r
     surface = ctx.lex.units_before[norm(pre.group("pre"))]
-    return replace(
-        r,
+    return r._replace(
         unit_surface=surface,
         unit_start=pre.start("pre"),
+        span_start=pre.start("pre"),  # the figure's text starts at its unit
         unit_before=True,
         unit_qualified=bool(pre.group("q")),
         found=ctx.lex.unit(surface),
@@ -101,7 +100,7 @@ def thousands_comma_in_count(r: Reading, ctx: Context) -> Reading:
         and r.value != r.value.to_integral_value()
         and _THOUSANDS_COMMA.fullmatch(r.digits)
     ):
-        return replace(r, value=r.value * 1000)
+        return r._replace(value=r.value * 1000)
     return r
 
 
@@ -115,7 +114,7 @@ def house_number(r: Reading, ctx: Context) -> Reading | None:
     place = ctx.lex.address_place.match(ctx.text, r.span_end) if r.found.kind is None and not r.words else None
     if place and (place.group("name").isupper() or place.group("name").isdigit()):
         return None
-    return replace(r, label=None)
+    return r._replace(label=None)
 
 
 def label_number(r: Reading, ctx: Context) -> Reading | None:
@@ -234,34 +233,31 @@ def words_on_the_left(r: Reading, ctx: Context) -> Reading:
     # "tuổi 40": qualifiers are read before the unit; "tuổi từ 18 đến 25": between unit and number
     anchor = r.unit_start if r.unit_before and not r.unit_qualified else r.start
     left = ctx.lex.left.search(ctx.text, r.window_start, anchor)
-    return replace(
-        r,
-        left=left if left and left.group() else None,
-        span_start=r.unit_start if r.unit_before else r.start,
-        moving=bool(ctx.lex.move.match(ctx.text, r.span_end)),
-    )
+    moving = bool(ctx.lex.move.match(ctx.text, r.span_end))
+    if not (left and left.group()):
+        return r._replace(moving=True) if moving else r
+    return r._replace(left=left, verb=norm(left.group("verb") or ""), moving=moving)
 
 
 def verb_before(r: Reading, ctx: Context) -> Reading:
     """The verb before the number gives its role: "đạt 5 tỷ" links a level, "tăng 8,7%" is a change."""
-    verb = _verb(r)
-    role = ctx.lex.verbs.get(verb) if verb else None
-    return replace(r, verb_role=role) if role else r
+    role = ctx.lex.verbs.get(r.verb) if r.verb else None
+    return r._replace(verb_role=role) if role else r
 
 
 def decrease_verb(r: Reading, ctx: Context) -> Reading:
     """A verb of decrease makes a falling change: "giảm 120 ca" (-120), "thấp hơn 5% so với" (-5)."""
     if r.verb_role == "change_down":
-        return replace(r, verb_role="change", decrease=True)
-    if r.verb_role == "comparative_change" and ctx.lex.comparative_qualifier.get(_verb(r)) == "lt":
-        return replace(r, decrease=True)
+        return r._replace(verb_role="change", decrease=True)
+    if r.verb_role == "comparative_change" and ctx.lex.comparative_qualifier.get(r.verb) == "lt":
+        return r._replace(decrease=True)
     return r
 
 
 def change_includes_verb(r: Reading, ctx: Context) -> Reading:
     """A change's text starts at its verb: "tăng 8,7%" (a level's does not: "đạt 5 tỷ")."""
     if r.left is not None and r.verb_role in _CHANGING:
-        return replace(r, span_start=r.left.start("verb"))
+        return r._replace(span_start=r.left.start("verb"))
     return r
 
 
@@ -272,9 +268,9 @@ def qualifier_in_span(r: Reading, ctx: Context) -> Reading:
         return r
     span_start = r.span_start
     for name in ("q0", "q"):
-        if left.group(name) and (name == "q" or not _verb(r) or r.verb_role in _CHANGING):
+        if left.group(name) and (name == "q" or not r.verb or r.verb_role in _CHANGING):
             span_start = min(span_start, left.start(name))
-    return replace(r, span_start=span_start)
+    return r if span_start == r.span_start else r._replace(span_start=span_start)
 
 
 def qualifier_before(r: Reading, ctx: Context) -> Reading:
@@ -296,21 +292,23 @@ def qualifier_before(r: Reading, ctx: Context) -> Reading:
             continue
         if lex.qualifiers[word] != "-":
             qualifier = lex.qualifiers[word]
-    return replace(r, qualifier=qualifier, verb_role=verb_role)
+    if (qualifier, verb_role) == (r.qualifier, r.verb_role):
+        return r
+    return r._replace(qualifier=qualifier, verb_role=verb_role)
 
 
 def change_to_level(r: Reading, ctx: Context) -> Reading:
     """A change to a new level gives the level: "giảm còn 2,1%", "tăng lên 20%", "từ 10% lên 15%"."""
     if r.left is not None and (r.left.group("to") or r.moving) and r.verb_role == "change":
-        return replace(r, verb_role="link")
+        return r._replace(verb_role="link")
     return r
 
 
 def comparative_bound(r: Reading, ctx: Context) -> Reading:
     """Without a base a comparative is a bound: "dài hơn 17 km" (gt), not "sớm hơn 3 tháng so với"."""
     if r.verb_role in ("comparative", "comparative_change") and not ctx.lex.comparison.match(ctx.text, r.end):
-        qualifier = r.qualifier or ctx.lex.comparative_qualifier.get(_verb(r), "gt")
-        return replace(r, qualifier=qualifier, verb_role=None)
+        qualifier = r.qualifier or ctx.lex.comparative_qualifier.get(r.verb, "gt")
+        return r._replace(qualifier=qualifier, verb_role=None)
     return r
 
 
@@ -322,7 +320,8 @@ def qualifier_after(r: Reading, ctx: Context) -> Reading:
     post = ctx.lex.after_qualifier.match(ctx.text, r.span_end)
     if not post:
         return r
-    return replace(r, qualifier=ctx.lex.qualifiers[norm(post.group("post"))], span_end=post.end(), post_qualified=True)
+    qualifier = ctx.lex.qualifiers[norm(post.group("post"))]
+    return r._replace(qualifier=qualifier, span_end=post.end(), post_qualified=True)
 
 
 def part_of_next(r: Reading, ctx: Context) -> Reading:
@@ -334,7 +333,7 @@ def part_of_next(r: Reading, ctx: Context) -> Reading:
         return r
     whole = ctx.lex.master.match(ctx.text, part.end() - 1)
     found = ctx.lex.unit(whole.group("u1")) if whole and whole.group("u1") else r.found
-    return replace(r, part_of_next=True, found=found)
+    return r._replace(part_of_next=True, found=found)
 
 
 def nothing_counted(r: Reading, ctx: Context) -> Reading | None:
@@ -373,7 +372,7 @@ def kind_and_unit(r: Reading, ctx: Context) -> Reading:
     else:
         value = r.value if r.value is not None else r.low
         kind = "measure" if value is not None and value != value.to_integral_value() else "count"  # "là 6,85"
-    return replace(r, kind=kind, unit=unit)
+    return r if (kind, unit) == (r.kind, r.unit) else r._replace(kind=kind, unit=unit)
 
 
 def round_the_clock(r: Reading, ctx: Context) -> Reading | None:
@@ -400,7 +399,7 @@ def spoken_money(r: Reading, ctx: Context) -> Reading:
     if after and not lex.per_period.match(after.group()) and not lex.stops.match(after.group().strip()):
         return r  # "thu hút 2 triệu khách": something is counted
     lo = max(ctx.sentence(r.start)[0], r.start - 50)
-    return replace(r, kind="money") if lex.money_cue.search(text, lo, r.start) else r
+    return r._replace(kind="money") if lex.money_cue.search(text, lo, r.start) else r
 
 
 def negative_change(r: Reading, ctx: Context) -> Reading:
@@ -409,8 +408,8 @@ def negative_change(r: Reading, ctx: Context) -> Reading:
         return r
     value = -r.value if r.value is not None else None
     if r.low is not None and r.high is not None:
-        return replace(r, value=value, low=-r.high, high=-r.low)
-    return replace(r, value=value)
+        return r._replace(value=value, low=-r.high, high=-r.low)
+    return r._replace(value=value)
 
 
 RULES: tuple[Rule, ...] = (
@@ -444,11 +443,6 @@ RULES: tuple[Rule, ...] = (
     spoken_money,
     negative_change,
 )
-
-
-def _verb(r: Reading) -> str:
-    """The verb right before the number, as a table key ("" when none)."""
-    return norm(r.left.group("verb") or "") if r.left is not None else ""
 
 
 def _name_before(ctx: Context, start: int, window_start: int) -> bool:
