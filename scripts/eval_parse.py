@@ -290,6 +290,14 @@ def _show(name: str, found: Parsed, expected: dict[str, Any], scores: dict[str, 
         print(f"{name}: refused {found.error}")
 
 
+def switch_off_adapters() -> None:
+    """Make every page go the generic path: how it holds on layouts nobody wrote an adapter for."""
+    from vnextract.pipeline.parse import metadata
+
+    metadata.SITES = ()
+    metadata.adapters_for = lambda url: ()
+
+
 def below_floors(overall: dict[str, dict[str, float | None]], floors: dict[str, float]) -> list[str]:
     """The fields of ours (all pages) under their floor, as readable lines."""
     ours = overall.get("ours", {})
@@ -377,7 +385,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sites", type=Path, default=SITES, help="outlet/era fixtures (default %(default)s)")
     parser.add_argument("--sites-only", action="store_true", help="score the outlet/era fixtures only")
     parser.add_argument("--no-libraries", action="store_true", help="leave trafilatura and htmldate out")
+    parser.add_argument("--no-adapters", action="store_true",
+                        help="score the generic path alone on every page (adapters switched off)")
     args = parser.parse_args(argv)
+    if args.no_adapters:
+        switch_off_adapters()
     sites = evaluate_sites(args.sites, libraries=not args.no_libraries, show=args.show)
     if args.sites_only:
         if args.json:

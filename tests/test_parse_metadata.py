@@ -128,7 +128,8 @@ def test_metadata_order_adapter_before_jsonld_before_meta() -> None:
     head = _ld(ARTICLE) + '<meta property="og:title" content="Tiêu đề OG">'
     body = '<h1 class="title-detail">Tiêu đề adapter</h1>'
     assert _meta(head, body, url="https://vnexpress.net/a-1.html").title == "Tiêu đề adapter"
-    assert _meta(head, body).title == "Tiêu đề JSON-LD"
+    assert _meta(head, body).title == "Tiêu đề adapter"  # the h1 shown beats the declared title
+    assert _meta(head, "").title == "Tiêu đề JSON-LD"
     assert _meta('<meta property="og:title" content="Tiêu đề OG">', body).title == "Tiêu đề OG"
 
 

@@ -89,6 +89,7 @@ GENERIC_TAGS = ("a[rel=tag]", ".tags a", ".tag a", ".keywords a", ".tags-list a"
 
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
 _MAX_AUTHOR_CHARS = 80
+_MAX_BYLINE_ELEMENTS = 6  # byline elements read on one page (a name repeated in three places)
 _MAX_TAGS = 50
 
 
@@ -522,7 +523,7 @@ def _headline_like(text: str) -> bool:
 
 def find_title(page: Page) -> str | None:
     """Headline: adapter → the heading nearest the body that the declared titles confirm → the
-    article's declared title → the h1, then h2/h3, nearest before the body → the <title>."""
+    h1 nearest before the body → the article's declared title → an h2/h3 → the <title>."""
     if page.adapter:
         title = _adapter_text(page, page.adapter.title)
         if title:
@@ -536,9 +537,14 @@ def find_title(page: Page) -> str | None:
         heading = _nearest_before(confirmed, anchor)
         if heading:
             return heading
+    # the headline as shown: the h1 before the body, even when the declared titles are an SEO
+    # variant of it; then the declared title; then a lower heading
+    heading = _nearest_before(h1s, anchor)
+    if heading:
+        return heading
     if declared:
         return declared[0]
-    heading = _nearest_before(h1s, anchor) or _nearest_before(lower, anchor)
+    heading = _nearest_before(lower, anchor)
     if heading:
         return heading
     return document[0] if document else _nearest_before(_headings(page, ("h1",)), anchor)
@@ -546,7 +552,7 @@ def find_title(page: Page) -> str | None:
 
 # Visible lead paragraphs of unknown sites, looked for between the headline and the body.
 GENERIC_SAPO = (
-    "[itemprop=description]", ".sapo", ".news-summary", ".summary", ".article-summary", ".chapeau",
+    "[itemprop=description]", ".sapo", ".description", ".news-summary", ".summary", ".article-summary", ".chapeau",
     ".lead", ".article-sapo", ".article__sapo", ".tom-tat", ".excerpt", ".news-lead",
 )
 _MIN_SAPO_CHARS = 40
@@ -672,9 +678,11 @@ def _ld_authors(value: Any) -> list[str]:
 
 
 def find_author(page: Page) -> str | None:
-    """Byline: adapter → JSON-LD Person authors → author meta → rel=author/.byline markup.
+    """Byline: adapter → JSON-LD Person authors → byline markup (rel=author, .author, ...).
 
-    The site's own name is never an author (VnExpress puts it in meta[name=author]).
+    The site's own name is never an author (VnExpress puts it in meta[name=author]). Author meta
+    tags come last of all, after the credits at the body's ends (`meta_author`): on many sites
+    they name the site, its vendor or an SEO desk, not the reporter.
     """
     if page.adapter:
         for selector in page.adapter.author:
@@ -686,11 +694,15 @@ def find_author(page: Page) -> str | None:
     if author:
         return author
     for selector in GENERIC_AUTHOR:
-        el = page.index.first(selector)
-        if el is not None:
-            author = _join_names(byline_names(page, _el_text(el)))
-            if author:
-                return author
+        found = [el for el in page.index.select([selector]) if el.name == "meta" or not _outside_article(el)]
+        author = _join_names([n for el in found[:_MAX_BYLINE_ELEMENTS] for n in byline_names(page, _el_text(el))])
+        if author:
+            return author
+    return None
+
+
+def meta_author(page: Page) -> str | None:
+    """The byline the author meta tags give, when neither the markup nor the body gave one."""
     for key in META_AUTHOR:
         author = _join_names([n for v in page.meta.get(key, []) for n in byline_names(page, _plain(v))])
         if author:
