@@ -200,12 +200,12 @@ def _analyse(doc: Doc) -> EntityAnalysis:
         if isinstance(org, Org) and (org.place or org.parent is not None)
     ]
     orgs = []
-    for org, i, j in found:
+    for parsed, i, j in found:
         start, end = words[i].start, words[j - 1].end
-        if isinstance(org, str):
-            orgs.append((start, end, EntityValue(org, index.alias_kinds.get(org, "other"))))
+        if isinstance(parsed, str):
+            orgs.append((start, end, EntityValue(parsed, index.alias_kinds.get(parsed, "other"))))
         else:
-            orgs.append((start, end, EntityValue(complete_name(index, org_name(org, index, start), start), org.kind)))
+            orgs.append((start, end, EntityValue(complete_name(index, org_name(parsed, index, start), start), parsed.kind)))
     index.orgs = [(start, value.name) for start, _, value in orgs]
     return EntityAnalysis(index, orgs, with_provinces(text, locs, doc._.published))
 

@@ -82,7 +82,7 @@ def _learn(
 
 def _provincial(name: str) -> bool:
     known = P.known_places().match(tokenize(name), 0)
-    return bool(known) and known[1].kind in ("province", "city") and known[0] == len(tokenize(name))
+    return known is not None and known[1].kind in ("province", "city") and known[0] == len(tokenize(name))
 
 
 # Words before a level word that make it govern a list: "các huyện A, B", "ba xã A, B và C".

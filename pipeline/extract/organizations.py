@@ -489,7 +489,7 @@ def abbreviated_city(words: Sequence[Word], i: int, level_length: int) -> bool:
     """"TP.HCM", "TP HCM": the level word is part of a table spelling whose place is an acronym,
     so the whole form is the place's name as written (not level "TP." + place "HCM")."""
     table = P.known_places().match(words, i)
-    return bool(table) and table[0] > level_length and is_acronym(words[i + level_length].text)
+    return table is not None and table[0] > level_length and is_acronym(words[i + level_length].text)
 
 
 def _age_group(words: Sequence[Word], k: int) -> bool:

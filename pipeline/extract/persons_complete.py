@@ -67,7 +67,7 @@ def complete_titles(doc: Doc, held: Held) -> None:
                     org = _distinct(_foreign_countries(doc)) if not is_surname(name.split()[0]) else None
                 elif org is None:
                     if article is None:
-                        spans = doc.spans[ORGANIZATIONS] if ORGANIZATIONS in doc.spans else []
+                        spans = doc.spans.get(ORGANIZATIONS, [])
                         article = [s._.entity.name for s in spans if s._.entity is not None]
                     org = _distinct([o for o in article if _starts_with(o, row.of)])
             if org is not None:
@@ -80,7 +80,7 @@ _COUNTRY = "country"
 
 
 def _foreign_countries(doc: Doc) -> list[str]:
-    spans = doc.spans[LOCATIONS] if LOCATIONS in doc.spans else []
+    spans = doc.spans.get(LOCATIONS, [])
     return [
         s._.entity.name for s in spans
         if s._.entity is not None and s._.entity.kind == _COUNTRY and s._.entity.name != "Việt Nam"
@@ -130,7 +130,7 @@ def complete_short_names(doc: Doc, held: Held) -> None:
     """A title's organisation written by its proper name alone ("Tổng giám đốc Phú Cường") is
     the one organisation of the article that ends with that name ("Công ty cổ phần Thủy sản Phú
     Cường"); written by its head alone ("Giám đốc Sở"), the one that starts with it."""
-    spans = doc.spans[ORGANIZATIONS] if ORGANIZATIONS in doc.spans else []
+    spans = doc.spans.get(ORGANIZATIONS, [])
     article = {span._.entity.name if span._.entity is not None else span.text for span in spans}
     full: dict[str, set[str]] = {}
     for name in article:
@@ -140,6 +140,7 @@ def complete_short_names(doc: Doc, held: Held) -> None:
     for titles, _name in held:
         for k, title in enumerate(titles):
             org = title.organization or ""
+            names: set[str] | None
             if org and " " not in org:  # a head alone ("Giám đốc Sở X"): the one such body named
                 names = {n for n in article if n.startswith(org + " ")}
             else:

@@ -94,10 +94,18 @@ class LevelTable(PhraseTable[Level]):
         return found
 
 
+def _syllable_pair(word: str) -> tuple[str, str]:
+    """A word of admin_level_compounds.tsv as its two folded syllables, the pair `LevelTable` looks up."""
+    syllables = word.casefold().split()
+    if len(syllables) != 2:
+        raise ValueError(f"admin_level_compounds.tsv: {word!r} is not two syllables; write the two-syllable word")
+    return syllables[0], syllables[1]
+
+
 @lru_cache(maxsize=1)
 def levels() -> LevelTable:
     """Administrative level words ("huyện", "TP.", "thị xã"), any case."""
-    compounds = frozenset(tuple(row[0].casefold().split()) for row in load_tsv("admin_level_compounds.tsv"))
+    compounds = frozenset(_syllable_pair(row[0]) for row in load_tsv("admin_level_compounds.tsv"))
     return LevelTable([(row[0], Level(row[1], row[2])) for row in load_tsv("admin_levels.tsv")], compounds)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,15 +41,15 @@ def as_item(entry: Any) -> Item:
     return {"name": entry} if isinstance(entry, str) else entry
 
 
-def _each(field: str) -> Callable[[dict[str, Any]], Iterator[Item]]:
-    def items(record: dict[str, Any]) -> Iterator[Item]:
+def _each(field: str) -> Callable[[Mapping[str, Any]], Iterator[Item]]:
+    def items(record: Mapping[str, Any]) -> Iterator[Item]:
         for entry in record.get(field, []):
             yield as_item(entry)
 
     return items
 
 
-def _titles(record: dict[str, Any]) -> Iterator[Item]:
+def _titles(record: Mapping[str, Any]) -> Iterator[Item]:
     # A title alone does not say whose it is: keep the person's name and mentions beside it.
     for person in record.get("officials", []):
         for title in person["titles"]:
@@ -60,13 +60,13 @@ def _titles(record: dict[str, Any]) -> Iterator[Item]:
 class CompareKey:
     """One compared field: where its items are, the tuple each compares by, set or multiset."""
 
-    items: Callable[[dict[str, Any]], Iterable[Item]]
+    items: Callable[[Mapping[str, Any]], Iterable[Item]]
     key: Callable[[Item], tuple]
     multiset: bool = False  # dates and statistics repeat in the article; names count once
     parent: str | None = None  # the coarser key this one refines (stat_units refines statistics)
     attribute: str | None = None  # the item attribute a refining key adds to its parent's key
 
-    def pairs(self, record: dict[str, Any]) -> list[tuple[tuple, Item]]:
+    def pairs(self, record: Mapping[str, Any]) -> list[tuple[tuple, Item]]:
         """(key, item) for every item; for set fields the first item of each key only."""
         found: list[tuple[tuple, Item]] = []
         seen: set[tuple] = set()
@@ -77,7 +77,7 @@ class CompareKey:
                 found.append((key, item))
         return found
 
-    def __call__(self, record: dict[str, Any]) -> set[tuple] | list[tuple]:
+    def __call__(self, record: Mapping[str, Any]) -> set[tuple] | list[tuple]:
         """The comparable keys of a record: a set, or a list for multiset fields."""
         keys = [self.key(item) for item in self.items(record)]
         return keys if self.multiset else set(keys)

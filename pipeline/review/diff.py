@@ -170,8 +170,8 @@ def sentence_around(text: str, start: int, end: int, limit: int = CONTEXT_CHARS)
     sent_start = para_start
     for stop in _SENTENCE_END.finditer(text, para_start, start):
         sent_start = stop.end()
-    stop = _SENTENCE_END.search(text, end, para_end)
-    sent_end = stop.start() + len(stop.group().rstrip()) if stop else para_end
+    closing = _SENTENCE_END.search(text, end, para_end)
+    sent_end = closing.start() + len(closing.group().rstrip()) if closing else para_end
     before, after = text[sent_start:start], text[end:sent_end]
     room = max(0, limit - (end - start)) // 2
     if len(before) > room:

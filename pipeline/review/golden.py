@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from vnextract.pipeline.review.compare import KEYS, Item, corpus_files, multiset_diff
-from vnextract.pipeline.review.diff import ADDED, REMOVED, Diff, ItemChange, RecordDiff, context_of, item_label
+from vnextract.pipeline.review.diff import (
+    ADDED,
+    REMOVED,
+    Diff,
+    ItemChange,
+    RecordDiff,
+    context_of,
+    item_label,
+)
 
 LOGGER = logging.getLogger(__name__)
 

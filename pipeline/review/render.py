@@ -90,11 +90,11 @@ def render_text(diff: Diff, color: bool = False) -> str:
             lines += ["", paint(clean(f"━ {record.label}{suffix}"), "record")]
         if field_name != current_field:
             current_field = field_name
-            counts = " ".join(
+            tally = " ".join(
                 f"{words[k][0]}{n}" for k in (ADDED, REMOVED, CHANGED)
                 if (n := sum(c.change == k for c in record.fields[field_name]))
             )
-            lines.append("  " + paint(field_name, "field") + "  " + counts)
+            lines.append("  " + paint(field_name, "field") + "  " + tally)
         sign, word = words[change.change]
         lines.append("    " + paint(clean(f"{sign} {word} {change.label}"), change.change))
         for attr in change.attrs:
