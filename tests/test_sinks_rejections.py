@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from vnextract.pipeline.errors import InputError, Rejection
-from vnextract.pipeline.sinks.rejections import input_key, payload_of, raw_from_payload, rejected
+from vnextract.pipeline.sinks.rejections import (
+    input_key,
+    payload_of,
+    raw_from_payload,
+    rejected,
+)
 from vnextract.pipeline.types import RawDocument
 
 TEXT = RawDocument(content="Ngày 4/1, Huyện ủy".encode(), archive="in/a.txt", published="2024-01-04")
@@ -61,3 +66,25 @@ def test_rejections_from_error() -> None:
     assert unread.input == "in/gone.txt"
     assert unread.payload == {}
     assert unread.to_json()["created_at"].endswith("+00:00")
+
+
+@pytest.mark.parametrize(
+    ("error", "raw", "name"),
+    [
+        pytest.param(InputError("E006", "feed.jsonl line 2: invalid JSON", source="feed.jsonl:2"), None,
+                     "feed.jsonl:2", id="jsonl-line"),
+        pytest.param(InputError("E005", "in/missing.txt", source="in/missing.txt"), None, "in/missing.txt",
+                     id="missing-file"),
+        pytest.param(InputError("E004", "stdin is over 10 bytes", source="-"), None, "-", id="stdin"),
+        pytest.param(InputError("E002", "NUL bytes"), BINARY, "in/b.png", id="read-input-by-archive"),
+        pytest.param(InputError("E010", "HTTP 404"), PAGE, "https://example.invalid/a", id="page-by-url"),
+        pytest.param(InputError("E006", "a message and nothing else"), None, "input", id="no-source-no-message"),
+    ],
+)
+def test_rejections_input_is_a_path_or_url_never_the_message(error, raw, name: str) -> None:
+    from vnextract.pipeline.run import dead_letter, input_name
+
+    assert input_name(raw, error) == name
+    assert rejected(error, raw).input == name
+    assert dead_letter(error, raw).input == name
+    assert error.detail not in name or error.detail == name
