@@ -396,9 +396,12 @@ class PoolExecutor:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(list(PRELOAD_MODULES))
             import multiprocessing.forkserver
+            import multiprocessing.resource_tracker
 
-            # Started now, ignoring SIGINT: the fork server (importing spaCy for seconds) and every
-            # worker forked from it inherit that, so Ctrl-C reaches the run alone.
+            # Started now, with SIGINT blocked: the fork server (importing spaCy for seconds) and
+            # every worker forked from it inherit the mask, so Ctrl-C reaches the run alone. The
+            # resource tracker first: starting it unblocks SIGINT (it protects itself the same way).
+            multiprocessing.resource_tracker.ensure_running()
             _without_sigint(multiprocessing.forkserver.ensure_running)
         else:  # Windows: each worker imports everything itself
             context = multiprocessing.get_context("spawn")
@@ -423,18 +426,16 @@ class PoolExecutor:
 
 
 def _without_sigint(start: Callable[[], None]) -> None:
-    """Call `start` with SIGINT ignored: a process it spawns keeps ignoring it (Python leaves an
-    inherited SIG_IGN alone). SIGINT is also blocked meanwhile, and Linux keeps a blocked signal
-    pending even when ignored, so a Ctrl-C pressed during `start` arrives once it returns."""
-    if threading.current_thread() is not threading.main_thread():
-        start()  # only the main thread may change handlers; the workers' initializer still ignores
+    """Call `start` with SIGINT blocked in this thread: a process it spawns inherits the mask and
+    never sees Ctrl-C, while this process still takes it (another thread runs the handler, or this
+    one once the mask is restored). The disposition is left alone, so no Ctrl-C is lost."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: the workers' initializer ignores SIGINT
+        start()
         return
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         start()
     finally:
-        signal.signal(signal.SIGINT, previous)
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
