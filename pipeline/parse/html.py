@@ -36,7 +36,6 @@ from vnextract.pipeline.parse.metadata import (
     Metadata,
     Page,
     byline_names,
-    meta_author,
     read_metadata,
     read_page,
 )
@@ -355,7 +354,7 @@ def parse_html(text: str, raw: RawDocument) -> Article:
         raise InputError("E007", why_no_article(page, meta, shape))
     paragraphs, head_names = take_head_credits(body.paragraphs)
     credits = head_names + body.credits
-    author = meta.author or _join([n for name in credits for n in byline_names(page, name)]) or meta_author(page)
+    author = meta.author or _join([n for name in credits for n in byline_names(page, name)]) or meta.meta_author
     sapo, paragraphs = settle_lead(meta.sapo, paragraphs)
     captions = tuple(dict.fromkeys(body.captions))
     return Article(

@@ -114,13 +114,14 @@ class Metadata:
 
     title: str | None
     sapo: str | None
-    author: str | None
+    author: str | None  # from the page's byline markup (adapter, JSON-LD, byline elements)
     published_at: str | None
     modified_at: str | None
     url: str | None
     outlet: str | None
     tags: tuple[str, ...]
     language: str
+    meta_author: str | None = None  # from author meta tags: used after the body's credits
 
 
 # ---------------------------------------------------------------------------------------------
@@ -921,4 +922,5 @@ def read_metadata(page: Page, raw: RawDocument) -> Metadata:
         outlet=find_outlet(page, title),
         tags=find_tags(page),
         language=find_language(page),
+        meta_author=meta_author(page),
     )
