@@ -139,6 +139,7 @@ FURNITURE_CLASS = re.compile(
     r"""(?:^|[-_])(?:
         share|sharing|social|sociallink|zalo|facebook|fb|twitter|print|toolbar
       | related|relate|relation|\w*lienquan\w*|tin-lien-quan|xemthem|xem-them|readmore|read-more|see-also
+      | other-?news|more-?news|older-?news|tin-?khac|tin-?moi|news-?by-?date
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo\w*|pr-box
       | breadcrumbs?|menu|navbar|sidebar|widget|newsletter|subscribe|login|signup|register
@@ -221,9 +222,13 @@ def is_furniture_region(attrs: dict) -> bool:
     return (isinstance(role, str) and role.lower() in FURNITURE_ROLES) or attrs.get("aria-hidden") == "true"
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 @functools.lru_cache(maxsize=8192)
 def _furniture_token(token: str) -> bool:
-    return bool(FURNITURE_CLASS.search(token.lower()))
+    # "divOutComment", "Div_OtherNews": camel-case words count as words of their own
+    return bool(FURNITURE_CLASS.search(_CAMEL.sub("-", token).lower()))
 
 
 def is_furniture_class(tokens: list[str]) -> bool:

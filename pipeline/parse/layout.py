@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bs4.element import Tag
 
-from vnextract.pipeline.parse import bylines
+from vnextract.pipeline.parse import bylines, furniture
 from vnextract.pipeline.parse.blocks import flat_text, is_gone
 from vnextract.pipeline.parse.dates import parse_datetime
 
@@ -162,7 +162,8 @@ def take_end_credits(container: Tag) -> Credits:
     that read as credits), and a dateline or byline block before the lead; removed."""
     found = Credits()
     leaves = _leaf_blocks(container)
-    tail = [el for el in leaves if not _links_only(el)][-_END_BLOCKS:]
+    end = next((i for i, el in enumerate(leaves) if furniture.is_end_line(flat_text(el))), len(leaves))
+    tail = [el for el in leaves[:end] if not _links_only(el)][-_END_BLOCKS:]
     for el in reversed(tail):
         text = flat_text(el)
         if len(text) > _MAX_CREDIT_CHARS or len(text.split()) > _MAX_CREDIT_WORDS:

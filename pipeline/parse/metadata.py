@@ -483,7 +483,7 @@ def _outside_article(el: Tag) -> bool:
             break
         if node.name in ("nav", "aside", "footer") or furniture.is_masthead(node.get("class"), node.get("id")):
             return True
-        if node is not el and furniture.is_furniture_class(_tokens(node)):
+        if furniture.is_furniture_class(_tokens(node)):  # "comment-author" too
             return True
     return False
 
