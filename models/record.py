@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
@@ -137,6 +137,6 @@ class Record(_Model):
     warnings: list[str] = Field(default_factory=list)
 
 
-def record_json_schema() -> dict:
+def record_json_schema() -> dict[str, Any]:
     """The JSON Schema of a record, as `vnextract schema` prints it."""
     return Record.model_json_schema()

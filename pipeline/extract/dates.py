@@ -426,7 +426,7 @@ def _number(value: str) -> int:
     return int(value) if value.isdigit() else _NUMERALS[_key(value)]
 
 
-def _year_of(m: re.Match, prefix: str, anchor: dt.date | None) -> int | None:
+def _year_of(m: re.Match[str], prefix: str, anchor: dt.date | None) -> int | None:
     """The year written in group <prefix>y, or a relative year word in <prefix>rel."""
     if m.group(prefix + "y"):
         return int(m.group(prefix + "y"))
@@ -459,7 +459,7 @@ def _weak_context_ok(text: str, start: int, end: int) -> bool:
 _STRONG_GROUPS = ("clock", "part", "wd", "ngay", "y", "rel")
 
 
-def _strong(m: re.Match, prefix: str) -> bool:
+def _strong(m: re.Match[str], prefix: str) -> bool:
     """Whether the lead or year of a day makes it a date on its own."""
     names = m.re.groupindex
     return any(m.group(prefix + g) for g in _STRONG_GROUPS if prefix + g in names)
@@ -467,7 +467,7 @@ def _strong(m: re.Match, prefix: str) -> bool:
 
 # ---------------------------------------------------------------- handlers
 
-def _day(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _day(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("day")
     if not _strong(m, "d_") and not _weak_context_ok(text, start, end):
         return
@@ -479,7 +479,7 @@ def _day(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     yield start, end, DateValue(_day_iso(year, month, day), "day", "date")
 
 
-def _month(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _month(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("month")
     if _UNIT_AFTER.match(text, end):
         return
@@ -490,12 +490,12 @@ def _month(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     yield start, end, DateValue(f"{year:04d}-{month:02d}", "month", "date") if year else None
 
 
-def _monthyear(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _monthyear(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("monthyear")
     yield start, end, DateValue(f"{m.group('my_y')}-{int(m.group('my_m')):02d}", "month", "date")
 
 
-def _quarter(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _quarter(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("quarter")
     quarter = _number(m.group("qu_q"))
     year = _year_of(m, "qu_", anchor)
@@ -504,11 +504,11 @@ def _quarter(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     yield start, end, DateValue(f"{year:04d}-Q{quarter}", "quarter", "date") if year else None
 
 
-def _cycleyear(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _cycleyear(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     yield *m.span("cycleyear"), DateValue(m.group("cy_y"), "year", "date")
 
 
-def _year(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _year(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     if _NAME_BEFORE_YEAR.search(text, max(0, m.start("year") - _NAME_REACH), m.start("year")):
         return  # "Luật Đất đai năm 2013": the year names the law's version
     yield m.start("year"), m.end("ye_y"), DateValue(m.group("ye_y"), "year", "date")
@@ -518,13 +518,13 @@ def _year(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
         yield *more.span(), DateValue(more.group(), "year", "date")
 
 
-def _bareyear(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _bareyear(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("bareyear")
     if not _QUANTITY_AFTER.match(text, end):
         yield start, end, DateValue(m.group("by_y"), "year", "date")
 
 
-def _relative(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _relative(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("relative")
     phrase = m.group("rel_a") or m.group("rel_p")
     # "nhiều năm trước", "3 tháng trước", "năm trước đó": durations, not anchored on publication
@@ -565,7 +565,7 @@ def _base_year(phrase: str, text: str, start: int, year: int) -> int:
     return int(found[-1]) if found else year
 
 
-def _term(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _term(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     """One term per pair of years; the first mention includes the term word."""
     start = m.start("term")
     lead = _TERM_WORD.match(text, start)
@@ -583,7 +583,7 @@ def _term(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
             yield mention_start, mention_end, DateValue(f"{first}/{last_year}", "interval", "term")
 
 
-def _birth(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _birth(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     yield *m.span("birth"), DateValue(m.group("b_y") or m.group("b2_y"), "year", "birth_year")
 
 
@@ -621,14 +621,14 @@ def _day_interval(
     return f"{_day_iso(y1, m1, d1)}/{_day_iso(y2, m2, d2)}"
 
 
-def _daylist(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _daylist(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     last = (_year_of(m, "l2_", anchor), int(m.group("l2_m")), int(m.group("l2_d")))
     value = _day_interval((None, None, int(m.group("l1_d"))), last, anchor, _lean(text, *m.span("daylist")))
     if value:
         yield *m.span("daylist"), DateValue(value, "interval", "range")
 
 
-def _dayrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _dayrange(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("dayrange")
     if m.group("rm_t"):  # from a day to a month
         if not m.group("r1_m") or _UNIT_AFTER.match(text, end):
@@ -712,7 +712,7 @@ def _month_interval(
     return f"{form.format(y1, n1)}/{form.format(y2, n2)}"
 
 
-def _monthrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _monthrange(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("monthrange")
     first = (_year_of(m, "m1_", anchor), _number(m.group("m1_m")))
     if m.group("md_d"):  # from a month to a day
@@ -731,7 +731,7 @@ def _monthrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Foun
         yield start, end, DateValue(value, "interval", "range")
 
 
-def _quarterrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _quarterrange(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     first = (_int(m.group("q1_y")), _number(m.group("q1_q")))
     value = _month_interval(
         first, (_int(m.group("q2_y")), _number(m.group("q2_q"))), anchor, 3, _lean(text, *m.span("quarterrange"))
@@ -740,13 +740,13 @@ def _quarterrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Fo
         yield *m.span("quarterrange"), DateValue(value, "interval", "range")
 
 
-def _yearrange(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _yearrange(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     first, last = int(m.group("y1_y")), int(m.group("y2_y"))
     if first < last:
         yield *m.span("yearrange"), DateValue(f"{first}/{last}", "interval", "range")
 
 
-def _period(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
+def _period(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[Found]:
     start, end = m.span("period")
     position = _PERIOD_POSITIONS.get(_key(m.group("p_pos") or ""))
     year = _year_of(m, "p_", anchor)
@@ -767,7 +767,7 @@ def _period(m: re.Match, anchor: dt.date | None, text: str) -> Iterator[Found]:
     yield start, end, DateValue(f"{year:04d}-{first:02d}/{year:04d}-{last:02d}", "interval", "range")
 
 
-_Handler = Callable[[re.Match, "dt.date | None", str], Iterator[Found]]
+_Handler = Callable[[re.Match[str], "dt.date | None", str], Iterator[Found]]
 _COMPOSITE_HANDLERS: dict[str, _Handler] = {
     "term": _term,
     "birth": _birth,

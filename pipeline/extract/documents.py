@@ -279,7 +279,7 @@ def _name_key(text: str) -> str:
 
 
 def _reference(
-    text: str, kind: re.Match, dates: dict[int, tuple[int, str]], row: list[str] | None = None
+    text: str, kind: re.Match[str], dates: dict[int, tuple[int, str]], row: list[str] | None = None
 ) -> _Found | None:
     """The document reference starting at a kind word, or None when it is a common noun; `row`
     is the kind an abbreviation stands for ("QĐ 1234/QĐ-UBND"), which is read only numbered."""
@@ -343,7 +343,7 @@ def _reference(
     return _Found(kind.start(), end, value, _name_key(name), year.group() if year else None)
 
 
-def _abbreviated(text: str, found: re.Match, dates: dict[int, tuple[int, str]]) -> _Found | None:
+def _abbreviated(text: str, found: re.Match[str], dates: dict[int, tuple[int, str]]) -> _Found | None:
     """A code written as its abbreviation, with the year that may follow ("BLHS 1999"), or a
     kind written as its abbreviation and read as the kind ("NĐ 100/2019/NĐ-CP")."""
     kind, name = _ABBREVIATIONS[found.group()]

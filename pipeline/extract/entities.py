@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from vnextract.pipeline.extract import places as P
 from vnextract.pipeline.extract.article_index import ArticleIndex, complete_name
@@ -69,6 +69,21 @@ from vnextract.pipeline.extract.values import (
 
 LOGGER = logging.getLogger(__name__)
 
+# Its own API, and the passes' names that persons.py and persons_titles.py reach through it
+# (`E.Parser`, ...; see below): re-exported on purpose.
+__all__ = [
+    "EntityAnalysis",
+    "Parser",
+    "article_index",
+    "complete_name",
+    "entities_component",
+    "entity_analysis",
+    "org_heads",
+    "org_name",
+    "resolve_organization",
+    "tokenize",
+]
+
 
 @dataclass(frozen=True)
 class EntityAnalysis:
@@ -95,7 +110,7 @@ if not Doc.has_extension("entity_analysis"):
 
 def entity_analysis(doc: Doc) -> EntityAnalysis:
     """The entity analysis of a Doc, run the first time any component asks for it."""
-    analysis = doc._.entity_analysis
+    analysis: EntityAnalysis | None = doc._.entity_analysis
     if analysis is None:
         analysis = doc._.entity_analysis = _analyse(doc)
     return analysis
@@ -223,7 +238,7 @@ def entities_component(doc: Doc) -> Doc:
     return doc
 
 
-def _spans(doc: Doc, items: list[tuple[int, int, EntityValue]], label: str) -> list:
+def _spans(doc: Doc, items: list[tuple[int, int, EntityValue]], label: str) -> list[Span]:
     spans = []
     for start, end, value in items:
         span = char_span(doc, start, end, label)

@@ -23,7 +23,8 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -48,9 +49,14 @@ from vnextract.pipeline.extract.persons_complete import (
     complete_units,
     proper_name,
 )
-from vnextract.pipeline.extract.persons_titles import MAX_TITLE_ORG_WORDS, TitleParser, known_name_length, known_names, roles
+from vnextract.pipeline.extract.persons_titles import (
+    MAX_TITLE_ORG_WORDS,
+    TitleParser,
+    known_name_length,
+    known_names,
+    roles,
+)
 from vnextract.pipeline.extract.values import (
-    doc_text,
     LOCATIONS,
     ORGANIZATIONS,
     PERSONS,
@@ -59,10 +65,13 @@ from vnextract.pipeline.extract.values import (
     TitleValue,
     add_warning,
     char_span,
+    doc_text,
 )
 from vnextract.pipeline.nlp.syllables import is_syllable
 
 LOGGER = logging.getLogger(__name__)
+
+_Entry = TypeVar("_Entry")  # what a phrase table maps its phrases to
 
 _DASHES = {"-", "–", "—"}
 _ROUTE_VERBS = {"đi", "đến", "tới", "về", "ra", "vào", "sang"}
@@ -103,19 +112,19 @@ def _cues() -> PhraseTable[str]:
     return PhraseTable(((r[0], r[1]) for r in load_tsv("honorifics.tsv")), "fold")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrases(lexicon: str, case: str = "fold") -> PhraseTable[bool]:
     """A one-column lexicon of phrases as a look-up table."""
     return PhraseTable(((r[0], True) for r in load_tsv(lexicon)), case)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_set(lexicon: str) -> frozenset[str]:
     """A one-column lexicon of single words, as written."""
     return frozenset(r[0] for r in load_tsv(lexicon))
 
 
-def _ends_at(table: PhraseTable, words: Sequence[Word], end: int, reach: int = 4) -> int | None:
+def _ends_at(table: PhraseTable[_Entry], words: Sequence[Word], end: int, reach: int = 4) -> int | None:
     """Start index of a table phrase that ends right before words[end], or None.
 
     Only the first word of the phrase may be capitalised ("Ông", "Bị cáo"): "Cầu Thủ Thiêm" is a
@@ -142,12 +151,12 @@ class PersonFinder:
         self.blocked = self._blocked()
         self.lineup, self.place_list = self._lists()
         self.org_names = self._org_names()
-        self._ner_cache: dict[str, list] = {}
+        self._ner_cache: dict[str, list[tuple[str, str, str, str]]] = {}  # underthesea ner: token, POS, chunk, tag
 
     def _org_names(self) -> frozenset[str]:
         """The proper names of the article's organisations ("Phú Cường" of "Công ty cổ phần Thủy
         sản Phú Cường"): written alone later, such a name is the organisation's short form."""
-        spans = self.doc.spans[ORGANIZATIONS] if ORGANIZATIONS in self.doc.spans else []
+        spans = self.doc.spans.get(ORGANIZATIONS, [])
         names = {proper_name(span.text) for span in spans}
         return frozenset(n for n in names if n)
 
@@ -736,13 +745,13 @@ class PersonFinder:
             self._ner_cache[window] = ner(window)
         first = target.split(" ")[0]
         for token, pos, _chunk, tag in self._ner_cache[window]:
-            if token == target or token.startswith(first + " ") or token == first:
-                if tag.endswith("PER") or (pos == "Np" and len(target.split()) >= 2):
-                    return True
+            is_target = token == target or token.startswith(first + " ") or token == first
+            if is_target and (tag.endswith("PER") or (pos == "Np" and len(target.split()) >= 2)):
+                return True
         return False
 
     def _sentence(self, position: int) -> tuple[int, str] | None:
-        spans = self.doc.spans[SENTENCES] if SENTENCES in self.doc.spans else []
+        spans = self.doc.spans.get(SENTENCES, [])
         for span in spans:
             if span.start_char <= position < span.end_char:
                 return span.start_char, span.text

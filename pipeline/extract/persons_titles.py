@@ -18,7 +18,15 @@ from spacy.tokens import Doc
 from vnextract.pipeline.extract import entities as E
 from vnextract.pipeline.extract import places as P
 from vnextract.pipeline.extract.lexicons import load_tsv
-from vnextract.pipeline.extract.names import PhraseTable, Word, doc_words, is_name_syllable, is_surname, joined, tokenize
+from vnextract.pipeline.extract.names import (
+    PhraseTable,
+    Word,
+    doc_words,
+    is_name_syllable,
+    is_surname,
+    joined,
+    tokenize,
+)
 from vnextract.pipeline.extract.organizations import listed_field
 from vnextract.pipeline.extract.values import TitleValue, doc_text
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-Item = dict[str, Any]
+Item = dict[str, Any]  # one entry of a record's list field, as JSON gives it
+Key = tuple[object, ...]  # the comparable values of one item: hashed and compared, never read
 
 
 def norm(text: Any) -> Any:
@@ -31,7 +32,7 @@ def number(value: Any) -> float | None:
     return None if value is None else float(f"{float(value):.6g}")
 
 
-def stat_key(item: dict[str, Any]) -> tuple:
+def stat_key(item: dict[str, Any]) -> Key:
     """The numbers of a statistic: value, low, high, total."""
     return tuple(number(item.get(k)) for k in ("value", "low", "high", "total"))
 
@@ -61,15 +62,15 @@ class CompareKey:
     """One compared field: where its items are, the tuple each compares by, set or multiset."""
 
     items: Callable[[Mapping[str, Any]], Iterable[Item]]
-    key: Callable[[Item], tuple]
+    key: Callable[[Item], Key]
     multiset: bool = False  # dates and statistics repeat in the article; names count once
     parent: str | None = None  # the coarser key this one refines (stat_units refines statistics)
     attribute: str | None = None  # the item attribute a refining key adds to its parent's key
 
-    def pairs(self, record: Mapping[str, Any]) -> list[tuple[tuple, Item]]:
+    def pairs(self, record: Mapping[str, Any]) -> list[tuple[Key, Item]]:
         """(key, item) for every item; for set fields the first item of each key only."""
-        found: list[tuple[tuple, Item]] = []
-        seen: set[tuple] = set()
+        found: list[tuple[Key, Item]] = []
+        seen: set[Key] = set()
         for item in self.items(record):
             key = self.key(item)
             if self.multiset or key not in seen:
@@ -77,17 +78,17 @@ class CompareKey:
                 found.append((key, item))
         return found
 
-    def __call__(self, record: Mapping[str, Any]) -> set[tuple] | list[tuple]:
+    def __call__(self, record: Mapping[str, Any]) -> set[Key] | list[Key]:
         """The comparable keys of a record: a set, or a list for multiset fields."""
         keys = [self.key(item) for item in self.items(record)]
         return keys if self.multiset else set(keys)
 
 
-def _name(item: Item) -> tuple:
+def _name(item: Item) -> Key:
     return (norm(item["name"]),)
 
 
-def _folded_name(item: Item) -> tuple:
+def _folded_name(item: Item) -> Key:
     return (norm(item["name"]).casefold(),)
 
 
@@ -136,7 +137,7 @@ def compared_attributes() -> dict[str, tuple[str, ...]]:
     }
 
 
-def multiset_diff(expected: Iterable[tuple], found: Iterable[tuple]) -> tuple[Counter, Counter, Counter]:
+def multiset_diff(expected: Iterable[Key], found: Iterable[Key]) -> tuple[Counter[Key], Counter[Key], Counter[Key]]:
     """(common, missed, extra) multisets of two key collections."""
     want, got = Counter(expected), Counter(found)
     common = want & got

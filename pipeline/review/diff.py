@@ -98,7 +98,7 @@ class Diff:
 
     def summary(self) -> dict[str, dict[str, int]]:
         """Per field: how many items were added, removed and changed over all records."""
-        counts: dict[str, Counter] = {}
+        counts: dict[str, Counter[str]] = {}
         for record in self.records:
             for name, changes in record.fields.items():
                 counts.setdefault(name, Counter()).update(change.change for change in changes)
@@ -261,7 +261,7 @@ def item_label(field_name: str, item: Any) -> str:
     if field_name in ("titles", "title_orgs"):
         return _title_label(item)
     if field_name in ("organizations", "locations"):
-        return item["name"] + (f" ({item['kind']})" if item.get("kind") else "")
+        return f"{item['name']}" + (f" ({item['kind']})" if item.get("kind") else "")
     if field_name in ("dates", "date_kinds"):
         return f"{_quoted(item)}= {item.get('value')} ({item.get('kind', '–')})"
     if field_name == "statistics" or field_name.startswith("stat_"):

@@ -14,7 +14,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from vnextract.pipeline.review.compare import KEYS, Item, corpus_files, multiset_diff
+from vnextract.pipeline.review.compare import (
+    KEYS,
+    Item,
+    Key,
+    corpus_files,
+    multiset_diff,
+)
 from vnextract.pipeline.review.diff import (
     ADDED,
     REMOVED,
@@ -50,7 +56,7 @@ def _slim(item: Item) -> Item:
     return {k: v for k, v in item.items() if k != "mentions"}
 
 
-def _pick(pairs: list[tuple[tuple, Item]], wanted: Mapping[tuple, int]) -> list[Item]:
+def _pick(pairs: list[tuple[Key, Item]], wanted: Mapping[Key, int]) -> list[Item]:
     # Several items may share a key (a date repeated); which copy is "the" missing one cannot be
     # known, so the last ones are named.
     left = dict(wanted)
@@ -62,7 +68,7 @@ def _pick(pairs: list[tuple[tuple, Item]], wanted: Mapping[tuple, int]) -> list[
     return picked[::-1]
 
 
-def _not_in_parent(items: list[Item], parent: str | None, listed: dict[str, Counter]) -> list[Item]:
+def _not_in_parent(items: list[Item], parent: str | None, listed: dict[str, Counter[Key]]) -> list[Item]:
     # A statistic missed altogether is listed once, under "statistics", not again under each
     # stat_* key: a refining key shows only items whose coarser key matched.
     if parent is None:
@@ -86,8 +92,8 @@ def golden_record_diff(name: str, expected: Mapping[str, Any], found: Mapping[st
     """
     text = found.get("text") or ""
     result = RecordDiff(id=name, label=name)
-    listed_missed: dict[str, Counter] = {}
-    listed_extra: dict[str, Counter] = {}
+    listed_missed: dict[str, Counter[Key]] = {}
+    listed_extra: dict[str, Counter[Key]] = {}
     for field_name, compare in KEYS.items():
         want, got = compare.pairs(expected), compare.pairs(found)
         _common, missed, extra = multiset_diff([k for k, _ in want], [k for k, _ in got])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from vnextract.pipeline.review.diff import (
@@ -130,7 +130,7 @@ def _is_plain(change: ItemChange, field_name: str) -> bool:
     )
 
 
-def _context_text(context: Context, paint: Any) -> str:
+def _context_text(context: Context, paint: Callable[[str, str], str]) -> str:
     return paint("│ ", "dim") + clean(context.before) + paint(clean(context.match), "match") + clean(context.after)
 
 
