@@ -15,6 +15,7 @@ from soupsieve import SelectorSyntaxError
 
 from vnextract.pipeline.nlp.normalize import normalize_text
 from vnextract.pipeline.parse import furniture
+from vnextract.pipeline.parse.generic import direct_text
 
 # Elements that start a new line of text; everything else runs inline.
 BLOCK_TAGS = frozenset(
@@ -208,13 +209,17 @@ def select_first(root: Tag, selector: str) -> Tag | None:
 
 
 def holds_prose(tag: Tag) -> bool:
-    """True when the element holds several paragraphs of running text (so is not furniture)."""
+    """True when the element holds several paragraphs of running text (so is not furniture):
+    <p> elements, or text written straight into a <div> or cell (old ASP.NET pages)."""
     count = 0
-    for p in tag.find_all("p"):
-        text = p.get_text()
-        if len(text) < _PROSE_CHARS:
+    for el in tag.find_all(("p", "div", "td")):
+        if el.name == "p":
+            text = el.get_text()
+            links = sum(len(a.get_text()) for a in el.find_all("a"))
+        else:
+            text, links = direct_text(el)
+        if len(text.strip()) < _PROSE_CHARS:
             continue
-        links = sum(len(a.get_text()) for a in p.find_all("a"))
         if links < len(text) / 3:
             count += 1
             if count >= _PROSE_PARAGRAPHS_TO_KEEP:

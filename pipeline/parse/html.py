@@ -170,14 +170,18 @@ def _generic_body(page: Page, meta: Metadata) -> Body:
         read = read_container(container, bylines=_GENERIC_BYLINES)
         paragraphs, more = filter_lines(read.lines, meta, generic=True)
         if _chars(paragraphs) >= MIN_GENERIC_CHARS:
-            return Body(paragraphs, read.captions + more, credits=read.credits)
+            credits = read.credits or layout.credit_after(container)
+            return Body(paragraphs, read.captions + more, credits=credits)
     body = Body()
-    for container in best_containers(root):
+    containers = best_containers(root)
+    for container in containers:
         read = read_container(container, bylines=_GENERIC_BYLINES)
         paragraphs, more = filter_lines(read.lines, meta, generic=True)
         body.paragraphs += paragraphs
         body.captions += read.captions + more
         body.credits += read.credits
+    if containers and not body.credits:
+        body.credits = layout.credit_after(containers[-1])
     if _chars(body.paragraphs) < MIN_GENERIC_CHARS:
         return Body()
     return body

@@ -20,6 +20,7 @@ from vnextract.pipeline.parse.dates import parse_datetime
 
 _CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 _RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _LEAF_BLOCKS = ("p", "div", "td", "h4", "h5", "h6")
 _INNER_BLOCKS = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6")
 _MAX_CAPTION_CHARS = 300
@@ -187,3 +188,33 @@ def take_end_credits(container: Tag) -> Credits:
         found.removed.append(text)
         el.decompose()
     return found
+
+
+_AFTER_SIBLINGS = 2  # elements after the body container looked at for its byline
+
+
+def credit_after(container: Tag) -> list[str]:
+    """The byline set just after the body container (a bold or right-aligned short block, as old
+    ASP.NET pages put it): its names; the block is removed."""
+    node = container.next_sibling
+    seen = 0
+    while node is not None and seen < _AFTER_SIBLINGS:
+        if isinstance(node, Tag):
+            seen += 1
+            text = flat_text(node)
+            if text:
+                names = _credit_names(text) if len(text) <= _MAX_CREDIT_CHARS else None
+                if names and (_emphasised(node) or _aligned(node, _RIGHT, "right") or _bold_style(node)):
+                    node.decompose()
+                    return names
+                return []
+        node = node.next_sibling
+    return []
+
+
+def _bold_style(el: Tag) -> bool:
+    """True when every text of the block sits in an element styled bold (font-weight: bold)."""
+    total = len(el.get_text(strip=True))
+    bold = sum(len(e.get_text(strip=True)) for e in el.find_all(style=_BOLD) if e.find_parent(style=_BOLD) is None)
+    own = el.get("style")
+    return total > 0 and (bold >= total or (isinstance(own, str) and bool(_BOLD.search(own))))
