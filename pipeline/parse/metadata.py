@@ -640,6 +640,12 @@ def _join_names(names: list[str | None]) -> str | None:
     return ", ".join(unique) if unique else None
 
 
+def _capitalised_words(text: str) -> bool:
+    """True when every word opens with a capital (a name), none holds a digit or a symbol."""
+    words = text.replace("-", " ").split()
+    return bool(words) and all(w[:1].isupper() and all(ch.isalpha() or ch in ".'’" for ch in w) for w in words)
+
+
 def _name_case(name: str) -> str:
     """An upper-case name in the case readers write it ("TUYẾT MAI" -> "Tuyết Mai"); initials stay."""
     letters = [ch for ch in name if ch.isalpha()]
@@ -657,7 +663,10 @@ def byline_names(page: Page, text: str | None) -> list[str]:
     for part in re.split(r"\s*;\s*", text):
         part = part.strip(" .,")
         credit = bylines.read_credit(part) if part else None
-        found = list(credit.authors) if credit is not None else [part]
+        if credit is not None:
+            found = list(credit.authors)
+        else:  # a name the credit reader does not know (foreign, odd initials): capitalised words only
+            found = [part] if _capitalised_words(furniture.BYLINE_PREFIX.sub("", part)) else []
         for name in found:
             name = _byline(page, name)
             if name and not bylines.is_not_author(name):
@@ -691,15 +700,17 @@ def find_author(page: Page) -> str | None:
             if author:
                 return author
     ld_names = _ld_authors(page.ld.get("author"))
-    author = _join_names([n for name in ld_names for n in byline_names(page, _plain(name, unescape=True))])
-    if author:
-        return author
+    declared = _join_names([n for name in ld_names for n in byline_names(page, _plain(name, unescape=True))])
+    shown = None
     for selector in GENERIC_AUTHOR:
         found = [el for el in page.index.select([selector]) if el.name == "meta" or not _outside_article(el)]
-        author = _join_names([n for el in found[:_MAX_BYLINE_ELEMENTS] for n in byline_names(page, _el_text(el))])
-        if author:
-            return author
-    return None
+        shown = _join_names([n for el in found[:_MAX_BYLINE_ELEMENTS] for n in byline_names(page, _el_text(el))])
+        if shown:
+            break
+    # JSON-LD first, unless the byline shown names everyone it names and more (a co-author)
+    if declared and shown and set(declared.split(", ")) < set(shown.split(", ")):
+        return shown
+    return declared or shown
 
 
 def meta_author(page: Page) -> str | None:
