@@ -140,6 +140,7 @@ FURNITURE_CLASS = re.compile(
         share|sharing|social|sociallink|zalo|facebook|fb|twitter|print|toolbar
       | related|relate|relation|\w*lienquan\w*|tin-lien-quan|xemthem|xem-them|readmore|read-more|see-also
       | other-?news|more-?news|older-?news|tin-?khac|tin-?moi|news-?by-?date
+      | note-?box|info-?box|fact-?box|box-?note|box-?info
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo\w*|pr-box
       | breadcrumbs?|menu|navbar|sidebar|widget|newsletter|subscribe|login|signup|register

@@ -557,6 +557,8 @@ GENERIC_SAPO = (
     ".lead", ".article-sapo", ".article__sapo", ".tom-tat", ".excerpt", ".news-lead",
 )
 _MIN_SAPO_CHARS = 40
+# A place stamp opening a lead in its own element, written without a separator.
+GENERIC_DATELINES = ("[class*=location]", ".dateline", ".place-stamp")
 _SAPO_AFTER_ANCHOR = 5  # elements past the first long paragraph the lead may sit (it may be one)
 
 
@@ -569,7 +571,10 @@ def _visible_sapo(page: Page, title: str | None) -> str | None:
     for el in page.index.select(GENERIC_SAPO):
         if el.name == "meta" or _in_list(el) or not start < page.index._position(el) <= end:
             continue
+        stamp = next((flat_text(d) for d in select_all(el, GENERIC_DATELINES)), "")
         text = flat_text(el)
+        if stamp and text.startswith(stamp) and not text[len(stamp):].lstrip().startswith(("-", "–")):
+            text = f"{stamp} - {text[len(stamp):].lstrip(' :')}"  # "Hà Nội" stamp, read "Hà Nội - "
         if len(text) >= _MIN_SAPO_CHARS and text != title:
             return text
     return None
