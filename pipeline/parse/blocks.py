@@ -186,8 +186,9 @@ def select_all(root: Tag, selectors: Iterable[str]) -> list[Tag]:
     selectors = [s for s in selectors if s]
     if not selectors:
         return []
+    found: list[Tag]
     try:
-        found = root.select(", ".join(selectors))
+        found = list(root.select(", ".join(selectors)))
     except (SelectorSyntaxError, NotImplementedError):  # a bad table row matches nothing
         found = [el for s in selectors for el in _safe_select(root, s)]
     return outermost(found)
@@ -228,9 +229,8 @@ def holds_prose(tag: Tag) -> bool:
 
 
 def _attr_tokens(tag: Tag) -> list[str]:
-    classes = tag.get("class") or []
-    if isinstance(classes, str):
-        classes = classes.split()
+    value = tag.get("class")
+    classes: list[str] = value.split() if isinstance(value, str) else list(value or [])
     tokens = list(classes)
     ident = tag.get("id")
     if isinstance(ident, str) and ident:

@@ -495,9 +495,9 @@ def take_credits(paragraphs: list[str]) -> Tail:
             last = False
             continue
         if not authors:
-            body, names = split_glued_byline(line)
+            head, names = split_glued_byline(line)
             if names:
-                lines[-1] = body
+                lines[-1] = head
                 authors = names
         break
     body: list[str] = []

@@ -115,8 +115,8 @@ def best_containers(root: Tag) -> list[Tag]:
         if sibling is best.tag:
             chosen.append(sibling)
             continue
-        cand = candidates.get(id(sibling))
-        if cand and cand.score >= best.score * _SIBLING_SHARE and sibling.name == best.tag.name \
+        other = candidates.get(id(sibling))
+        if other and other.score >= best.score * _SIBLING_SHARE and sibling.name == best.tag.name \
                 and sibling.get("class") == best.tag.get("class"):
             chosen.append(sibling)
     return chosen

@@ -107,7 +107,8 @@ def take_layout_captions(container: Tag) -> list[str]:
             continue
         in_table = _caption_table(el, tables)
         beside_image = _aligned(el, _CENTRED, "center") and (
-            _has_image(el) or _has_image(_previous_element(el)) or _has_image(_previous_element(el.parent))
+            _has_image(el) or _has_image(_previous_element(el))
+            or (el.parent is not None and _has_image(_previous_element(el.parent)))
         )
         if in_table or beside_image:
             captions.append(text)

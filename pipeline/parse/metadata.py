@@ -243,7 +243,7 @@ def _http_url(candidate: str | None, base: str | None) -> str | None:
 def _canonical(
     link_tags: list[Tag], meta: dict[str, list[str]], ld: dict[str, Any], raw_url: str | None
 ) -> str | None:
-    og_url = (meta.get("og:url") or [None])[0]
+    og_url = next(iter(meta.get("og:url", [])), None)
     base = raw_url or og_url
     links = [
         link.get("href")
@@ -446,7 +446,7 @@ def reference_titles(page: Page) -> tuple[list[str], list[str]]:
     declared = [_plain(_ld_str(page.ld.get("headline") or page.ld.get("name")), unescape=True)]
     declared += [_plain(v, unescape=True) for key in META_TITLE for v in page.meta.get(key, [])[:1]]
     title_tag = next(iter(page.index.by_tag("title")), None)
-    document = [clean_text(html.unescape(title_tag.get_text()))] if title_tag is not None else []
+    document: list[str | None] = [clean_text(html.unescape(title_tag.get_text()))] if title_tag is not None else []
 
     def cleaned(found: list[str | None]) -> list[str]:
         titles = [_strip_site_name(page, t) for t in found if t]
@@ -489,8 +489,8 @@ def _outside_article(el: Tag) -> bool:
 
 
 def _tokens(node: Tag) -> list[str]:
-    classes = node.get("class") or []
-    tokens = list(classes) if isinstance(classes, list) else str(classes).split()
+    classes = node.get("class")
+    tokens: list[str] = list(classes) if isinstance(classes, list) else str(classes or "").split()
     ident = node.get("id")
     return tokens + [ident] if isinstance(ident, str) else tokens
 
@@ -672,8 +672,8 @@ def byline_names(page: Page, text: str | None) -> list[str]:
             found = list(credit.authors)
         else:  # a name the credit reader does not know (foreign, odd initials): capitalised words only
             found = [part] if _capitalised_words(furniture.BYLINE_PREFIX.sub("", part)) else []
-        for name in found:
-            name = _byline(page, name)
+        for found_name in found:
+            name = _byline(page, found_name)
             if name and not bylines.is_not_author(name):
                 names.append(_name_case(name))
     return names
@@ -728,7 +728,8 @@ def meta_author(page: Page) -> str | None:
 
 
 def _el_text(el: Tag) -> str | None:
-    return _plain(el.get("content")) if el.name == "meta" else flat_text(el)
+    content = el.get("content")
+    return (_plain(content) if isinstance(content, str) else None) if el.name == "meta" else flat_text(el)
 
 
 def _element_date(el: Tag) -> str | None:
