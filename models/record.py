@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, GetPydanticSchema
+from pydantic_core import core_schema
 
 SCHEMA_VERSION = "1.0"
 
@@ -71,6 +72,26 @@ class DateMention(Mention):
     kind: DateKind
 
 
+def _integral_as_int(number: float) -> float:
+    """63.0 -> 63 (exact up to 2**53, as floats are), so that JSON says 63."""
+    if isinstance(number, float) and number.is_integer() and abs(number) <= 2**53:
+        return int(number)
+    return number
+
+
+# A float whose integral values are kept, and serialised, as integers: 63, not 63.0, in JSON. Done
+# while validating, in pydantic-core's own serialiser: a Python serialiser would turn a Ctrl-C
+# that lands in it into a serialisation error.
+Number = Annotated[
+    float | None,
+    GetPydanticSchema(lambda _source, _handler: core_schema.nullable_schema(
+        core_schema.no_info_after_validator_function(
+            _integral_as_int,
+            core_schema.union_schema([core_schema.int_schema(strict=True), core_schema.float_schema()]),
+        )
+    )),
+]
+
 StatisticKind = Literal["count", "percent", "ratio", "money", "measure", "change", "multiple"]
 Qualifier = Literal["gte", "gt", "lte", "lt", "approx"]
 
@@ -78,23 +99,16 @@ Qualifier = Literal["gte", "gt", "lte", "lt", "approx"]
 class Statistic(Mention):
     """A number the article reports or sets as a goal."""
 
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
-    total: float | None = None
+    value: Number = None
+    low: Number = None
+    high: Number = None
+    total: Number = None
     unit: str | None = None
     subject: str | None = None
     qualifier: Qualifier | None = None
     kind: StatisticKind
     target: bool = False
     period: str | None = None
-
-    @field_serializer("value", "low", "high", "total", when_used="json")
-    def _integral_as_int(self, number: float | None) -> float | int | None:
-        """63, not 63.0, in JSON: a count reads as one (exact up to 2**53, as floats are)."""
-        if number is not None and number.is_integer() and abs(number) <= 2**53:
-            return int(number)
-        return number
 
 
 class DocumentRef(Mention):
