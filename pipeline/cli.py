@@ -38,6 +38,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
 BUILTIN_COMMANDS = ("extract", "schema")
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 DEFAULT_MAX_BYTES = Settings().extract.max_input_bytes
+DEFAULT_MAX_TEXT_CHARS = Settings().extract.max_text_chars
 LOG_LEVELS = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO, 2: logging.DEBUG}
 
 
@@ -87,9 +88,10 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-i", "--input-list", action="append", metavar="FILE",
                         help="read inputs from FILE, one path or URL per line ('#' starts a "
                              "comment; - for stdin); may be repeated")
-    parser.add_argument("--max-bytes", type=positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
-                        help="largest input in bytes (file, stdin, JSON Lines line, WARC record, "
-                             "fetched page) and largest body text in characters")
+    parser.add_argument("--max-bytes", type=positive_int, metavar="N",
+                        help=f"largest input in bytes: file, stdin, JSON Lines line, WARC record, "
+                             f"fetched page (default {DEFAULT_MAX_BYTES}); a larger N also raises "
+                             f"the body text limit (default {DEFAULT_MAX_TEXT_CHARS} characters) to N")
     parser.add_argument("--allow-private", action="store_true",
                         help="allow fetching from loopback/private addresses (testing)")
 
@@ -97,12 +99,13 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
 def input_settings(args: argparse.Namespace) -> Settings:
     """The Settings of a subcommand that reads articles, with its limits from the options."""
     settings = Settings()
-    limit = getattr(args, "max_bytes", None) or DEFAULT_MAX_BYTES
     settings.fetch.allow_private = bool(getattr(args, "allow_private", False))
-    settings.fetch.max_input_bytes = settings.extract.max_input_bytes = limit
-    settings.fetch.max_bytes = max(settings.fetch.max_bytes, limit)
-    # A body of N characters takes at least N bytes: raising the byte limit raises this one too.
-    settings.extract.max_text_chars = max(settings.extract.max_text_chars, limit)
+    limit = getattr(args, "max_bytes", None)
+    if limit is not None:
+        settings.fetch.max_input_bytes = settings.extract.max_input_bytes = limit
+        settings.fetch.max_bytes = max(settings.fetch.max_bytes, limit)
+        # A body of N characters takes at least N bytes: an input let in is not refused for its text.
+        settings.extract.max_text_chars = max(settings.extract.max_text_chars, limit)
     return settings
 
 

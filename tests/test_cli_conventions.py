@@ -265,3 +265,24 @@ def test_cli_database_failing_mid_run_is_one_line(command: str, failure, article
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "[E051]" in err, err
     assert "disk" in err and "INSERT" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "extra, input_bytes, text_chars",
+    [
+        pytest.param([], None, None, id="defaults-untouched"),
+        pytest.param(["--max-bytes", "1000"], 1000, None, id="lower-input-limit-keeps-text-limit"),
+        pytest.param(["--max-bytes", "50000000"], 50_000_000, 50_000_000, id="higher-raises-both"),
+    ],
+)
+@pytest.mark.parametrize("command", READERS)
+def test_cli_max_bytes_settings(command: str, extra: list[str], input_bytes: int | None,
+                                text_chars: int | None) -> None:
+    from vnextract.pipeline.cli import input_settings
+    from vnextract.pipeline.settings import Settings
+
+    source = "dead.jsonl" if command == "retry" else "a.txt"
+    settings, default = input_settings(build_parser().parse_args([command, source, *extra])), Settings()
+    assert settings.extract.max_input_bytes == settings.fetch.max_input_bytes == (
+        input_bytes or default.extract.max_input_bytes)
+    assert settings.extract.max_text_chars == (text_chars or default.extract.max_text_chars)
