@@ -13,13 +13,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-
 from _run_inputs import CORPUS, ROOT
 from _sinks_support import PG_URL, _pg_admin, require_pg
 
 DOCS = (ROOT / "README.md", ROOT / "docs" / "queries.md")
 _COMMAND_LINE = re.compile(r"^\s+(vnextract query\s.*)$")  # an indented (code) line, not prose
-_SQL_BLOCK = re.compile(r"(?:<!-- example: (?P<name>[\w-]+) -->\s*)?```sql\n(?P<sql>.*?)```", re.S)
+_SQL_BLOCK = re.compile(r"(?:<!-- example: (?P<name>[\w-]+) -->\s*)?```sql\n(?P<sql>.*?)```", re.DOTALL)
 
 
 def command_queries(path: Path) -> Iterator[tuple[str, list[str]]]:
