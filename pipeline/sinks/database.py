@@ -184,7 +184,8 @@ class DatabaseSink(ClosingSink):
         stored can be asked first and only their old child rows deleted: a first load deletes
         nothing.
         """
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        raw: Any = conn.connection.driver_connection  # a sqlite3 Connection
+        cursor = raw.cursor()
         ids = [row[0] for row in articles]
         stored: list[str] = []
         for start in range(0, len(ids), DELETE_CHUNK):
@@ -213,7 +214,7 @@ class DatabaseSink(ClosingSink):
         the same article (another worker) waits there and then deletes the first one's children
         instead of colliding with them.
         """
-        raw = conn.connection.driver_connection  # type: ignore[union-attr]
+        raw: Any = conn.connection.driver_connection  # a psycopg Connection
         if not conn.connection.info.get(STAGE_TABLE):
             # One temporary table per connection, emptied at each commit.
             raw.execute(

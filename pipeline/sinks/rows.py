@@ -87,9 +87,9 @@ def _merged(record: Record) -> list[tuple[str, list[Title], list[Mention]]]:
                 title_keys.add(key)
                 titles.append(title)
         for mention in person.mentions:
-            key = (type(mention), mention.text, mention.start, mention.end)
-            if key not in mention_keys:
-                mention_keys.add(key)
+            mention_key = (type(mention), mention.text, mention.start, mention.end)
+            if mention_key not in mention_keys:
+                mention_keys.add(mention_key)
                 mentions.append(mention)
     return [(name, entry[0], entry[1]) for name, entry in merged.items()]
 

@@ -5,7 +5,8 @@ the reader of those tables, and the helper that turns a column of phrases into a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -63,7 +64,7 @@ class LazyPattern:
 
     Compiling the issuer and title patterns of cited documents takes a fifth of a one-article
     start-up, and an article that cites no document never uses them. Reads like re.Pattern:
-    `.pattern` without compiling, every other attribute (`match`, `finditer`, ...) after it.
+    `.pattern` without compiling; `match`, `fullmatch`, `search`, `finditer` compile first.
     """
 
     __slots__ = ("_compiled", "_flags", "pattern")
@@ -79,5 +80,18 @@ class LazyPattern:
             self._compiled = re.compile(self.pattern, self._flags)
         return self._compiled
 
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.compiled(), name)
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """re.Pattern.match."""
+        return self.compiled().match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """re.Pattern.fullmatch."""
+        return self.compiled().fullmatch(string, pos, endpos)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """re.Pattern.search."""
+        return self.compiled().search(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """re.Pattern.finditer."""
+        return self.compiled().finditer(string, pos, endpos)
