@@ -35,6 +35,9 @@ _SKIP_TEXT_IN = frozenset(("script", "style", "noscript", "template", "textarea"
 # wrap the whole article in a <form>, some themes in a "sidebar-1" column.
 _PROSE_PARAGRAPHS_TO_KEEP = 3
 _PROSE_CHARS = 80
+# A <form> holding this share of the page's text wraps the page (ASP.NET), however short the
+# article in it (a two-paragraph brief): reader forms hold a few labels and a text box.
+_PAGE_WRAPPER_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -261,11 +264,14 @@ def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
         ):
             candidates.append(tag)
     candidates.extend(select_all(root, extra_selectors))
+    root_chars = len(root.get_text(strip=True))
     for tag in candidates:  # document order: an outer element is judged before its children
         if tag is root or is_gone(tag):
             continue
         if tag.name in ("html", "body", "main"):
             continue
         if holds_prose(tag):
+            continue
+        if tag.name == "form" and len(tag.get_text(strip=True)) >= root_chars * _PAGE_WRAPPER_SHARE:
             continue
         tag.decompose()

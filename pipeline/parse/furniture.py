@@ -211,10 +211,39 @@ def is_related_line(line: str) -> bool:
     return bool(RELATED_LINE.match(line) or _RELATED_HEADING_LINE.match(line))
 
 
+# Class tokens of text kept for screen readers only ("Image caption" before a caption, "Image
+# copyright" before a credit): a sighted reader never sees it, so it is never article text.
+SCREEN_READER_CLASS = re.compile(
+    r"^(?:sr-only|sr-text|visually-?hidden|screen-?reader-?(?:text|only)|off-?screen|a11y-?hidden|assistive-?text)$",
+    re.IGNORECASE,
+)
+
+
+def _class_tokens(attrs: dict) -> list[str]:
+    value = attrs.get("class")
+    return value.split() if isinstance(value, str) else list(value or [])
+
+
 def is_hidden(attrs: dict) -> bool:
-    """True for an element a browser does not show (hidden attribute, display:none style)."""
+    """True for an element a browser does not show (hidden attribute, display:none style,
+    a screen-reader-only class)."""
     style = attrs.get("style")
-    return "hidden" in attrs or (isinstance(style, str) and bool(HIDDEN_STYLE.search(style)))
+    if "hidden" in attrs or (isinstance(style, str) and bool(HIDDEN_STYLE.search(style))):
+        return True
+    return any(SCREEN_READER_CLASS.match(token) for token in _class_tokens(attrs))
+
+
+# A class token naming a caption element, whatever the CMS calls it ("media-caption",
+# "VideoCMS_Caption", "chu-thich"); "has-caption" on a figure names the figure, not its caption.
+CAPTION_CLASS = re.compile(r"(?:^|[-_])(?:caption|captions|caption-?text|chu-?thich|chuthich)$", re.IGNORECASE)
+_NOT_CAPTION_CLASS = re.compile(r"^(?:has|with|no|show|hide)[-_]", re.IGNORECASE)
+
+
+def is_caption_class(attrs: dict) -> bool:
+    """True when one of the element's class tokens names it a caption."""
+    return any(
+        CAPTION_CLASS.search(token) and not _NOT_CAPTION_CLASS.match(token) for token in _class_tokens(attrs)
+    )
 
 
 def is_furniture_region(attrs: dict) -> bool:

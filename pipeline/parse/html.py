@@ -18,14 +18,16 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.errors import Errors, InputError
 from vnextract.pipeline.parse import bylines, furniture, layout
 from vnextract.pipeline.parse.blocks import (
     BLOCK_TAGS,
     Line,
     clean_text,
     flat_text,
+    holds_prose,
     is_gone,
+    iter_tags,
     select_all,
     strip_furniture,
     text_lines,
@@ -60,12 +62,27 @@ class Body:
     credits: list[str] = field(default_factory=list)  # byline names taken from the body's ends
 
 
+def _caption_elements(container: Tag, selectors: tuple[str, ...]) -> list[Tag]:
+    """Caption elements by selector or by a caption class token, outermost only, in page order."""
+    found = select_all(container, (*selectors, *furniture.CAPTION_SELECTORS))
+    by_class = [el for el in iter_tags(container) if el.attrs.get("class") and furniture.is_caption_class(el.attrs)]
+    if not by_class:
+        return found
+    chosen = {id(el) for el in (*found, *by_class)}
+    return [el for el in iter_tags(container) if id(el) in chosen and not any(id(p) in chosen for p in el.parents)]
+
+
 def _take_captions(container: Tag, selectors: tuple[str, ...]) -> list[str]:
     """Caption texts under the container, removed from it ("… |" suffixes stripped)."""
     captions = []
-    for el in select_all(container, (*selectors, *furniture.CAPTION_SELECTORS)):
-        if el is container:
+    for el in _caption_elements(container, selectors):
+        if el is container or is_gone(el):
             continue
+        if holds_prose(el):  # a caption class on a container of article text: not a caption
+            continue
+        for unseen in [t for t in iter_tags(el) if furniture.is_hidden(t.attrs)]:
+            if not is_gone(unseen):
+                unseen.decompose()  # "Image caption" said to screen readers before the caption
         text = furniture.CAPTION_SUFFIX.sub("", flat_text(el)).strip(" |")
         if text:
             captions.append(text)
@@ -120,6 +137,7 @@ def read_container(
 ) -> Container:
     """The lines of the article text in a container, its captions and credits (taken out first)."""
     found_captions = _take_captions(container, captions)
+    layout.drop_media(container)
     _remove_bylines(container, bylines)
     strip_furniture(container, drop)
     found_captions += layout.take_layout_captions(container)
@@ -355,7 +373,7 @@ def parse_html(text: str, raw: RawDocument) -> Article:
     shape = PageShape.of(page)
     body = extract_body(page, meta)
     if not any(p.strip() for p in body.paragraphs):
-        raise InputError("E007", why_no_article(page, meta, shape))
+        raise InputError(Errors.E007, why_no_article(page, meta, shape))
     paragraphs, head_names = take_head_credits(body.paragraphs)
     credits = head_names + body.credits
     author = meta.author or _join([n for name in credits for n in byline_names(page, name)]) or meta.meta_author

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from bs4.element import Tag
 
 from vnextract.pipeline.parse import bylines, furniture
-from vnextract.pipeline.parse.blocks import flat_text, is_gone
+from vnextract.pipeline.parse.blocks import flat_text, holds_prose, is_gone
 from vnextract.pipeline.parse.dates import parse_datetime
 
 _CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
@@ -114,6 +114,16 @@ def take_layout_captions(container: Tag) -> list[str]:
             captions.append(text)
             el.decompose()
     return captions
+
+
+def drop_media(container: Tag) -> None:
+    """Remove the figures left once their captions are taken: what remains in a `figure` is the
+    image and its credit ("AFP", "Ảnh: TTXVN"), never article text. A figure wrapping a table, a
+    quote or paragraphs of prose (some CMSs wrap those in one) stays."""
+    for figure in container.find_all("figure"):
+        if is_gone(figure) or figure.find(("table", "blockquote")) is not None or holds_prose(figure):
+            continue
+        figure.decompose()
 
 
 def _emphasised(el: Tag) -> bool:

@@ -562,13 +562,38 @@ GENERIC_DATELINES = ("[class*=location]", ".dateline", ".place-stamp")
 _SAPO_AFTER_ANCHOR = 5  # elements past the first long paragraph the lead may sit (it may be one)
 
 
+# A class token naming a lead paragraph, however a CMS prefixes it ("knc-sapo", "news-sapo",
+# "the-article-summary", "story-body__introduction").
+_SAPO_CLASS = re.compile(
+    r"(?:^|[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|tom-?tat|tomtat|mota|mo-ta)$",
+    re.IGNORECASE,
+)
+_SAPO_TAGS = frozenset(("p", "div", "h2", "h3", "h4", "span", "strong", "b", "em", "section"))
+
+
+def _sapo_elements(page: Page, start: int, end: int) -> list[Tag]:
+    """Lead elements between the headline and the body: by the known selectors, then by a
+    class token naming a lead; never a figure or an element holding an image (a "lead" photo)."""
+    chosen = {id(el): el for el in page.index.select(GENERIC_SAPO)}
+    for el in page.index._all[start + 1: end + 1]:
+        if el.name in _SAPO_TAGS and any(_SAPO_CLASS.search(token) for token in _tokens(el)):
+            chosen.setdefault(id(el), el)
+    ordered = sorted(chosen.values(), key=page.index._position)
+    return [el for el in _outermost_tags(ordered) if el.name != "figure" and el.find(("img", "figure")) is None]
+
+
+def _outermost_tags(ordered: list[Tag]) -> list[Tag]:
+    ids = {id(tag) for tag in ordered}
+    return [tag for tag in ordered if not any(id(parent) in ids for parent in tag.parents)]
+
+
 def _visible_sapo(page: Page, title: str | None) -> str | None:
     headline = _headline_element(page, title)
     if headline is None:
         return None
     start = page.index._position(headline)
     end = _body_anchor(page) + _SAPO_AFTER_ANCHOR
-    for el in page.index.select(GENERIC_SAPO):
+    for el in _sapo_elements(page, start, end):
         if el.name == "meta" or _in_list(el) or not start < page.index._position(el) <= end:
             continue
         stamp = next((flat_text(d) for d in select_all(el, GENERIC_DATELINES)), "")
