@@ -28,8 +28,10 @@ _DMY_SHORT = re.compile(
 # marked PM, as ione wrote "15:45 PM", stays).
 _AFTERNOON = re.compile(r"^\s*(?:PM|P\.M\.|chiều|tối|đêm)\b", re.IGNORECASE)
 _MORNING = re.compile(r"^\s*(?:AM|A\.M\.|sáng|rạng sáng)\b", re.IGNORECASE)
+# "ngày 6 tháng 10 năm 2015", "6 tháng 10, 2015", and "6 tháng 10 2015" as BBC and other
+# outlets abroad write it (the year straight after the month).
 _WORDS = re.compile(
-    r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*|\s+năm\s+)(\d{4})", re.IGNORECASE
+    r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*|\s+năm\s+|\s+)(\d{4})(?!\d)", re.IGNORECASE
 )
 _TIME = re.compile(r"(?<![\d/.:-])(\d{1,2})\s*(?::|h|g)\s*(\d{2})(?::(\d{2}))?(?![\d/.-])")
 _GMT = re.compile(r"(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?", re.IGNORECASE)

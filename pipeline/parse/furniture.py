@@ -108,9 +108,27 @@ def is_end_marker(line: str) -> bool:
     return any(stripped.startswith(marker) for marker in END_MARKERS)
 
 
+PROMO_LINES_FILE = Path(__file__).with_name("promo_lines.tsv")
+
+
+@functools.cache
+def _promo_opener() -> re.Pattern[str]:
+    phrases = [
+        line.strip() for line in PROMO_LINES_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return re.compile(r"^\s*(?:" + "|".join(_prefix_pattern(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+def is_promo(line: str) -> bool:
+    """True for an outlet's call to action inside a body ("Đón đọc Tạp chí ... số 47", "Đặt mua
+    ấn phẩm tại đây", "Mời quý độc giả theo dõi ... trên TV Online")."""
+    return bool(_promo_opener().match(line))
+
+
 def is_furniture(line: str) -> bool:
-    """True for a share bar, 'Xem thêm' link or similar single line."""
-    return bool(FURNITURE_LINES.match(line))
+    """True for a share bar, 'Xem thêm' link, an outlet's call to action or similar single line."""
+    return bool(FURNITURE_LINES.match(line)) or is_promo(line)
 
 
 # ---------------------------------------------------------------------------------------------

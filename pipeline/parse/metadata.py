@@ -105,6 +105,7 @@ class Page:
     adapter: SiteAdapter | None
     url: str | None  # canonical
     site_names: set[str] = field(default_factory=set)  # folded names of the site
+    site_phrases: set[tuple[str, ...]] = field(default_factory=set)  # the same, folded word by word
     outlet: Outlet | None = None  # the outlet, when the URL or the page's own name says which
 
 
@@ -336,7 +337,31 @@ def read_page(soup: BeautifulSoup, raw: RawDocument) -> Page:
     if host:
         names += [host, host.split(".")[0]]
     page.site_names = {fold(n) for n in names if n and fold(n)}
+    title_tag = next(iter(index.by_tag("title")), None)
+    if title_tag is not None:  # the <title>'s last segment: the site's name as it signs its pages
+        names += _segments(clean_text(html.unescape(title_tag.get_text())))[1:][-1:]
+    page.site_phrases = {words for n in names if n and (words := _folded_words(n))}
     return page
+
+
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(word for word in (fold(w) for w in re.split(r"[\s.]+", text)) if word)
+
+
+def is_site_brand(page: Page, name: str) -> bool:
+    """True for a name that is the site's, not a person's: a run of the words of the site's name
+    ("Tiếng Việt" of "BBC Tiếng Việt") or a name carrying the site's acronym ("VTV Digital" on
+    vtv.vn, a desk signing as the site)."""
+    words = _folded_words(name)
+    if not words:
+        return False
+    for phrase in page.site_phrases:
+        if len(words) >= 2 and any(phrase[i:i + len(words)] == words for i in range(len(phrase) - len(words) + 1)):
+            return True
+    # an acronym is a short upper-case word of ASCII letters; an upper-case byline ("THANH TÂM")
+    # matches no whole site name
+    acronyms = {w.lower() for w in name.split() if 2 <= len(w) <= 6 and w.isascii() and w.isalpha() and w.isupper()}
+    return bool(acronyms & page.site_names)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -699,7 +724,7 @@ def byline_names(page: Page, text: str | None) -> list[str]:
             found = [part] if _capitalised_words(furniture.BYLINE_PREFIX.sub("", part)) else []
         for found_name in found:
             name = _byline(page, found_name)
-            if name and not bylines.is_not_author(name):
+            if name and not bylines.is_not_author(name) and not is_site_brand(page, name):
                 names.append(_name_case(name))
     return names
 
@@ -764,6 +789,22 @@ def _element_date(el: Tag) -> str | None:
             if found:
                 return found
     return parse_datetime(flat_text(el))
+
+
+# Publication-date meta keys of CMSs not in META_PUBLISHED, by their shape: "rnews:datePublished",
+# "OriginalPublicationDate", "article.created", "cXenseParse:publishtime" (never a modification).
+_PUBLISHED_META_KEY = re.compile(r"publi|original|creat|issued|release|pubdate|posted", re.IGNORECASE)
+_DATE_META_KEY = re.compile(r"date|time|publi", re.IGNORECASE)
+_NOT_PUBLISHED_META_KEY = re.compile(r"modif|updat|edit|expir|revis|review|creator|author", re.IGNORECASE)
+
+
+def published_meta_keys(meta: dict[str, list[str]]) -> list[str]:
+    """Meta keys of the page that name a publication date but are not in META_PUBLISHED."""
+    return [
+        key for key in meta
+        if key not in META_PUBLISHED and _PUBLISHED_META_KEY.search(key) and _DATE_META_KEY.search(key)
+        and not _NOT_PUBLISHED_META_KEY.search(key)
+    ]
 
 
 def _find_date(page: Page, adapter_selectors: tuple[str, ...], ld_key: str,
@@ -834,7 +875,8 @@ def find_published(page: Page, raw: RawDocument, title: str | None = None) -> st
     """Publication datetime: adapter → JSON-LD → article:published_time etc. → <time> markup →
     the visible dateline near the headline → date-classed elements → the source's."""
     adapter = page.adapter.published if page.adapter else ()
-    found = _find_date(page, adapter, "datePublished", META_PUBLISHED, MARKUP_PUBLISHED)
+    meta_keys = (*META_PUBLISHED, *published_meta_keys(page.meta))
+    found = _find_date(page, adapter, "datePublished", meta_keys, MARKUP_PUBLISHED)
     found = found or dateline_near(page, title) or _find_date(page, (), "", (), GENERIC_PUBLISHED)
     return found or parse_datetime(raw.published)
 
