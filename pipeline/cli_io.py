@@ -15,7 +15,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from vnextract.pipeline.errors import VnextractError
+from vnextract.pipeline.errors import Errors, VnextractError
 
 DONE, SOME_FAILED, CANNOT = 0, 1, 2
 MAX_LIST_LINE = 8192  # characters: a line of an input list longer than this is not a path or URL
@@ -25,14 +25,14 @@ class OutputError(VnextractError):
     """An output file that cannot be written (a folder in its place, no permission, disk full)."""
 
     def __init__(self, path: str | Path, cause: str) -> None:
-        super().__init__("E050", f"{path} ({cause})")
+        super().__init__(Errors.E050, f"{path} ({cause})")
 
 
 class DatabaseError(VnextractError):
     """A database that cannot be opened, read or written; the cause in one line."""
 
     def __init__(self, cause: BaseException | str) -> None:
-        super().__init__("E051", cause if isinstance(cause, str) else database_cause(cause))
+        super().__init__(Errors.E051, cause if isinstance(cause, str) else database_cause(cause))
 
 
 def database_cause(error: BaseException) -> str:
@@ -78,14 +78,14 @@ def read_input_list(path: str) -> list[str]:
         else:
             lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise VnextractError("E054", f"{path}: {getattr(error, 'strerror', None) or error}") from error
+        raise VnextractError(Errors.E054, f"{path}: {getattr(error, 'strerror', None) or error}") from error
     inputs = []
     for number, line in enumerate(lines, 1):
         entry = line.strip()
         if not entry or entry.startswith("#"):
             continue
         if len(entry) > MAX_LIST_LINE or "\x00" in entry:
-            raise VnextractError("E054", f"{path} line {number} is not a path or URL")
+            raise VnextractError(Errors.E054, f"{path} line {number} is not a path or URL")
         inputs.append(entry)
     return inputs
 

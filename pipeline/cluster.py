@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from vnextract.pipeline.errors import VnextractError
+from vnextract.pipeline.errors import Errors, VnextractError
 from vnextract.pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ def plan_shards(specs: Iterable[str], files_per_shard: int = DEFAULT_FILES_PER_S
     group: list[str] = []
     for spec in specs:
         if spec == "-" or spec.lower().startswith(URL_PREFIXES) or "://" in spec:
-            raise ClusterError("E070", spec)
+            raise ClusterError(Errors.E070, spec)
         path = Path(spec)
         files = [str(p) for p in walk_files(path)] if path.is_dir() else [spec]
         for file in files:
@@ -444,7 +444,7 @@ def run_cluster(
     from vnextract.pipeline.run import EXTRACTOR_VERSION, RunSummary
 
     if not db_url and not parquet:
-        raise ClusterError("E071", "neither --db nor --parquet")
+        raise ClusterError(Errors.E071, "neither --db nor --parquet")
     started = time.perf_counter()
     shards = list(plan_shards(specs, files_per_shard))
     ledger: DatabaseLedger | FileLedger = (
@@ -505,7 +505,7 @@ def start_ray(workers: int | None) -> Any:
         import ray
         import ray.data
     except ImportError as exc:
-        raise ClusterError("E072", f"{type(exc).__name__}: {exc}") from exc
+        raise ClusterError(Errors.E072, f"{type(exc).__name__}: {exc}") from exc
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if not ray.is_initialized():
         from vnextract.pipeline.run import ray_init_kwargs
@@ -514,7 +514,7 @@ def start_ray(workers: int | None) -> Any:
         try:
             ray.init(**ray_init_kwargs(workers, address))
         except Exception as exc:
-            raise ClusterError("E073", f"{address or 'a local instance'}: {type(exc).__name__}: {exc}") from exc
+            raise ClusterError(Errors.E073, f"{address or 'a local instance'}: {type(exc).__name__}: {exc}") from exc
     return ray
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.language import Language
 
 from vnextract.models import Record
-from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.errors import Errors, InputError
 from vnextract.pipeline.parse import parse
 from vnextract.pipeline.record import article_text, build_record
 from vnextract.pipeline.settings import Settings
@@ -46,7 +46,7 @@ def extract_article(
     """Run the extractors over an article and validate the result (raises Rejection)."""
     text = article_text(article)  # the text the record id is taken from (pipeline.record)
     if len(text) > settings.extract.max_text_chars:
-        raise InputError("E004", f"{len(text)} characters of body text > {settings.extract.max_text_chars}")
+        raise InputError(Errors.E004, f"{len(text)} characters of body text > {settings.extract.max_text_chars}")
     published = published or article.published_at
     nlp.max_length = max(nlp.max_length, settings.extract.max_text_chars)  # spaCy's E088 never first
     doc = nlp.make_doc(text)

@@ -45,7 +45,7 @@ import numpy as np
 
 from vnextract.models import Record
 from vnextract.pipeline import __version__
-from vnextract.pipeline.errors import VnextractError
+from vnextract.pipeline.errors import Errors, VnextractError
 from vnextract.pipeline.extract import COMPONENTS
 from vnextract.pipeline.settings import Settings
 from vnextract.pipeline.sinks.rejections import (
@@ -76,7 +76,7 @@ PRELOAD_MODULES = (
     *(module for _name, module in COMPONENTS),
 )
 # Dead letter for an exception that is not a VnextractError: a bug, kept apart from bad inputs.
-INTERNAL_ERROR_CODE = "E099"
+INTERNAL_ERROR_CODE = Errors.E099
 
 
 class RecordSink(Protocol):
@@ -491,7 +491,7 @@ class OutputError(VnextractError, EngineError):
     """An output file of the run cannot be written (a full disk, read-only media): the run stops
     with one line, as when its engine cannot start; what was committed before stays."""
 
-    def __init__(self, code: str = "E050", detail: str = "", source: str | None = None) -> None:
+    def __init__(self, code: str = Errors.E050, detail: str = "", source: str | None = None) -> None:
         super().__init__(code, detail, source)
 
 
@@ -709,7 +709,7 @@ class _Writer:
                     try:
                         self.dead_letter.write_rejections(fresh)
                     except OSError as exc:
-                        raise OutputError("E050", f"dead letters ({exc.strerror or exc})") from exc
+                        raise OutputError(Errors.E050, f"dead letters ({exc.strerror or exc})") from exc
             self.sink.write_rejections(self._rejections)
             self._rejections = []
         self._last_flush = time.monotonic()
@@ -740,7 +740,7 @@ def _open_dead_letter(
     try:
         writer = DeadLetterSink(path)  # cuts a partial last line left by a kill before reading
     except OSError as exc:
-        raise OutputError("E050", f"{path} ({exc.strerror or exc})") from exc
+        raise OutputError(Errors.E050, f"{path} ({exc.strerror or exc})") from exc
     if not path.is_file():  # /dev/stderr, a FIFO: nothing to read back (/dev/full never ends)
         return writer, IdSet(), True
     known = IdSet(

@@ -14,7 +14,7 @@ from typing import Any
 
 from vnextract.pipeline.cli_io import CANNOT, DatabaseError, gather_inputs, note, plural
 from vnextract.pipeline.cli_types import iso_date, positive_int
-from vnextract.pipeline.errors import VnextractError
+from vnextract.pipeline.errors import Errors, VnextractError
 from vnextract.pipeline.run import DEFAULT_BATCH_SIZE, ENGINES
 from vnextract.pipeline.types import RawDocument
 
@@ -267,16 +267,16 @@ def retry_inputs(path: Path, settings: Any, size: int | None = None) -> Iterator
             try:
                 letter = json.loads(line)
             except ValueError:
-                yield VnextractError("E053", f"{where}: not JSON")
+                yield VnextractError(Errors.E053, f"{where}: not JSON")
                 continue
             payload = letter.get("payload") if isinstance(letter, dict) else None
             if not isinstance(payload, dict) or not isinstance(letter.get("input"), str):
-                yield VnextractError("E053", f"{where}: no 'input' and 'payload'")
+                yield VnextractError(Errors.E053, f"{where}: no 'input' and 'payload'")
                 continue
             try:
                 raw = raw_from_payload(payload)
             except (TypeError, ValueError) as exc:  # hand-edited payload: bad base64, odd types
-                yield VnextractError("E053", f"{where}: payload unreadable ({exc})")
+                yield VnextractError(Errors.E053, f"{where}: payload unreadable ({exc})")
                 continue
             if raw is not None:
                 yield raw
@@ -295,7 +295,7 @@ def _read_again(name: str, payload: dict[str, Any], settings: Any, where: str) -
         if Path(name).is_file() and kind is not None and kind[0] in SINGLE_DOCUMENT_KINDS:
             spec = name
     if spec is None:
-        yield VnextractError("E052", f"{where}: {name}")
+        yield VnextractError(Errors.E052, f"{where}: {name}")
         return
     published = payload.get("published")
     for item in iter_inputs([spec], settings):

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-from vnextract.pipeline.errors import VnextractError
+from vnextract.pipeline.errors import Errors, VnextractError
 
 LOGGER = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ class OverBudget(VnextractError):
 
     def __init__(self, seconds: float, source: str | None = None) -> None:
         self.seconds = seconds
-        super().__init__("E040", f"over {seconds:g} s", source)
+        super().__init__(Errors.E040, f"over {seconds:g} s", source)
 
     def __reduce__(self) -> tuple[type, tuple[float, str | None]]:
         return (type(self), (self.seconds, self.source))

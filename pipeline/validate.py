@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from vnextract.models import Mention, Record
-from vnextract.pipeline.errors import Rejection
+from vnextract.pipeline.errors import Errors, Rejection
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_PARTS = re.compile(
@@ -79,8 +79,8 @@ def validate_record(data: dict[str, Any]) -> Record:
         reasons = "; ".join(
             f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()[:10]
         )
-        raise Rejection("E020", reasons) from exc
+        raise Rejection(Errors.E020, reasons) from exc
     problems = cross_check(record)
     if problems:
-        raise Rejection("E020", "; ".join(problems[:10]))
+        raise Rejection(Errors.E020, "; ".join(problems[:10]))
     return record

@@ -379,13 +379,18 @@ def test_faults_warc_fuzz_never_raises_nor_alters_content(
     archives: dict[str, bytes], tmp_path: Path, name: str, mutations: list[tuple[str, float, bytes]]
 ):
     path = tmp_path / name
-    path.write_bytes(_mutate(archives[name], mutations))
+    damaged = _mutate(archives[name], mutations)
+    path.write_bytes(damaged)
     started = time.monotonic()
     out = list(iter_warc(path, 1_000_000))
     assert time.monotonic() - started < 2
+    # A plain WARC record can only be verified by its block digest: when the damage hits the
+    # digest header itself, the record reads as one archived without a digest (as many are).
+    digest = b"\r\nWARC-Block-Digest: sha1:"
+    verifiable = name.endswith(".gz") or damaged.count(digest) == archives[name].count(digest)
     for outcome in out:
         assert isinstance(outcome, RawDocument | VnextractError)
-        if isinstance(outcome, RawDocument):  # verified by CRC or digest: exactly as archived
+        if isinstance(outcome, RawDocument) and verifiable:  # verified by CRC or digest: as archived
             assert outcome.content in ORIGINAL_PAYLOADS
 
 

@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Literal
 
 from vnextract.models import Record
-from vnextract.pipeline.errors import InputError, VnextractError
+from vnextract.pipeline.errors import Errors, InputError, VnextractError
 from vnextract.pipeline.settings import Settings
 from vnextract.pipeline.types import RawDocument
 
@@ -30,7 +30,7 @@ def raw_document(item: Item, *, published: str | None = None, url: str | None = 
     if isinstance(item, Mapping):
         body = item.get("html") if item.get("html") is not None else item.get("text")
         if not isinstance(body, str | bytes):
-            raise InputError("E006", 'a mapping item needs a "text" or "html" string')
+            raise InputError(Errors.E006, 'a mapping item needs a "text" or "html" string')
         content_type = "text/html" if item.get("html") is not None else "text/plain"
         published = published or item.get("published") or item.get("published_at")
         url = url or item.get("url")

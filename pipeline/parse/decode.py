@@ -8,7 +8,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.errors import Errors, InputError
 
 LOGGER = logging.getLogger(__name__)
 
@@ -61,10 +61,10 @@ def looks_binary(data: bytes) -> str | None:
 def decode_text(data: bytes, declared: str | None = None) -> str:
     """Decode article bytes: BOM, UTF-8, the declared charset, a <meta> charset, then detection."""
     if not data.strip():
-        raise InputError("E001")
+        raise InputError(Errors.E001)
     reason = looks_binary(data)
     if reason:
-        raise InputError("E002", reason)
+        raise InputError(Errors.E002, reason)
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data.decode("utf-8-sig")
@@ -88,7 +88,7 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
             LOGGER.debug("%s charset %r does not decode the input", origin, label)
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise InputError("E003", f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start})")
+        raise InputError(Errors.E003, f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start})")
     LOGGER.info("decoded input as %s (detected)", best.encoding)
     return str(best)
 
@@ -106,6 +106,6 @@ def _decode_utf16(data: bytes) -> str:
         text = data.decode("utf-16", errors="replace")
         damaged = text.count("\ufffd")
         if damaged > max(1, len(text) * _UTF16_DAMAGE_SHARE):
-            raise InputError("E003", f"UTF-16 with {damaged} damaged code units ({exc.reason})") from exc
+            raise InputError(Errors.E003, f"UTF-16 with {damaged} damaged code units ({exc.reason})") from exc
         LOGGER.warning("UTF-16 input has %d damaged code unit(s) (%s); replaced by U+FFFD", damaged, exc.reason)
         return text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.errors import Errors, InputError
 
 MAX_HTML_ELEMENTS = 50_000  # news article pages measured: 30-8,000 start tags
 
@@ -34,4 +34,4 @@ def check_element_count(text: str, limit: int = MAX_HTML_ELEMENTS) -> None:
         return
     count = count_start_tags(text, stop_after=limit)
     if count > limit:
-        raise InputError("E041", f"more than {limit:,} elements")
+        raise InputError(Errors.E041, f"more than {limit:,} elements")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.errors import Errors, InputError
 from vnextract.pipeline.nlp.normalize import normalize_text
 from vnextract.pipeline.parse import bylines, furniture
 from vnextract.pipeline.types import Article, RawDocument
@@ -72,7 +72,7 @@ def parse_text(text: str, raw: RawDocument) -> Article:
     lines = normalize_text(text).split("\n")
     if is_link_list(lines):
         count = sum(1 for line in lines if line.strip())
-        raise InputError("E060", f"{count} line(s), each only a web address")
+        raise InputError(Errors.E060, f"{count} line(s), each only a web address")
     first = next((line for line in lines if line.strip()), "")
     body = read_body(lines)
     return Article(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from vnextract.pipeline.cli_types import calendar_date, positive_int
+from vnextract.pipeline.errors import Errors
 from vnextract.pipeline.settings import CONTACT_ENV, Settings, default_user_agent
 from vnextract.pipeline.sources.discover import Discoverer, canonicalize_url
 from vnextract.pipeline.sources.http import Fetched, Fetcher
@@ -22,7 +23,7 @@ from vnextract.pipeline.sources.warc import Archived, WarcSink
 LOGGER = logging.getLogger(__name__)
 
 # Policy refusals: the fetcher decided not to fetch, as opposed to the network failing.
-REFUSAL_CODES = frozenset({"E011", "E012", "E013", "E014"})
+REFUSAL_CODES = frozenset({Errors.E011, Errors.E012, Errors.E013, Errors.E014})
 # What the exit status says (also the epilog of `vnextract fetch --help`).
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 

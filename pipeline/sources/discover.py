@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
+from vnextract.pipeline.errors import Errors
 from vnextract.pipeline.sources.http import Fetcher
 from vnextract.pipeline.sources.limits import TooLarge, maybe_gunzip
 from vnextract.pipeline.sources.outcomes import FetchFailed
@@ -195,9 +196,9 @@ class Discoverer:
         except FetchFailed as exc:
             self.errors.append(exc)
         except TooLarge as exc:
-            self.errors.append(FetchFailed("E013", f"{url}: gunzipped to {exc}", url))
+            self.errors.append(FetchFailed(Errors.E013, f"{url}: gunzipped to {exc}", url))
         except ValueError as exc:
-            self.errors.append(FetchFailed("E010", f"{url}: {exc}", url))
+            self.errors.append(FetchFailed(Errors.E010, f"{url}: {exc}", url))
         return None
 
     def feed_links(self, url: str) -> Iterator[Link]:

@@ -16,6 +16,8 @@ from urllib.parse import urljoin
 import requests
 import urllib3.exceptions
 from requests.adapters import HTTPAdapter
+
+from vnextract.pipeline.errors import Errors
 from vnextract.pipeline.settings import FetchSettings, Settings
 from vnextract.pipeline.sources.cache import CacheEntry, HttpCache
 from vnextract.pipeline.sources.codings import (
@@ -201,7 +203,7 @@ class Fetcher:
         except Exception as exc:  # never let one URL crash a run
             LOGGER.exception("unexpected error fetching %s", url)
             self._count("error.E010")
-            raise FetchFailed("E010", f"{url}: unexpected error {exc!r}", url=url) from exc
+            raise FetchFailed(Errors.E010, f"{url}: unexpected error {exc!r}", url=url) from exc
 
     def fetch_many(
         self, urls: Iterable[str], kind: Kind = "page"
@@ -279,10 +281,10 @@ class Fetcher:
             visited.append(current)
             target = without_userinfo(urljoin(current, result))
             if target in visited or target == current:
-                raise FetchFailed("E015", f"redirect loop at {target} (from {url})", url=url)
+                raise FetchFailed(Errors.E015, f"redirect loop at {target} (from {url})", url=url)
             if len(visited) > self.settings.max_redirects:
                 raise FetchFailed(
-                    "E015", f"more than {self.settings.max_redirects} redirects from {url}", url=url
+                    Errors.E015, f"more than {self.settings.max_redirects} redirects from {url}", url=url
                 )
             LOGGER.debug("redirect %s -> %s", current, target)
             current = target
@@ -296,7 +298,7 @@ class Fetcher:
             except _Retry as retry:
                 if attempt >= max_retries:
                     raise FetchFailed(
-                        "E010",
+                        Errors.E010,
                         f"{url}: {retry.reason} (gave up after {attempt + 1} attempts)",
                         url=url,
                         status=retry.status,
@@ -337,8 +339,8 @@ class Fetcher:
                 if isinstance(exc, requests.ConnectionError):  # includes connect timeouts
                     raise _Retry(f"connection failed: {_short(exc)}") from exc
                 if isinstance(exc, requests.Timeout):  # a read timeout: do not pile on
-                    raise FetchFailed("E016", f"{url}: {_short(exc)}", url=url) from exc
-                raise FetchFailed("E010", f"{url}: {_short(exc)}", url=url) from exc
+                    raise FetchFailed(Errors.E016, f"{url}: {_short(exc)}", url=url) from exc
+                raise FetchFailed(Errors.E010, f"{url}: {_short(exc)}", url=url) from exc
             try:
                 return self._handle(url, kind, response, entry, deadline)
             finally:
@@ -346,7 +348,7 @@ class Fetcher:
 
     def _timed_out(self, url: str) -> FetchFailed:
         return FetchFailed(
-            "E016", f"{url}: no complete response within {self.settings.total_timeout:g} s", url
+            Errors.E016, f"{url}: no complete response within {self.settings.total_timeout:g} s", url
         )
 
     def _handle(
@@ -362,7 +364,7 @@ class Fetcher:
         if status in REDIRECT_STATUSES:
             location = response.headers.get("Location")
             if not location:
-                raise FetchFailed("E010", f"{url}: HTTP {status} without Location", url, status)
+                raise FetchFailed(Errors.E010, f"{url}: HTTP {status} without Location", url, status)
             return location
         if status == 304 and entry is not None:
             self._count("cache_hits")
@@ -372,11 +374,11 @@ class Fetcher:
             raise _Retry(f"HTTP {status}", delay=delay, status=status)
         if status >= 300:
             raise FetchFailed(
-                "E010", f"{url}: HTTP {status} {response.reason or ''}".rstrip(), url, status
+                Errors.E010, f"{url}: HTTP {status} {response.reason or ''}".rstrip(), url, status
             )
         content_type = response.headers.get("Content-Type")
         if not content_type_ok(kind, content_type):
-            raise FetchFailed("E014", f"{url}: {content_type}", url, status)
+            raise FetchFailed(Errors.E014, f"{url}: {content_type}", url, status)
         body = self._read_body(url, kind, response, deadline)
         self._count("bytes", len(body))
         doc = RawDocument(
@@ -408,10 +410,10 @@ class Fetcher:
         try:
             decoder = decoder_for(coding, limit)
         except UnsupportedCoding as exc:
-            raise FetchFailed("E010", f"{url}: unsupported Content-Encoding {exc}", url) from exc
+            raise FetchFailed(Errors.E010, f"{url}: unsupported Content-Encoding {exc}", url) from exc
         plain = (coding or "identity").strip().lower() == "identity"
         if plain and declared.isdigit() and int(declared) > limit:  # refused before reading
-            raise FetchFailed("E013", f"{url}: Content-Length {declared} > {limit} bytes", url)
+            raise FetchFailed(Errors.E013, f"{url}: Content-Length {declared} > {limit} bytes", url)
         chunks: list[bytes] = []
         received = 0
         try:
@@ -427,22 +429,22 @@ class Fetcher:
                 raise self._timed_out(url)
             if declared.isdigit() and received < int(declared):
                 raise FetchFailed(
-                    "E017", f"{url}: {received} of {declared} bytes (Content-Length)", url
+                    Errors.E017, f"{url}: {received} of {declared} bytes (Content-Length)", url
                 )
             chunks.append(decoder.finish())
         except TooLarge as exc:
-            raise FetchFailed("E013", f"{url}: more than {limit} bytes decoded", url) from exc
+            raise FetchFailed(Errors.E013, f"{url}: more than {limit} bytes decoded", url) from exc
         except Incomplete as exc:
-            raise FetchFailed("E017", f"{url}: {coding} body: {exc}", url) from exc
+            raise FetchFailed(Errors.E017, f"{url}: {coding} body: {exc}", url) from exc
         except (urllib3.exceptions.ProtocolError, urllib3.exceptions.ReadTimeoutError) as exc:
             if deadline.passed():
                 raise self._timed_out(url) from exc
-            code = "E016" if isinstance(exc, urllib3.exceptions.ReadTimeoutError) else "E017"
+            code = Errors.E016 if isinstance(exc, urllib3.exceptions.ReadTimeoutError) else Errors.E017
             raise FetchFailed(code, f"{url}: {_short(exc)}", url) from exc
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             if deadline.passed():
                 raise self._timed_out(url) from exc
-            raise FetchFailed("E017", f"{url}: broken body ({_short(exc)})", url) from exc
+            raise FetchFailed(Errors.E017, f"{url}: broken body ({_short(exc)})", url) from exc
         return b"".join(chunks)
 
     def _wall_seconds(self) -> float:
@@ -451,7 +453,7 @@ class Fetcher:
 
 def _refusal(url: str, exc: UnsafeURL) -> FetchFailed:
     """E010 for a name that did not resolve, E012 for an address or scheme the policy refuses."""
-    return FetchFailed("E010" if isinstance(exc, Unresolvable) else "E012", str(exc), url=url)
+    return FetchFailed(Errors.E010 if isinstance(exc, Unresolvable) else Errors.E012, str(exc), url=url)
 
 
 def _short(exc: BaseException) -> str:

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
-from vnextract.pipeline.errors import FetchError, InputError
+from vnextract.pipeline.errors import Errors, FetchError, InputError
 from vnextract.pipeline.settings import Settings
 from vnextract.pipeline.sources.limits import TooLarge, read_limited
 from vnextract.pipeline.sources.paths import (
@@ -115,7 +115,7 @@ def iter_inputs(
                 yield _fetch(fetcher, spec)
             elif "://" in spec:
                 yield InputError(
-                    "E030", f"{spec}: only http(s) URLs, files, folders and '-'", source=spec
+                    Errors.E030, f"{spec}: only http(s) URLs, files, folders and '-'", source=spec
                 )
             else:
                 yield from _iter_path(Path(spec), limit, ignored)
@@ -138,9 +138,9 @@ def _read_stdin(stream: BinaryIO, limit: int) -> Outcome:
     try:
         content = read_limited(stream, limit)
     except TooLarge:
-        return InputError("E004", f"stdin is over {limit} bytes", source="-")
+        return InputError(Errors.E004, f"stdin is over {limit} bytes", source="-")
     except OSError as exc:
-        return InputError("E006", f"stdin: {exc}", source="-")
+        return InputError(Errors.E006, f"stdin: {exc}", source="-")
     return RawDocument(content=content, content_type="text/plain")
 
 
@@ -153,11 +153,11 @@ def _iter_path(path: Path, limit: int, ignored: Ignored) -> Iterator[Outcome]:
             yield from _iter_file(file, *kind, limit)
         return
     if not path.exists():
-        yield InputError("E005", name, source=name)
+        yield InputError(Errors.E005, name, source=name)
         return
     kind = input_kind(path)
     if kind is None:
-        yield InputError("E030", f"{name}: expected {SUPPORTED}", source=name)
+        yield InputError(Errors.E030, f"{name}: expected {SUPPORTED}", source=name)
         return
     yield from _iter_file(path, *kind, limit)
 
@@ -254,7 +254,7 @@ def _iter_file(path: Path, kind: str, gzipped: bool, limit: int) -> Iterator[Out
     except Exception as exc:  # any bug: reported as E099, the traceback in the log
         name = display_name(path)
         LOGGER.exception("unexpected error reading %s", name)
-        yield InputError("E099", f"{name}: {exc!r}", source=name)
+        yield InputError(Errors.E099, f"{name}: {exc!r}", source=name)
 
 
 def _read_file(path: Path, kind: str, gzipped: bool, limit: int) -> Iterator[Outcome]:
@@ -277,7 +277,7 @@ def _read_document(path: Path, kind: str, gzipped: bool, limit: int) -> Outcome:
         with open_regular(path) as raw:
             size = os.fstat(raw.fileno()).st_size
             if size > limit:  # the file is never read: its size says enough
-                return InputError("E004", f"{name} is {size} bytes, limit {limit}", source=name)
+                return InputError(Errors.E004, f"{name} is {size} bytes, limit {limit}", source=name)
             if gzipped:
                 # The whole member is read (limit permitting), so the gzip CRC is checked.
                 with gzip.GzipFile(fileobj=raw) as unzipped:
@@ -285,15 +285,15 @@ def _read_document(path: Path, kind: str, gzipped: bool, limit: int) -> Outcome:
             else:
                 content = read_limited(raw, limit)
     except TooLarge:
-        return InputError("E004", f"{name} decompresses to over {limit} bytes", source=name)
+        return InputError(Errors.E004, f"{name} decompresses to over {limit} bytes", source=name)
     except FileNotFoundError:
-        return InputError("E005", name, source=name)
+        return InputError(Errors.E005, name, source=name)
     except NotRegular as exc:
-        return InputError("E034", str(exc), source=name)
+        return InputError(Errors.E034, str(exc), source=name)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        return InputError("E031", f"{name}: damaged gzip data ({exc})", source=name)
+        return InputError(Errors.E031, f"{name}: damaged gzip data ({exc})", source=name)
     except OSError as exc:
-        return InputError("E006", f"{name}: {exc}", source=name)
+        return InputError(Errors.E006, f"{name}: {exc}", source=name)
     try:
         meta = read_sidecar(path)
     except InputError as error:
@@ -338,7 +338,7 @@ def read_sidecar(path: Path) -> dict[str, str]:
         if not isinstance(meta, dict):
             raise ValueError("not a JSON object")  # noqa: TRY004 - reported as bad input data
     except (OSError, ValueError) as exc:
-        raise InputError("E006", f"{name}: {exc}", source=display_name(path)) from exc
+        raise InputError(Errors.E006, f"{name}: {exc}", source=display_name(path)) from exc
     fields = {key: str(meta[key]) for key in SIDECAR_FIELDS if meta.get(key)}
     return _checked_dates(fields, name)
 
@@ -400,13 +400,13 @@ def _iter_jsonl(path: Path, gzipped: bool, limit: int) -> Iterator[Outcome]:
             handle: BinaryIO = gzip.GzipFile(fileobj=raw) if gzipped else raw  # type: ignore[assignment]
             yield from _jsonl_lines(handle, name, limit, verified, damage)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:  # changed since it was checked
-        yield InputError("E031", f"{name}: damaged gzip data ({exc})", source=name)
+        yield InputError(Errors.E031, f"{name}: damaged gzip data ({exc})", source=name)
     except FileNotFoundError:
-        yield InputError("E005", name, source=name)
+        yield InputError(Errors.E005, name, source=name)
     except NotRegular as exc:
-        yield InputError("E034", str(exc), source=name)
+        yield InputError(Errors.E034, str(exc), source=name)
     except OSError as exc:
-        yield InputError("E006", f"{name}: {exc}", source=name)
+        yield InputError(Errors.E006, f"{name}: {exc}", source=name)
 
 
 def _jsonl_lines(
@@ -428,13 +428,13 @@ def _jsonl_lines(
         where = f"{name}:{lineno}"
         if len(line) > limit and not line.endswith(b"\n"):
             offset += _skip_rest_of_line(handle)
-            yield InputError("E004", f"{name} line {lineno} is over {limit} bytes", source=where)
+            yield InputError(Errors.E004, f"{name} line {lineno} is over {limit} bytes", source=where)
             continue
         if line.strip():
             yield _jsonl_document(line, name, lineno)
     if damage:
         yield InputError(
-            "E031", f"{name} from line {lineno + 1} on: {damage}", source=f"{name}:{lineno + 1}"
+            Errors.E031, f"{name} from line {lineno + 1} on: {damage}", source=f"{name}:{lineno + 1}"
         )
 
 
@@ -493,14 +493,14 @@ def _jsonl_document(line: bytes, name: str, lineno: int) -> Outcome:
     try:
         obj = json.loads(line)
     except (ValueError, UnicodeDecodeError) as exc:
-        return InputError("E006", f"{label}: invalid JSON ({exc})", source=where)
+        return InputError(Errors.E006, f"{label}: invalid JSON ({exc})", source=where)
     if not isinstance(obj, dict):
-        return InputError("E006", f"{label}: expected an object with 'html' or 'text'", source=where)
+        return InputError(Errors.E006, f"{label}: expected an object with 'html' or 'text'", source=where)
     fields: dict[str, str] = {}
     for key, paths in JSONL_FIELDS.items():
         value = _field(obj, paths)
         if value is not None and not isinstance(value, str):
-            return InputError("E006", f"{label}: '{key}' must be a string", source=where)
+            return InputError(Errors.E006, f"{label}: '{key}' must be a string", source=where)
         if value is not None:
             fields[key] = value
     if "html" in fields:
@@ -508,7 +508,7 @@ def _jsonl_document(line: bytes, name: str, lineno: int) -> Outcome:
     elif "text" in fields:
         body, content_type = fields["text"], "text/plain; charset=utf-8"
     else:
-        return InputError("E006", f"{label}: no 'html' or 'text' field", source=where)
+        return InputError(Errors.E006, f"{label}: no 'html' or 'text' field", source=where)
     fields = _checked_dates(fields, label)
     return RawDocument(
         content=body.encode("utf-8", errors="replace"),  # JSON may escape lone surrogates

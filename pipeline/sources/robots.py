@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
-from vnextract.pipeline.errors import FetchError
+from vnextract.pipeline.errors import Errors, FetchError
 from vnextract.pipeline.sources.outcomes import FetchFailed
 from vnextract.pipeline.types import RawDocument
 
@@ -150,7 +150,7 @@ class RobotsPolicy:
         rules = self.rules_for(url)
         if not rules.can_fetch(self.user_agent, url):
             detail = rules.disallow_reason or "path disallowed for this user agent"
-            raise FetchFailed("E011", f"{url}: {detail}", url=url)
+            raise FetchFailed(Errors.E011, f"{url}: {detail}", url=url)
 
     def crawl_delay(self, url: str) -> float | None:
         """The Crawl-delay of the host of `url`, if robots.txt sets one."""

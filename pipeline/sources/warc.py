@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from vnextract.pipeline.errors import InputError
+from vnextract.pipeline.errors import Errors, InputError
 from vnextract.pipeline.sources.codings import (
     Incomplete,
     UnsupportedCoding,
@@ -213,13 +213,13 @@ def iter_warc(path: str | Path, max_record_bytes: int) -> Iterator[RawDocument |
             for record in read_records(handle, max_record_bytes):
                 yield from _outcomes(record, archive, path, max_record_bytes, index)
     except FileNotFoundError:
-        yield InputError("E005", archive, source=archive)
+        yield InputError(Errors.E005, archive, source=archive)
     except NotRegular as exc:
-        yield InputError("E034", str(exc), source=archive)
+        yield InputError(Errors.E034, str(exc), source=archive)
     except Damaged as exc:
-        yield InputError("E031", f"{archive}: {exc}", source=archive)
+        yield InputError(Errors.E031, f"{archive}: {exc}", source=archive)
     except OSError as exc:
-        yield InputError("E006", f"{archive}: {exc}", source=archive)
+        yield InputError(Errors.E006, f"{archive}: {exc}", source=archive)
 
 
 def count_warc_inputs(path: str | Path) -> int:
@@ -506,27 +506,27 @@ def _outcomes(
         return
     source = url or archive
     if record.block is None:
-        yield InputError("E004", f"{name} is {record.length} bytes, limit {limit}", source=source)
+        yield InputError(Errors.E004, f"{name} is {record.length} bytes, limit {limit}", source=source)
         return
     if kind == "revisit":
         yield from _revisit(record, archive, path, limit, index, name)
         return
     problem = digest_problem(record)
     if problem:
-        yield InputError("E031", f"{name}: {problem}", source=source)
+        yield InputError(Errors.E031, f"{name}: {problem}", source=source)
         return
     index.add(record)
     try:
         page = _page(record, limit)
     except (Incomplete, UnsupportedCoding, ValueError) as exc:
-        yield InputError("E031", f"{name}: {exc}", source=source)
+        yield InputError(Errors.E031, f"{name}: {exc}", source=source)
         return
     except TooLarge:
-        yield InputError("E004", f"{name} decodes to over {limit} bytes", source=source)
+        yield InputError(Errors.E004, f"{name} decodes to over {limit} bytes", source=source)
         return
     mime = (page.content_type or "").split(";", 1)[0].strip().lower()
     if mime and mime not in TEXT_TYPES:
-        yield InputError("E032", f"{name} is {mime}", source=source)
+        yield InputError(Errors.E032, f"{name} is {mime}", source=source)
         return
     yield replace(page, archive=archive)
 
@@ -549,14 +549,14 @@ def _revisit(
             or headers.get("warc-refers-to")
             or headers.get("warc-payload-digest", "?")
         )
-        yield InputError("E033", f"{name} refers to {refers}", source=source)
+        yield InputError(Errors.E033, f"{name} refers to {refers}", source=source)
         return
     if original.url == record.url:
         LOGGER.info("%s: the page was already read from this archive", name)
         return
     found = _record_at(path, original.location, limit)
     if found is None:
-        yield InputError("E033", f"{name}: its original cannot be read again", source=source)
+        yield InputError(Errors.E033, f"{name}: its original cannot be read again", source=source)
         return
     # The original's payload under the revisit's own URL and date: the page as seen there.
     moved = {
