@@ -24,7 +24,7 @@ from vnextract.pipeline.cli_io import (
 )
 from vnextract.pipeline.cli_types import calendar_date, iso_date, positive_int
 from vnextract.pipeline.errors import VnextractError
-from vnextract.pipeline.settings import Settings
+from vnextract.pipeline.settings import Settings, build_settings
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ BUILTIN_COMMANDS = ("extract", "schema")
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 DEFAULT_MAX_BYTES = Settings().extract.max_input_bytes
 DEFAULT_MAX_TEXT_CHARS = Settings().extract.max_text_chars
+DEFAULT_ARTICLE_SECONDS = Settings().extract.article_seconds or 0
 LOG_LEVELS = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO, 2: logging.DEBUG}
 
 
@@ -92,21 +93,16 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
                         help=f"largest input in bytes: file, stdin, JSON Lines line, WARC record, "
                              f"fetched page (default {DEFAULT_MAX_BYTES}); a larger N also raises "
                              f"the body text limit (default {DEFAULT_MAX_TEXT_CHARS} characters) to N")
+    parser.add_argument("--article-seconds", type=float, metavar="S",
+                        help=f"time one input may take to parse and extract before it is rejected "
+                             f"with E040 (default {DEFAULT_ARTICLE_SECONDS:g}; 0: no limit)")
     parser.add_argument("--allow-private", action="store_true",
                         help="allow fetching from loopback/private addresses (testing)")
 
 
 def input_settings(args: argparse.Namespace) -> Settings:
-    """The Settings of a subcommand that reads articles, with its limits from the options."""
-    settings = Settings()
-    settings.fetch.allow_private = bool(getattr(args, "allow_private", False))
-    limit = getattr(args, "max_bytes", None)
-    if limit is not None:
-        settings.fetch.max_input_bytes = settings.extract.max_input_bytes = limit
-        settings.fetch.max_bytes = max(settings.fetch.max_bytes, limit)
-        # A body of N characters takes at least N bytes: an input let in is not refused for its text.
-        settings.extract.max_text_chars = max(settings.extract.max_text_chars, limit)
-    return settings
+    """The Settings of a subcommand that reads articles (`settings.build_settings`)."""
+    return build_settings(args)
 
 
 def _input_name(raw_or_error: object, fallback: str) -> str:
@@ -119,6 +115,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from vnextract.pipeline.process import process
     from vnextract.pipeline.sinks.jsonl import record_line
     from vnextract.pipeline.sources.inputs import iter_inputs
+    from vnextract.pipeline.time_budget import time_budget
 
     inputs = gather_inputs(args)
     if not inputs:
@@ -138,7 +135,8 @@ def run_extract(args: argparse.Namespace) -> int:
                 report("extract", item, "input")
                 continue
             try:
-                record = process(item, nlp, settings, published=args.published, url=url)
+                with time_budget(settings.extract.article_seconds):  # a runaway input: E040
+                    record = process(item, nlp, settings, published=args.published, url=url)
             except VnextractError as error:
                 failures += 1
                 report("extract", error, _input_name(item, "input"))

@@ -173,6 +173,7 @@ def _execute(command: str, args: argparse.Namespace, specs: list[str],
             published=args.published,
             stdin=sys.stdin.buffer if "-" in specs else None,
             items=items,
+            article_seconds=settings.extract.article_seconds,
         )
     except EngineError as exc:
         return _fail(command, str(exc))

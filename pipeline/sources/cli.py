@@ -14,7 +14,11 @@ from typing import Any, TextIO
 
 from vnextract.pipeline.cli_types import calendar_date, positive_int
 from vnextract.pipeline.errors import Errors
-from vnextract.pipeline.settings import CONTACT_ENV, Settings, default_user_agent
+from vnextract.pipeline.settings import (
+    CONTACT_ENV,
+    Settings,
+    build_settings,
+)
 from vnextract.pipeline.sources.discover import Discoverer, canonicalize_url
 from vnextract.pipeline.sources.http import Fetched, Fetcher
 from vnextract.pipeline.sources.outcomes import FetchFailed
@@ -93,25 +97,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
-    """The run's Settings: the caller's (args.settings) if any, with this command's flags applied."""
-    base: Settings = getattr(args, "settings", None) or Settings()
-    updates: dict[str, Any] = {}
-    if args.allow_private:
-        updates["allow_private"] = True
-    for flag, field in (
-        ("delay", "per_host_delay"),
-        ("user_agent", "user_agent"),
-        ("cache_dir", "cache_dir"),
-        ("max_bytes", "max_bytes"),
-        ("jobs", "max_concurrency"),
-    ):
-        value = getattr(args, flag, None)
-        if value is not None:
-            updates[field] = value
-    if getattr(args, "contact", None) and not getattr(args, "user_agent", None):
-        updates["user_agent"] = default_user_agent(args.contact)
-    fetch = base.fetch.model_copy(update=updates)
-    return base.model_copy(update={"fetch": fetch})
+    """The run's Settings (`settings.build_settings`: the caller's, with this command's flags)."""
+    return build_settings(args)
 
 
 def _emit(stream: TextIO, payload: dict[str, Any]) -> None:
