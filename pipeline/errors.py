@@ -53,7 +53,7 @@ class Errors:
     )
     E034 = _Code("not a regular file ({detail}): FIFOs, devices and sockets are never read; copy the data to a file")
     E040 = _Code(
-        "input took longer than the per-article time budget ({detail}): split it into articles, or raise the budget (run(article_seconds=...))"
+        "input took longer than the per-article time budget ({detail}): split it into articles, or raise the budget with --article-seconds S"
     )
     E041 = _Code("page has too many HTML elements ({detail}): it is not one article; save the article's own page")
     E050 = _Code("cannot write {detail}: name a file in a folder you may write to (missing folders are created)")
