@@ -298,6 +298,16 @@ def switch_off_adapters() -> None:
     metadata.adapters_for = lambda url: ()
 
 
+def switch_off_outlets() -> None:
+    """Make every page an unknown site's: no adapter and no row of outlets.tsv, so the outlet's
+    name, the site-name checks and the bylines rest on what the page says of itself."""
+    from vnextract.pipeline.parse import metadata
+
+    switch_off_adapters()
+    metadata.outlet_by_domain = lambda url: None
+    metadata.outlet_by_name = lambda text: None
+
+
 def below_floors(overall: dict[str, dict[str, float | None]], floors: dict[str, Any]) -> list[str]:
     """The fields of ours (all pages) under their floor, as readable lines (nested tables of
     floors, such as the generic-only run's, are checked by their own runs)."""
@@ -388,8 +398,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-libraries", action="store_true", help="leave trafilatura and htmldate out")
     parser.add_argument("--no-adapters", action="store_true",
                         help="score the generic path alone on every page (adapters switched off)")
+    parser.add_argument("--unknown-sites", action="store_true",
+                        help="score every page as an unknown site's (adapters and the outlets table off)")
     args = parser.parse_args(argv)
-    if args.no_adapters:
+    if args.unknown_sites:
+        switch_off_outlets()
+    elif args.no_adapters:
         switch_off_adapters()
     sites = evaluate_sites(args.sites, libraries=not args.no_libraries, show=args.show)
     if args.sites_only:
@@ -398,7 +412,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print_sites(sites)
         floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
-        failed = below_floors(sites["overall"], floors.get("generic_only", {}) if args.no_adapters else floors)
+        chosen = floors.get("unknown_sites", {}) if args.unknown_sites else (
+            floors.get("generic_only", {}) if args.no_adapters else floors)
+        failed = below_floors(sites["overall"], chosen)
         for line in failed:
             print(f"below floor: {line}", file=sys.stderr)
         return 1 if failed else 0

@@ -35,11 +35,14 @@ from vnextract.pipeline.parse.sites import (
     SiteAdapter,
     adapters_for,
     choose_adapter,
+    domain_name_read,
     host_of,
+    is_domain_shaped,
+    is_shouted,
     looks_like_outlet,
     outlet_by_domain,
     outlet_by_name,
-    outlet_name,
+    reader_name,
 )
 from vnextract.pipeline.parse.sites import fold as sites_fold
 from vnextract.pipeline.types import RawDocument
@@ -899,12 +902,15 @@ def _title_site_name(page: Page, headline: str | None) -> str | None:
         if headline and not _similar(headline, title) and not is_site_name(page, headline):
             return title
         return None
-    for piece in pieces:
-        if headline and _similar(piece, headline):
-            continue
+    others = [piece for piece in pieces if not (headline and _similar(piece, headline))]
+    for piece in others:
         if is_site_name(page, piece) or looks_like_outlet(piece):
             return piece
-    return None
+    # the signature of "headline - section - site": a segment written as a name, else the last
+    brands = [piece for piece in others if _brand_like(piece)] if len(others) < len(pieces) else []
+    if brands:
+        return brands[-1]
+    return others[-1] if len(others) < len(pieces) and others else None
 
 
 def find_outlet(page: Page, headline: str | None = None) -> str | None:
@@ -915,20 +921,70 @@ def find_outlet(page: Page, headline: str | None = None) -> str | None:
         return page.outlet.name
     if page.adapter:
         return page.adapter.outlet
-    for key in ("og:site_name", "application-name"):
-        name = meta_value(page, (key,))
-        if name:
-            return outlet_name(name)
+    host = host_of(page.url)
+    names = [reader_name(name, host) for name in _self_declared_names(page, headline, host)]
+    names = [name for name in names if name]
+    signed = _title_site_name(page, headline)
+    signature = reader_name(signed, host) if signed else None
+    plain = [name for name in names if not is_domain_shaped(name) and not is_shouted(name)]
+    if plain:
+        return _most_named(plain, signature)
+    named = _most_named(names, signature)
+    return domain_name_read(named) if named else host
+
+
+def _self_declared_names(page: Page, headline: str | None, host: str | None) -> list[str]:
+    """Every name the page gives its site, most trusted first: og:site_name, application-name,
+    the JSON-LD publisher, the <title>'s signature, the logo's text, an author meta naming the site."""
+    names = [v for key in ("og:site_name", "application-name") for v in page.meta.get(key, [])[:1]]
     publisher = page.ld.get("publisher")
-    items = publisher if isinstance(publisher, list) else [publisher]
-    for item in items:
+    for item in publisher if isinstance(publisher, list) else [publisher]:
         name = item.get("name") if isinstance(item, dict) else item
-        if isinstance(name, str) and _plain(name, unescape=True):
-            return outlet_name(_plain(name, unescape=True) or "")
-    name = _title_site_name(page, headline)
-    if name:
-        return outlet_name(name)
-    return host_of(page.url)
+        if isinstance(name, str):
+            names.append(_plain(name, unescape=True) or "")
+    names.append(_title_site_name(page, headline) or "")
+    names += _logo_names(page, host)
+    names += [v for v in page.meta.get("author", [])[:1] if is_site_name(page, v)]
+    return [clean_text(html.unescape(name)) for name in names if name]
+
+
+_MAX_LOGO_ELEMENTS = 4
+
+
+def _logo_names(page: Page, host: str | None) -> list[str]:
+    """The site's name as its logo gives it (image alt, link title), when it reads as an outlet's
+    name or is the domain's name ("Báo điện tử VTV News", "GenK" on genk.vn; not a slogan)."""
+    label = fold(host.split(".")[0]) if host else ""
+    found = []
+    for el in page.index.select(["[class*=logo]", "[id*=logo]"])[:_MAX_LOGO_ELEMENTS]:
+        for node in (el, *el.find_all(("img", "a"))):
+            for attr in ("alt", "title"):
+                value = node.get(attr)
+                if not isinstance(value, str) or not value.strip():
+                    continue
+                name = _segments(clean_text(value))[0]
+                if looks_like_outlet(name) or (len(label) >= 3 and fold(name) == label):
+                    found.append(name)
+    return found
+
+
+def _most_named(names: list[str], signature: str | None = None) -> str | None:
+    """The name the page gives most often (by its folded form; earliest on a tie), in the form
+    written most often (on a tie, the form the <title> signs with: "Dân trí", not "Dân Trí")."""
+    if not names:
+        return None
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(fold(name), []).append(name)
+    best = max(groups.values(), key=len)  # max keeps the first of equal groups
+    return max(best, key=lambda form: (best.count(form), form == signature))
+
+
+def _brand_like(piece: str) -> bool:
+    """True for a <title> segment written as a name (every word with a capital: "Zing News",
+    "VnExpress iOne"), not as a section ("Thể thao", "Pháp luật")."""
+    words = piece.split()
+    return bool(words) and all(any(ch.isupper() or ch.isdigit() for ch in word) for word in words)
 
 
 def _unique_tags(values: list[str | None]) -> tuple[str, ...]:

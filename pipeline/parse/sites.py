@@ -9,6 +9,7 @@ of one domain, the one whose headline selector matches the page is used (`choose
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 import unicodedata
 from collections.abc import Callable
@@ -19,6 +20,8 @@ from urllib.parse import urlsplit
 SITES_FILE = Path(__file__).with_name("sites.toml")
 OUTLETS_FILE = Path(__file__).with_name("outlets.tsv")
 OUTLET_WORDS_FILE = Path(__file__).with_name("outlet_words.tsv")
+# The provinces and centrally-run cities: "Báo <province>" is how readers name a provincial paper.
+PROVINCES_FILE = Path(__file__).parents[1] / "extract" / "lexicons" / "admin_provinces.tsv"
 
 _LIST_KEYS = (
     "title", "sapo", "body", "author", "published", "modified", "captions", "tags", "drop",
@@ -220,4 +223,65 @@ def outlet_name(text: str) -> str:
             if name.casefold().endswith(" " + tail.casefold()) and len(name) > len(tail) + 3:
                 name = name[: -len(tail)].rstrip(" -")
                 changed = True
+    return name
+
+
+@functools.cache
+def _provinces() -> frozenset[str]:
+    names: set[str] = set()
+    for line in PROVINCES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cells = line.split("\t")
+            names.update(fold(cells[i]) for i in (0, 2) if len(cells) > i and cells[i].strip())
+    names.update({"hue", "thuathienhue", "tphcm", "hochiminh", "saigon"})  # names papers use for them
+    names.update(fold(region) for region in _outlet_words().get("region", ()))
+    return frozenset(names)
+
+
+_DOMAIN_SHAPED = re.compile(r"^[\w-]+(?:\.[a-z]{2,6})+$", re.IGNORECASE)
+
+
+def is_domain_shaped(name: str) -> bool:
+    """True for a name written as a domain ("VOV.VN", "Zing.vn", "Bongda.com.vn")."""
+    return bool(_DOMAIN_SHAPED.match(name.strip()))
+
+
+def is_shouted(name: str) -> bool:
+    """True for a name in capitals without its diacritics ("TUOI TRE ONLINE"): a reader never
+    writes the name so when the page gives another form."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(letters) > 5 and name.isascii() and all(ch.isupper() for ch in letters)
+
+
+def reader_name(text: str, host: str | None = None) -> str:
+    """The name readers use for a site from the name the page gives it: "Báo điện tử Dân trí"
+    -> "Dân trí", "Tuổi Trẻ Online" -> "Tuổi Trẻ"; "Báo Nghệ An" (a place
+    after "Báo"), "Pháp Đình Online" (the tail is in its domain) and "Tạp chí X" stay."""
+    name = " ".join(text.split()).strip(" -|")
+    words = _outlet_words()
+    host_folded = fold(host or "")
+    changed = True
+    while changed:
+        changed = False
+        for tail in words.get("tail", ()):
+            if name.casefold().endswith(" " + tail.casefold()) and len(name) > len(tail) + 3 \
+                    and fold(tail) not in host_folded:
+                name = name[: -len(tail)].rstrip(" -")
+                changed = True
+    for opener in sorted(words.get("paper", ()), key=len, reverse=True):
+        if name.casefold().startswith(opener.casefold() + " "):
+            rest = name[len(opener):].strip()
+            # a one-letter rest is no name a reader says alone ("Báo Z")
+            if len(fold(rest)) >= 2 and fold(rest) not in _provinces():
+                name = rest
+            break
+    return name
+
+
+def domain_name_read(name: str) -> str:
+    """A site named only by its domain, as readers say it: an acronym without its domain ("VOV.VN"
+    -> "VOV"); any other domain stays as written ("Bongda.com.vn")."""
+    label = name.split(".")[0]
+    if is_domain_shaped(name) and 2 <= len(label) <= 4 and label.isupper():
+        return label
     return name
