@@ -262,7 +262,7 @@ class ShardExtractor:
     """map_batches callable: the Language and the sinks opened once, then shard after shard."""
 
     def __init__(self, config: ClusterConfig) -> None:
-        from vnextract.pipeline.run import Worker, WorkerConfig
+        from vnextract.pipeline.run_worker import Worker, WorkerConfig
 
         self.config = config
         self.worker = Worker(WorkerConfig(settings=config.settings, published=config.published))
@@ -279,7 +279,9 @@ class ShardExtractor:
     def extract_shard(self, shard: Shard) -> ShardSummary:
         """Read, extract and write one shard; every row of it is committed when this returns."""
         from vnextract.models import Record
-        from vnextract.pipeline.run import IdSet, Skipped, dead_letter_of_source
+        from vnextract.pipeline.run import dead_letter_of_source
+        from vnextract.pipeline.run_ids import IdSet
+        from vnextract.pipeline.run_worker import Skipped
         from vnextract.pipeline.sinks.rejections import RejectedInput
         from vnextract.pipeline.sources.inputs import iter_inputs
 
@@ -441,7 +443,8 @@ def run_cluster(
     redoes them). `on_shard(summary)` is called after each shard is recorded (progress, tests).
     Returns a `pipeline.run.RunSummary`.
     """
-    from vnextract.pipeline.run import EXTRACTOR_VERSION, RunSummary
+    from vnextract.pipeline.run_progress import RunSummary
+    from vnextract.pipeline.run_worker import EXTRACTOR_VERSION
 
     if not db_url and not parquet:
         raise ClusterError(Errors.E071, "neither --db nor --parquet")
@@ -508,7 +511,7 @@ def start_ray(workers: int | None) -> Any:
         raise ClusterError(Errors.E072, f"{type(exc).__name__}: {exc}") from exc
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if not ray.is_initialized():
-        from vnextract.pipeline.run import ray_init_kwargs
+        from vnextract.pipeline.run_executors import ray_init_kwargs
 
         address = os.environ.get("RAY_ADDRESS") or None
         try:

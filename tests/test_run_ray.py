@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-
 from _run_inputs import Inputs, dump, make_inputs, sqlite_url
-from vnextract.pipeline.run import RayExecutor, ray_init_kwargs, run
+
+from vnextract.pipeline.run import ray_init_kwargs, run
+from vnextract.pipeline.run_executors import RayExecutor
 from vnextract.pipeline.sinks.database import DatabaseSink
 
 ray = pytest.importorskip("ray")
