@@ -110,3 +110,16 @@ class FetchError(VnextractError):
 
 class Rejection(VnextractError):
     """An extracted record failed validation; it is reported, never emitted as good."""
+
+
+class ExtractorFailed(VnextractError):
+    """One extractor component raised (a bug): the input is rejected with E099 naming the component,
+    and the other inputs go on."""
+
+    def __init__(self, component: str, cause: BaseException | str, source: str | None = None) -> None:
+        self.component = component
+        detail = cause if isinstance(cause, str) else f"{type(cause).__name__}: {cause}"
+        super().__init__(Errors.E099, f"in extractor {component}: {detail}", source)
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str | None]]:  # type: ignore[override]
+        return (type(self), (self.component, self.detail.split(": ", 1)[-1], self.source))

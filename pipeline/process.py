@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.language import Language
 
 from vnextract.models import Record
-from vnextract.pipeline.errors import Errors, InputError
+from vnextract.pipeline.errors import Errors, ExtractorFailed, InputError, VnextractError
 from vnextract.pipeline.parse import parse
 from vnextract.pipeline.record import article_text, build_record
 from vnextract.pipeline.settings import Settings
@@ -54,8 +54,14 @@ def extract_article(
     warning = language_warning(text)
     if warning:
         doc._.warnings = [warning]
-    for _name, component in nlp.pipeline:
-        doc = component(doc)
+    for name, component in nlp.pipeline:
+        try:
+            doc = component(doc)
+        except VnextractError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug in one extractor costs this input only
+            LOGGER.debug("extractor %s failed", name, exc_info=True)
+            raise ExtractorFailed(name, exc) from exc
     return validate_record(build_record(doc, article, published))
 
 

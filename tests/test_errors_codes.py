@@ -50,3 +50,26 @@ def test_errors_message_formats_and_survives_pickling(code: str) -> None:
 def test_errors_kinds_keep_their_class_across_processes() -> None:
     again = pickle.loads(pickle.dumps(InputError(Errors.E007, "no body")))
     assert type(again) is InputError and again.code == "E007"
+
+
+def test_errors_failing_extractor_is_named_and_costs_one_input(monkeypatch) -> None:
+    import vnextract
+    from vnextract.pipeline.errors import ExtractorFailed
+
+    extractor = vnextract.Extractor()
+    real = extractor.nlp.get_pipe("vnx_statistics")
+
+    def broken(doc):
+        if "hỏng" in doc.text:
+            raise ZeroDivisionError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(extractor.nlp, "_components",
+                        [(name, broken if name == "vnx_statistics" else pipe) for name, pipe in extractor.nlp._components])
+    outcomes = list(extractor.pipe(["Năm 2023 có 5 hộ nghèo.", "Năm 2023 có 6 hộ hỏng.", "Có 7 hộ."],
+                                   on_error="yield"))
+    assert isinstance(outcomes[1], ExtractorFailed) and outcomes[1].code == "E099"
+    assert "vnx_statistics" in outcomes[1].reason and "ZeroDivisionError" in outcomes[1].reason
+    assert [o.statistics[0].value for o in (outcomes[0], outcomes[2])] == [5, 7]
+    again = pickle.loads(pickle.dumps(outcomes[1]))
+    assert (again.component, again.reason) == ("vnx_statistics", outcomes[1].reason)
