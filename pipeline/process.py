@@ -9,7 +9,12 @@ from dataclasses import replace
 from spacy.language import Language
 
 from vnextract.models import Record
-from vnextract.pipeline.errors import Errors, ExtractorFailed, InputError, VnextractError
+from vnextract.pipeline.errors import (
+    Errors,
+    ExtractorFailed,
+    InputError,
+    VnextractError,
+)
 from vnextract.pipeline.parse import parse
 from vnextract.pipeline.record import article_text, build_record
 from vnextract.pipeline.settings import Settings
@@ -19,7 +24,7 @@ from vnextract.pipeline.validate import validate_record
 LOGGER = logging.getLogger(__name__)
 
 _LETTERS = re.compile(r"[^\W\d_]")
-_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
 def anchor_date(published: str | None) -> str | None:
@@ -59,7 +64,7 @@ def extract_article(
             doc = component(doc)
         except VnextractError:
             raise
-        except Exception as exc:  # noqa: BLE001 - a bug in one extractor costs this input only
+        except Exception as exc:
             LOGGER.debug("extractor %s failed", name, exc_info=True)
             raise ExtractorFailed(name, exc) from exc
     return validate_record(build_record(doc, article, published))
