@@ -848,9 +848,17 @@ def _in_list(el: Tag) -> bool:
     return el.name in _LIST_TAGS or any(parent.name in _LIST_TAGS for parent in el.parents)
 
 
-def dateline_near(page: Page, title: str | None) -> str | None:
+# A dateline that gives the last update, not the publication ("Cập nhật lúc 11:02, 19/10/2020").
+UPDATE_LABEL = re.compile(
+    r"^\s*(?:Cập\s+nh[ậa][tp]|Update[ds]?\b|Last\s+(?:updated|modified)|Sửa\s+(?:đổi|lúc)|Chỉnh\s+sửa)",
+    re.IGNORECASE,
+)
+
+
+def dateline_near(page: Page, title: str | None, *, updates: bool = False) -> str | None:
     """The date of the visible dateline nearest the headline: after it first, then before it;
-    a date with its time before a date alone (a page header shows today's date without one)."""
+    a date with its time before a date alone (a page header shows today's date without one).
+    A dateline labelled as an update is passed over (`updates=True`: only those are read)."""
     headline = _headline_element(page, title)
     if headline is None:
         return None
@@ -864,7 +872,7 @@ def dateline_near(page: Page, title: str | None) -> str | None:
             if is_gone(el) or el.name in ("script", "style") or headline in el.parents or _in_list(el):
                 continue
             text = el.get_text(" ", strip=True)
-            if not text or len(text) > _MAX_DATELINE_CHARS:
+            if not text or len(text) > _MAX_DATELINE_CHARS or bool(UPDATE_LABEL.match(text)) != updates:
                 continue
             found = _element_date(el)
             if found and "T" in found:
@@ -876,12 +884,31 @@ def dateline_near(page: Page, title: str | None) -> str | None:
 
 def find_published(page: Page, raw: RawDocument, title: str | None = None) -> str | None:
     """Publication datetime: adapter → JSON-LD → article:published_time etc. → <time> markup →
-    the visible dateline near the headline → date-classed elements → the source's."""
+    the visible dateline near the headline (one not labelled as an update first) → date-classed
+    elements → the source's → htmldate."""
     adapter = page.adapter.published if page.adapter else ()
     meta_keys = (*META_PUBLISHED, *published_meta_keys(page.meta))
     found = _find_date(page, adapter, "datePublished", meta_keys, MARKUP_PUBLISHED)
     found = found or dateline_near(page, title) or _find_date(page, (), "", (), GENERIC_PUBLISHED)
-    return found or parse_datetime(raw.published)
+    # an "updated" dateline when it is the only one (old CMSs label their one dateline so), and
+    # htmldate last: on a page with no dateline it reads the dates of other articles' links too
+    found = found or dateline_near(page, title, updates=True) or parse_datetime(raw.published)
+    return found or library_date(page)
+
+
+def library_date(page: Page) -> str | None:
+    """htmldate's publication day for a page where none of our strategies found one: imported
+    here only, so pages that carry their date never pay for loading it."""
+    try:
+        from htmldate import find_date
+    except ImportError:  # an install without it: no last fallback
+        return None
+    try:
+        found = find_date(str(page.soup), url=page.url, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # a failure of the library on one page is "no date found"
+        LOGGER.debug("htmldate failed on %s", page.url, exc_info=True)
+        return None
+    return parse_datetime(found)
 
 
 def find_modified(page: Page) -> str | None:
