@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vnextract.pipeline.extract.component import SpanExtractor
 from vnextract.pipeline.extract.lexicons import load_tsv, phrase_alternation
 from vnextract.pipeline.extract.values import (
     DATES,
@@ -856,12 +857,25 @@ def find_dates(text: str, published: str | None) -> list[tuple[int, int, DateVal
     return [(start, end, value) for start, end, value in scan_dates(text, published) if value]
 
 
-@Language.component("vnx_dates")
-def dates_component(doc: Doc) -> Doc:
-    """Set doc.spans["dates"] (label DATE) with Span._.date."""
+class DatesComponent(SpanExtractor):
+    """Sets doc.spans["dates"] (label DATE) with Span._.date."""
+
+    def match(self, doc: Doc) -> list[tuple[int, int, DateValue | None]]:
+        return list(scan_dates(doc_text(doc), doc._.published))
+
+    def set_annotations(self, doc: Doc, found: list[tuple[int, int, DateValue | None]]) -> None:
+        _set_dates(doc, found)
+
+
+@Language.factory("vnx_dates")
+def make_dates(nlp: Language, name: str) -> DatesComponent:
+    return DatesComponent(nlp, name)
+
+
+def _set_dates(doc: Doc, found: list[tuple[int, int, DateValue | None]]) -> None:
     spans = []
     unknown = 0
-    for start, end, value in scan_dates(doc_text(doc), doc._.published):
+    for start, end, value in found:
         if value is None:
             unknown += 1
             continue
@@ -874,4 +888,3 @@ def dates_component(doc: Doc) -> Doc:
     elif unknown:
         add_warning(doc, f"dates: {unknown} dates skipped: counted from the publication date they fall outside years 1-9999")
     doc.spans[DATES] = spans
-    return doc

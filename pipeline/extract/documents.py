@@ -38,6 +38,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vnextract.pipeline.extract.component import SpanExtractor
 from vnextract.pipeline.extract.entities import resolve_organization
 from vnextract.pipeline.extract.lexicons import (
     LazyPattern,
@@ -501,11 +502,24 @@ def _day_dates(doc: Doc) -> dict[int, tuple[int, str]]:
     }
 
 
-@Language.component("vnx_documents")
-def documents_component(doc: Doc) -> Doc:
-    """Set doc.spans["documents"] (label DOC) with Span._.document."""
+class DocumentsComponent(SpanExtractor):
+    """Sets doc.spans["documents"] (label DOC) with Span._.document."""
+
+    def match(self, doc: Doc) -> list[_Found]:
+        return find_documents(doc_text(doc), _day_dates(doc))
+
+    def set_annotations(self, doc: Doc, found: list[_Found]) -> None:
+        _set_documents(doc, found)
+
+
+@Language.factory("vnx_documents")
+def make_documents(nlp: Language, name: str) -> DocumentsComponent:
+    return DocumentsComponent(nlp, name)
+
+
+def _set_documents(doc: Doc, found: list[_Found]) -> None:
     spans = []
-    for ref in find_documents(doc_text(doc), _day_dates(doc)):
+    for ref in found:
         span = char_span(doc, ref.start, ref.end, "DOC")
         if span is None:
             continue
@@ -517,4 +531,3 @@ def documents_component(doc: Doc) -> Doc:
         span._.document = value
         spans.append(span)
     doc.spans[DOCUMENTS] = spans
-    return doc

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from vnextract.pipeline.extract import places as P
 from vnextract.pipeline.extract.article_index import ArticleIndex, complete_name
+from vnextract.pipeline.extract.component import SpanExtractor
 from vnextract.pipeline.extract.locations import (
     _add_table_places,
     _bare_places,
@@ -72,12 +73,13 @@ LOGGER = logging.getLogger(__name__)
 # Its own API, and the passes' names that persons.py and persons_titles.py reach through it
 # (`E.Parser`, ...; see below): re-exported on purpose.
 __all__ = [
+    "EntitiesComponent",
     "EntityAnalysis",
     "Parser",
     "article_index",
     "complete_name",
-    "entities_component",
     "entity_analysis",
+    "make_entities",
     "org_heads",
     "org_name",
     "resolve_organization",
@@ -229,13 +231,21 @@ def _text(text: str, words: Sequence[Word], i: int, j: int) -> str:
     return joined(text, words, i, j)
 
 
-@Language.component("vnx_entities")
-def entities_component(doc: Doc) -> Doc:
-    """Set doc.spans["organizations"] and doc.spans["locations"]."""
-    analysis = entity_analysis(doc)
-    doc.spans[ORGANIZATIONS] = _spans(doc, analysis.organizations, "ORG")
-    doc.spans[LOCATIONS] = _spans(doc, [(loc.start, loc.end, loc.value) for loc in analysis.locations], "LOC")
-    return doc
+class EntitiesComponent(SpanExtractor):
+    """Sets doc.spans["organizations"] and doc.spans["locations"] (the analysis is shared with the
+    documents component: `entity_analysis` runs once per doc)."""
+
+    def match(self, doc: Doc) -> EntityAnalysis:
+        return entity_analysis(doc)
+
+    def set_annotations(self, doc: Doc, found: EntityAnalysis) -> None:
+        doc.spans[ORGANIZATIONS] = _spans(doc, found.organizations, "ORG")
+        doc.spans[LOCATIONS] = _spans(doc, [(loc.start, loc.end, loc.value) for loc in found.locations], "LOC")
+
+
+@Language.factory("vnx_entities")
+def make_entities(nlp: Language, name: str) -> EntitiesComponent:
+    return EntitiesComponent(nlp, name)
 
 
 def _spans(doc: Doc, items: list[tuple[int, int, EntityValue]], label: str) -> list[Span]:

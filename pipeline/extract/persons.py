@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from vnextract.pipeline.extract import entities as E
 from vnextract.pipeline.extract import places as P
+from vnextract.pipeline.extract.component import SpanExtractor
 from vnextract.pipeline.extract.lexicons import load_tsv
 from vnextract.pipeline.extract.names import (
     PhraseTable,
@@ -826,12 +827,24 @@ def _is_head(short: str, name: str) -> bool:
     return len(s) < len(n) and n[: len(s)] == s
 
 
-@Language.component("vnx_persons")
-def persons_component(doc: Doc) -> Doc:
-    """Set doc.spans["persons"]."""
-    finder = PersonFinder(doc)
+class PersonsComponent(SpanExtractor):
+    """Sets doc.spans["persons"] (label PER) with Span._.person: names, titles, organisations."""
+
+    def match(self, doc: Doc) -> tuple[PersonFinder, list[tuple[Mention, str]]]:
+        finder = PersonFinder(doc)
+        return finder, merge(doc, finder.find())
+
+    def set_annotations(self, doc: Doc, found: tuple[PersonFinder, list[tuple[Mention, str]]]) -> None:
+        _set_persons(doc, *found)
+
+
+@Language.factory("vnx_persons")
+def make_persons(nlp: Language, name: str) -> PersonsComponent:
+    return PersonsComponent(nlp, name)
+
+
+def _set_persons(doc: Doc, finder: PersonFinder, merged: list[tuple[Mention, str]]) -> None:
     spans = []
-    merged = merge(doc, finder.find())
     held = [(mention.titles, name) for mention, name in merged]
     complete_short_orgs(held)
     complete_short_names(doc, held)
@@ -844,4 +857,3 @@ def persons_component(doc: Doc) -> Doc:
             span._.person = PersonValue(name=name, titles=tuple(mention.titles))
             spans.append(span)
     doc.spans[PERSONS] = spans
-    return doc

@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vnextract.pipeline.extract.component import SpanExtractor
 from vnextract.pipeline.extract.values import SENTENCES, char_span, doc_text
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -65,9 +66,17 @@ def sentence_offsets(text: str) -> list[tuple[int, int]]:
     return offsets
 
 
-@Language.component("vnx_sentences")
-def sentences_component(doc: Doc) -> Doc:
-    """Set doc.spans["sentences"]."""
-    spans = [char_span(doc, start, end, "SENT") for start, end in sentence_offsets(doc_text(doc))]
-    doc.spans[SENTENCES] = [span for span in spans if span is not None]
-    return doc
+class SentencesComponent(SpanExtractor):
+    """Sets doc.spans["sentences"] (label SENT)."""
+
+    def match(self, doc: Doc) -> list[tuple[int, int]]:
+        return list(sentence_offsets(doc_text(doc)))
+
+    def set_annotations(self, doc: Doc, found: list[tuple[int, int]]) -> None:
+        spans = [char_span(doc, start, end, "SENT") for start, end in found]
+        doc.spans[SENTENCES] = [span for span in spans if span is not None]
+
+
+@Language.factory("vnx_sentences")
+def make_sentences(nlp: Language, name: str) -> SentencesComponent:
+    return SentencesComponent(nlp, name)

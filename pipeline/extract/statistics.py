@@ -52,6 +52,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vnextract.pipeline.extract.component import SpanExtractor
 from vnextract.pipeline.extract.statistics_context import (
     Context,
     DateMention,
@@ -208,9 +209,31 @@ def find_statistics(
     return found
 
 
-@Language.component("vnx_statistics")
-def statistics_component(doc: Doc) -> Doc:
-    """Set doc.spans["statistics"] (label STAT), each span with Span._.statistic."""
+class StatisticsComponent(SpanExtractor):
+    """Sets doc.spans["statistics"] (label STAT), each span with Span._.statistic."""
+
+    def load(self) -> None:
+        statistics_lexicon()  # compiled once, when the pipeline is built
+
+    def match(self, doc: Doc) -> list[tuple[int, int, StatisticValue]]:
+        return _match_statistics(doc)
+
+    def set_annotations(self, doc: Doc, found: list[tuple[int, int, StatisticValue]]) -> None:
+        spans = []
+        for start, end, value in found:
+            span = char_span(doc, start, end, LABEL)
+            if span is not None:
+                span._.statistic = value
+                spans.append(span)
+        doc.spans[STATISTICS] = spans
+
+
+@Language.factory("vnx_statistics")
+def make_statistics(nlp: Language, name: str) -> StatisticsComponent:
+    return StatisticsComponent(nlp, name)
+
+
+def _match_statistics(doc: Doc) -> list[tuple[int, int, StatisticValue]]:
     date_spans = list(doc.spans[DATES]) if DATES in doc.spans else None
     document_spans = list(doc.spans[DOCUMENTS]) if DOCUMENTS in doc.spans else []
     sentences = [(s.start_char, s.end_char) for s in doc.spans[SENTENCES]] if SENTENCES in doc.spans else None
@@ -218,13 +241,6 @@ def statistics_component(doc: Doc) -> Doc:
     dates = None
     if date_spans is not None:
         dates = [(s.start_char, s.end_char, s._.date) for s in date_spans if s._.date is not None]
-    spans = []
-    for start, end, value in find_statistics(
+    return find_statistics(
         doc_text(doc), sentences=sentences, dates=dates, excluded=excluded, published=doc._.published
-    ):
-        span = char_span(doc, start, end, LABEL)
-        if span is not None:
-            span._.statistic = value
-            spans.append(span)
-    doc.spans[STATISTICS] = spans
-    return doc
+    )
