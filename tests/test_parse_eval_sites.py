@@ -16,6 +16,7 @@ import eval_parse
 ALL_FLOORS = json.loads(eval_parse.FLOORS.read_text(encoding="utf-8"))
 FLOORS = {key: value for key, value in ALL_FLOORS.items() if isinstance(value, float)}
 GENERIC_FLOORS = ALL_FLOORS.get("generic_only", {})
+UNKNOWN_FLOORS = ALL_FLOORS.get("unknown_sites", {})
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +51,29 @@ def test_eval_sites_generic_path_alone_at_or_above_floor(generic_result: dict, f
     score = generic_result["overall"]["ours"][field]
     wrong = [row["page"] for row in generic_result["pages"] if not row["ours"][field]]
     assert score + 1e-9 >= GENERIC_FLOORS[field], f"{field} {score:.3f} < floor {GENERIC_FLOORS[field]}: {wrong}"
+
+
+@pytest.fixture(scope="module")
+def unknown_result() -> dict:
+    """Every page as an unknown site's: adapters and the outlets table off, so the outlet's name,
+    the site-name checks and the bylines rest on what the page says of itself."""
+    if not any(eval_parse.SITES.glob("*.expected.json")):
+        pytest.skip("no outlet/era fixtures")
+    from vnextract.pipeline.parse import metadata
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(metadata, "SITES", ())
+        patch.setattr(metadata, "adapters_for", lambda url: ())
+        patch.setattr(metadata, "outlet_by_domain", lambda url: None)
+        patch.setattr(metadata, "outlet_by_name", lambda text: None)
+        return eval_parse.evaluate_sites(eval_parse.SITES, libraries=False)
+
+
+@pytest.mark.parametrize("field", [pytest.param(f, id=f) for f in sorted(UNKNOWN_FLOORS)])
+def test_eval_sites_unknown_sites_at_or_above_floor(unknown_result: dict, field: str) -> None:
+    score = unknown_result["overall"]["ours"][field]
+    wrong = [row["page"] for row in unknown_result["pages"] if not row["ours"][field]]
+    assert score + 1e-9 >= UNKNOWN_FLOORS[field], f"{field} {score:.3f} < floor {UNKNOWN_FLOORS[field]}: {wrong}"
 
 
 def test_eval_sites_every_row_names_outlet_and_era(result: dict) -> None:
