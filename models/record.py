@@ -1,4 +1,4 @@
-"""Pydantic models of the record contract (`CONTRACT.md`): the program's public output format."""
+"""Pydantic models of the record contract (`docs/contract.md`): the program's public output format."""
 
 from __future__ import annotations
 
