@@ -33,6 +33,10 @@ EXAMPLES = [
     ("Thứ Hai, 16/06/2014, 07:10 [GMT+7]", "2014-06-16T07:10:00+07:00", "gmt-in-square-brackets"),
     ("05 tháng 02, 2024 | 12:30", "2024-02-05T12:30:00+07:00", "words-with-comma"),
     ("Thứ hai, 5 tháng 2 năm 2024", "2024-02-05", "words-without-ngay"),
+    ("6 tháng 10 2015", "2015-10-06", "words-year-after-month"),
+    ("06/10/2015 02:30:13 CH", "2015-10-06T14:30:13+07:00", "vietnamese-locale-pm"),
+    ("06/10/2015 12:05 SA", "2015-10-06T00:05:00+07:00", "vietnamese-locale-midnight"),
+    ("06/10/2015 11:25 Sau đó", "2015-10-06T11:25:00+07:00", "capitalised-word-is-no-clock-mark"),
 ]
 
 JUNK = [
@@ -44,6 +48,7 @@ JUNK = [
     ("12.000 đồng/kg", "number-not-date"),
     ("Số 163/QĐ-UBND", "document-number"),
     ("tỷ lệ 26/11/12", "two-digit-year-without-dateline"),
+    ("6 tháng 10 20155", "five-digit-year"),
 ]
 
 

@@ -243,3 +243,20 @@ def test_unseen_domain_name_read(given: str, name: str) -> None:
 def test_unseen_outlet_of_an_unknown_site(head: str, body: str, url: str | None, outlet: str) -> None:
     page = f"{body}<h1>T</h1><div class='body'><p>{LONG}</p><p>{OTHER}</p></div>"
     assert _page(page, head=head, url=url).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "description, sapo",
+    [
+        pytest.param("Bongda.com.vn - Đội bóng xin hoãn trận vì thiếu cầu thủ đủ điều kiện thi đấu.",
+                     "Đội bóng xin hoãn trận vì thiếu cầu thủ đủ điều kiện thi đấu.", id="domain-prefix"),
+        pytest.param("Tin Nhanh - Đội bóng xin hoãn trận vì thiếu cầu thủ đủ điều kiện thi đấu.",
+                     "Đội bóng xin hoãn trận vì thiếu cầu thủ đủ điều kiện thi đấu.", id="site-name-prefix"),
+        pytest.param("Hà Nội - Đội bóng xin hoãn trận vì thiếu cầu thủ đủ điều kiện thi đấu.",
+                     "Hà Nội - Đội bóng xin hoãn trận vì thiếu cầu thủ đủ điều kiện thi đấu.", id="place-stamp-stays"),
+    ],
+)
+def test_unseen_site_name_opening_a_description_is_not_the_lead(description: str, sapo: str) -> None:
+    head = f'<meta property="og:site_name" content="Tin Nhanh"><meta name="description" content="{description}">'
+    article = _page(f"<h1>{HEADLINE}</h1><div class='body'><p>{LONG}</p><p>{OTHER}</p></div>", head=head)
+    assert article.sapo == sapo

@@ -26,8 +26,10 @@ _DMY_SHORT = re.compile(
 )
 # A 12-hour clock's part of the day: "08:15 tối" is 20:15, "3:05 PM" is 15:05 (a 24-hour time
 # marked PM, as ione wrote "15:45 PM", stays).
-_AFTERNOON = re.compile(r"^\s*(?:PM|P\.M\.|chiều|tối|đêm)\b", re.IGNORECASE)
-_MORNING = re.compile(r"^\s*(?:AM|A\.M\.|sáng|rạng sáng)\b", re.IGNORECASE)
+# "SA"/"CH" (sáng, chiều) are how the Vietnamese locale writes AM/PM ("02:30:13 CH"): upper case
+# only, so a word after the time is not taken for one.
+_AFTERNOON = re.compile(r"^\s*(?:(?i:PM|P\.M\.|chiều|tối|đêm)|CH)\b")
+_MORNING = re.compile(r"^\s*(?:(?i:AM|A\.M\.|sáng|rạng sáng)|SA)\b")
 # "ngày 6 tháng 10 năm 2015", "6 tháng 10, 2015", and "6 tháng 10 2015" as BBC and other
 # outlets abroad write it (the year straight after the month).
 _WORDS = re.compile(

@@ -663,7 +663,19 @@ def find_sapo(page: Page, title: str | None = None) -> str | None:
                     text = f"{stamp} - {text[len(stamp):].lstrip(' -–:')}"
             if text:
                 return _cut_link(text)
-    return _cut_link(_visible_sapo(page, title) or _description(page))
+    return _cut_link(_without_site_prefix(page, _visible_sapo(page, title) or _description(page)))
+
+
+_LEAD_PREFIX = re.compile(r"^\s*(?P<name>[^\s].{0,40}?)\s+[-–—:|]\s+")
+
+
+def _without_site_prefix(page: Page, text: str | None) -> str | None:
+    """A lead without the site's name opening it ("Bongda.com.vn - Ban huấn luyện ...", "VTV.vn -
+    Trước ..."): descriptions are signed so for search results, not for readers."""
+    match = _LEAD_PREFIX.match(text or "")
+    if text and match and (is_site_name(page, match.group("name")) or is_domain_shaped(match.group("name"))):
+        return text[match.end():] or text
+    return text
 
 
 # A link to another article glued to the end of a lead: "... bị cô lập. >> Miền Trung mưa lớn"
