@@ -4,10 +4,13 @@ document, `set_annotations` writes them to the document's span groups."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from vnextract.pipeline.extract.values import char_span
 
 
 class SpanExtractor:
@@ -31,3 +34,15 @@ class SpanExtractor:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
+
+
+def valued_spans(doc: Doc, items: Iterable[tuple[int, int, Any]], label: str, attribute: str) -> list[Span]:
+    """Spans over (start, end, value) items, each value set as `Span._.<attribute>` (items whose
+    offsets cover no token are dropped)."""
+    spans = []
+    for start, end, value in items:
+        span = char_span(doc, start, end, label)
+        if span is not None:
+            setattr(span._, attribute, value)
+            spans.append(span)
+    return spans

@@ -25,11 +25,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from vnextract.pipeline.extract import places as P
 from vnextract.pipeline.extract.article_index import ArticleIndex, complete_name
-from vnextract.pipeline.extract.component import SpanExtractor
+from vnextract.pipeline.extract.component import SpanExtractor, valued_spans
 from vnextract.pipeline.extract.locations import (
     _add_table_places,
     _bare_places,
@@ -64,7 +64,6 @@ from vnextract.pipeline.extract.values import (
     LOCATIONS,
     ORGANIZATIONS,
     EntityValue,
-    char_span,
     doc_text,
 )
 
@@ -239,20 +238,12 @@ class EntitiesComponent(SpanExtractor):
         return entity_analysis(doc)
 
     def set_annotations(self, doc: Doc, found: EntityAnalysis) -> None:
-        doc.spans[ORGANIZATIONS] = _spans(doc, found.organizations, "ORG")
-        doc.spans[LOCATIONS] = _spans(doc, [(loc.start, loc.end, loc.value) for loc in found.locations], "LOC")
+        doc.spans[ORGANIZATIONS] = valued_spans(doc, found.organizations, "ORG", "entity")
+        locations = [(loc.start, loc.end, loc.value) for loc in found.locations]
+        doc.spans[LOCATIONS] = valued_spans(doc, locations, "LOC", "entity")
 
 
 @Language.factory("vnx_entities")
 def make_entities(nlp: Language, name: str) -> EntitiesComponent:
     return EntitiesComponent(nlp, name)
 
-
-def _spans(doc: Doc, items: list[tuple[int, int, EntityValue]], label: str) -> list[Span]:
-    spans = []
-    for start, end, value in items:
-        span = char_span(doc, start, end, label)
-        if span is not None:
-            span._.entity = value
-            spans.append(span)
-    return spans

@@ -52,7 +52,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vnextract.pipeline.extract.component import SpanExtractor
+from vnextract.pipeline.extract.component import SpanExtractor, valued_spans
 from vnextract.pipeline.extract.statistics_context import (
     Context,
     DateMention,
@@ -75,7 +75,6 @@ from vnextract.pipeline.extract.values import (
     SENTENCES,
     STATISTICS,
     StatisticValue,
-    char_span,
     doc_text,
 )
 
@@ -219,13 +218,7 @@ class StatisticsComponent(SpanExtractor):
         return _match_statistics(doc)
 
     def set_annotations(self, doc: Doc, found: list[tuple[int, int, StatisticValue]]) -> None:
-        spans = []
-        for start, end, value in found:
-            span = char_span(doc, start, end, LABEL)
-            if span is not None:
-                span._.statistic = value
-                spans.append(span)
-        doc.spans[STATISTICS] = spans
+        doc.spans[STATISTICS] = valued_spans(doc, found, LABEL, "statistic")
 
 
 @Language.factory("vnx_statistics")
