@@ -17,27 +17,29 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# Light names are imported now; the API (spaCy, underthesea) only when first used, so that
-# `import vnextract` stays cheap for users who only want the models.
-from vnextract.models import (
-    SCHEMA_VERSION,
-    DateMention,
-    DocumentRef,
-    Entity,
-    Mention,
-    Person,
-    Record,
-    Source,
-    Statistic,
-    Title,
-    record_json_schema,
-)
-
+# Everything is imported on first use: `import vnextract` (and the command line, which starts by
+# importing this package) stays cheap until a name is asked for.
 if TYPE_CHECKING:
     from vnextract.api import Extractor, extract
+    from vnextract.models import (
+        SCHEMA_VERSION,
+        DateMention,
+        DocumentRef,
+        Entity,
+        Mention,
+        Person,
+        Record,
+        Source,
+        Statistic,
+        Title,
+        record_json_schema,
+    )
     from vnextract.pipeline.errors import InputError, Rejection, VnextractError
 
+_MODELS = ("SCHEMA_VERSION", "DateMention", "DocumentRef", "Entity", "Mention", "Person", "Record", "Source",
+           "Statistic", "Title", "record_json_schema")
 _LAZY = {
+    **dict.fromkeys(_MODELS, "vnextract.models"),
     "extract": "vnextract.api",
     "Extractor": "vnextract.api",
     "VnextractError": "vnextract.pipeline.errors",
