@@ -260,3 +260,31 @@ def test_unseen_site_name_opening_a_description_is_not_the_lead(description: str
     head = f'<meta property="og:site_name" content="Tin Nhanh"><meta name="description" content="{description}">'
     article = _page(f"<h1>{HEADLINE}</h1><div class='body'><p>{LONG}</p><p>{OTHER}</p></div>", head=head)
     assert article.sapo == sapo
+
+
+@pytest.mark.parametrize(
+    "headline_html",
+    [
+        pytest.param(f"<div class='title-news'>{HEADLINE}</div>", id="div-title-news"),
+        pytest.param(f"<table><tr><td class='tieude'>{HEADLINE}</td></tr></table>", id="td-tieude"),
+    ],
+)
+def test_unseen_headline_in_an_element_classed_as_a_title(headline_html: str) -> None:
+    head = "<title>Sở Nông nghiệp tỉnh Z</title>"
+    body = f"<div class='banner'>Sở Nông nghiệp tỉnh Z</div>{headline_html}<div class='c'><p>{LONG}</p><p>{OTHER}</p></div>"
+    article = _page(body, head=head)
+    assert article.title == HEADLINE
+    assert article.outlet == "Sở Nông nghiệp tỉnh Z"
+
+
+@pytest.mark.parametrize(
+    "byline, author",
+    [
+        pytest.param("<dd class='createdby'>Viết bởi Trần Thị Mai</dd>", "Trần Thị Mai", id="joomla-written-by"),
+        pytest.param("<span class='byline'>bởi <a class='author'>admin</a></span>", None, id="wordpress-admin"),
+        pytest.param("<p class='author'>Người viết: Lê Văn Nam</p>", "Lê Văn Nam", id="nguoi-viet"),
+    ],
+)
+def test_unseen_cms_bylines(byline: str, author: str | None) -> None:
+    article = _page(f"<h1>{HEADLINE}</h1><dl>{byline}</dl><div class='c'><p>{LONG}</p><p>{OTHER}</p></div>")
+    assert article.author == author

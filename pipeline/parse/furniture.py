@@ -213,7 +213,8 @@ RELATED_LINE = re.compile(
 
 # Label words that open a byline but are not part of the name.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?:Tác\s+giả|Bài\s+và\s+ảnh|Bài\s*,\s*ảnh|Bài\s*&\s*ảnh|Bài|Ảnh|Nhóm\s+phóng\s+viên|By)\s*[:-]\s*",
+    r"^\s*(?:(?:Tác\s+giả|Bài\s+và\s+ảnh|Bài\s*,\s*ảnh|Bài\s*&\s*ảnh|Bài|Ảnh|Nhóm\s+phóng\s+viên|By"
+    r"|Người\s+viết)\s*[:-]\s*|(?:Viết\s+bởi|Bởi)\s*:?\s+)",  # "Viết bởi X": Joomla's and WordPress's byline
     re.IGNORECASE,
 )
 

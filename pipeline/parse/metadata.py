@@ -76,7 +76,7 @@ META_LANGUAGE = ("content-language", "language", "dc.language", "og:locale")
 # Generic markup, the last strategy before giving up.
 GENERIC_AUTHOR = (
     "[rel=author]", "[itemprop=author] [itemprop=name]", "[itemprop=author]", ".author-name",
-    ".byline", ".author", ".tac-gia", "[class*=author]", "[class*=byline]",
+    ".byline", ".author", ".tac-gia", "[class*=author]", "[class*=byline]", ".createdby",
 )
 # Machine-readable dates in the markup: tried before the visible dateline.
 MARKUP_PUBLISHED = ("[itemprop=datePublished]", "time[datetime]")
@@ -552,7 +552,8 @@ def _headline_like(text: str) -> bool:
 
 def find_title(page: Page) -> str | None:
     """Headline: adapter → the heading nearest the body that the declared titles confirm → the
-    h1 nearest before the body → the article's declared title → an h2/h3 → the <title>."""
+    h1 nearest before the body → the article's declared title → an h2/h3 → an element classed
+    as a title → the <title>."""
     if page.adapter:
         title = _adapter_text(page, page.adapter.title)
         if title:
@@ -576,7 +577,31 @@ def find_title(page: Page) -> str | None:
     heading = _nearest_before(lower, anchor)
     if heading:
         return heading
+    heading = _classed_headline(page, anchor)
+    if heading:
+        return heading
     return document[0] if document else _nearest_before(_headings(page, ("h1",)), anchor)
+
+
+# A class token naming a headline written without a heading tag (old portals and CMSs:
+# <div class="title-news">, <td class="tieude">).
+_HEADLINE_CLASS = re.compile(r"(?:^|[-_])(?:title|tieu-?de|tieude|headline)(?:$|[-_])", re.IGNORECASE)
+_HEADLINE_TAGS = frozenset(("div", "p", "span", "td", "strong", "b", "font"))
+
+
+def _classed_headline(page: Page, anchor: int) -> str | None:
+    """The last element before the body whose class names it a title and whose text reads as a
+    headline (not the site's name, not in the masthead, furniture or a list of links)."""
+    found = None
+    for el in page.index._all[:anchor]:
+        if el.name not in _HEADLINE_TAGS or not any(_HEADLINE_CLASS.search(t) for t in _tokens(el)):
+            continue
+        if _in_list(el) or _outside_article(el) or furniture.is_hidden(el.attrs):
+            continue
+        text = flat_text(el)
+        if _headline_like(text) and not is_site_name(page, text):
+            found = text
+    return found
 
 
 # Visible lead paragraphs of unknown sites, looked for between the headline and the body.
