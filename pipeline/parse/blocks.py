@@ -264,7 +264,7 @@ def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
         ):
             candidates.append(tag)
     candidates.extend(select_all(root, extra_selectors))
-    root_chars = len(root.get_text(strip=True))
+    root_chars = len(root.get_text(strip=True)) if any(tag.name == "form" for tag in candidates) else 0
     for tag in candidates:  # document order: an outer element is judged before its children
         if tag is root or is_gone(tag):
             continue
