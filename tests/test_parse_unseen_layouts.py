@@ -288,3 +288,16 @@ def test_unseen_headline_in_an_element_classed_as_a_title(headline_html: str) ->
 def test_unseen_cms_bylines(byline: str, author: str | None) -> None:
     article = _page(f"<h1>{HEADLINE}</h1><dl>{byline}</dl><div class='c'><p>{LONG}</p><p>{OTHER}</p></div>")
     assert article.author == author
+
+
+@pytest.mark.parametrize(
+    "title, url, outlet",
+    [
+        pytest.param("<title>T - Thời sự</title>", "https://tinvung.example/a", "tinvung.example",
+                     id="section-is-not-the-site"),
+        pytest.param("<title>T - www.TinVung.vn</title>", None, "TinVung.vn", id="www-off-a-domain-name"),
+    ],
+)
+def test_unseen_outlet_falls_back_without_taking_a_section(title: str, url: str | None, outlet: str) -> None:
+    page = f"<h1>T</h1><div class='body'><p>{LONG}</p><p>{OTHER}</p></div>"
+    assert _page(page, head=title, url=url).outlet == outlet

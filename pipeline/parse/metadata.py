@@ -970,11 +970,10 @@ def _title_site_name(page: Page, headline: str | None) -> str | None:
     for piece in others:
         if is_site_name(page, piece) or looks_like_outlet(piece):
             return piece
-    # the signature of "headline - section - site": a segment written as a name, else the last
+    # the signature of "headline - section - site": a segment written as a name ("Zing News"),
+    # not a section ("Thể thao"), which many titles carry without any site name
     brands = [piece for piece in others if _brand_like(piece)] if len(others) < len(pieces) else []
-    if brands:
-        return brands[-1]
-    return others[-1] if len(others) < len(pieces) and others else None
+    return brands[-1] if brands else None
 
 
 def find_outlet(page: Page, headline: str | None = None) -> str | None:

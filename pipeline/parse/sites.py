@@ -238,7 +238,9 @@ def _provinces() -> frozenset[str]:
     return frozenset(names)
 
 
-_DOMAIN_SHAPED = re.compile(r"^[\w-]+(?:\.[a-z]{2,6})+$", re.IGNORECASE)
+_DOMAIN_SHAPED = re.compile(
+    r"^(?:[\w-]+\.)+(?:vn|com|net|org|info|tv|news|edu|gov|asia|biz|co|io|me|uk|us)$", re.IGNORECASE
+)
 
 
 def is_domain_shaped(name: str) -> bool:
@@ -281,7 +283,8 @@ def reader_name(text: str, host: str | None = None) -> str:
 def domain_name_read(name: str) -> str:
     """A site named only by its domain, as readers say it: an acronym without its domain ("VOV.VN"
     -> "VOV"); any other domain stays as written ("Bongda.com.vn")."""
+    if not is_domain_shaped(name):
+        return name
+    name = re.sub(r"^www\.", "", name, flags=re.IGNORECASE)
     label = name.split(".")[0]
-    if is_domain_shaped(name) and 2 <= len(label) <= 4 and label.isupper():
-        return label
-    return name
+    return label if 2 <= len(label) <= 4 and label.isupper() else name
