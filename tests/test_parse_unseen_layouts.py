@@ -301,3 +301,18 @@ def test_unseen_cms_bylines(byline: str, author: str | None) -> None:
 def test_unseen_outlet_falls_back_without_taking_a_section(title: str, url: str | None, outlet: str) -> None:
     page = f"<h1>T</h1><div class='body'><p>{LONG}</p><p>{OTHER}</p></div>"
     assert _page(page, head=title, url=url).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "between, author",
+    [
+        pytest.param("<p>Thứ Hai, 04/03/2024 08:00 | Hoàng Nam</p>", "Hoàng Nam", id="dateline-and-byline"),
+        pytest.param("<p>04/03/2024 08:00</p>", None, id="dateline-alone"),
+    ],
+)
+def test_unseen_byline_between_the_lead_and_the_body(between: str, author: str | None) -> None:
+    lead = "Kế hoạch nâng cấp thủy lợi trị giá 320 tỉ đồng sẽ giúp nông dân các huyện phía nam chủ động nước tưới."
+    head = f'<meta property="og:description" content="{lead}">'
+    body = f"<h1>{HEADLINE}</h1><div class='bai-viet'><p><strong>{lead}</strong></p>{between}<p>{LONG}</p><p>{OTHER}</p></div>"
+    article = _page(body, head=head)
+    assert (article.author, article.sapo, article.paragraphs) == (author, lead, (LONG, OTHER))

@@ -168,8 +168,8 @@ def filter_lines(lines: list[Line], meta: Metadata, *, generic: bool) -> tuple[l
             continue
         if text in (meta.title, meta.author):
             continue
-        if generic and len(text) < 40 and parse_datetime(text):
-            continue  # a date line left in the container by the page's header
+        if generic and len(text) < 40 and parse_datetime(text) and not layout.head_credit(text):
+            continue  # a date line left in the container by the page's header (a byline with it stays, read later)
         paragraphs.append(text)
     return paragraphs, captions
 
@@ -375,9 +375,11 @@ def parse_html(text: str, raw: RawDocument) -> Article:
     if not any(p.strip() for p in body.paragraphs):
         raise InputError(Errors.E007, why_no_article(page, meta, shape))
     paragraphs, head_names = take_head_credits(body.paragraphs)
-    credits = head_names + body.credits
-    author = meta.author or _join([n for name in credits for n in byline_names(page, name)]) or meta.meta_author
     sapo, paragraphs = settle_lead(meta.sapo, paragraphs)
+    # a dateline/byline line set between the lead and the body ("<b>lead</b> / date | name / ...")
+    paragraphs, between = take_head_credits(paragraphs)
+    credits = head_names + between + body.credits
+    author = meta.author or _join([n for name in credits for n in byline_names(page, name)]) or meta.meta_author
     captions = tuple(dict.fromkeys(body.captions))
     return Article(
         paragraphs=tuple(paragraphs),
