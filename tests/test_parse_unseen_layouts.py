@@ -208,6 +208,9 @@ def test_unseen_the_site_signing_as_author_is_no_byline(head: str, byline: str, 
         pytest.param("Pháp Đình Online", "phapdinhonline.vn", "Pháp Đình Online", id="tail-in-the-domain"),
         pytest.param("Tạp chí Đọc & Nghĩ", None, "Tạp chí Đọc & Nghĩ", id="magazine-kept"),
         pytest.param("Báo Z", None, "Báo Z", id="one-letter-rest"),
+        pytest.param("Báo Mới", "baomoi.com", "Báo Mới", id="bao-spelled-in-the-domain"),
+        pytest.param("Báo Giao thông", "www.baogiaothong.vn", "Báo Giao thông", id="bao-in-the-domain-www"),
+        pytest.param("Báo Lao Động", "laodong.vn", "Lao Động", id="domain-without-bao"),
     ],
 )
 def test_unseen_reader_name(given: str, host: str | None, name: str) -> None:

@@ -258,7 +258,8 @@ def is_shouted(name: str) -> bool:
 def reader_name(text: str, host: str | None = None) -> str:
     """The name readers use for a site from the name the page gives it: "Báo điện tử Dân trí"
     -> "Dân trí", "Tuổi Trẻ Online" -> "Tuổi Trẻ"; "Báo Nghệ An" (a place
-    after "Báo"), "Pháp Đình Online" (the tail is in its domain) and "Tạp chí X" stay."""
+    after "Báo"), "Báo Mới" on baomoi.com and "Pháp Đình Online" (in their domains) and
+    "Tạp chí X" stay."""
     name = " ".join(text.split()).strip(" -|")
     words = _outlet_words()
     host_folded = fold(host or "")
@@ -270,11 +271,14 @@ def reader_name(text: str, host: str | None = None) -> str:
                     and fold(tail) not in host_folded:
                 name = name[: -len(tail)].rstrip(" -")
                 changed = True
+    label = fold((host or "").removeprefix("www.").split(".")[0])
     for opener in sorted(words.get("paper", ()), key=len, reverse=True):
         if name.casefold().startswith(opener.casefold() + " "):
             rest = name[len(opener):].strip()
-            # a one-letter rest is no name a reader says alone ("Báo Z")
-            if len(fold(rest)) >= 2 and fold(rest) not in _provinces():
+            # a one-letter rest is no name a reader says alone ("Báo Z"); a paper whose domain
+            # spells "bao" with its name is called so ("Báo Mới" on baomoi.com)
+            spelled = label.startswith(fold(opener)[:3]) and len(fold(rest)) >= 2 and fold(rest) in label
+            if len(fold(rest)) >= 2 and fold(rest) not in _provinces() and not spelled:
                 name = rest
             break
     return name
