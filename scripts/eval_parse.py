@@ -4,6 +4,8 @@
     scripts/eval_parse.py                       # the tables
     scripts/eval_parse.py --sites-only          # the outlet/era table alone (no speed runs)
     scripts/eval_parse.py --show                # each page's missed and extra paragraphs, wrong fields
+    scripts/eval_parse.py --sites-only --no-adapters     # the generic path alone on every page
+    scripts/eval_parse.py --sites-only --unknown-sites   # every page as an unknown site's (no adapter, no outlets table)
     scripts/eval_parse.py --pages other/dir     # another set of <name>.html + <name>.expected.json
     scripts/eval_parse.py --seconds 5           # time the throughput run longer
 
