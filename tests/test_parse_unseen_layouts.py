@@ -319,3 +319,36 @@ def test_unseen_byline_between_the_lead_and_the_body(between: str, author: str |
     body = f"<h1>{HEADLINE}</h1><div class='bai-viet'><p><strong>{lead}</strong></p>{between}<p>{LONG}</p><p>{OTHER}</p></div>"
     article = _page(body, head=head)
     assert (article.author, article.sapo, article.paragraphs) == (author, lead, (LONG, OTHER))
+
+
+@pytest.mark.parametrize(
+    "description, site",
+    [
+        pytest.param("Trang tin tức của Trường Đại học Bách khoa", True, id="news-page-of"),
+        pytest.param("Cổng thông tin điện tử tỉnh Nghệ An", True, id="portal"),
+        pytest.param("Tin tức mới nhất 24h về thời sự, kinh tế", True, id="latest-news"),
+        pytest.param("Trang trại bò sữa ở Mộc Châu vừa xuất khẩu lô hàng đầu tiên", False, id="story-opening-trang"),
+        pytest.param("Cổng trường mở cửa đón 2.000 học sinh trong ngày khai giảng", False, id="story-opening-cong"),
+    ],
+)
+def test_parse_site_description_is_no_lead(description: str, site: bool) -> None:
+    from vnextract.pipeline.parse import furniture
+
+    assert furniture.is_site_description(description) is site
+
+
+def test_parse_video_box_and_media_fallback_stay_out_of_the_body() -> None:
+    from vnextract.pipeline.parse import parse
+    from vnextract.pipeline.settings import Settings
+    from vnextract.pipeline.types import RawDocument
+
+    prose = "Tỉnh đã thu hút thêm 12 dự án đầu tư nước ngoài trong quý III với tổng vốn đăng ký lớn."
+    page = f"""<html><head><title>Thu hút FDI - Báo X</title></head><body><article>
+    <h1>Thu hút FDI tăng mạnh</h1><div class="detail-content"><p>{prose}</p>
+    <div class="box-video"><div class="video-title">Video: Lễ khởi công nhà máy</div></div>
+    <p>{prose} Các dự án tập trung vào điện tử.</p><video src="a.mp4">Trình duyệt không hỗ trợ video.</video>
+    <p>{prose} Nhiều dự án đã đi vào hoạt động.</p></div></article></body></html>"""
+    article = parse(RawDocument(content=page.encode(), content_type="text/html"), Settings())
+    body = "\n".join(article.paragraphs)
+    assert "Video: Lễ khởi công" not in body and "không hỗ trợ video" not in body
+    assert body.count(prose) == 3

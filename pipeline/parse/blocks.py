@@ -30,7 +30,10 @@ _MAX_CELL_CHECK_DEPTH = 3
 # Between the cells of a row; a private-use character so that a "|" written in the text stays.
 _CELL_SEPARATOR = "\ue000"
 _REPEATED_SEPARATORS = re.compile("\ue000(?:\\s*\ue000)+")
-_SKIP_TEXT_IN = frozenset(("script", "style", "noscript", "template", "textarea", "select", "option"))
+# Text inside these is code, form state or a media element's fallback ("your browser does not
+# support video"), never the article.
+_SKIP_TEXT_IN = frozenset(("script", "style", "noscript", "template", "textarea", "select", "option",
+                           "video", "audio", "object", "embed", "canvas"))
 # Furniture elements that hold at least this many prose paragraphs are kept: old ASP.NET pages
 # wrap the whole article in a <form>, some themes in a "sidebar-1" column.
 _PROSE_PARAGRAPHS_TO_KEEP = 3

@@ -120,6 +120,24 @@ def _promo_opener() -> re.Pattern[str]:
     return re.compile(r"^\s*(?:" + "|".join(_prefix_pattern(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
+SITE_DESCRIPTIONS_FILE = Path(__file__).with_name("site_descriptions.tsv")
+
+
+@functools.cache
+def _site_description_opener() -> re.Pattern[str]:
+    phrases = [
+        line.strip() for line in SITE_DESCRIPTIONS_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return re.compile(r"^\s*(?:" + "|".join(_prefix_pattern(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+def is_site_description(text: str) -> bool:
+    """True for a description of the site rather than of the article ("Trang tin tức của ...",
+    "Cổng thông tin điện tử ...", "Tin tức mới nhất ...")."""
+    return bool(_site_description_opener().match(text))
+
+
 def is_promo(line: str) -> bool:
     """True for an outlet's call to action inside a body ("Đón đọc Tạp chí ... số 47", "Đặt mua
     ấn phẩm tại đây", "Mời quý độc giả theo dõi ... trên TV Online")."""
@@ -163,6 +181,7 @@ FURNITURE_CLASS = re.compile(
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo\w*|pr-box
       | breadcrumbs?|menu|navbar|sidebar|widget|newsletter|subscribe|login|signup|register
       | modal|popup|overlay|cookie\w*|hotline|trending|most-?read|box-?hot|box-?tin
+      | box-?video|video-?box|video-?player|player|jwplayer|video-?embed|embed-?video|video-?wrap\w*
     )(?:$|[-_])""",
     re.VERBOSE,
 )

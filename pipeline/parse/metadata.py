@@ -661,7 +661,7 @@ def _visible_sapo(page: Page, title: str | None) -> str | None:
 def _description(page: Page) -> str | None:
     """The page's description, unless it is the site's (the whole <title> repeated, its name)."""
     text = _plain(_ld_str(page.ld.get("description")), unescape=True) or meta_value(page, META_DESCRIPTION)
-    if not text or is_site_name(page, text):
+    if not text or is_site_name(page, text) or furniture.is_site_description(text):
         return None
     title_tag = next(iter(page.index.by_tag("title")), None)
     if title_tag is not None and fold(text) == fold(title_tag.get_text()):
