@@ -200,7 +200,7 @@ def test_unseen_the_site_signing_as_author_is_no_byline(head: str, byline: str, 
     "given, host, name",
     [
         pytest.param("Báo điện tử Dân Trí", "dantri.example", "Dân Trí", id="paper-opener-off"),
-        pytest.param("Báo Lao Động", None, "Lao Động", id="bao-before-a-brand"),
+        pytest.param("Báo Lao Động", None, "Báo Lao Động", id="bao-kept-before-a-name"),
         pytest.param("Báo Nghệ An", None, "Báo Nghệ An", id="bao-before-a-province"),
         pytest.param("Báo Đà Nẵng điện tử", None, "Báo Đà Nẵng", id="province-and-tail"),
         pytest.param("Báo Miền Núi", None, "Báo Miền Núi", id="bao-before-a-region"),
@@ -210,7 +210,7 @@ def test_unseen_the_site_signing_as_author_is_no_byline(head: str, byline: str, 
         pytest.param("Báo Z", None, "Báo Z", id="one-letter-rest"),
         pytest.param("Báo Mới", "baomoi.com", "Báo Mới", id="bao-spelled-in-the-domain"),
         pytest.param("Báo Giao thông", "www.baogiaothong.vn", "Báo Giao thông", id="bao-in-the-domain-www"),
-        pytest.param("Báo Lao Động", "laodong.vn", "Lao Động", id="domain-without-bao"),
+        pytest.param("Báo Lao Động", "laodong.vn", "Báo Lao Động", id="bao-kept-domain-without-bao"),
     ],
 )
 def test_unseen_reader_name(given: str, host: str | None, name: str) -> None:
@@ -240,7 +240,7 @@ def test_unseen_domain_name_read(given: str, name: str) -> None:
         pytest.param('<title>T - VOV.VN</title>', "", "https://vov.example/a", "VOV", id="domain-only"),
         pytest.param('<title>T - Kinh doanh - TIN NHANH ONLINE</title><meta property="og:site_name" content="TIN NHANH ONLINE">'
                      '<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization",'
-                     '"name":"Báo Tin Nhanh"}}</script>', "", None, "Tin Nhanh", id="shouted-name-last"),
+                     '"name":"Báo Tin Nhanh"}}</script>', "", None, "Báo Tin Nhanh", id="shouted-name-last"),
     ],
 )
 def test_unseen_outlet_of_an_unknown_site(head: str, body: str, url: str | None, outlet: str) -> None:

@@ -43,6 +43,7 @@ from vnextract.pipeline.parse.sites import (
     outlet_by_domain,
     outlet_by_name,
     reader_name,
+    statement_names,
 )
 from vnextract.pipeline.parse.sites import fold as sites_fold
 from vnextract.pipeline.types import RawDocument
@@ -1008,6 +1009,7 @@ def _self_declared_names(page: Page, headline: str | None, host: str | None) -> 
     names.append(_title_site_name(page, headline) or "")
     names += _logo_names(page, host)
     names += [v for v in page.meta.get("author", [])[:1] if is_site_name(page, v)]
+    names += _footer_names(page)
     return [clean_text(html.unescape(name)) for name in names if name]
 
 
@@ -1031,16 +1033,41 @@ def _logo_names(page: Page, host: str | None) -> list[str]:
     return found
 
 
+_MAX_FOOTER_ELEMENTS = 3
+
+
+def _footer_names(page: Page) -> list[str]:
+    """The names the footer's owner statement gives the site ("Báo Thanh tra - Cơ quan của Thanh
+    tra Chính phủ"): the line an outlet's licence makes it print on every page."""
+    found = []
+    for el in page.index.select(["footer", "[id*=footer]", "[class*=footer]"])[:_MAX_FOOTER_ELEMENTS]:
+        found += statement_names(clean_text(el.get_text(" ")))
+    return found
+
+
+_PAPER = "Báo"
+
+
+def _without_paper(name: str) -> str:
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 2 and words[0].casefold() == _PAPER.casefold() else name
+
+
 def _most_named(names: list[str], signature: str | None = None) -> str | None:
-    """The name the page gives most often (by its folded form; earliest on a tie), in the form
-    written most often (on a tie, the form the <title> signs with: "Dân trí", not "Dân Trí")."""
+    """The name the page gives most often (by its folded form, with or without "Báo"; earliest on
+    a tie), in the form written most often (on a tie, the form the <title> signs with: "Dân
+    trí", not "Dân Trí"). A paper the page anywhere calls "Báo X" is named so (the convention
+    of the records: "Báo Lâm Đồng", "Báo Hà Nội Mới")."""
     if not names:
         return None
     groups: dict[str, list[str]] = {}
     for name in names:
-        groups.setdefault(fold(name), []).append(name)
+        groups.setdefault(fold(_without_paper(name)), []).append(name)
     best = max(groups.values(), key=len)  # max keeps the first of equal groups
-    return max(best, key=lambda form: (best.count(form), form == signature))
+    bare = [_without_paper(form) for form in best]
+    bare_signature = _without_paper(signature) if signature else None
+    form = max(bare, key=lambda form: (form == bare_signature, bare.count(form)))
+    return f"{_PAPER} {form}" if any(name != _without_paper(name) for name in best) else form
 
 
 def _brand_like(piece: str) -> bool:

@@ -166,8 +166,20 @@ def outlets() -> tuple[Outlet, ...]:
             continue
         cells = [cell.strip() for cell in line.split("\t")]
         aliases = tuple(a.strip() for a in (cells[2] if len(cells) > 2 else "").split("|") if a.strip())
-        rows.append(Outlet(cells[0], cells[1], aliases))
+        rows.append(Outlet(cells[0], paper_name(cells[0], cells[1], aliases), aliases))
     return tuple(rows)
+
+
+def paper_name(domain: str, name: str, aliases: tuple[str, ...]) -> str:
+    """A paper is named with its "Báo" ("Báo Tiền Phong", as the contract's "Báo Lâm Đồng"): the
+    table's name gets it when the paper's own pages call it so (an alias "Báo <name>"). An outlet
+    with an adapter keeps the name its adapter gives (the brand the team's records use)."""
+    if any(site.domain == domain for site in SITES) or looks_like_outlet(name):
+        return name
+    opener = "Báo"
+    if any(fold(alias) == fold(f"{opener} {name}") for alias in aliases):
+        return f"{opener} {name}"
+    return name
 
 
 @functools.cache
@@ -210,6 +222,29 @@ def looks_like_outlet(text: str) -> bool:
     """True for a name that opens the way outlets' names do ("Báo X", "Tạp chí X", "Cổng thông tin X")."""
     lowered = text.casefold()
     return any(lowered.startswith(opener.casefold() + " ") for opener in _outlet_words().get("opener", ()))
+
+
+# Where a footer's owner statement ends: "Báo X - Cơ quan của ...", "Bản quyền thuộc về Báo X."
+_STATEMENT_END = re.compile(r"\s[-–|©]\s|[|©,;:()]|\.(?:\s|$)")
+_MAX_NAME_WORDS = 8
+
+
+def statement_names(text: str) -> list[str]:
+    """Outlets' names a site's owner statement gives ("Báo Kinh tế & Đô thị - Cơ quan của UBND TP
+    Hà Nội", "Bản quyền thuộc về Báo Hà Nội Mới"): each phrase opening as an outlet's name does,
+    up to the statement's next separator."""
+    found = []
+    openers = sorted(_outlet_words().get("opener", ()), key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(o) for o in openers) + r")\s", re.IGNORECASE)
+    for match in pattern.finditer(text):
+        if not match.group(0)[0].isupper():
+            continue  # "báo" in running text is a verb or a common noun, not a masthead
+        rest = text[match.start():]
+        end = _STATEMENT_END.search(rest, len(match.group(0)))
+        words = (rest[: end.start()] if end else rest).split()
+        if 2 <= len(words) <= _MAX_NAME_WORDS:
+            found.append(" ".join(words))
+    return found
 
 
 def outlet_name(text: str) -> str:
