@@ -252,13 +252,44 @@ class _Reader:
         return Credit(tuple(self.authors), tuple(self.photo), tuple(self.sources), bare=not self.labelled)
 
 
+@functools.cache
+def _degree_prefix() -> re.Pattern[str]:
+    """Degrees before a name, each with its dot, one or chained ("ThS. ", "PGS.TS. ", "BS.CKII ")."""
+    degrees = "|".join(re.escape(d) for d in sorted(_table().get("degree", ()), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:(?:{degrees})\.\s*)+(?:(?:{degrees})\s+)?(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
+
+
+@functools.cache
+def _affiliation_tail() -> re.Pattern[str]:
+    """A dash, then the writer's workplace, to the end of the line ("- Phòng Công tác xã hội")."""
+    words = "|".join(re.escape(w) for w in sorted(_table().get("affiliation", ()), key=len, reverse=True))
+    return re.compile(rf"\s[-–]\s+(?:{words})\s+\S.*$", re.IGNORECASE)
+
+
+def _team_signature(text: str) -> bool:
+    """True for a desk's or team's signature ("NHÓM PHÓNG VIÊN KINH TẾ"): a team phrase opening
+    the line with no colon after it (with one, it labels the names that follow)."""
+    folded = _phrase(text)
+    return any((folded == team or folded.startswith(team + " ")) and not text[len(team):].lstrip().startswith(":")
+               for team in _table().get("team", ()))
+
+
+def without_degrees(text: str) -> str:
+    """A byline without the degrees written before its names ("TS. A, ThS. B" -> "A, B")."""
+    return _degree_prefix().sub("", text)
+
+
 def read_credit(line: str) -> Credit | None:
     """The bylines, photo credits and sources a whole line gives, or None when it is article text.
 
     "Hà Anh" and "MINH ANH - THU TRANG" are bylines; "Theo Hà Anh (Tổng hợp) (Báo X)" and
     "Hà Anh (Theo AFP)" a byline and a source; "Ảnh: AFP" a photo credit; "Theo đó, ..." is text.
+    "ThS. Hà Anh - Phòng Công tác xã hội" is Hà Anh's byline; "NHÓM PHÓNG VIÊN KINH TẾ" a desk's.
     """
     text = " ".join(line.split()).strip(" .;,:")
+    if _team_signature(text) and len(text.split()) <= MAX_NAME_LINE_WORDS:
+        return Credit(sources=(text,))
+    text = _affiliation_tail().sub("", without_degrees(text)).strip(" .;,:")
     if not text or text.count("(") != text.count(")"):
         return None
     if _phrase(text) in _table().get("not_name", ()) or furniture.is_end_marker(text.capitalize()):

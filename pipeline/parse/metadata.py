@@ -78,6 +78,7 @@ META_LANGUAGE = ("content-language", "language", "dc.language", "og:locale")
 GENERIC_AUTHOR = (
     "[rel=author]", "[itemprop=author] [itemprop=name]", "[itemprop=author]", ".author-name",
     ".byline", ".author", ".tac-gia", "[class*=author]", "[class*=byline]", ".createdby",
+    "a[href*='/author/']", "a[href*='/tac-gia/']",  # a link to the writer's page of articles
 )
 # Machine-readable dates in the markup: tried before the visible dateline.
 MARKUP_PUBLISHED = ("[itemprop=datePublished]", "time[datetime]")
@@ -340,6 +341,7 @@ def read_page(soup: BeautifulSoup, raw: RawDocument) -> Page:
     host = host_of(url) or host_of(raw.url)
     if host:
         names += [host, host.split(".")[0]]
+    names += _logo_names(page, host)
     page.site_names = {fold(n) for n in names if n and fold(n)}
     title_tag = next(iter(index.by_tag("title")), None)
     if title_tag is not None:  # the <title>'s last segment: the site's name as it signs its pages
@@ -1014,6 +1016,7 @@ def _self_declared_names(page: Page, headline: str | None, host: str | None) -> 
 
 
 _MAX_LOGO_ELEMENTS = 4
+_MAX_LOGO_CHARS = 80
 
 
 def _logo_names(page: Page, host: str | None) -> list[str]:
@@ -1022,14 +1025,15 @@ def _logo_names(page: Page, host: str | None) -> list[str]:
     label = fold(host.split(".")[0]) if host else ""
     found = []
     for el in page.index.select(["[class*=logo]", "[id*=logo]"])[:_MAX_LOGO_ELEMENTS]:
-        for node in (el, *el.find_all(("img", "a"))):
-            for attr in ("alt", "title"):
-                value = node.get(attr)
-                if not isinstance(value, str) or not value.strip():
-                    continue
-                name = _segments(clean_text(value))[0]
-                if looks_like_outlet(name) or (len(label) >= 3 and fold(name) == label):
-                    found.append(name)
+        # a logo written as text ("<a class=logo><h1>VOA Tiếng Việt</h1></a>") counts as its alt
+        values = [flat_text(el)] + [node.get(attr) for node in (el, *el.find_all(("img", "a")))
+                                    for attr in ("alt", "title")]
+        for value in values:
+            if not isinstance(value, str) or not value.strip() or len(value) > _MAX_LOGO_CHARS:
+                continue
+            name = _segments(clean_text(value))[0]
+            if looks_like_outlet(name) or (len(label) >= 3 and fold(name) == label):
+                found.append(name)
     return found
 
 
