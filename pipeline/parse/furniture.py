@@ -76,6 +76,9 @@ END_MARKERS: tuple[str, ...] = (
     "Tin đọc nhiều",
     "Đọc nhiều",
     "Bài viết liên quan",
+    "Các bài viết khác",  # Joomla's list of the category's other items under an article
+    "Bài viết khác",
+    "Các bài khác",
 )
 
 # Whole lines that are furniture wherever they appear.

@@ -342,10 +342,13 @@ def read_page(soup: BeautifulSoup, raw: RawDocument) -> Page:
     if host:
         names += [host, host.split(".")[0]]
     names += _logo_names(page, host)
-    page.site_names = {fold(n) for n in names if n and fold(n)}
     title_tag = next(iter(index.by_tag("title")), None)
-    if title_tag is not None:  # the <title>'s last segment: the site's name as it signs its pages
-        names += _segments(clean_text(html.unescape(title_tag.get_text())))[1:][-1:]
+    signed = _segments(clean_text(html.unescape(title_tag.get_text())))[1:][-1:] if title_tag is not None else []
+    # a <title> signed with an outlet's name ("... - Cổng thông tin điện tử quận X"): the same
+    # words in a masthead's h1, in capitals or not, are the site's name
+    names += [name for name in signed if looks_like_outlet(name)]
+    page.site_names = {fold(n) for n in names if n and fold(n)}
+    names += signed  # the <title>'s last segment: the site's name as it signs its pages
     page.site_phrases = {words for n in names if n and (words := _folded_words(n))}
     return page
 
@@ -509,6 +512,8 @@ def _body_anchor(page: Page) -> int:
 def _outside_article(el: Tag) -> bool:
     """True for an element of the page's masthead (the site's name in an h1) or of its furniture
     (comments, related links, sidebars: "2 bình luận về “<headline>”")."""
+    if el.get("itemprop") == "headline":
+        return False  # microdata names it the article's headline, whatever its wrapper's class
     for node in (el, *el.parents):
         if not isinstance(node, Tag) or node.name in ("body", "html", "[document]", "article", "main"):
             break
@@ -535,7 +540,7 @@ def _headings(page: Page, names: tuple[str, ...]) -> list[tuple[int, str]]:
             if _outside_article(el):
                 continue
             text = flat_text(el)
-            if text and not is_site_name(page, text):
+            if text and not is_site_name(page, text) and not furniture.is_end_line(text):
                 found.append((page.index._position(el), text))
     return sorted(found)
 
