@@ -132,7 +132,8 @@ def _site_description_opener() -> re.Pattern[str]:
         line.strip() for line in SITE_DESCRIPTIONS_FILE.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
-    return re.compile(r"^\s*(?:" + "|".join(_prefix_pattern(p) for p in phrases) + r")\b", re.IGNORECASE)
+    # (?!\w), not \b: a phrase may end on its punctuation ("Tin tức, ...")
+    return re.compile(r"^\s*(?:" + "|".join(_prefix_pattern(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
 
 
 def is_site_description(text: str) -> bool:
@@ -185,6 +186,7 @@ FURNITURE_CLASS = re.compile(
       | breadcrumbs?|menu|navbar|sidebar|widget|newsletter|subscribe|login|signup|register
       | modal|popup|overlay|cookie\w*|hotline|trending|most-?read|box-?hot|box-?tin
       | box-?video|video-?box|video-?player|player|jwplayer|video-?embed|embed-?video|video-?wrap\w*
+      | ftr|site-?footer|page-?footer|copyright|copy-?right|ban-?quyen
     )(?:$|[-_])""",
     re.VERBOSE,
 )

@@ -62,9 +62,31 @@ class Body:
     credits: list[str] = field(default_factory=list)  # byline names taken from the body's ends
 
 
+_CAPTION_INLINE_TAGS = ("em", "i", "small")
+_MAX_UNMARKED_CAPTION_CHARS = 300
+
+
+def _unmarked_captions(container: Tag) -> list[Tag]:
+    """Captions written with no caption markup: a block holding a photo and, beside it, only one
+    italic or small run of text ("<p><img><br><em>Nông dân tỉa cành.</em></p>")."""
+    found = []
+    for img in container.find_all("img"):
+        block = img.parent
+        while isinstance(block, Tag) and block.name not in BLOCK_TAGS:
+            block = block.parent
+        if not isinstance(block, Tag) or block is container:
+            continue
+        runs = block.find_all(_CAPTION_INLINE_TAGS)
+        text = flat_text(block)
+        if len(runs) == 1 and text and len(text) <= _MAX_UNMARKED_CAPTION_CHARS and flat_text(runs[0]) == text:
+            found.append(runs[0])
+    return found
+
+
 def _caption_elements(container: Tag, selectors: tuple[str, ...]) -> list[Tag]:
-    """Caption elements by selector or by a caption class token, outermost only, in page order."""
-    found = select_all(container, (*selectors, *furniture.CAPTION_SELECTORS))
+    """Caption elements by selector, by a caption class token or as a photo's only italic text,
+    outermost only, in page order."""
+    found = select_all(container, (*selectors, *furniture.CAPTION_SELECTORS)) + _unmarked_captions(container)
     by_class = [el for el in iter_tags(container) if el.attrs.get("class") and furniture.is_caption_class(el.attrs)]
     if not by_class:
         return found
