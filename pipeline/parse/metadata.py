@@ -79,6 +79,7 @@ GENERIC_AUTHOR = (
     "[rel=author]", "[itemprop=author] [itemprop=name]", "[itemprop=author]", ".author-name",
     ".byline", ".author", ".tac-gia", "[class*=author]", "[class*=byline]", ".createdby",
     "a[href*='/author/']", "a[href*='/tac-gia/']",  # a link to the writer's page of articles
+    "[class*=meta] .source",  # the credit in the meta line above the lead ("A-B (TTXVN)" + time)
 )
 # Machine-readable dates in the markup: tried before the visible dateline.
 MARKUP_PUBLISHED = ("[itemprop=datePublished]", "time[datetime]")
