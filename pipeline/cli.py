@@ -224,8 +224,9 @@ def _builtin_command(argv: list[str]) -> bool:
 
 def verbosity(args: argparse.Namespace) -> int:
     """-v minus -q, counted before and after the subcommand."""
-    return (args.verbose + getattr(args, "verbose_after", 0)
-            - args.quiet - getattr(args, "quiet_after", 0))
+    count: int = (args.verbose + getattr(args, "verbose_after", 0)
+                  - args.quiet - getattr(args, "quiet_after", 0))
+    return count
 
 
 def main(argv: Iterable[str] | None = None) -> int:
@@ -239,7 +240,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         args.verbosity = verbosity(args)
         level = LOG_LEVELS[max(-1, min(args.verbosity, 2))]
         logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-        return args.func(args)
+        status: int = args.func(args)  # each subcommand's handler returns its exit status
+        return status
     except VnextractError as error:  # the command itself cannot go on: output, database, -i list
         report(command, error)
         return CANNOT

@@ -37,14 +37,17 @@ import os
 import resource
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from vnextract.pipeline.errors import Errors, VnextractError
 from vnextract.pipeline.settings import Settings
+
+if TYPE_CHECKING:  # imported when run, inside run_cluster, like the run's other modules
+    from vnextract.pipeline.run_progress import RunSummary
 
 LOGGER = logging.getLogger(__name__)
 
@@ -434,8 +437,8 @@ def run_cluster(
     published: str | None = None,
     batch_size: int = 200,
     files_per_shard: int = DEFAULT_FILES_PER_SHARD,
-    on_shard: Any = None,
-) -> Any:
+    on_shard: Callable[[ShardSummary], object] | None = None,
+) -> RunSummary:
     """Extract `specs` on Ray Data into the database at `db_url` and/or the Parquet folder.
 
     `workers`: Ray workers extracting at once (None: every CPU of the cluster). `resume`: skip
@@ -535,7 +538,7 @@ def add_cluster_options(parser: argparse.ArgumentParser) -> None:
                              f"their own; default {DEFAULT_FILES_PER_SHARD})")
 
 
-def run_from_args(args: argparse.Namespace, specs: list[str], settings: Settings) -> Any:
+def run_from_args(args: argparse.Namespace, specs: list[str], settings: Settings) -> RunSummary:
     """`vnextract run --engine ray-data`: the CLI's options turned into `run_cluster`."""
     return run_cluster(
         specs,

@@ -95,7 +95,7 @@ class VnextractError(Exception):
         self.reason = MESSAGES[code].format(detail=detail)
         super().__init__(f"[{code}] {self.reason}")
 
-    def __reduce__(self) -> tuple[type, tuple[str, str, str | None]]:
+    def __reduce__(self) -> tuple[type[VnextractError], tuple[object, ...]]:
         # Errors cross process boundaries (Extractor.pipe, run's workers): rebuild from the code.
         return (type(self), (self.code, self.detail, self.source))
 
@@ -121,5 +121,5 @@ class ExtractorFailed(VnextractError):
         detail = cause if isinstance(cause, str) else f"{type(cause).__name__}: {cause}"
         super().__init__(Errors.E099, f"in extractor {component}: {detail}", source)
 
-    def __reduce__(self) -> tuple[type, tuple[str, str, str | None]]:  # type: ignore[override]
+    def __reduce__(self) -> tuple[type[ExtractorFailed], tuple[object, ...]]:
         return (type(self), (self.component, self.detail.split(": ", 1)[-1], self.source))

@@ -84,6 +84,7 @@ class PoolExecutor:
         # A fork server, not fork: the run holds database connections and threads (progress bar)
         # that a forked child must not inherit. It imports spaCy and the pipeline once, and each
         # worker forks from it with those modules loaded, then builds its own Language.
+        context: multiprocessing.context.BaseContext
         if "forkserver" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(list(PRELOAD_MODULES))
@@ -111,7 +112,8 @@ class PoolExecutor:
             return self._pool.submit(_pool_process_chunk, jobs)
 
     def result(self, handle: Any) -> list[Result]:
-        return handle.result()
+        results: list[Result] = handle.result()  # a Future of _pool_process_chunk
+        return results
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -211,7 +213,11 @@ class RayExecutor:
         count = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         actor_class = ray.remote(num_cpus=1)(RayWorker)
         config_ref = ray.put(config)  # the done set travels once, not once per actor
-        self._actors = [actor_class.remote(config_ref) for _ in range(count)]
+        # Ray types a handle as `ActorHandle | type[RayWorker]` (a Ray Client handle is neither),
+        # and only `@ray.method` methods as having `.remote`; decorating needs Ray at import time,
+        # which the local engine must not load. Handles are only used by `process_chunk.remote`
+        # and `ray.kill`, both checked by tests/test_run_ray.py.
+        self._actors: list[Any] = [actor_class.remote(config_ref) for _ in range(count)]
         self._next = 0
         self.workers = count
         self.window = count * WINDOW_PER_WORKER
@@ -223,7 +229,8 @@ class RayExecutor:
         return actor.process_chunk.remote(jobs)
 
     def result(self, handle: Any) -> list[Result]:
-        return self._ray.get(handle)
+        results: list[Result] = self._ray.get(handle)  # an ObjectRef of RayWorker.process_chunk
+        return results
 
     def close(self) -> None:
         for actor in self._actors:

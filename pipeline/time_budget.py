@@ -30,7 +30,7 @@ class OverBudget(VnextractError):
         self.seconds = seconds
         super().__init__(Errors.E040, f"over {seconds:g} s", source)
 
-    def __reduce__(self) -> tuple[type, tuple[float, str | None]]:
+    def __reduce__(self) -> tuple[type[OverBudget], tuple[object, ...]]:
         return (type(self), (self.seconds, self.source))
 
 

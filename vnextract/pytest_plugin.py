@@ -78,7 +78,7 @@ def vnextract_golden(request: pytest.FixtureRequest, vnextract_extractor: Any) -
         from vnextract.pipeline.review.render import render_text
 
         article_path, golden_path = base / article, base / golden
-        found = json.loads(vnextract_extractor.extract(
+        found: dict[str, Any] = json.loads(vnextract_extractor.extract(
             _read(article_path, "article"), published=published, url=url).model_dump_json())
         if not golden_path.exists():
             if not update:

@@ -42,10 +42,12 @@ def sent_tokenize() -> Callable[[str], list[str]]:
         module = importlib.util.module_from_spec(module_spec)
         module_spec.loader.exec_module(module)
         if callable(getattr(module, "sent_tokenize", None)):
-            return module.sent_tokenize
+            splitter: Callable[[str], list[str]] = module.sent_tokenize
+            return splitter
     from underthesea import sent_tokenize as public
 
-    return public
+    public_splitter: Callable[[str], list[str]] = public  # underthesea has no type information
+    return public_splitter
 
 
 def sentence_offsets(text: str) -> list[tuple[int, int]]:

@@ -107,6 +107,11 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     return max(0.0, when.timestamp() - now)
 
 
+def _text_headers(items: Iterable[tuple[str, str | bytes]]) -> tuple[tuple[str, str], ...]:
+    """Headers as text: requests lets a value be bytes, and HTTP header bytes are Latin-1."""
+    return tuple((name, value.decode("latin-1") if isinstance(value, bytes) else value) for name, value in items)
+
+
 @dataclass(frozen=True)
 class Fetched:
     """A successful fetch: the document plus what a WARC needs to replay it."""
@@ -158,7 +163,7 @@ class Fetcher:
         self.policy = AddressPolicy(
             allow_private=self.settings.allow_private,
             allowed_networks=tuple(self.settings.allowed_networks),
-            **policy_kwargs,  # type: ignore[arg-type]
+            **policy_kwargs,
         )
         self.throttle = HostThrottle(self.settings.per_host_delay, self.clock)
         self.limit = ConcurrencyLimit(self.settings.max_concurrency)
@@ -360,7 +365,7 @@ class Fetcher:
         deadline: Deadline,
     ) -> Fetched | str:
         status = response.status_code
-        sent = tuple(response.request.headers.items())
+        sent = _text_headers(response.request.headers.items())
         if status in REDIRECT_STATUSES:
             location = response.headers.get("Location")
             if not location:

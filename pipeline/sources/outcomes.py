@@ -13,5 +13,5 @@ class FetchFailed(FetchError):
         self.url = url
         self.status = status
 
-    def __reduce__(self) -> tuple[type, tuple[str, str, str | None, int | None]]:
+    def __reduce__(self) -> tuple[type[FetchFailed], tuple[object, ...]]:
         return (type(self), (self.code, self.detail, self.url, self.status))

@@ -112,13 +112,13 @@ def _guarded_new_conn(conn: HTTPConnection, policy: AddressPolicy) -> socket.soc
     """Open the socket to an address that passed the policy, checked at connect time."""
     # Checking again here, on the address actually dialled, defeats DNS rebinding between the
     # pre-check and the connection; and redirects and retries pass through here too.
-    addresses = policy.resolve(conn._dns_host, conn.port)  # type: ignore[attr-defined]
+    addresses = policy.resolve(conn._dns_host, conn.port)
     last: OSError | None = None
     for address in addresses:
         try:
             return urllib3_connection.create_connection(
                 (address, conn.port),
-                conn.timeout,  # type: ignore[arg-type]
+                conn.timeout,
                 source_address=conn.source_address,
                 socket_options=conn.socket_options,
             )
