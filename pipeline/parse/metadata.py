@@ -342,7 +342,7 @@ def read_page(soup: BeautifulSoup, raw: RawDocument) -> Page:
     host = host_of(url) or host_of(raw.url)
     if host:
         names += [host, host.split(".")[0]]
-    names += _logo_names(page, host)
+    names += _logo_names(page, host) + _masthead_names(page)
     title_tag = next(iter(index.by_tag("title")), None)
     signed = _segments(clean_text(html.unescape(title_tag.get_text())))[1:][-1:] if title_tag is not None else []
     # a <title> signed with an outlet's name ("... - Cổng thông tin điện tử quận X"): the same
@@ -1018,6 +1018,7 @@ def _self_declared_names(page: Page, headline: str | None, host: str | None) -> 
     names += _logo_names(page, host)
     names += [v for v in page.meta.get("author", [])[:1] if is_site_name(page, v)]
     names += _footer_names(page)
+    names += _masthead_names(page)
     return [clean_text(html.unescape(name)) for name in names if name]
 
 
@@ -1053,6 +1054,43 @@ def _footer_names(page: Page) -> list[str]:
     for el in page.index.select(["footer", "[id*=footer]", "[class*=footer]"])[:_MAX_FOOTER_ELEMENTS]:
         found += statement_names(clean_text(el.get_text(" ")))
     return found
+
+
+_MAX_MASTHEAD_NAME_WORDS = 12
+
+
+def _masthead_names(page: Page) -> list[str]:
+    """The site's name as its masthead heading writes it (an institution's portal: "<div
+    class=header><h1 class=site-title>BỆNH VIỆN ĐA KHOA TỈNH X</h1>"). A name in capitals is
+    taken in the case the page writes it elsewhere (its description, its footer), else left out:
+    readers do not write names in capitals."""
+    found = []
+    for el in page.index.by_tag("h1")[:_MAX_LOGO_ELEMENTS]:
+        if el.get("itemprop") == "headline" or not any(
+                isinstance(node, Tag) and furniture.is_masthead(node.get("class"), node.get("id"))
+                for node in (el, *el.parents)):
+            continue
+        name = clean_text(flat_text(el) or "")
+        if not name or len(name.split()) > _MAX_MASTHEAD_NAME_WORDS or parse_datetime(name):
+            continue
+        letters = [ch for ch in name if ch.isalpha()]
+        if letters and all(ch.isupper() for ch in letters):
+            name = _written_elsewhere(page, name) or ""
+        if name:
+            found.append(name)
+    return found
+
+
+def _written_elsewhere(page: Page, shouted: str) -> str | None:
+    """The same words in the case the description or footer writes them, or None."""
+    texts = [v for v in page.meta.get("description", [])[:1]]
+    texts += [flat_text(el) or "" for el in page.index.select(["footer", "[id*=footer]", "[class*=footer]"])[:2]]
+    target = fold(shouted)
+    for text in texts:
+        for piece in re.split(r"\s[-–|]\s|[.,;:|]\s", clean_text(text)):
+            if fold(piece) == target:
+                return piece.strip()
+    return None
 
 
 _PAPER = "Báo"
