@@ -627,10 +627,11 @@ _SAPO_AFTER_ANCHOR = 5  # elements past the first long paragraph the lead may si
 # A class token naming a lead paragraph, however a CMS prefixes it ("knc-sapo", "news-sapo",
 # "the-article-summary", "story-body__introduction").
 _SAPO_CLASS = re.compile(
-    r"(?:^|[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|tom-?tat|tomtat|mota|mo-ta)$",
+    r"(?:^|[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|tom-?tat|tomtat|mota|mo-ta)"
+    r"(?:$|[-_](?:news|detail|content|text|article|box|wrap))$",  # "lead_news", "sapo-detail"
     re.IGNORECASE,
 )
-_SAPO_TAGS = frozenset(("p", "div", "h2", "h3", "h4", "span", "strong", "b", "em", "section"))
+_SAPO_TAGS = frozenset(("p", "div", "h2", "h3", "h4", "span", "strong", "b", "em", "section", "td"))  # td: old table layouts
 
 
 def _sapo_elements(page: Page, start: int, end: int) -> list[Tag]:
