@@ -158,7 +158,7 @@ def run_schema(_args: argparse.Namespace) -> int:
     return DONE
 
 
-def _add_builtin_commands(commands: argparse._SubParsersAction) -> None:
+def _add_builtin_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     extract = commands.add_parser(
         "extract",
         help="extract records from files, URLs or stdin",

@@ -54,7 +54,7 @@ def resolve_place(index: ArticleIndex, rank: str | None, position: int, provinci
     counts: dict[str, int] = {}
     for p in candidates:
         counts[p.name] = counts.get(p.name, 0) + 1
-    def score(p: Place) -> tuple:
+    def score(p: Place) -> tuple[int, bool, int]:
         return (counts[p.name], p.start <= position, p.start if p.start <= position else -p.start)
     return max(candidates, key=score).name
 
@@ -71,7 +71,7 @@ def complete_name(index: ArticleIndex, name: str, position: int) -> str:
     counts: dict[str, int] = {}
     for _, full in longer:
         counts[full] = counts.get(full, 0) + 1
-    def score(item: tuple[int, str]) -> tuple:
+    def score(item: tuple[int, str]) -> tuple[int, bool, int]:
         start, full = item
         return (counts[full], start <= position, start if start <= position else -start)
     return max(longer, key=score)[1]

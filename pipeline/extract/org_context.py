@@ -14,7 +14,13 @@ from functools import lru_cache
 
 from vnextract.pipeline.extract.article_index import ArticleIndex
 from vnextract.pipeline.extract.lexicons import load_tsv
-from vnextract.pipeline.extract.names import PhraseTable, Word, is_acronym, is_name_syllable, tokenize
+from vnextract.pipeline.extract.names import (
+    PhraseTable,
+    Word,
+    is_acronym,
+    is_name_syllable,
+    tokenize,
+)
 from vnextract.pipeline.extract.organizations import Org, Parser, org_heads, org_name
 
 
@@ -82,7 +88,7 @@ def _shift(org: Org | None, by: int) -> None:
         org = org.parent
 
 
-def join_comma_parent(parser: Parser, org: Org, found: list) -> None:
+def join_comma_parent(parser: Parser, org: Org, found: list[tuple[Org | str, int, int]]) -> None:
     """"Phòng Công tác sinh viên, Đại học Huế", "Trung tâm Chống độc, Bệnh viện Bạch Mai": a unit
     written without a place, then a comma and a body of a kind that houses such units, is that
     body's unit. Not in a list ("Phòng A, Phòng B, Công an tỉnh"; "Sở Y tế, Bệnh viện X và ...")."""

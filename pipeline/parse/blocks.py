@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from bs4.element import NavigableString, PreformattedString, Tag
+from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 from soupsieve import SelectorSyntaxError
 
 from vnextract.pipeline.nlp.normalize import normalize_text
@@ -61,7 +61,7 @@ def clean_text(text: str) -> str:
     return " ".join(normalize_text(text).split())
 
 
-def _children_reversed(tag: Tag) -> list:
+def _children_reversed(tag: Tag) -> list[PageElement]:
     return list(reversed(tag.contents))
 
 
@@ -83,7 +83,7 @@ def text_lines(root: Tag) -> list[Line]:
         buf.clear()
         link_chars = 0
 
-    stack: list = [root]
+    stack: list[PageElement | tuple[str, Tag, int]] = [root]  # elements, and ("exit", tag, 1 if a small cell)
     small_cells = 0  # how many small cells we are inside: blocks in them do not break the line
     tables = 0
     while stack:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 WIRE_PREFIXES_FILE = Path(__file__).with_name("wire_prefixes.tsv")
@@ -262,12 +263,12 @@ SCREEN_READER_CLASS = re.compile(
 )
 
 
-def _class_tokens(attrs: dict) -> list[str]:
+def _class_tokens(attrs: Mapping[str, str | list[str]]) -> list[str]:
     value = attrs.get("class")
     return value.split() if isinstance(value, str) else list(value or [])
 
 
-def is_hidden(attrs: dict) -> bool:
+def is_hidden(attrs: Mapping[str, str | list[str]]) -> bool:
     """True for an element a browser does not show (hidden attribute, display:none style,
     a screen-reader-only class)."""
     style = attrs.get("style")
@@ -282,14 +283,14 @@ CAPTION_CLASS = re.compile(r"(?:^|[-_])(?:caption|captions|caption-?text|chu-?th
 _NOT_CAPTION_CLASS = re.compile(r"^(?:has|with|no|show|hide)[-_]", re.IGNORECASE)
 
 
-def is_caption_class(attrs: dict) -> bool:
+def is_caption_class(attrs: Mapping[str, str | list[str]]) -> bool:
     """True when one of the element's class tokens names it a caption."""
     return any(
         CAPTION_CLASS.search(token) and not _NOT_CAPTION_CLASS.match(token) for token in _class_tokens(attrs)
     )
 
 
-def is_furniture_region(attrs: dict) -> bool:
+def is_furniture_region(attrs: Mapping[str, str | list[str]]) -> bool:
     """True for an element whose role or aria-hidden says it is not the article."""
     role = attrs.get("role")
     return (isinstance(role, str) and role.lower() in FURNITURE_ROLES) or attrs.get("aria-hidden") == "true"

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 SITES_FILE = Path(__file__).with_name("sites.toml")
@@ -56,7 +57,7 @@ class SiteAdapter:
         return f"{self.domain} {self.era}".strip()
 
 
-def _adapter(row: dict) -> SiteAdapter:
+def _adapter(row: dict[str, Any]) -> SiteAdapter:
     values = {key: tuple(row.get(key, ())) for key in _LIST_KEYS}
     return SiteAdapter(
         domain=row["domain"], outlet=row["outlet"], era=str(row.get("era", "")),

@@ -24,6 +24,7 @@ from vnextract.pipeline.sinks.engine import (
 from vnextract.pipeline.sinks.rejections import RejectedInput
 from vnextract.pipeline.sinks.rows import (
     CHILD_COLUMNS,
+    TableRow,
     article_row,
     child_rows,
     record_json,
@@ -160,14 +161,14 @@ class DatabaseSink(ClosingSink):
         LOGGER.debug("batch of %d articles, %d rows in %.3fs", len(articles), written, elapsed)
         return written
 
-    def _rows(self, records: Iterable[Record]) -> tuple[list[tuple], dict[str, list[tuple]]]:
+    def _rows(self, records: Iterable[Record]) -> tuple[list[TableRow], dict[str, list[TableRow]]]:
         """Article tuples (ARTICLE_COLUMNS order) and child tuples per table, ready for the driver."""
         now = dt.datetime.now(dt.UTC)
         # SQLite keeps timestamps as SQLAlchemy's own text form: bound through its processor, so
         # that rows written here read back like rows written through SQLAlchemy.
         stamp: Any = self._stamp(now) if self._stamp is not None else now
-        articles: list[tuple] = []
-        children: dict[str, list[tuple]] = {name: [] for name in CHILD_TABLES}
+        articles: list[TableRow] = []
+        children: dict[str, list[TableRow]] = {name: [] for name in CHILD_TABLES}
         for record in records:
             record, dumped = record_json(record)
             row = article_row(record, dumped, now)
@@ -177,7 +178,7 @@ class DatabaseSink(ClosingSink):
                 children[name].extend(rows)
         return articles, children
 
-    def _write_sqlite(self, conn: Connection, articles: list[tuple], children: dict[str, list[tuple]]) -> None:
+    def _write_sqlite(self, conn: Connection, articles: list[TableRow], children: dict[str, list[TableRow]]) -> None:
         """SQLite: prepared statements through the driver's executemany, positional rows.
 
         The writer holds the database's only write lock (BEGIN IMMEDIATE), so the ids already
@@ -205,7 +206,7 @@ class DatabaseSink(ClosingSink):
         cursor.close()
 
     def _write_postgresql(
-        self, conn: Connection, articles: list[tuple], children: dict[str, list[tuple]]
+        self, conn: Connection, articles: list[TableRow], children: dict[str, list[TableRow]]
     ) -> None:
         """PostgreSQL: COPY into a staging table merged into `articles` with one upsert, then the
         old child rows deleted and the new ones COPYed in.
@@ -234,7 +235,7 @@ class DatabaseSink(ClosingSink):
                     self._copy(cursor, name, CHILD_COLUMNS[name], children[name])
 
     @staticmethod
-    def _copy(cursor: Any, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+    def _copy(cursor: Any, table: str, columns: Sequence[str], rows: list[TableRow]) -> None:
         """COPY rows into a table inside the open transaction (ten times pipelined INSERTs)."""
         with cursor.copy(f'COPY "{table}" ({_quoted(columns)}) FROM STDIN') as copy:
             for row in rows:

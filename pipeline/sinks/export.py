@@ -12,7 +12,17 @@ from pathlib import Path
 from typing import IO, Any
 
 from pydantic import ValidationError
-from sqlalchemy import JSON, Boolean, ColumnElement, Connection, DateTime, Float, Integer, Select, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ColumnElement,
+    Connection,
+    DateTime,
+    Float,
+    Integer,
+    Select,
+    select,
+)
 
 from vnextract.models import Record
 from vnextract.pipeline.cli_io import open_output, output_path
@@ -33,7 +43,7 @@ class ExportError(ValueError):
     """An export that cannot be done as asked (unknown table, Parquet to a terminal, …)."""
 
 
-def table_select(name: str) -> Select:
+def table_select(name: str) -> Select[Any]:
     """SELECT of one exportable table or view, ordered by its key (`articles` without `record`)."""
     if name == "officials":
         query = officials_select()
@@ -118,7 +128,7 @@ def _arrow_cell(column: ColumnElement[Any], value: Any) -> Any:
     return value
 
 
-def _write_parquet(conn: Connection, query: Select, path: Path) -> int:
+def _write_parquet(conn: Connection, query: Select[Any], path: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 

@@ -143,7 +143,7 @@ class TerminalSafeResult:
     Article text is untrusted: an escape sequence stored in a title would otherwise reach the
     terminal of whoever queries it. `vnextract export` gives the values exactly as stored."""
 
-    def __init__(self, result: CursorResult) -> None:
+    def __init__(self, result: CursorResult[Any]) -> None:
         self._result = result
 
     def keys(self) -> list[str]:

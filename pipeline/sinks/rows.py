@@ -7,6 +7,8 @@ import logging
 import re
 from typing import Any
 
+TableRow = tuple[Any, ...]  # one table row, its values in the table's column order, as the driver takes them
+
 from vnextract.models import Mention, Person, Record, Title
 from vnextract.pipeline.sinks.engine import JsonText
 
@@ -75,7 +77,7 @@ def _merged(record: Record) -> list[tuple[str, list[Title], list[Mention]]]:
     Titles and mentions are told apart by their fields (what pydantic's equality compares), kept
     as tuples: comparing models and copying them took half of the loader's time.
     """
-    merged: dict[str, tuple[list[Title], list[Mention], set[tuple], set[tuple]]] = {}
+    merged: dict[str, tuple[list[Title], list[Mention], set[tuple[object, ...]], set[tuple[object, ...]]]] = {}
     for person in [*record.persons, *record.officials]:
         entry = merged.get(person.name)
         if entry is None:
@@ -94,11 +96,11 @@ def _merged(record: Record) -> list[tuple[str, list[Title], list[Mention]]]:
     return [(name, entry[0], entry[1]) for name, entry in merged.items()]
 
 
-def child_rows(record: Record) -> dict[str, list[tuple]]:
+def child_rows(record: Record) -> dict[str, list[TableRow]]:
     """Rows of every child table for one record, keyed by table name, each a tuple of the
     table's columns in schema order (`CHILD_COLUMNS`): what COPY and executemany take as is."""
     article_id = record.id
-    rows: dict[str, list[tuple]] = {name: [] for name in CHILD_COLUMNS}
+    rows: dict[str, list[TableRow]] = {name: [] for name in CHILD_COLUMNS}
     mentions = rows["mentions"]
 
     def add_mentions(field: str, owner_no: int, owner_name: str, owned: list[Mention]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -64,12 +65,12 @@ def _article_fk() -> ForeignKeyConstraint:
     return ForeignKeyConstraint(["article_id"], ["articles.id"], ondelete="CASCADE")
 
 
-def _span_columns() -> list[Column]:
+def _span_columns() -> list[Column[Any]]:
     """`start`, `end`, `text` of a mention (`end` is a reserved word: quote it in raw SQL)."""
     return [Column("start", Integer), Column("end", Integer), Column("text", Text)]
 
 
-def _province_column() -> Column:
+def _province_column() -> Column[Any]:
     """locations.province: the province a place lies in (`Entity.province`), added in version 2."""
     return Column("province", Text)
 
@@ -214,7 +215,7 @@ def build_metadata() -> MetaData:
 METADATA = build_metadata()
 
 
-def officials_select(md: MetaData = METADATA) -> Select:
+def officials_select(md: MetaData = METADATA) -> Select[Any]:
     """The query behind the `officials` view: one row per title held by a person in an article."""
     persons, titles = md.tables["persons"], md.tables["titles"]
     return select(
@@ -251,7 +252,7 @@ class SchemaVersionError(RuntimeError):
     """The database was written by a newer vnextract than this one."""
 
 
-def add_column(conn: Connection, table: str, column: Column) -> bool:
+def add_column(conn: Connection, table: str, column: Column[Any]) -> bool:
     """ALTER TABLE … ADD COLUMN unless the table lacks or already has it; True when added."""
     inspector = inspect(conn)
     if not inspector.has_table(table):

@@ -27,6 +27,9 @@ def load_tsv(name: str) -> list[list[str]]:
     return [list(row) for row in _read(name)]
 
 
+_Trie = dict[str, "_Trie"]  # a character -> the phrases continuing with it ("" ends a phrase)
+
+
 def phrase_alternation(phrases: Iterable[str]) -> str:
     """A regex matching any of the phrases, longest first; a space matches any run of spaces.
 
@@ -34,7 +37,7 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
     so the regex engine compares each character once instead of once per phrase: big tables
     scanned at every word stay cheap.
     """
-    trie: dict = {}
+    trie: _Trie = {}
     for phrase in {" ".join(p.split()) for p in phrases if p.strip()}:
         node = trie
         for char in phrase:
@@ -43,7 +46,7 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
     return _emit(trie)[0]
 
 
-def _emit(node: dict) -> tuple[str, int]:
+def _emit(node: _Trie) -> tuple[str, int]:
     """The regex of a trie node and the length of its longest continuation, in one pass
     (the depth was recomputed per branch before: quadratic, a fifth of start-up)."""
     emitted = [(char, *_emit(node[char])) for char in node if char]
