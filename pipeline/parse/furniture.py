@@ -113,28 +113,26 @@ def is_end_marker(line: str) -> bool:
 
 
 PROMO_LINES_FILE = Path(__file__).with_name("promo_lines.tsv")
-
-
-@functools.cache
-def _promo_opener() -> re.Pattern[str]:
-    phrases = [
-        line.strip() for line in PROMO_LINES_FILE.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    return re.compile(r"^\s*(?:" + "|".join(_prefix_pattern(p) for p in phrases) + r")\b", re.IGNORECASE)
-
-
 SITE_DESCRIPTIONS_FILE = Path(__file__).with_name("site_descriptions.tsv")
 
 
 @functools.cache
-def _site_description_opener() -> re.Pattern[str]:
+def _opener(table: Path) -> re.Pattern[str]:
+    """A regex matching a line that opens with one of the table's phrases."""
     phrases = [
-        line.strip() for line in SITE_DESCRIPTIONS_FILE.read_text(encoding="utf-8").splitlines()
+        line.strip() for line in table.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
     # (?!\w), not \b: a phrase may end on its punctuation ("Tin tức, ...")
     return re.compile(r"^\s*(?:" + "|".join(_prefix_pattern(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
+
+
+def _promo_opener() -> re.Pattern[str]:
+    return _opener(PROMO_LINES_FILE)
+
+
+def _site_description_opener() -> re.Pattern[str]:
+    return _opener(SITE_DESCRIPTIONS_FILE)
 
 
 def is_site_description(text: str) -> bool:
