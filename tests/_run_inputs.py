@@ -129,3 +129,4 @@ def count(url: str, table: str) -> int:
             return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     except sqlite3.OperationalError:
         return 0
+

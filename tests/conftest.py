@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,3 +38,19 @@ def shared_seed() -> Path:
     if not SEED.exists():
         pytest.skip("../shared/data is absent")
     return SEED
+
+
+@pytest.fixture(scope="module")
+def ray_session() -> Iterator[Any]:
+    """One local Ray instance for a test module (it takes seconds to start): loopback, 2 CPUs,
+    no usage stats. Modules using it skip themselves when Ray is not installed."""
+    import ray
+
+    from vnextract.pipeline.run_executors import ray_init_kwargs
+
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    if ray.is_initialized():
+        ray.shutdown()
+    ray.init(**ray_init_kwargs(2, None))
+    yield ray
+    ray.shutdown()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,6 @@ from vnextract.pipeline.run_executors import RayExecutor
 from vnextract.pipeline.sinks.database import DatabaseSink
 
 ray = pytest.importorskip("ray")
-
-
-@pytest.fixture(scope="module")
-def ray_session():
-    """One local Ray instance for the module (it takes seconds to start): loopback, no dashboard."""
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    if ray.is_initialized():
-        ray.shutdown()
-    ray.init(**ray_init_kwargs(2, None))
-    yield ray
-    ray.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -127,19 +127,6 @@ pytest.importorskip("ray.data")
 
 
 @pytest.fixture(scope="module")
-def ray_session():
-    """One local Ray instance for the module (it takes seconds to start): loopback, 2 CPUs."""
-    from vnextract.pipeline.run import ray_init_kwargs
-
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    if ray.is_initialized():
-        ray.shutdown()
-    ray.init(**ray_init_kwargs(2, None))
-    yield ray
-    ray.shutdown()
-
-
-@pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> Inputs:
     folder = tmp_path_factory.mktemp("ray-data") / "inputs"
     made = make_inputs(folder, good=8)
