@@ -58,9 +58,9 @@ def test_api_extract_bad_input_raises_with_code(extractor) -> None:
     [
         pytest.param("văn bản", None, None, None, id="str"),
         pytest.param(b"<html>", None, None, None, id="bytes"),
-        pytest.param({"text": "x", "url": "u", "published": "2024-01-02"}, "text/plain", "u", "2024-01-02",
+        pytest.param({"text": "x", "url": "u", "published": "2024-01-02"}, "text/plain; charset=utf-8", "u", "2024-01-02",
                      id="input-jsonl-line"),
-        pytest.param({"html": "<p>x</p>", "source": {}, "published_at": "2024-01-02"}, "text/html", None,
+        pytest.param({"html": "<p>x</p>", "source": {"url": "s"}, "published_at": "2024-01-02"}, "text/html; charset=utf-8", "s",
                      "2024-01-02", id="record-shaped"),
     ],
 )

@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any, Literal
 
 from vnextract.models import Record
-from vnextract.pipeline.errors import Errors, InputError, VnextractError
+from vnextract.pipeline.errors import VnextractError
 from vnextract.pipeline.settings import Settings
 from vnextract.pipeline.types import RawDocument
 
@@ -26,26 +27,21 @@ CHUNK = 16
 
 
 def raw_document(item: Item, *, published: str | None = None, url: str | None = None) -> RawDocument:
-    """One item as the pipeline's RawDocument; keyword arguments win over the item's own fields."""
+    """One item as the pipeline's RawDocument; keyword arguments win over the item's own fields.
+    A mapping is read as a line of input JSON Lines is (`sources.inputs.mapping_document`)."""
     if isinstance(item, Mapping):
-        body = item.get("html") if item.get("html") is not None else item.get("text")
-        if not isinstance(body, str | bytes):
-            raise InputError(Errors.E006, 'a mapping item needs a "text" or "html" string')
-        content_type = "text/html" if item.get("html") is not None else "text/plain"
-        published = published or item.get("published") or item.get("published_at")
-        url = url or item.get("url")
-        item = body
-    else:
-        content_type = None  # sniffed from the first bytes, as for files
+        from vnextract.pipeline.sources.inputs import mapping_document
+
+        raw = mapping_document(dict(item), "item")
+        if isinstance(raw, VnextractError):
+            raise raw
+        return replace(raw, published=published or raw.published, url=url or raw.url, archive=None)
     if isinstance(item, str):
-        content = item.encode("utf-8")
-        encoding: str | None = "utf-8"
-    elif isinstance(item, bytes):
-        content, encoding = item, None
-    else:
-        raise TypeError(f"expected str, bytes or a mapping, got {type(item).__name__}")
-    return RawDocument(content=content, url=url, content_type=content_type, encoding=encoding,
-                       published=published)
+        return RawDocument(content=item.encode("utf-8"), encoding="utf-8", url=url, published=published)
+    if isinstance(item, bytes):
+        # the content type is sniffed from the first bytes, as for files
+        return RawDocument(content=item, url=url, published=published)
+    raise TypeError(f"expected str, bytes or a mapping, got {type(item).__name__}")
 
 
 class Extractor:

@@ -496,6 +496,13 @@ def _jsonl_document(line: bytes, name: str, lineno: int) -> Outcome:
         return InputError(Errors.E006, f"{label}: invalid JSON ({exc})", source=where)
     if not isinstance(obj, dict):
         return InputError(Errors.E006, f"{label}: expected an object with 'html' or 'text'", source=where)
+    return mapping_document(obj, where, label)
+
+
+def mapping_document(obj: dict[str, Any], where: str, label: str | None = None) -> Outcome:
+    """A RawDocument from an object shaped like an input line or a record ("html" or "text",
+    "url" or "source.url", "published" or "published_at"); an InputError naming `where` otherwise."""
+    label = label or where
     fields: dict[str, str] = {}
     for key, paths in JSONL_FIELDS.items():
         value = _field(obj, paths)
