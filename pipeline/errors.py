@@ -118,8 +118,8 @@ class ExtractorFailed(VnextractError):
 
     def __init__(self, component: str, cause: BaseException | str, source: str | None = None) -> None:
         self.component = component
-        detail = cause if isinstance(cause, str) else f"{type(cause).__name__}: {cause}"
-        super().__init__(Errors.E099, f"in extractor {component}: {detail}", source)
+        self.cause = cause if isinstance(cause, str) else f"{type(cause).__name__}: {cause}"
+        super().__init__(Errors.E099, f"in extractor {component}: {self.cause}", source)
 
     def __reduce__(self) -> tuple[type[ExtractorFailed], tuple[object, ...]]:
-        return (type(self), (self.component, self.detail.split(": ", 1)[-1], self.source))
+        return (type(self), (self.component, self.cause, self.source))
