@@ -264,6 +264,7 @@ def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
             tag.name in furniture.DROP_TAGS
             or furniture.is_furniture_region(tag.attrs)
             or furniture.is_furniture_class(_attr_tokens(tag))
+            or furniture.is_boxed(tag.name, tag.attrs)
         ):
             candidates.append(tag)
     candidates.extend(select_all(root, extra_selectors))

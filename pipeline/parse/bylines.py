@@ -266,6 +266,15 @@ def _affiliation_tail() -> re.Pattern[str]:
     return re.compile(rf"\s[-–]\s+(?:{words})\s+\S.*$", re.IGNORECASE)
 
 
+@functools.cache
+def _office_credit() -> re.Pattern[str]:
+    """A credit label with its colon, then an office's name ("Tin, ảnh: Phòng Truyền thông")."""
+    labels = "|".join(re.escape(w.rstrip(":")).replace(r"\ ", r"\s*")
+                      for w in sorted(_table().get("author", ()), key=len, reverse=True))
+    offices = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_table().get("office", ()), key=len, reverse=True))
+    return re.compile(rf"(?i:{labels})\s*:\s*(?P<office>(?i:{offices})\s+[A-ZĐÀ-Ỹ].*)$")
+
+
 def _team_signature(text: str) -> bool:
     """True for a desk's or team's signature ("NHÓM PHÓNG VIÊN KINH TẾ"): a team phrase opening
     the line with no colon after it (with one, it labels the names that follow)."""
@@ -274,9 +283,18 @@ def _team_signature(text: str) -> bool:
                for team in _table().get("team", ()))
 
 
+@functools.cache
+def _rank_prefix() -> re.Pattern[str]:
+    """A rank written before a name, without a dot ("Thượng úy Phạm Hoàng Duy"), at the start of
+    the line or of one of its names; the name after it must be capitalised."""
+    ranks = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(_table().get("rank", ()), key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[,;&]\s)|(?<=\s[-–]\s))(?i:{ranks})\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def without_degrees(text: str) -> str:
-    """A byline without the degrees written before its names ("TS. A, ThS. B" -> "A, B")."""
-    return _degree_prefix().sub("", text)
+    """A byline without the degrees and ranks written before its names ("TS. A, ThS. B" -> "A, B",
+    "Đại úy A" -> "A")."""
+    return _rank_prefix().sub("", _degree_prefix().sub("", text))
 
 
 def read_credit(line: str) -> Credit | None:
@@ -289,6 +307,12 @@ def read_credit(line: str) -> Credit | None:
     text = " ".join(line.split()).strip(" .;,:")
     if _team_signature(text) and len(text.split()) <= MAX_NAME_LINE_WORDS:
         return Credit(sources=(text,))
+    office = _office_credit().match(text)
+    # an office signs it, not a person: its name has lowercase words ("Phòng Truyền thông"),
+    # a person's has none ("Đoàn Minh Tuấn")
+    if office and len(office["office"].split()) <= MAX_NAME_LINE_WORDS \
+            and any(word[:1].islower() for word in office["office"].split()):
+        return Credit(sources=(office["office"],))
     text = _affiliation_tail().sub("", without_degrees(text)).strip(" .;,:")
     if not text or text.count("(") != text.count(")"):
         return None

@@ -288,6 +288,23 @@ def is_caption_class(attrs: Mapping[str, str | list[str]]) -> bool:
     )
 
 
+# An inline style that draws a box: a border with its line style, or a filled background. Inside
+# an article's body such a box holds a note, a hotline, a fact sheet: not the report's text (the
+# body itself, however it is styled, holds prose and is kept).
+BOX_STYLE = re.compile(
+    r"(?:^|;|\s)border(?:-(?:top|bottom|left|right))?\s*:[^;]*\b(?:solid|dashed|dotted|double|groove|ridge)\b"
+    r"|(?:^|;|\s)background(?:-color)?\s*:\s*(?!\s*(?:transparent|none|inherit|initial|white|#fff\b|#ffffff\b|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\)))[#\w]",
+    re.IGNORECASE,
+)
+BOX_TAGS = frozenset(("div", "table", "section"))
+
+
+def is_boxed(name: str, attrs: Mapping[str, str | list[str]]) -> bool:
+    """True for a div, table or section whose inline style draws it as a box."""
+    style = attrs.get("style")
+    return name in BOX_TAGS and isinstance(style, str) and bool(BOX_STYLE.search(style))
+
+
 def is_furniture_region(attrs: Mapping[str, str | list[str]]) -> bool:
     """True for an element whose role or aria-hidden says it is not the article."""
     role = attrs.get("role")
@@ -311,7 +328,7 @@ def is_furniture_class(tokens: list[str]) -> bool:
 # A class or id token of the page's masthead: the site's name sits there, often in an h1.
 # "header" alone is the page's (old sites' #header); "entry-header" is an article's own.
 MASTHEAD_CLASS = re.compile(
-    r"^(?:header|top|site-?header|page-?header|main-?header)$"
+    r"^(?:header|top|(?:site|page|main|portal|global|web|top)-?header)$"
     r"|(?:^|[-_])(?:logo|brand|branding|masthead|site-?name|site-?title|header-?banner|top-?bar)(?:$|[-_])",
     re.IGNORECASE,
 )

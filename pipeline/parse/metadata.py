@@ -553,6 +553,17 @@ def _nearest_before(found: list[tuple[int, str]], anchor: int) -> str | None:
     return found[0][1] if found else None
 
 
+def _in_document_title(heading: str, title: str) -> bool:
+    """True when a <title> confirms a heading. A <title> of several segments ("Site | Section |
+    Headline", "Headline - Section - Site") confirms only the heading holding its longest
+    segment: the shorter ones name the site and the section, which pages also show in headings."""
+    segments = _segments(title)
+    if len(segments) < 2:
+        return _similar(heading, title)
+    longest = max(segments, key=len)
+    return fold(longest) in fold(heading) or _similar(heading, longest)
+
+
 def _headline_like(text: str) -> bool:
     """A heading that can be a headline: a few words, not a sentence (a sapo ends with a stop)."""
     words = len(text.split())
@@ -571,8 +582,9 @@ def find_title(page: Page) -> str | None:
     anchor = _body_anchor(page)
     h1s = [(pos, text) for pos, text in _headings(page, ("h1",)) if _headline_like(text)]
     lower = [(pos, text) for pos, text in _headings(page, ("h2", "h3")) if _headline_like(text)]
-    for pool in (h1s, lower):
-        confirmed = [(pos, text) for pos, text in pool if any(_similar(text, r) for r in declared + document)]
+    for pool in (h1s, lower, _classed_headlines(page, anchor)):
+        confirmed = [(pos, text) for pos, text in pool
+                     if any(_similar(text, r) for r in declared) or any(_in_document_title(text, d) for d in document)]
         heading = _nearest_before(confirmed, anchor)
         if heading:
             return heading
@@ -598,10 +610,10 @@ _HEADLINE_CLASS = re.compile(r"(?:^|[-_])(?:title|tieu-?de|tieude|headline)(?:$|
 _HEADLINE_TAGS = frozenset(("div", "p", "span", "td", "strong", "b", "font"))
 
 
-def _classed_headline(page: Page, anchor: int) -> str | None:
-    """The last element before the body whose class names it a title and whose text reads as a
+def _classed_headlines(page: Page, anchor: int) -> list[tuple[int, str]]:
+    """Elements before the body whose class names them a title and whose text reads as a
     headline (not the site's name, not in the masthead, furniture or a list of links)."""
-    found = None
+    found = []
     for el in page.index._all[:anchor]:
         if el.name not in _HEADLINE_TAGS or not any(_HEADLINE_CLASS.search(t) for t in _tokens(el)):
             continue
@@ -609,8 +621,14 @@ def _classed_headline(page: Page, anchor: int) -> str | None:
             continue
         text = flat_text(el)
         if _headline_like(text) and not is_site_name(page, text):
-            found = text
+            found.append((page.index._position(el), text))
     return found
+
+
+def _classed_headline(page: Page, anchor: int) -> str | None:
+    """The last title-classed element before the body (`_classed_headlines`)."""
+    found = _classed_headlines(page, anchor)
+    return found[-1][1] if found else None
 
 
 # Visible lead paragraphs of unknown sites, looked for between the headline and the body.
@@ -627,7 +645,7 @@ _SAPO_AFTER_ANCHOR = 5  # elements past the first long paragraph the lead may si
 # A class token naming a lead paragraph, however a CMS prefixes it ("knc-sapo", "news-sapo",
 # "the-article-summary", "story-body__introduction").
 _SAPO_CLASS = re.compile(
-    r"(?:^|[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|tom-?tat|tomtat|mota|mo-ta)"
+    r"(?:^|[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|desc|description|tom-?tat|tomtat|mota|mo-ta)"
     r"(?:$|[-_](?:news|detail|content|text|article|box|wrap))$",  # "lead_news", "sapo-detail"
     re.IGNORECASE,
 )
@@ -668,10 +686,13 @@ def _visible_sapo(page: Page, title: str | None) -> str | None:
     return None
 
 
-def _description(page: Page) -> str | None:
-    """The page's description, unless it is the site's (the whole <title> repeated, its name)."""
+def _description(page: Page, title: str | None = None) -> str | None:
+    """The page's description, unless it is the site's (the whole <title> repeated, its name)
+    or the headline repeated (CMSs fill an empty description with the title)."""
     text = _plain(_ld_str(page.ld.get("description")), unescape=True) or meta_value(page, META_DESCRIPTION)
     if not text or is_site_name(page, text) or furniture.is_site_description(text):
+        return None
+    if title and fold(text) == fold(title):
         return None
     title_tag = next(iter(page.index.by_tag("title")), None)
     if title_tag is not None and fold(text) == fold(title_tag.get_text()):
@@ -698,7 +719,7 @@ def find_sapo(page: Page, title: str | None = None) -> str | None:
                     text = f"{stamp} - {text[len(stamp):].lstrip(' -–:')}"
             if text:
                 return _cut_link(text)
-    return _cut_link(_without_site_prefix(page, _visible_sapo(page, title) or _description(page)))
+    return _cut_link(_without_site_prefix(page, _visible_sapo(page, title) or _description(page, title)))
 
 
 _LEAD_PREFIX = re.compile(r"^\s*(?P<name>[^\s].{0,40}?)\s+[-–—:|]\s+")
@@ -1083,8 +1104,9 @@ def _masthead_names(page: Page) -> list[str]:
 
 
 def _written_elsewhere(page: Page, shouted: str) -> str | None:
-    """The same words in the case the description or footer writes them, or None."""
-    texts = [v for v in page.meta.get("description", [])[:1]]
+    """The same words in the case the <title>, the description or the footer writes them, or None."""
+    texts = [clean_text(html.unescape(el.get_text())) for el in page.index.by_tag("title")[:1]]
+    texts += [v for v in page.meta.get("description", [])[:1]]
     texts += [flat_text(el) or "" for el in page.index.select(["footer", "[id*=footer]", "[class*=footer]"])[:2]]
     target = fold(shouted)
     for text in texts:
