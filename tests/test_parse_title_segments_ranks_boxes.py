@@ -12,10 +12,10 @@ from vnextract.pipeline.types import RawDocument
 HEADLINE = "Xã Tân Lập khánh thành cây cầu mới nối hai thôn bên suối"
 LEAD = "Cây cầu dài 40 m nối thôn 3 với thôn 5 giúp hơn 300 hộ dân không còn phải lội suối mỗi mùa mưa."
 PARAGRAPHS = (
-    "Sáng 12/4, UBND xã Tân Lập tổ chức khánh thành cây cầu bê tông bắc qua suối Đá, sau bốn "
-    "tháng thi công bằng vốn ngân sách và đóng góp của người dân trong xã.",
-    "Trước đây, mỗi mùa mưa lũ người dân hai thôn phải đi vòng hơn 7 km để đến trường học "
-    "và trạm y tế của xã, nhiều hộ phải dừng việc đồng áng nhiều ngày liền.",
+    ("Sáng 12/4, UBND xã Tân Lập tổ chức khánh thành cây cầu bê tông bắc qua suối Đá, sau bốn "
+    "tháng thi công bằng vốn ngân sách và đóng góp của người dân trong xã."),
+    ("Trước đây, mỗi mùa mưa lũ người dân hai thôn phải đi vòng hơn 7 km để đến trường học "
+    "và trạm y tế của xã, nhiều hộ phải dừng việc đồng áng nhiều ngày liền."),
 )
 PROSE = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
 
