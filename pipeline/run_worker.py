@@ -144,10 +144,15 @@ class Worker:
                 if config.done is not None and key in config.done:
                     return Skipped(key)
                 budget.check()
-                record = extract_article(article, self.nlp, config.settings, config.published)
+                # A memory zone frees the words spaCy's vocabulary and string store learned from
+                # this article (every new number, name, typo) once its record is built: without
+                # it a worker grows ~0.8 MB per 1,000 news articles, for the whole run. Nothing
+                # made from the Doc outlives the zone: the record holds plain strings.
+                with self.nlp.memory_zone():
+                    record = extract_article(article, self.nlp, config.settings, config.published)
         except VnextractError as error:
             return dead_letter(error, raw, config.published, config.max_payload_bytes)
-        except Exception as exc:  # noqa: BLE001 - one bad input must not stop an archive
+        except Exception as exc:  # one bad input must not stop an archive
             LOGGER.warning("unexpected error on %s", input_name(raw), exc_info=True)
             return _internal_error(exc, raw, config)
         if record.id != key and not self._warned_key:
