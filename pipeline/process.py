@@ -6,6 +6,9 @@ import logging
 import re
 from dataclasses import replace
 
+import vnextract.pipeline.spacy_import  # noqa: F401  (first: spaCy without its command line)
+
+# isort: split
 from spacy.language import Language
 
 from vnextract.models import Record

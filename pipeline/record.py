@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+import vnextract.pipeline.spacy_import  # noqa: F401  (first: spaCy without its command line)
+
+# isort: split
 from spacy.tokens import Doc, Span
 
 from vnextract.pipeline import __version__

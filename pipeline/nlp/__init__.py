@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
+import vnextract.pipeline.spacy_import  # noqa: F401  (first: spaCy without its command line)
+
+# isort: split
 import spacy
 from spacy.language import Language
 
@@ -38,7 +44,29 @@ def build_nlp(
     return nlp
 
 
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No garbage collection while the block runs: loading allocates a few hundred thousand
+    objects that all live on (tables, tries, vocabularies), and every collection it set off
+    would walk them again, for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @lru_cache(maxsize=1)
 def shared_nlp() -> Language:
-    """The process-wide Language, loaded once (models and lexicons are read a single time)."""
-    return build_nlp()
+    """The process-wide Language, loaded once (models and lexicons are read a single time).
+
+    What it loads lives as long as the process, so it is moved out of the collector's view
+    (`gc.freeze`): collections during extraction then walk only each document's own objects,
+    not the lexicons again (5-10% of the time per article otherwise).
+    """
+    with _collection_paused():
+        nlp = build_nlp()
+    gc.freeze()
+    return nlp
