@@ -55,6 +55,7 @@ ENGINE = "ray-data"
 DEFAULT_FILES_PER_SHARD = 64  # small files per shard: a few seconds of work for one worker
 LEDGER_TABLE = "vnextract_shards"
 LEDGER_FILE = "_shards.jsonl"  # in the Parquet folder; "_" keeps Parquet readers off it
+LEDGER_FOLDER = "_shards"  # in a Parquet dataset at an fsspec URL: one object per done shard
 REJECTIONS_DIR = "_rejections"
 UNKNOWN = "unknown"  # partition value of a record without outlet or month
 PARQUET_ROW_GROUP = 2_000  # records buffered per partition before a row group is written
@@ -96,35 +97,67 @@ def _shard(paths: Sequence[str]) -> Shard:
     return Shard(shard_id=digest.hexdigest()[:32], paths=tuple(paths))
 
 
+def _remote_shard(files: Sequence[tuple[str, dict[str, Any]]]) -> Shard:
+    """A shard of fsspec URLs; its id changes when an object's size, ETag or mtime does."""
+    digest = hashlib.sha256()
+    for url, info in files:
+        version = next((str(info[key]) for key in _VERSION_KEYS if info.get(key) is not None), "")
+        digest.update(f"{url}\0{info.get('size')}\0{version}\n".encode())
+    return Shard(shard_id=digest.hexdigest()[:32], paths=tuple(url for url, _info in files))
+
+
+# What tells one version of a remote object from the next: S3/GCS ETags, then modification times.
+_VERSION_KEYS = ("ETag", "etag", "md5Hash", "generation", "mtime", "LastModified", "updated", "last_modified")
+
+
 def plan_shards(specs: Iterable[str], files_per_shard: int = DEFAULT_FILES_PER_SHARD) -> Iterator[Shard]:
     """Shards of the inputs, in input order: folders and loose files in groups, archives alone.
 
-    Raises ClusterError (E070) for inputs only the driver could read (stdin, URLs).
+    Local paths and fsspec URLs (s3://, gs://, file://, ...: listed through fsspec) are planned
+    alike. Raises ClusterError for inputs only the driver could read (E070: stdin, http(s)
+    pages), a URL whose filesystem package is missing (E074), one that cannot be listed (E075).
     """
     from vnextract.pipeline.sources.inputs import URL_PREFIXES, input_kind, walk_files
+    from vnextract.pipeline.sources.remote import is_remote, list_files
 
     if files_per_shard < 1:
         raise ValueError("files_per_shard must be at least 1")
-    group: list[str] = []
+    group: list[tuple[str, dict[str, Any] | None]] = []
+
+    def cut() -> Shard:
+        remote = [(name, info) for name, info in group if info is not None]
+        shard = _remote_shard(remote) if remote else _shard([name for name, _info in group])
+        group.clear()
+        return shard
+
     for spec in specs:
-        if spec == "-" or spec.lower().startswith(URL_PREFIXES) or "://" in spec:
+        if spec == "-" or spec.lower().startswith(URL_PREFIXES):
             raise ClusterError(Errors.E070, spec)
-        path = Path(spec)
-        files = [str(p) for p in walk_files(path)] if path.is_dir() else [spec]
-        for file in files:
-            kind = input_kind(Path(file))
+        files: list[tuple[str, dict[str, Any] | None]]
+        if is_remote(spec):
+            try:
+                files = [(url, info) for url, info in list_files(spec)]
+            except VnextractError as error:
+                code = {Errors.E074: Errors.E074, Errors.E030: Errors.E070}.get(error.code, Errors.E075)
+                raise ClusterError(code, error.detail, source=spec) from error
+        else:
+            path = Path(spec)
+            files = [(str(p), None) for p in walk_files(path)] if path.is_dir() else [(spec, None)]
+        for file, info in files:
+            if group and (info is None) != (group[0][1] is None):
+                yield cut()  # local files and URLs are not mixed in one shard
+            kind = input_kind(Path(file.rsplit("/", 1)[-1]))
             if kind is not None and kind[0] in ("jsonl", "warc"):
                 if group:
-                    yield _shard(group)
-                    group = []
-                yield _shard([file])  # an archive holds many articles: a shard of its own
+                    yield cut()
+                group.append((file, info))
+                yield cut()  # an archive holds many articles: a shard of its own
                 continue
-            group.append(file)
+            group.append((file, info))
             if len(group) >= files_per_shard:
-                yield _shard(group)
-                group = []
+                yield cut()
     if group:
-        yield _shard(group)
+        yield cut()
 
 
 # --------------------------------------------------------------------------------------------
@@ -142,25 +175,26 @@ def partition_of(record: Any) -> tuple[str, str]:
 class ParquetShardWriter:
     """One shard's records as Parquet files in a hive-partitioned dataset (outlet=…/month=…/).
 
-    Files are written under hidden names (Parquet readers skip names starting with "." or "_")
-    and renamed to `part-<shard>.parquet` when the shard is complete, so a reader never sees a
-    half-written shard and a redone shard replaces its own files.
+    `root` is a folder or an fsspec URL (s3://bucket/records, ...). Files are written under
+    hidden names (Parquet readers skip names starting with "." or "_") and renamed to
+    `part-<shard>.parquet` when the shard is complete, so a reader never sees a half-written
+    shard and a redone shard replaces its own files (on object stores a rename is a copy).
     """
 
     SCHEMA_FIELDS = ("id", "url", "title", "published_at", "extractor_version", "schema_version",
                      "record")
 
     def __init__(self, root: str | os.PathLike[str], shard_id: str) -> None:
-        self.root = Path(root)
+        self.fs, self.root = dataset_filesystem(str(root))
         self.shard_id = shard_id
         self._buffers: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        self._writers: dict[tuple[str, str], Any] = {}
+        self._writers: dict[tuple[str, str], tuple[Any, Any]] = {}  # (ParquetWriter, file)
         self._rejections: list[str] = []
         self.rows = 0
 
-    def _folder(self, partition: tuple[str, str]) -> Path:
+    def _folder(self, partition: tuple[str, str]) -> str:
         outlet, month = partition
-        return self.root / f"outlet={quote(outlet, safe='')}" / f"month={quote(month, safe='')}"
+        return f"{self.root}/outlet={quote(outlet, safe='')}/month={quote(month, safe='')}"
 
     def write_batch(self, records: Sequence[Any]) -> int:
         from vnextract.pipeline.sinks.rows import record_json
@@ -190,13 +224,13 @@ class ParquetShardWriter:
         if not rows:
             return
         table = pa.Table.from_pylist(rows, schema=_parquet_schema())
-        writer = self._writers.get(partition)
-        if writer is None:
+        opened = self._writers.get(partition)
+        if opened is None:
             folder = self._folder(partition)
-            folder.mkdir(parents=True, exist_ok=True)
-            writer = pq.ParquetWriter(folder / f".part-{self.shard_id}.parquet.tmp", table.schema)
-            self._writers[partition] = writer
-        writer.write_table(table)
+            self.fs.makedirs(folder, exist_ok=True)
+            handle = self.fs.open(f"{folder}/.part-{self.shard_id}.parquet.tmp", "wb")
+            opened = self._writers[partition] = (pq.ParquetWriter(handle, table.schema), handle)
+        opened[0].write_table(table)
         self._buffers[partition] = []
 
     def write_rejections(self, items: Iterable[Any]) -> int:
@@ -208,19 +242,37 @@ class ParquetShardWriter:
         """Write what is buffered and give every file of the shard its final name."""
         for partition in list(self._buffers):
             self._flush(partition)
-        for partition, writer in self._writers.items():
+        for partition, (writer, handle) in self._writers.items():
             writer.close()
+            handle.close()
             folder = self._folder(partition)
-            os.replace(folder / f".part-{self.shard_id}.parquet.tmp",
-                       folder / f"part-{self.shard_id}.parquet")
+            self.fs.mv(f"{folder}/.part-{self.shard_id}.parquet.tmp", f"{folder}/part-{self.shard_id}.parquet")
         self._writers = {}
         if self._rejections:
-            folder = self.root / REJECTIONS_DIR
-            folder.mkdir(parents=True, exist_ok=True)
-            temporary = folder / f".part-{self.shard_id}.jsonl.tmp"
-            temporary.write_text("\n".join(self._rejections) + "\n", encoding="utf-8")
-            os.replace(temporary, folder / f"part-{self.shard_id}.jsonl")
+            folder = f"{self.root}/{REJECTIONS_DIR}"
+            self.fs.makedirs(folder, exist_ok=True)
+            temporary = f"{folder}/.part-{self.shard_id}.jsonl.tmp"
+            with self.fs.open(temporary, "wb") as handle:
+                handle.write(("\n".join(self._rejections) + "\n").encode("utf-8"))
+            self.fs.mv(temporary, f"{folder}/part-{self.shard_id}.jsonl")
             self._rejections = []
+
+
+def dataset_filesystem(root: str) -> tuple[Any, str]:
+    """(fsspec filesystem, path of `root` in it) for a Parquet folder or URL; ClusterError E074
+    when the URL's filesystem package is missing."""
+    from vnextract.pipeline.sources.remote import filesystem, is_remote
+
+    if not is_remote(root):
+        from fsspec.implementations.local import LocalFileSystem
+
+        return LocalFileSystem(), str(Path(root).absolute())
+    try:
+        fs, path = filesystem(root)
+    except VnextractError as error:
+        raise ClusterError(error.code if error.code == Errors.E074 else Errors.E075, error.detail,
+                           source=root) from error
+    return fs, path.rstrip("/")
 
 
 def _parquet_schema() -> Any:
@@ -422,6 +474,40 @@ class FileLedger:
         pass
 
 
+class ObjectLedger:
+    """Done shards as one small JSON object each in `<dataset>/_shards/` (an fsspec URL): object
+    stores cannot append to a file, and a shard's object is written whole or not at all."""
+
+    def __init__(self, root: str) -> None:
+        self.fs, base = dataset_filesystem(root)
+        self.folder = f"{base}/{LEDGER_FOLDER}"
+
+    def _name(self, shard_id: str, extractor_version: str) -> str:
+        return f"{self.folder}/{quote(extractor_version, safe='')}--{shard_id}.json"
+
+    def done(self, extractor_version: str) -> dict[str, ShardSummary]:
+        prefix = f"{quote(extractor_version, safe='')}--"
+        try:
+            names = [name for name in self.fs.ls(self.folder, detail=False)
+                     if name.rsplit("/", 1)[-1].startswith(prefix)]
+        except FileNotFoundError:
+            return {}
+        found: dict[str, ShardSummary] = {}
+        for name in names:
+            with self.fs.open(name, "rb") as handle:
+                summary = ShardSummary(**json.loads(handle.read().decode("utf-8")))
+            found[summary.shard_id] = summary
+        return found
+
+    def mark(self, summary: ShardSummary, extractor_version: str) -> None:
+        self.fs.makedirs(self.folder, exist_ok=True)
+        with self.fs.open(self._name(summary.shard_id, extractor_version), "wb") as handle:
+            handle.write(json.dumps(asdict(summary)).encode("utf-8"))
+
+    def close(self) -> None:
+        pass
+
+
 # --------------------------------------------------------------------------------------------
 # The driver.
 
@@ -452,9 +538,10 @@ def run_cluster(
     if not db_url and not parquet:
         raise ClusterError(Errors.E071, "neither --db nor --parquet")
     started = time.perf_counter()
+    if parquet:
+        dataset_filesystem(parquet)  # a URL whose filesystem is missing stops here, not in a worker
     shards = list(plan_shards(specs, files_per_shard))
-    ledger: DatabaseLedger | FileLedger = (
-        DatabaseLedger(db_url) if db_url else FileLedger(Path(str(parquet)) / LEDGER_FILE))
+    ledger = _ledger(db_url, str(parquet))
     summary = RunSummary(engine=ENGINE, workers=workers or 0)
     try:
         done = ledger.done(EXTRACTOR_VERSION) if resume else {}
@@ -480,6 +567,15 @@ def run_cluster(
         ledger.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _ledger(db_url: str | None, parquet: str) -> DatabaseLedger | FileLedger | ObjectLedger:
+    """Where done shards are recorded: the database, else beside the Parquet dataset."""
+    from vnextract.pipeline.sources.remote import is_remote
+
+    if db_url:
+        return DatabaseLedger(db_url)
+    return ObjectLedger(parquet) if is_remote(parquet) else FileLedger(Path(parquet) / LEDGER_FILE)
 
 
 def _execute(todo: list[Shard], config: ClusterConfig, workers: int | None, summary: Any) -> Iterator[ShardSummary]:

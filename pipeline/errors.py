@@ -74,6 +74,12 @@ class Errors:
     E071 = _Code("no sink for the cluster run ({detail}): give --db URL and/or --parquet DIR")
     E072 = _Code("--engine ray-data needs Ray Data ({detail}): pip install 'vnextract[ray]'")
     E073 = _Code("Ray could not start ({detail}): check RAY_ADDRESS, or unset it for a local instance")
+    E074 = _Code(
+        "no filesystem for this URL ({detail}): pip install its fsspec package (s3fs for s3://, gcsfs for gs://, adlfs for az://)"
+    )
+    E075 = _Code(
+        "cannot list {detail}: check the URL, that the bucket or folder exists, and the storage credentials in the environment (AWS_ACCESS_KEY_ID/AWS_PROFILE/AWS_ENDPOINT_URL for s3://, GOOGLE_APPLICATION_CREDENTIALS for gs://)"
+    )
     E099 = _Code("unexpected error while extracting (a bug, please report it): {detail}")
 
 

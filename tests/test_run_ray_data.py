@@ -59,7 +59,7 @@ def test_cluster_shard_id_follows_file_content(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("spec", [pytest.param("-", id="stdin"),
                                   pytest.param("https://example.invalid/a.html", id="url"),
-                                  pytest.param("s3://bucket/archive", id="other-scheme")])
+                                  pytest.param("nosuch://bucket/archive", id="unknown-scheme")])
 def test_cluster_refuses_inputs_workers_cannot_read(spec: str) -> None:
     with pytest.raises(ClusterError) as caught:
         list(plan_shards([spec]))

@@ -154,7 +154,7 @@ def test_inputs_missing_unsupported_and_good_go_on(tmp_path: Path):
     out = [
         describe(i)
         for i in iter_inputs(
-            [str(tmp_path / "missing.html"), str(tmp_path / "x.pdf"), "ftp://x.vn/a", str(good)],
+            [str(tmp_path / "missing.html"), str(tmp_path / "x.pdf"), "nosuch://x.vn/a", str(good)],
             small(),
         )
     ]

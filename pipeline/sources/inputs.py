@@ -113,10 +113,10 @@ def iter_inputs(
 
                     fetcher = own_fetcher = Fetcher(settings)
                 yield _fetch(fetcher, spec)
-            elif "://" in spec:
-                yield InputError(
-                    Errors.E030, f"{spec}: only http(s) URLs, files, folders and '-'", source=spec
-                )
+            elif "://" in spec:  # s3://, gs://, file://, ...: through fsspec (sources.remote)
+                from vnextract.pipeline.sources.remote import iter_remote
+
+                yield from iter_remote(spec, settings, ignored)
             else:
                 yield from _iter_path(Path(spec), limit, ignored)
     finally:
