@@ -276,6 +276,8 @@ def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
             continue
         if holds_prose(tag):
             continue
+        if tag.name == "article" and tag.find("h1") is not None:
+            continue  # the article itself, a brief too, whatever its classes say
         if tag.name == "form" and len(tag.get_text(strip=True)) >= root_chars * _PAGE_WRAPPER_SHARE:
             continue
         tag.decompose()

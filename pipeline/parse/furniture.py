@@ -113,6 +113,7 @@ def is_end_marker(line: str) -> bool:
 
 
 PROMO_LINES_FILE = Path(__file__).with_name("promo_lines.tsv")
+IMPRINT_LINES_FILE = Path(__file__).with_name("imprint_lines.tsv")
 SITE_DESCRIPTIONS_FILE = Path(__file__).with_name("site_descriptions.tsv")
 
 
@@ -133,6 +134,17 @@ def _promo_opener() -> re.Pattern[str]:
 
 def _site_description_opener() -> re.Pattern[str]:
     return _opener(SITE_DESCRIPTIONS_FILE)
+
+
+@functools.cache
+def _imprint_opener() -> re.Pattern[str]:
+    return _opener(IMPRINT_LINES_FILE)
+
+
+def is_imprint(line: str) -> bool:
+    """True for a line of the site's imprint ("Giấy phép số ...", "Chịu trách nhiệm nội dung: ...",
+    "Trụ sở: ...", "© 2014 ..."): the footer's legal lines, never article prose."""
+    return bool(_imprint_opener().match(line))
 
 
 def is_site_description(text: str) -> bool:
@@ -177,16 +189,17 @@ FURNITURE_ROLES = frozenset(("navigation", "complementary", "banner", "contentin
 FURNITURE_CLASS = re.compile(
     r"""(?:^|[-_])(?:
         share|sharing|social|sociallink|zalo|facebook|fb|twitter|print|toolbar
-      | related|relate|relation|\w*lienquan\w*|tin-lien-quan|xemthem|xem-them|readmore|read-more|see-also
+      | related\w*|relate|relation|\w*lienquan\w*|tin-lien-quan|xemthem|xem-them|readmore|read-more|see-also
       | other-?news|more-?news|older-?news|tin-?khac|tin-?moi|news-?by-?date
       | note-?box|info-?box|fact-?box|box-?note|box-?info
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
-      | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo\w*|pr-box
+      | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo(?:s|tion\w*)?|pr-box
       | breadcrumbs?|menu|navbar|sidebar|widget|newsletter|subscribe|login|signup|register
       | modal|popup|overlay|cookie\w*|hotline|trending|most-?read|box-?hot|box-?tin
-      | box-?video|video-?box|video-?player|player|jwplayer|video-?embed|embed-?video|video-?wrap\w*
+      | box-?video|video-?box|video-?player|player|jwplayer|video-?embed|embed|video-?wrap\w*
       | ftr|site-?footer|page-?footer|copyright|copy-?right|ban-?quyen
-    )(?:$|[-_])""",
+    )(?:$|[-_])
+    | ^(?:footer|foot|main-?footer|global-?footer|bottom)$  # the page's own footer, not an article's""",
     re.VERBOSE,
 )
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from bs4.element import NavigableString, Tag
 
+from vnextract.pipeline.parse import furniture
+
 # Letters only Vietnamese uses: prose in Vietnamese, not menus in English or code.
 _VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 _MIN_PARAGRAPH_CHARS = 25
@@ -53,7 +55,7 @@ def direct_text(tag: Tag) -> tuple[str, int]:
 def paragraph_score(text: str, link_chars: int) -> float:
     """How much a paragraph looks like article prose (0 for short or link-heavy text)."""
     length = len(text)
-    if length < _MIN_PARAGRAPH_CHARS:
+    if length < _MIN_PARAGRAPH_CHARS or furniture.is_imprint(text):
         return 0.0
     density = min(1.0, link_chars / length)
     if density > _MAX_LINK_DENSITY:

@@ -178,7 +178,9 @@ def filter_lines(lines: list[Line], meta: Metadata, *, generic: bool) -> tuple[l
     for line in lines:
         text = line.text
         if furniture.is_end_line(text):
-            break
+            if paragraphs:
+                break
+            continue  # before any prose it heads a box set at the top of the body ("Tin cùng chuyên mục")
         if furniture.is_furniture(text) or furniture.is_related_line(text):
             continue
         if line.link_density > _MAX_LINK_DENSITY:

@@ -532,6 +532,14 @@ def _tokens(node: Tag) -> list[str]:
     return tokens + [ident] if isinstance(ident, str) else tokens
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _class_words(node: Tag) -> list[str]:
+    """Class and id tokens with camel-case words apart ("itemIntroText" -> "item-intro-text")."""
+    return [_CAMEL.sub("-", token).lower() for token in _tokens(node)]
+
+
 def _headings(page: Page, names: tuple[str, ...]) -> list[tuple[int, str]]:
     found = []
     for name in names:
@@ -595,18 +603,24 @@ def find_title(page: Page) -> str | None:
         return heading
     if declared:
         return declared[0]
-    heading = _nearest_before(lower, anchor)
+    # a lower heading after the body's start is a sidebar's ("Đọc nhiều nhất"): the last resort
+    heading = _nearest_before([(pos, text) for pos, text in lower if pos < anchor], anchor)
     if heading:
         return heading
     heading = _classed_headline(page, anchor)
     if heading:
         return heading
-    return document[0] if document else _nearest_before(_headings(page, ("h1",)), anchor)
+    if document:
+        return document[0]
+    return _nearest_before(lower, anchor) or _nearest_before(_headings(page, ("h1",)), anchor)
 
 
 # A class token naming a headline written without a heading tag (old portals and CMSs:
 # <div class="title-news">, <td class="tieude">).
-_HEADLINE_CLASS = re.compile(r"(?:^|[-_])(?:title|tieu-?de|tieude|headline)(?:$|[-_])", re.IGNORECASE)
+_HEADLINE_CLASS = re.compile(
+    r"(?:^|[-_])(?:title|tieu-?de|tieude|headline|(?:content|article|post|entry|news|item)-?heading)(?:$|[-_])",
+    re.IGNORECASE,
+)  # "contentheading": Joomla 1.x's article headline
 _HEADLINE_TAGS = frozenset(("div", "p", "span", "td", "strong", "b", "font"))
 
 
@@ -615,7 +629,7 @@ def _classed_headlines(page: Page, anchor: int) -> list[tuple[int, str]]:
     headline (not the site's name, not in the masthead, furniture or a list of links)."""
     found = []
     for el in page.index._all[:anchor]:
-        if el.name not in _HEADLINE_TAGS or not any(_HEADLINE_CLASS.search(t) for t in _tokens(el)):
+        if el.name not in _HEADLINE_TAGS or not any(_HEADLINE_CLASS.search(t) for t in _class_words(el)):
             continue
         if _in_list(el) or _outside_article(el) or furniture.is_hidden(el.attrs):
             continue
@@ -645,7 +659,7 @@ _SAPO_AFTER_ANCHOR = 5  # elements past the first long paragraph the lead may si
 # A class token naming a lead paragraph, however a CMS prefixes it ("knc-sapo", "news-sapo",
 # "the-article-summary", "story-body__introduction").
 _SAPO_CLASS = re.compile(
-    r"(?:^|[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|desc|description|tom-?tat|tomtat|mota|mo-ta)"
+    r"(?:^|[-_])(?<!with[-_])(?<!has[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|desc|description|tom-?tat|tomtat|mota|mo-ta)"
     r"(?:$|[-_](?:news|detail|content|text|article|box|wrap))$",  # "lead_news", "sapo-detail"
     re.IGNORECASE,
 )
@@ -657,10 +671,12 @@ def _sapo_elements(page: Page, start: int, end: int) -> list[Tag]:
     class token naming a lead; never a figure or an element holding an image (a "lead" photo)."""
     chosen = {id(el): el for el in page.index.select(GENERIC_SAPO)}
     for el in page.index._all[start + 1: end + 1]:
-        if el.name in _SAPO_TAGS and any(_SAPO_CLASS.search(token) for token in _tokens(el)):
+        if el.name in _SAPO_TAGS and any(_SAPO_CLASS.search(token) for token in _class_words(el)):
             chosen.setdefault(id(el), el)
     ordered = sorted(chosen.values(), key=page.index._position)
-    return [el for el in _outermost_tags(ordered) if el.name != "figure" and el.find(("img", "figure")) is None]
+    # a lead is one paragraph: an element of several is a body ("field--type-text-with-summary")
+    return [el for el in _outermost_tags(ordered)
+            if el.name != "figure" and el.find(("img", "figure")) is None and len(el.find_all("p", limit=2)) < 2]
 
 
 def _outermost_tags(ordered: list[Tag]) -> list[Tag]:
@@ -800,6 +816,19 @@ def byline_names(page: Page, text: str | None) -> list[str]:
     return names
 
 
+_MAX_BYLINE_PARTS = 6
+
+
+def _element_names(page: Page, el: Tag) -> list[str]:
+    """The names of a byline element; when its whole text reads as none, the names of its parts
+    (a meta box holding the name, the source and the time in elements of their own)."""
+    names = byline_names(page, _el_text(el))
+    if names or el.name == "meta":
+        return names
+    parts = [child for child in el.find_all(True, recursive=False) if child.get_text(strip=True)]
+    return [n for child in parts[:_MAX_BYLINE_PARTS] for n in byline_names(page, _el_text(child))]
+
+
 def _ld_authors(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     names = []
@@ -830,7 +859,7 @@ def find_author(page: Page) -> str | None:
     shown = None
     for selector in GENERIC_AUTHOR:
         found = [el for el in page.index.select([selector]) if el.name == "meta" or not _outside_article(el)]
-        shown = _join_names([n for el in found[:_MAX_BYLINE_ELEMENTS] for n in byline_names(page, _el_text(el))])
+        shown = _join_names([n for el in found[:_MAX_BYLINE_ELEMENTS] for n in _element_names(page, el)])
         if shown:
             break
     # JSON-LD first, unless the byline shown names everyone it names and more (a co-author)
@@ -942,6 +971,8 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False) -> st
             text = el.get_text(" ", strip=True)
             if not text or len(text) > _MAX_DATELINE_CHARS or bool(UPDATE_LABEL.match(text)) != updates:
                 continue
+            if furniture.is_imprint(text):
+                continue  # the footer's licence date ("Giấy phép số ... cấp ngày 18/9/2012")
             found = _element_date(el)
             if found and "T" in found:
                 return found
@@ -999,7 +1030,7 @@ def _title_site_name(page: Page, headline: str | None) -> str | None:
         return None
     others = [piece for piece in pieces if not (headline and _similar(piece, headline))]
     for piece in others:
-        if is_site_name(page, piece) or looks_like_outlet(piece):
+        if is_site_name(page, piece) or looks_like_outlet(piece) or _echoed_elsewhere(page, piece):
             return piece
     # the signature of "headline - section - site": a segment written as a name ("Zing News"),
     # not a section ("Thể thao"), which many titles carry without any site name
@@ -1139,6 +1170,19 @@ def _most_named(names: list[str], signature: str | None = None) -> str | None:
     bare_signature = _without_paper(signature) if signature else None
     form = max(bare, key=lambda form: (form == bare_signature, bare.count(form)))
     return f"{_PAPER} {form}" if any(name != _without_paper(name) for name in best) else form
+
+
+def _echoed_elsewhere(page: Page, piece: str) -> bool:
+    """True when a <title> segment is the name the page's masthead or author meta gives too
+    ("... - Công an tỉnh Quảng Bình" beside a logo reading "CÔNG AN TỈNH QUẢNG BÌNH"): a
+    portal's name, however it is cased."""
+    target = fold(piece)
+    if len(piece.split()) < 2:
+        return False
+    given = [v for v in page.meta.get("author", [])[:1]]
+    for el in page.index.select(["[class*=logo]", "[id*=logo]"])[:_MAX_LOGO_ELEMENTS]:
+        given += [flat_text(node) or "" for node in (el, *el.find_all(True))][:_MAX_LOGO_ELEMENTS]
+    return any(fold(text) == target for text in given)
 
 
 def _brand_like(piece: str) -> bool:
