@@ -14,6 +14,7 @@ from vnextract.pipeline.sinks.database import DatabaseSink
 from vnextract.pipeline.sinks.engine import make_engine
 from vnextract.pipeline.sinks.schema import (
     METADATA,
+    SCHEMA_VERSION,
     VERSION_KEY,
     migrate,
     stored_version,
@@ -46,12 +47,12 @@ def test_sinks_schema_province_added_to_a_version_1_database(db_url: str) -> Non
             conn.execute(METADATA.tables["meta"].update().where(
                 METADATA.tables["meta"].c.key == VERSION_KEY).values(value="1"))
         assert "province" not in {c["name"] for c in inspect(engine).get_columns("locations")}
-        assert migrate(engine) == 2
+        assert migrate(engine) == SCHEMA_VERSION
         inspector = inspect(engine)
         assert "province" in {c["name"] for c in inspector.get_columns("locations")}
         assert "ix_locations_province" in {ix["name"] for ix in inspector.get_indexes("locations")}
         with engine.connect() as conn:
-            assert stored_version(conn) == 2
+            assert stored_version(conn) == SCHEMA_VERSION
     finally:
         engine.dispose()
 

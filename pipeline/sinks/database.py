@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +41,11 @@ ARTICLE_COLUMNS: tuple[str, ...] = tuple(c.name for c in ARTICLES.columns)
 DELETE_CHUNK = 500
 # PostgreSQL: the per-connection temporary table a batch of articles is COPYed into first.
 STAGE_TABLE = "vnextract_stage_articles"
+# PostgreSQL: connections that write one batch side by side (each its share of the articles, in
+# a transaction of its own, all committed once every share is written), and the articles per
+# share: rows are built for one share while the server writes the previous ones.
+PG_WRITERS = 2
+PG_CHUNK = 50
 SQLITE_CACHE_KIB = 65_536  # 64 MiB of page cache per SQLite connection of the loader
 
 
@@ -63,7 +69,8 @@ class LoaderStats:
     articles: int = 0
     rows: int = 0  # every row inserted: articles plus child rows
     rejections: int = 0
-    seconds: float = 0.0  # inside write transactions, commit included
+    # inside write transactions, commit included (PostgreSQL builds rows inside them too)
+    seconds: float = 0.0
 
     @property
     def rows_per_second(self) -> float:
@@ -86,15 +93,12 @@ def _quoted(columns: Sequence[str]) -> str:
     return ", ".join(f'"{c}"' for c in columns)
 
 
-def _statements(dialect: str) -> dict[str, str]:
-    """The loader's SQL, built once: the articles upsert and the child inserts (SQLite)."""
+def _sqlite_statements() -> dict[str, str]:
+    """SQLite's statements, built once: the articles upsert and the child inserts."""
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in ARTICLE_COLUMNS if c != "id")
-    if dialect == "postgresql":  # merged from the staging table the batch was COPYed into
-        source = f"SELECT {_quoted(ARTICLE_COLUMNS)} FROM {STAGE_TABLE}"
-    else:
-        source = f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})"
     statements = {
-        "articles": f"INSERT INTO articles ({_quoted(ARTICLE_COLUMNS)}) {source} "
+        "articles": f"INSERT INTO articles ({_quoted(ARTICLE_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}) "
                     f"ON CONFLICT (id) DO UPDATE SET {updates}",
     }
     for name, columns in CHILD_COLUMNS.items():
@@ -102,6 +106,23 @@ def _statements(dialect: str) -> dict[str, str]:
             f'INSERT INTO "{name}" ({_quoted(columns)}) VALUES ({", ".join("?" * len(columns))})'
         )
     return statements
+
+
+# PostgreSQL: the staged articles merged into `articles`, the staging table emptied on the way
+# (one connection stages several shares of a batch in one transaction); xmax is 0 on a row the
+# statement inserted and set on one it updated, which tells the articles whose old child rows
+# must go.
+_PG_UPSERT = (
+    f"WITH staged AS (DELETE FROM {STAGE_TABLE} RETURNING *) "
+    f"INSERT INTO articles ({_quoted(ARTICLE_COLUMNS)}) "
+    f"SELECT {_quoted(ARTICLE_COLUMNS)} FROM staged ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f'"{c}" = excluded."{c}"' for c in ARTICLE_COLUMNS if c != "id")
+    + " RETURNING id, xmax = 0"
+)
+# ... and those old child rows deleted, every table in one statement (one round trip).
+_PG_DELETE = "WITH " + ", ".join(
+    f'gone_{name} AS (DELETE FROM "{name}" WHERE article_id = ANY(%(ids)s))' for name in CHILD_TABLES[1:]
+) + f' DELETE FROM "{CHILD_TABLES[0]}" WHERE article_id = ANY(%(ids)s)'
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -113,16 +134,99 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _jsonb_text_dumper(oid: int) -> type:
+    """A psycopg dumper for binary COPY of JSON text already serialised into a jsonb column: the
+    format's version byte, then the text (psycopg's own jsonb dumper would serialise the text
+    again, as a JSON string). Made on first use: psycopg is imported only for PostgreSQL."""
+    from psycopg.adapt import Dumper
+    from psycopg.pq import Format
+
+    class JsonbTextDumper(Dumper):
+        format = Format.BINARY
+
+        def dump(self, obj: Any) -> bytes:
+            return b"\x01" + str(obj).encode()
+
+    JsonbTextDumper.oid = oid
+    return JsonbTextDumper
+
+
+def _prepare_pg_connection(conn: Connection) -> None:
+    """Once per pooled connection, in a transaction of its own: the staging table and the
+    PostgreSQL types of every column the loader COPYs (binary COPY sends no type names)."""
+    info = conn.connection.info
+    if STAGE_TABLE in info:
+        return
+    raw: Any = conn.connection.driver_connection  # a psycopg Connection
+    with raw.transaction():
+        # Emptied at each commit; LZ4 (when articles has it) so that the upsert copies the
+        # compressed values instead of compressing them again.
+        raw.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE_TABLE} "
+            "(LIKE articles INCLUDING DEFAULTS INCLUDING COMPRESSION) ON COMMIT DELETE ROWS"
+        )
+        tables = {"articles": ARTICLE_COLUMNS, **CHILD_COLUMNS}
+        found = raw.execute(
+            "SELECT c.relname, a.attname, a.atttypid::int FROM pg_attribute AS a "
+            "JOIN pg_class AS c ON c.oid = a.attrelid "
+            "WHERE a.attrelid = ANY(%s::regclass[]) AND a.attnum > 0 AND NOT a.attisdropped",
+            ([f'"{name}"' for name in tables],),
+        ).fetchall()
+    oids = {(table, column): oid for table, column, oid in found}
+    types = {name: [oids[name, column] for column in columns] for name, columns in tables.items()}
+    types[STAGE_TABLE] = types["articles"]
+    info[STAGE_TABLE] = (types, _jsonb_text_dumper(raw.adapters.types["jsonb"].oid))
+
+
+def _write_pg_share(conn: Connection, articles: list[TableRow], children: dict[str, list[TableRow]]) -> tuple[int, int]:
+    """One share of a batch on one connection: the articles COPYed into the staging table and
+    merged into `articles` by one upsert, the old child rows of the articles that were already
+    stored deleted, the new ones COPYed in. (article rows, child rows) written.
+
+    The upsert comes before the delete: it locks the articles' rows, so a second writer of the
+    same article (another worker) waits there and then deletes the first one's children instead
+    of colliding with them.
+    """
+    types, dumper = conn.connection.info[STAGE_TABLE]
+    raw: Any = conn.connection.driver_connection
+    with raw.cursor() as cursor:
+        cursor.adapters.register_dumper(None, dumper)  # by oid only: what set_types looks up
+        _copy(cursor, STAGE_TABLE, ARTICLE_COLUMNS, types[STAGE_TABLE], articles)
+        # Only the articles that were stored already have child rows to delete.
+        stored = [article_id for article_id, inserted in cursor.execute(_PG_UPSERT) if not inserted]
+        if stored:
+            cursor.execute(_PG_DELETE, {"ids": stored})
+        for name in CHILD_TABLES:
+            if children[name]:
+                _copy(cursor, name, CHILD_COLUMNS[name], types[name], children[name])
+    return len(articles), sum(len(rows) for rows in children.values())
+
+
+def _copy(cursor: Any, table: str, columns: Sequence[str], types: list[int], rows: list[TableRow]) -> None:
+    """Binary COPY of rows into a table inside the open transaction."""
+    with cursor.copy(f'COPY "{table}" ({_quoted(columns)}) FROM STDIN (FORMAT BINARY)') as copy:
+        copy.set_types(types)
+        for row in rows:
+            copy.write_row(row)
+
+
 class DatabaseSink(ClosingSink):
     """Records and dead letters into one database (`sqlite:///file.db` or `postgresql://…`)."""
 
-    def __init__(self, url: str = DEFAULT_URL, *, echo: bool = False) -> None:
+    def __init__(
+        self, url: str = DEFAULT_URL, *, echo: bool = False, writers: int = PG_WRITERS, chunk: int = PG_CHUNK
+    ) -> None:
+        if writers < 1 or chunk < 1:
+            raise ValueError(f"writers and chunk must be at least 1 (got {writers}, {chunk})")
         self.url = normalize_url(url)
+        self.writers = writers  # PostgreSQL connections per batch
+        self.chunk = chunk  # PostgreSQL: articles per share of a batch
+        self._pool: list[ThreadPoolExecutor] = []  # one thread per writer connection
         self.engine = make_engine(url, echo=echo)
         self.dialect = self.engine.dialect.name
         migrate(self.engine)
         self.stats = LoaderStats()
-        self._sql = _statements(self.dialect)
+        self._sql = _sqlite_statements()
         self._stamp = (
             ARTICLES.c.updated_at.type.bind_processor(self.engine.dialect)
             if self.dialect == "sqlite" else None
@@ -136,29 +240,35 @@ class DatabaseSink(ClosingSink):
         LOGGER.info("database sink: %s", redact(self.url))
 
     def write_batch(self, records: Sequence[Record]) -> int:
-        """Upsert records and replace their child rows, all in one transaction; rows written."""
+        """Upsert records and replace their child rows; rows written.
+
+        SQLite writes the batch in one transaction. PostgreSQL splits it among `writers`
+        connections, each writing whole articles (an article and its child rows always in one
+        transaction), and commits them all only once every one has written its share: a batch
+        that the database refuses anywhere leaves nothing of itself.
+        """
         if not records:
             return 0
         latest = {record.id: record for record in records}  # one id twice in a batch: last wins
-        articles, children = self._rows(latest.values())
+        rows = self._rows(latest.values()) if self.dialect == "sqlite" else None
         started = time.perf_counter()
         try:
-            with self.engine.begin() as conn:
-                if self.dialect == "postgresql":
-                    self._write_postgresql(conn, articles, children)
-                else:
-                    self._write_sqlite(conn, articles, children)
+            if rows is None:  # PostgreSQL builds the rows as it writes
+                articles, children = self._write_postgresql(list(latest.values()))
+            else:
+                with self.engine.begin() as conn:
+                    articles, children = self._write_sqlite(conn, *rows)
         except Exception as exc:
             if isinstance(exc, DBAPIError) or type(exc).__module__.split(".")[0] in _DRIVERS:
-                raise BatchWriteError(len(articles), exc) from exc
+                raise BatchWriteError(len(latest), exc) from exc
             raise
         elapsed = time.perf_counter() - started
-        written = len(articles) + sum(len(rows) for rows in children.values())
+        written = articles + children
         self.stats.batches += 1
-        self.stats.articles += len(articles)
+        self.stats.articles += articles
         self.stats.rows += written
         self.stats.seconds += elapsed
-        LOGGER.debug("batch of %d articles, %d rows in %.3fs", len(articles), written, elapsed)
+        LOGGER.debug("batch of %d articles, %d rows in %.3fs", articles, written, elapsed)
         return written
 
     def _rows(self, records: Iterable[Record]) -> tuple[list[TableRow], dict[str, list[TableRow]]]:
@@ -178,12 +288,12 @@ class DatabaseSink(ClosingSink):
                 children[name].extend(rows)
         return articles, children
 
-    def _write_sqlite(self, conn: Connection, articles: list[TableRow], children: dict[str, list[TableRow]]) -> None:
+    def _write_sqlite(self, conn: Connection, articles: list[TableRow], children: dict[str, list[TableRow]]) -> tuple[int, int]:
         """SQLite: prepared statements through the driver's executemany, positional rows.
 
         The writer holds the database's only write lock (BEGIN IMMEDIATE), so the ids already
         stored can be asked first and only their old child rows deleted: a first load deletes
-        nothing.
+        nothing. Returns (article rows, child rows) written.
         """
         raw: Any = conn.connection.driver_connection  # a sqlite3 Connection
         cursor = raw.cursor()
@@ -204,42 +314,50 @@ class DatabaseSink(ClosingSink):
             if children[name]:
                 cursor.executemany(self._sql[name], children[name])
         cursor.close()
+        return len(articles), sum(len(rows) for rows in children.values())
 
-    def _write_postgresql(
-        self, conn: Connection, articles: list[TableRow], children: dict[str, list[TableRow]]
-    ) -> None:
-        """PostgreSQL: COPY into a staging table merged into `articles` with one upsert, then the
-        old child rows deleted and the new ones COPYed in.
+    def _write_postgresql(self, records: list[Record]) -> tuple[int, int]:
+        """PostgreSQL: shares of PG_CHUNK articles written by `writers` connections in turn.
 
-        The upsert comes before the delete: it locks the articles' rows, so a second writer of
-        the same article (another worker) waits there and then deletes the first one's children
-        instead of colliding with them.
+        This thread builds the rows of one share while the writers' threads (and the server)
+        write the shares before it. Each connection stays in its own transaction until all
+        shares are written; then all commit, or on any failure all roll back. Returns
+        (article rows, child rows) written.
         """
-        raw: Any = conn.connection.driver_connection  # a psycopg Connection
-        if not conn.connection.info.get(STAGE_TABLE):
-            # One temporary table per connection, emptied at each commit.
-            raw.execute(
-                f"CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE_TABLE} "
-                "(LIKE articles INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
-            )
-            conn.connection.info[STAGE_TABLE] = True
-        cursor = raw.cursor()
-        with cursor:
-            self._copy(cursor, STAGE_TABLE, ARTICLE_COLUMNS, articles)
-            cursor.execute(self._sql["articles"])
-            ids = [row[0] for row in articles]
-            for name in reversed(CHILD_TABLES):  # children of children first
-                cursor.execute(f'DELETE FROM "{name}" WHERE article_id = ANY(%s)', (ids,))
-            for name in CHILD_TABLES:
-                if children[name]:
-                    self._copy(cursor, name, CHILD_COLUMNS[name], children[name])
-
-    @staticmethod
-    def _copy(cursor: Any, table: str, columns: Sequence[str], rows: list[TableRow]) -> None:
-        """COPY rows into a table inside the open transaction (ten times pipelined INSERTs)."""
-        with cursor.copy(f'COPY "{table}" ({_quoted(columns)}) FROM STDIN') as copy:
-            for row in rows:
-                copy.write_row(row)
+        records.sort(key=lambda record: record.id)  # every writer locks articles in one order
+        shares = [records[start:start + self.chunk] for start in range(0, len(records), self.chunk)]
+        count = min(self.writers, len(shares))
+        if len(self._pool) < count:
+            self._pool += [ThreadPoolExecutor(1, thread_name_prefix="vnextract-pg-writer")
+                           for _ in range(count - len(self._pool))]
+        conns: list[Connection] = []
+        futures: list[Future[tuple[int, int]]] = []
+        try:
+            for _ in range(count):
+                conn = self.engine.connect()
+                conns.append(conn)
+                _prepare_pg_connection(conn)
+                conn.begin()
+            for number, share in enumerate(shares):
+                rows = self._rows(share)
+                futures.append(self._pool[number % count].submit(
+                    _write_pg_share, conns[number % count], *rows))
+            written = [future.result() for future in futures]  # the first failure, in share order
+            for conn in conns:
+                conn.commit()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            for future in futures:
+                if not future.cancelled():
+                    future.exception()  # wait: a connection is rolled back only once idle
+            for conn in conns:
+                conn.rollback()
+            raise
+        finally:
+            for conn in conns:
+                conn.close()
+        return sum(articles for articles, _ in written), sum(children for _, children in written)
 
     def write_rejections(self, items: Iterable[RejectedInput]) -> int:
         """Record dead letters; the same input at the same extractor version is kept once."""
@@ -299,5 +417,8 @@ class DatabaseSink(ClosingSink):
                 self.stats.articles, self.stats.rows, self.stats.seconds,
                 self.stats.rows_per_second, self.stats.rejections,
             )
+        for thread in self._pool:
+            thread.shutdown()
+        self._pool.clear()
         self.engine.dispose()
 
