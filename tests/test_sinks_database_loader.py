@@ -1,0 +1,205 @@
+# ruff: noqa: F811  (fixtures are imported by name; pytest binds them to test arguments)
+"""The fast loader: a PostgreSQL batch split into shares over several connections writes the same
+rows as one transaction and fails as a whole; schema version 3 (no foreign keys on PostgreSQL's
+child tables, a cascade trigger instead, LZ4) reached by new and by older databases alike."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from _sinks_support import db_url, example_records, make_record  # noqa: F401
+from sqlalchemy import Engine, inspect, text
+
+from vnextract.models import Record
+from vnextract.pipeline.sinks.database import BatchWriteError, DatabaseSink
+from vnextract.pipeline.sinks.engine import make_engine
+from vnextract.pipeline.sinks.export import iter_records
+from vnextract.pipeline.sinks.schema import (
+    CASCADE_TRIGGER,
+    CHILD_TABLES,
+    LZ4_COLUMNS,
+    METADATA,
+    SCHEMA_VERSION,
+    VERSION_KEY,
+    migrate,
+    stored_version,
+)
+
+# (writers, articles per share): one share, one connection with several shares, several connections.
+LAYOUTS = [
+    pytest.param(1, 1000, id="one-share"),
+    pytest.param(1, 1, id="one-writer-share-per-article"),
+    pytest.param(2, 1, id="two-writers-share-per-article"),
+    pytest.param(3, 2, id="three-writers-two-per-share"),
+]
+
+
+def many_records(version: str = "0.1.0") -> list[Record]:
+    """The four example articles, each also under two more ids: twelve articles, every child table used."""
+    records = []
+    for copy in range(3):
+        for record in example_records(version):
+            records.append(record.model_copy(update={"id": f"{record.id}-{copy}"}))
+    return records
+
+
+def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table but timestamps, sorted, and the records as read back."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    with engine.connect() as conn:
+        for name in ["articles", *CHILD_TABLES]:
+            rows = conn.execute(text(f"SELECT * FROM {name}")).mappings().all()
+            out[name] = sorted(tuple((k, v) for k, v in row.items() if k not in ("updated_at", "record"))
+                               for row in rows)
+        out["records"] = sorted((data["id"], json.dumps(data, sort_keys=True)) for data in iter_records(conn))
+    return out
+
+
+def written_by(db_url: str, records: list[Record], writers: int, chunk: int) -> dict[str, list[tuple[Any, ...]]]:
+    with DatabaseSink(db_url, writers=writers, chunk=chunk) as sink:
+        sink.write_batch(records)
+        return snapshot(sink.engine)
+
+
+@pytest.mark.parametrize(("writers", "chunk"), LAYOUTS)
+def test_database_loader_shares_write_what_one_transaction_writes(db_url: str, writers: int, chunk: int) -> None:
+    records = many_records()
+    with DatabaseSink(db_url, writers=1, chunk=1000) as reference:
+        reference.write_batch(records)
+        expected = snapshot(reference.engine)
+        with reference.engine.begin() as conn:  # an empty database for the layout under test
+            for name in ["articles", *CHILD_TABLES]:
+                conn.execute(text(f"DELETE FROM {name}"))
+    assert len(expected["articles"]) == 12 and all(expected[name] for name in CHILD_TABLES)
+    assert [data for _, data in expected["records"]] == [
+        json.dumps(r.model_dump(mode="json"), sort_keys=True) for r in sorted(records, key=lambda r: r.id)]
+    assert written_by(db_url, records, writers, chunk) == expected
+    # Written again (a re-extraction of the same ids, in another order): the same rows, none twice.
+    assert written_by(db_url, records[::-1], writers, chunk) == expected
+
+
+@pytest.mark.parametrize(("writers", "chunk"), LAYOUTS)
+def test_database_loader_rewrite_replaces_children_in_every_share(db_url: str, writers: int, chunk: int) -> None:
+    with DatabaseSink(db_url, writers=writers, chunk=chunk) as sink:
+        sink.write_batch(many_records("0.1.0"))
+        bare = [make_record(r.id, r.text, version="0.2.0") for r in many_records()[:5]]
+        sink.write_batch(bare)  # five articles lose all their child rows
+        rows = snapshot(sink.engine)
+    assert len(rows["articles"]) == 12
+    stripped = {r.id for r in bare}
+    for name in CHILD_TABLES:
+        owners = {dict(row)["article_id"] for row in rows[name]}
+        assert not owners & stripped, name
+
+
+@pytest.mark.parametrize(("writers", "chunk"), LAYOUTS)
+def test_database_loader_failure_in_a_late_share_leaves_nothing(db_url: str, writers: int, chunk: int) -> None:
+    records = many_records("0.1.0")
+    with DatabaseSink(db_url, writers=writers, chunk=chunk) as sink:
+        sink.write_batch(records)
+        before = snapshot(sink.engine)
+        replacements = [make_record(r.id, r.text, version="0.2.0") for r in records[:-1]]
+        broken = records[-1].model_copy(deep=True)  # sorts last: the last share, on the last writer
+        broken.extractor.version = "0.2.0"
+        broken.statistics[0] = broken.statistics[0].model_construct(
+            **{**broken.statistics[0].__dict__, "kind": None}  # NOT NULL in the database only
+        )
+        assert broken.id == max(r.id for r in records)
+        with pytest.raises(BatchWriteError, match="batch of 12 records not written"):
+            sink.write_batch([*replacements, broken])
+        assert snapshot(sink.engine) == before
+        assert sink.done_ids("0.2.0") == set()
+        sink.write_batch(records)  # the connections are usable again
+        assert snapshot(sink.engine) == before
+
+
+def test_database_loader_settings_refused() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        DatabaseSink("sqlite:///:memory:", writers=0)
+
+
+def test_database_loader_deleted_article_takes_its_children(db_url: str) -> None:
+    with DatabaseSink(db_url) as sink:
+        sink.write_batch(many_records())
+        gone = [r.id for r in many_records()[:4]]
+        with sink.engine.begin() as conn:
+            conn.execute(text("DELETE FROM articles WHERE id IN (:a, :b, :c, :d)"),
+                         dict(zip("abcd", gone, strict=True)))
+        rows = snapshot(sink.engine)
+    assert len(rows["articles"]) == 8
+    for name in CHILD_TABLES:
+        owners = {dict(row)["article_id"] for row in rows[name]}
+        assert owners and not owners & set(gone), name
+
+
+def foreign_keys(engine: Engine) -> set[tuple[str, str]]:
+    inspector = inspect(engine)
+    return {(table, key["referred_table"]) for table in CHILD_TABLES for key in inspector.get_foreign_keys(table)}
+
+
+def test_database_loader_schema_of_a_new_database(db_url: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        assert migrate(engine) == SCHEMA_VERSION == 3
+        if engine.dialect.name == "sqlite":  # SQLite checks them cheaply and keeps them
+            assert ("titles", "persons") in foreign_keys(engine)
+            assert {table for table, _ in foreign_keys(engine)} == set(CHILD_TABLES)
+            return
+        assert foreign_keys(engine) == set()
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM pg_trigger WHERE tgname = :n"),
+                                {"n": CASCADE_TRIGGER}).scalar_one() == 1
+            methods = dict(conn.execute(text(
+                "SELECT attname, attcompression FROM pg_attribute "
+                "WHERE attrelid = 'articles'::regclass AND attname = ANY(:names)"), {"names": list(LZ4_COLUMNS)}).all())
+        assert methods == dict.fromkeys(LZ4_COLUMNS, "l")
+    finally:
+        engine.dispose()
+
+
+def test_database_loader_version_2_database_upgraded(db_url: str) -> None:
+    """A database as version 2 made it (foreign keys on every child table, pglz, no trigger),
+    holding articles, steps to version 3 and keeps every row; it is then written as usual."""
+    records = many_records("0.1.0")
+    engine = make_engine(db_url)
+    try:
+        with DatabaseSink(db_url) as sink:
+            sink.write_batch(records)
+        before = snapshot(engine)
+        if engine.dialect.name == "postgresql":
+            with engine.begin() as conn:  # back to the layout of version 2
+                conn.execute(text(f"DROP TRIGGER {CASCADE_TRIGGER} ON articles"))
+                for name in LZ4_COLUMNS:
+                    conn.execute(text(f'ALTER TABLE articles ALTER COLUMN "{name}" SET COMPRESSION pglz'))
+                for table in CHILD_TABLES:
+                    if table == "titles":
+                        conn.execute(text(
+                            "ALTER TABLE titles ADD FOREIGN KEY (article_id, person_no) "
+                            "REFERENCES persons (article_id, person_no) ON DELETE CASCADE"))
+                    else:
+                        conn.execute(text(f'ALTER TABLE "{table}" ADD FOREIGN KEY (article_id) '
+                                          "REFERENCES articles (id) ON DELETE CASCADE"))
+            assert len(foreign_keys(engine)) == len(CHILD_TABLES)
+        with engine.begin() as conn:
+            meta = METADATA.tables["meta"]
+            conn.execute(meta.update().where(meta.c.key == VERSION_KEY).values(value="2"))
+        assert migrate(engine) == 3
+        with engine.connect() as conn:
+            assert stored_version(conn) == 3
+        assert snapshot(engine) == before
+        if engine.dialect.name == "postgresql":
+            assert foreign_keys(engine) == set()
+            with engine.connect() as conn:
+                assert conn.execute(text("SELECT count(*) FROM pg_trigger WHERE tgname = :n"),
+                                    {"n": CASCADE_TRIGGER}).scalar_one() == 1
+        else:
+            assert len(foreign_keys(engine)) == len(CHILD_TABLES)
+        with DatabaseSink(db_url) as sink:
+            sink.write_batch(records[::-1])
+        assert snapshot(engine) == before
+        migrate(engine)  # nothing left to do: the same again
+        assert snapshot(engine) == before
+    finally:
+        engine.dispose()
