@@ -385,7 +385,31 @@ def why_no_article(page: Page, meta: Metadata, shape: PageShape) -> str:
         return "the page asks for JavaScript or a cookie before the article: save it from a browser"
     if shape.links >= _MIN_LISTING_LINKS or (shape.links >= 3 and shape.link_chars >= shape.text_chars / 3):
         return f"a listing or index page ({shape.links} links, no paragraph of prose): give an article's page"
-    return "no paragraph of prose after removing captions and page furniture"
+    return NO_PROSE
+
+
+NO_PROSE = "no paragraph of prose after removing captions and page furniture"
+
+
+def library_paragraphs(text: str) -> list[str]:
+    """The body trafilatura finds on a page where our rules found none (and nothing says it is
+    no article): a page whose article sits in markup our furniture rules take for a box. Its
+    lines go through the same furniture filters; below MIN_GENERIC_CHARS it is no body.
+    Imported here only: pages our rules read never pay for loading it."""
+    try:
+        import trafilatura
+    except ImportError:  # an install without it refuses such pages, as before
+        return []
+    try:
+        found = trafilatura.extract(text, include_comments=False, include_tables=False, include_images=False,
+                                    include_links=False, favor_precision=True, deduplicate=False)
+    except Exception:
+        LOGGER.info("trafilatura failed on a page", exc_info=True)
+        return []
+    paragraphs = [clean_text(line) for line in (found or "").splitlines()]
+    paragraphs = [p for p in paragraphs if p and not (furniture.is_furniture(p) or furniture.is_related_line(p)
+                                                      or furniture.is_imprint(p) or furniture.is_end_line(p))]
+    return paragraphs if _chars(paragraphs) >= MIN_GENERIC_CHARS else []
 
 
 def parse_html(text: str, raw: RawDocument) -> Article:
@@ -397,7 +421,11 @@ def parse_html(text: str, raw: RawDocument) -> Article:
     shape = PageShape.of(page)
     body = extract_body(page, meta)
     if not any(p.strip() for p in body.paragraphs):
-        raise InputError(Errors.E007, why_no_article(page, meta, shape))
+        reason = why_no_article(page, meta, shape)
+        rescued = library_paragraphs(text) if reason == NO_PROSE else []
+        if not rescued:
+            raise InputError(Errors.E007, reason)
+        body = Body(rescued, warnings=[*body.warnings, "parse: body taken by trafilatura (our rules found none)"])
     paragraphs, head_names = take_head_credits(body.paragraphs)
     sapo, paragraphs = settle_lead(meta.sapo, paragraphs)
     # a dateline/byline line set between the lead and the body ("<b>lead</b> / date | name / ...")
