@@ -85,6 +85,7 @@ class PhraseTable(Generic[T]):
 
     def __init__(self, entries: Iterable[tuple[str, T]], case: str = "fold") -> None:
         self.case = case
+        self._exact_first = case == "exact"  # the first word as written, not folded
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         for phrase, value in entries:
             key = self._key(phrase_words(phrase))
@@ -100,40 +101,43 @@ class PhraseTable(Generic[T]):
             return tuple(w.casefold() if i == 0 else w for i, w in enumerate(words))
         return tuple(w.casefold() for w in words)
 
-    def _word_key(self, word: Word, index: int) -> str:
-        if self.case == "exact" or (self.case == "first" and index > 0):
-            return word.text
-        return word.folded
-
     def matches(self, words: Sequence[Word], i: int) -> list[tuple[int, T]]:
         """Every (length, value) of a phrase starting at words[i], longest first."""
         if i >= len(words):
             return []
-        options = self._by_first.get(words[i].text if self.case == "exact" else words[i].folded)
+        options = self._by_first.get(words[i].text if self._exact_first else words[i].folded)
         if not options:
             return []
-        found = []
-        for key, value in options:
-            n = len(key)
-            if i + n <= len(words) and all(
-                self._word_key(words[i + k], k) == key[k] for k in range(1, n)
-            ) and _contiguous(words, i, i + n):
-                found.append((n, value))
-        return found
+        return [(len(key), value) for key, value in options if self._continues(words, i, key)]
 
     def match(self, words: Sequence[Word], i: int) -> tuple[int, T] | None:
         """The longest (length, value) starting at words[i], or None."""
-        found = self.matches(words, i)
-        return found[0] if found else None
+        if i >= len(words):
+            return None
+        # most words open no phrase: one dictionary miss, no list built
+        options = self._by_first.get(words[i].text if self._exact_first else words[i].folded)
+        if options:
+            for key, value in options:  # longest first
+                if self._continues(words, i, key):
+                    return len(key), value
+        return None
+
+    def _continues(self, words: Sequence[Word], i: int, key: tuple[str, ...]) -> bool:
+        """words[i:] go on with the rest of the phrase `key` (its first word already matched), in
+        one paragraph."""
+        n = len(key)
+        if i + n > len(words) or words[i].text == "\n":
+            return False
+        as_written = self.case != "fold"
+        for k in range(1, n):
+            word = words[i + k]
+            if (word.text if as_written else word.folded) != key[k] or word.text == "\n":
+                return False
+        return True
 
     def __contains__(self, phrase: str) -> bool:
         key = self._key(phrase_words(phrase))
         return any(k == key for k, _ in self._by_first.get(key[0] if key else "", []))
-
-
-def _contiguous(words: Sequence[Word], i: int, j: int) -> bool:
-    """No newline inside words[i:j] (a phrase never spans paragraphs)."""
-    return all(words[k].text != "\n" for k in range(i, j))
 
 
 def joined(text: str, words: Sequence[Word], i: int, j: int) -> str:

@@ -741,9 +741,10 @@ class PersonFinder:
         w_end = min(s_start + len(s_text), self.words[hi - 1].end)
         window = self.text[w_start:w_end]
         if window not in self._ner_cache:
-            from underthesea import ner  # imported late: the model loads on first use
+            # imported late: the models load on first use
+            from vnextract.pipeline.nlp.underthesea_ner import ner
 
-            self._ner_cache[window] = ner(window)
+            self._ner_cache[window] = ner()(window)
         first = target.split(" ")[0]
         for token, pos, _chunk, tag in self._ner_cache[window]:
             is_target = token == target or token.startswith(first + " ") or token == first

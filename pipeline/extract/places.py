@@ -88,10 +88,16 @@ class LevelTable(PhraseTable[Level]):
     def matches(self, words: Sequence[Word], i: int) -> list[tuple[int, Level]]:
         if i >= len(words) or words[i].folded not in self._by_first:  # most words: no level
             return []
-        found = super().matches(words, i)
-        if found and i > 0 and (words[i - 1].folded, words[i].folded) in self.compounds:
-            return []
-        return found
+        return [] if self._second_half(words, i) else super().matches(words, i)
+
+    def match(self, words: Sequence[Word], i: int) -> tuple[int, Level] | None:
+        if i >= len(words) or words[i].folded not in self._by_first:  # most words: no level
+            return None
+        return None if self._second_half(words, i) else super().match(words, i)
+
+    def _second_half(self, words: Sequence[Word], i: int) -> bool:
+        """words[i] ends a common word with the word before it ("nông thôn")."""
+        return i > 0 and (words[i - 1].folded, words[i].folded) in self.compounds
 
 
 def _syllable_pair(word: str) -> tuple[str, str]:

@@ -18,8 +18,18 @@ from spacy.vocab import Vocab
 TOKEN = re.compile(r"\d+(?:[.,/:\-]\d+)*(?:[\-/]\w+)*|\w+(?:(?:[\-.&]|/(?![A-ZĐ][a-zđà-ỹ]))\w+)*|[^\w\s]")
 
 
+# The same tokens in one pass with the whitespace between them: TOKEN matches no whitespace and
+# every other character starts one of its matches, so scanning the whole text finds exactly the
+# tokens that scanning each run of non-space characters on its own would.
+_PIECE = re.compile(r"(\s+)|" + TOKEN.pattern)
+
+
 class SyllableTokenizer:
-    """Callable spaCy tokenizer: text -> Doc of syllables, numbers and punctuation."""
+    """Callable spaCy tokenizer: text -> Doc of syllables, numbers and punctuation.
+
+    One space after a token is that token's trailing space (spaCy's `whitespace_`); any other
+    whitespace (newlines, a second space) is a token of its own, so offsets stay those of the text.
+    """
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -27,34 +37,19 @@ class SyllableTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        matches = list(TOKEN.finditer(text))
-        for i, match in enumerate(matches):
-            words.append(match.group())
-            end = match.end()
-            next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-            spaces.append(end < len(text) and text[end] == " " and next_start == end + 1)
-        # spaCy rebuilds text from words+spaces; runs of other whitespace become their own tokens
-        if "".join(w + (" " if s else "") for w, s in zip(words, spaces)) != text:
-            return self._with_whitespace(text)
-        return Doc(self.vocab, words=words, spaces=spaces)
-
-    def _with_whitespace(self, text: str) -> Doc:
-        """Slow path for text with newlines or repeated spaces: whitespace tokens keep offsets."""
-        words: list[str] = []
-        spaces: list[bool] = []
-        for piece in re.finditer(r"\S+|\s+", text):
-            chunk = piece.group()
-            if chunk.isspace():
-                if words and not spaces[-1] and chunk.startswith(" "):
-                    spaces[-1] = True
-                    chunk = chunk[1:]
-                if chunk:
-                    words.append(chunk)
-                    spaces.append(False)
+        append_word, append_space = words.append, spaces.append
+        for match in _PIECE.finditer(text):
+            chunk = match.group()
+            if match.lastindex != 1:  # a token
+                append_word(chunk)
+                append_space(False)
                 continue
-            for match in TOKEN.finditer(chunk):
-                words.append(match.group())
-                spaces.append(False)
+            if words and not spaces[-1] and chunk[0] == " ":
+                spaces[-1] = True
+                chunk = chunk[1:]
+            if chunk:
+                append_word(chunk)
+                append_space(False)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def to_bytes(self, **_: object) -> bytes:
