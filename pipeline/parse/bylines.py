@@ -261,9 +261,15 @@ def _degree_prefix() -> re.Pattern[str]:
 
 @functools.cache
 def _affiliation_tail() -> re.Pattern[str]:
-    """A dash, then the writer's workplace, to the end of the line ("- Phòng Công tác xã hội")."""
-    words = "|".join(re.escape(w) for w in sorted(_table().get("affiliation", ()), key=len, reverse=True))
-    return re.compile(rf"\s[-–]\s+(?:{words})\s+\S.*$", re.IGNORECASE)
+    """A dash or comma, then the writer's workplace or post, to the end of the line ("- Phòng Công
+    tác xã hội", ", biên tập viên RFA")."""
+    table = _table()
+    places = "|".join(re.escape(w) for w in sorted(table.get("affiliation", frozenset()) | table.get("post", frozenset()), key=len, reverse=True))
+    posts = "|".join(re.escape(w) for w in sorted(table.get("post", ()), key=len, reverse=True))
+    return re.compile(rf"(?:\s[-–]\s+(?:{places})|,\s*(?:{posts}))\s+\S.*$", re.IGNORECASE)
+
+
+_AGENCY_SPLIT = re.compile(r"\s*[,/;&]\s*|\s+và\s+")
 
 
 @functools.cache
@@ -291,6 +297,14 @@ def _rank_prefix() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[,;&]\s)|(?<=\s[-–]\s))(?i:{ranks})\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+def is_signature_line(text: str) -> bool:
+    """True for a line of an official document's signature block ("KT. GIÁM ĐỐC", "(Đã ký)",
+    "TM. ỦY BAN NHÂN DÂN"): the name closing such a notice is its signer's."""
+    folded = _phrase(text)
+    return any(folded == mark or folded.startswith(mark + " ") or (mark.endswith(".") and folded.startswith(mark))
+               for mark in _table().get("signature", ()))
+
+
 def without_degrees(text: str) -> str:
     """A byline without the degrees and ranks written before its names ("TS. A, ThS. B" -> "A, B",
     "Đại úy A" -> "A")."""
@@ -307,6 +321,9 @@ def read_credit(line: str) -> Credit | None:
     text = " ".join(line.split()).strip(" .;,:")
     if _team_signature(text) and len(text.split()) <= MAX_NAME_LINE_WORDS:
         return Credit(sources=(text,))
+    agencies = [part.strip() for part in _AGENCY_SPLIT.split(text)]
+    if all(_phrase(part) in _table().get("agency", ()) for part in agencies):
+        return Credit(sources=tuple(agencies))  # "dpa, Reuters": the wires a report is written from
     office = _office_credit().match(text)
     # an office signs it, not a person: its name has lowercase words ("Phòng Truyền thông"),
     # a person's has none ("Đoàn Minh Tuấn")

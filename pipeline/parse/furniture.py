@@ -150,7 +150,12 @@ def is_imprint(line: str) -> bool:
 def is_site_description(text: str) -> bool:
     """True for a description of the site rather than of the article ("Trang tin tức của ...",
     "Cổng thông tin điện tử ...", "Tin tức mới nhất ...")."""
-    return bool(_site_description_opener().match(text))
+    return bool(_site_description_opener().match(text) or _OWNER_STATEMENT.search(text))
+
+
+# An owner statement inside a description ("Báo X điện tử - Cơ quan của Đảng bộ tỉnh X"): the
+# site's, written on every page, not the article's.
+_OWNER_STATEMENT = re.compile(r"(?:^|[-–|,.]\s*)(?:Cơ quan (?:của|ngôn luận|chủ quản)|Tiếng nói của)\s", re.IGNORECASE)
 
 
 def is_promo(line: str) -> bool:
@@ -191,7 +196,7 @@ FURNITURE_CLASS = re.compile(
         share|sharing|social|sociallink|zalo|facebook|fb|twitter|print|toolbar
       | related\w*|relate|relation|\w*lienquan\w*|tin-lien-quan|xemthem|xem-them|readmore|read-more|see-also
       | other-?news|more-?news|older-?news|tin-?khac|tin-?moi|news-?by-?date
-      | note-?box|info-?box|fact-?box|box-?note|box-?info
+      | note-?box|info-?box|fact-?box|box-?note|box-?info|quote-?box|box-?quote|pull-?quote
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo(?:s|tion\w*)?|pr-box
       | breadcrumbs?|menu|navbar|sidebar|widget|newsletter|subscribe|login|signup|register
@@ -199,7 +204,9 @@ FURNITURE_CLASS = re.compile(
       | box-?video|video-?box|video-?player|player|jwplayer|video-?embed|embed|video-?wrap\w*
       | ftr|site-?footer|page-?footer|copyright|copy-?right|ban-?quyen
     )(?:$|[-_])
-    | ^(?:footer|foot|main-?footer|global-?footer|bottom)$  # the page's own footer, not an article's""",
+    | ^(?:footer|foot|main-?footer|global-?footer|bottom)$  # the page's own footer, not an article's
+    | ^(?!(?:article|entry|post|news|detail|content|story|item|card|node|body|text)[-_])[a-z0-9]+[-_]footer$  # a site's prefix: "kbw-footer"
+    """,
     re.VERBOSE,
 )
 

@@ -176,16 +176,20 @@ def take_end_credits(container: Tag) -> Credits:
     leaves = _leaf_blocks(container)
     end = next((i for i, el in enumerate(leaves) if furniture.is_end_line(flat_text(el))), len(leaves))
     tail = [el for el in leaves[:end] if not _links_only(el)][-_END_BLOCKS:]
+    signed = False
     for el in reversed(tail):
         text = flat_text(el)
         if len(text) > _MAX_CREDIT_CHARS or len(text.split()) > _MAX_CREDIT_WORDS:
             break
         names = _credit_names(text)
+        signed = signed or bylines.is_signature_line(text)
         if names is None and not _aligned(el, _RIGHT, "right"):
             break
         found.names = (names or []) + found.names
         found.removed.insert(0, text)
         el.decompose()
+    if signed:  # a notice's signature block: the name under it signs the document, no byline
+        found.names = []
     for el in leaves[:_HEAD_BLOCKS]:
         if is_gone(el):
             continue

@@ -78,6 +78,7 @@ META_LANGUAGE = ("content-language", "language", "dc.language", "og:locale")
 GENERIC_AUTHOR = (
     "[rel=author]", "[itemprop=author] [itemprop=name]", "[itemprop=author]", ".author-name",
     ".byline", ".author", ".tac-gia", "[class*=author]", "[class*=byline]", ".createdby",
+    "[class*=Author]", "[class*=Byline]", "[id*=byline]", "[id*=author]",  # "itemAuthor", "#story_byline"
     "a[href*='/author/']", "a[href*='/tac-gia/']",  # a link to the writer's page of articles
     "[class*=meta] .source",  # the credit in the meta line above the lead ("A-B (TTXVN)" + time)
 )
@@ -400,7 +401,9 @@ def is_site_name(page: Page, text: str) -> bool:
     ) or folded.removeprefix("bao") in page.site_names
 
 
-_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+|\s*\|\s*")
+_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|>|›)\s+|\s*\|\s*")
+# A <title> written as a breadcrumb ("Site > Section > Headline"): its sections are short.
+_BREADCRUMB = re.compile(r"\s(?:>|›)\s")
 # A URL slug or file name left at the end of a <title>: "ten-bai-viet-123.html"
 _SLUG = re.compile(r"^[\w.]*[-_/][\w./-]*$|^[\w-]+\.(?:html?|aspx|php|ldo)$", re.ASCII)
 _MIN_HEADLINE_WORDS = 3
@@ -427,6 +430,8 @@ def _strip_site_name(page: Page, title: str) -> str:
     if not seps:
         return title
     pieces = [p.strip() for p in parts]
+    if _BREADCRUMB.search(title):  # "Site > Tin tức > Xã hội > Headline": the headline is the longest
+        return max(pieces, key=len)
     named = [is_site_name(page, p) or bool(_SLUG.fullmatch(p)) for p in pieces]
     if not any(named):
         return title
@@ -659,7 +664,7 @@ _SAPO_AFTER_ANCHOR = 5  # elements past the first long paragraph the lead may si
 # A class token naming a lead paragraph, however a CMS prefixes it ("knc-sapo", "news-sapo",
 # "the-article-summary", "story-body__introduction").
 _SAPO_CLASS = re.compile(
-    r"(?:^|[-_])(?<!with[-_])(?<!has[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|desc|description|tom-?tat|tomtat|mota|mo-ta)"
+    r"(?:^|[-_])(?<!with[-_])(?<!has[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|teaser|desc|description|tom-?tat|tomtat|mota|mo-ta)"
     r"(?:$|[-_](?:news|detail|content|text|article|box|wrap))$",  # "lead_news", "sapo-detail"
     re.IGNORECASE,
 )
@@ -698,6 +703,26 @@ def _visible_sapo(page: Page, title: str | None) -> str | None:
         if stamp and text.startswith(stamp) and not text[len(stamp):].lstrip().startswith(("-", "–")):
             text = f"{stamp} - {text[len(stamp):].lstrip(' :')}"  # "Hà Nội" stamp, read "Hà Nội - "
         if len(text) >= _MIN_SAPO_CHARS and text != title:
+            return text
+    return _bold_lead(page, start, end, title)
+
+
+_BOLD_TAGS = ("b", "strong")
+_BOLD_BLOCKS = frozenset(("p", "td", "div"))
+_MIN_BOLD_SHARE = 0.9
+
+
+def _bold_lead(page: Page, start: int, end: int, title: str | None) -> str | None:
+    """A lead written in bold without a class (old table layouts, plain CMS bodies): the first
+    block between the headline and the body's start whose text is all bold and reads as prose."""
+    for el in page.index._all[start + 1: end + 1]:
+        if el.name not in _BOLD_BLOCKS or _in_list(el) or is_gone(el):
+            continue
+        text = flat_text(el)
+        if len(text) < _MIN_SAPO_CHARS or text == title or parse_datetime(text) and len(text) < _MAX_DATELINE_CHARS:
+            continue
+        bold = sum(len(flat_text(b)) for b in el.find_all(_BOLD_TAGS) if not any(p.name in _BOLD_TAGS for p in b.parents))
+        if bold >= len(text) * _MIN_BOLD_SHARE and any(ch in text for ch in ".,;"):
             return text
     return None
 
@@ -933,7 +958,7 @@ def _find_date(page: Page, adapter_selectors: tuple[str, ...], ld_key: str,
 def _headline_element(page: Page, title: str | None) -> Tag | None:
     if not title:
         return None
-    for name in ("h1", "h2", "h3", "h4", "div", "p", "span", "b", "strong", "font"):
+    for name in ("h1", "h2", "h3", "h4", "div", "p", "span", "b", "strong", "font", "td"):
         for el in page.index.by_tag(name):
             if len(el.get_text()) < 3 * len(title) and flat_text(el) == title:
                 return el

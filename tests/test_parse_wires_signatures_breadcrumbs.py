@@ -1,0 +1,96 @@
+"""Agency-only source lines, posts after a byline name, signature blocks of notices, document
+headings, breadcrumb <title>s, bold leads of old table pages, site footers with a prefix, quote
+boxes and owner statements given as description (the seventh and eighth held-out rounds)."""
+
+import pytest
+
+from vnextract.pipeline.parse import furniture
+from vnextract.pipeline.parse.bylines import is_signature_line, read_credit
+from vnextract.pipeline.parse.html import parse_html
+from vnextract.pipeline.types import RawDocument
+
+HEADLINE = "Xe khách lao xuống ruộng trên quốc lộ, 11 hành khách bị thương"
+LEAD = "Khoảng 5 giờ sáng 16/3, một xe khách giường nằm mất lái, lao xuống ruộng lúa ven đường, 11 hành khách bị thương."
+PARAGRAPHS = (
+    ("Theo thông tin ban đầu, xe khách do tài xế Lê Văn T. điều khiển chạy tuyến Lao Bảo - Hà Nội, "
+     "khi đến đoạn đường cong thì mất lái, lao qua dải phân cách rồi xuống ruộng."),
+    ("Nghe tiếng động mạnh, người dân địa phương chạy đến đập vỡ kính, đưa các hành khách ra ngoài "
+     "và gọi xe cấp cứu đưa người bị thương vào bệnh viện đa khoa tỉnh."),
+)
+PROSE = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+def _parse(head: str, body: str):
+    html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+    return parse_html(html, RawDocument(html.encode()))
+
+
+@pytest.mark.parametrize(
+    "line, authors, sources",
+    [
+        pytest.param("dpa, Reuters", (), ("dpa", "Reuters"), id="agencies-alone"),
+        pytest.param("AFP/TTXVN", (), ("AFP", "TTXVN"), id="agency-and-wire"),
+        pytest.param("Hoàng Lan, biên tập viên RFA", ("Hoàng Lan",), (), id="post-after-comma"),
+        pytest.param("Minh Anh, Trường Sơn", ("Minh Anh", "Trường Sơn"), (), id="a-workplace-word-as-a-name"),
+        pytest.param("Hà Anh - phóng viên VOV", ("Hà Anh",), (), id="post-after-dash"),
+    ],
+)
+def test_credit_lines(line: str, authors: tuple[str, ...], sources: tuple[str, ...]) -> None:
+    credit = read_credit(line)
+    assert credit is not None
+    assert (credit.authors, credit.sources) == (authors, sources)
+
+
+@pytest.mark.parametrize(
+    "line, signature",
+    [
+        pytest.param("KT. GIÁM ĐỐC", True, id="on-behalf"),
+        pytest.param("(Đã ký)", True, id="signed"),
+        pytest.param("TM. ỦY BAN NHÂN DÂN", True, id="for-the-committee"),
+        pytest.param("Trần Quốc Tuấn", False, id="a-name"),
+        pytest.param("Q.Anh", False, id="initials"),
+    ],
+)
+def test_signature_lines(line: str, signature: bool) -> None:
+    assert is_signature_line(line) is signature
+
+
+def test_notice_signer_and_heading_are_no_author() -> None:
+    body = (f"<h1>{HEADLINE}</h1><div class='content'><p style='text-align:center'><strong>THÔNG BÁO</strong></p>{PROSE}"
+            "<p style='text-align:right'><strong>KT. GIÁM ĐỐC<br>PHÓ GIÁM ĐỐC</strong></p>"
+            "<p style='text-align:right'><strong>(Đã ký)</strong></p>"
+            "<p style='text-align:right'><strong>Trần Quốc Tuấn</strong></p></div>")
+    assert _parse(f"<title>{HEADLINE}</title>", body).author is None
+
+
+def test_breadcrumb_title_bold_lead_in_a_cell_and_prefixed_footer() -> None:
+    head = (f"<title>Báo Tân Lập điện tử &gt; Tin tức &gt; Xã hội &gt; {HEADLINE}</title>"
+            "<meta name='description' content='Báo Tân Lập điện tử - Cơ quan của Đảng bộ tỉnh Tân Lập'>")
+    body = ("<table><tr><td class='Normal'>Cập nhật lúc 15:40, Thứ Bảy, 16/03/2013 (GMT+7)</td></tr>"
+            f"<tr><td><font size='4'><b>{HEADLINE}</b></font></td></tr>"
+            f"<tr><td class='Normal'><font><b>{LEAD}</b></font></td></tr>"
+            f"<tr><td class='Normal'>{PROSE}</td></tr></table>"
+            "<div class='kbw-footer'><p>Cơ quan chủ quản: Tỉnh ủy Tân Lập - Giấy phép số 198/GP-BTTTT cấp ngày 10/6/2011</p>"
+            "<p>Tầng 2, số 12 đường Hùng Vương, thành phố Tân Lập, tỉnh Tân Lập. Điện thoại tòa soạn 0233 3852 111</p></div>")
+    article = _parse(head, body)
+    assert article.title == HEADLINE
+    assert article.sapo == LEAD
+    assert article.paragraphs == PARAGRAPHS
+    assert article.published_at == "2013-03-16T15:40:00+07:00"
+
+
+@pytest.mark.parametrize(
+    "token, furniture_class",
+    [
+        pytest.param("kbw-footer", True, id="site-prefixed-footer"),
+        pytest.param("article-footer", False, id="an-article-footer"),
+        pytest.param("quote-box", True, id="quote-box"),
+    ],
+)
+def test_footer_and_quote_classes(token: str, furniture_class: bool) -> None:
+    assert furniture.is_furniture_class([token]) is furniture_class
+
+
+def test_owner_statement_description_is_the_sites() -> None:
+    assert furniture.is_site_description("Báo Tân Lập điện tử - Cơ quan của Đảng bộ tỉnh Tân Lập")
+    assert not furniture.is_site_description("Sáng 16/3, cơ quan chức năng tỉnh đã có mặt tại hiện trường.")
