@@ -16,14 +16,15 @@ from functools import lru_cache
 
 from vnextract.pipeline.extract import places as P
 from vnextract.pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 
 # The day the 34 provinces replaced the 63 (and district-level units were abolished).
 MERGER_DATE = "2025-07-01"
 
 # "Q.1", "Q 1", "quận 01": one spelling for the numbered quận of Hồ Chí Minh city.
-_NUMBERED = re.compile(r"(?:quận|q\.?)\s*0*(\d{1,2})", re.IGNORECASE)
+_NUMBERED = compile_pattern(r"(?:quận|q\.?)\s*0*(\d{1,2})", re.IGNORECASE)
 # The Central Highlands prefix "Đắk" (water) is written "Đăk", "Đak" and "Dak" as often: one key.
-_DAK = re.compile(r"\b(?:đắk|đăk|đak|dak|đắc)\b")
+_DAK = compile_pattern(r"\b(?:đắk|đăk|đak|dak|đắc)\b")
 # Apostrophes inside Ede and M'nong names ("Cư M'gar", "Ia H'Drai") come straight or curly.
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 

@@ -43,6 +43,7 @@ from spacy.tokens import Doc
 
 from vnextract.pipeline.extract.component import SpanExtractor
 from vnextract.pipeline.extract.lexicons import load_tsv, phrase_alternation
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 from vnextract.pipeline.extract.values import (
     DATES,
     DateValue,
@@ -151,7 +152,7 @@ def _unnamed(pattern: str) -> str:
 
 def _compile(alternatives: list[str]) -> re.Pattern[str]:
     """One regex of named alternatives; every date starts a word, which lets the scan skip fast."""
-    return re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+    return compile_pattern(r"(?<!\w)(?=\w)(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
 _COMPOSITE = _compile(
@@ -228,7 +229,7 @@ _RELATIVE_WORDS = _compile(
 )
 # Every date but a relative one has a digit, a Roman numeral or "tháng đầu/cuối năm" near its
 # start: the two big regexes only scan the windows around these.
-_TRIGGER = re.compile(r"\d+|(?:quý|tháng|nửa)\s+(?:(?-i:[IVX])|(?:đầu|cuối)\s+năm)", re.IGNORECASE)
+_TRIGGER = compile_pattern(r"\d+|(?:quý|tháng|nửa)\s+(?:(?-i:[IVX])|(?:đầu|cuối)\s+năm)", re.IGNORECASE)
 _SCHOOL_YEAR_START = 9  # a Vietnamese school year runs from September to May
 _BEFORE_TRIGGER = 45  # longest lead before the first digit: "rạng sáng thứ Hai, ngày 4/1"
 _AFTER_TRIGGER = 30  # longest tail after the last digit: "6 tháng đầu năm nay"
@@ -236,7 +237,7 @@ _AFTER_TRIGGER = 30  # longest tail after the last digit: "6 tháng đầu năm 
 # what makes a bare "4/1" (no "ngày", no year) a date: the word before it, a relative day or
 # weekday just before ("hôm nay 14-2", "hôm qua (3/1)"), or a date of the same list before it
 _DATE_WORDS = phrase_alternation(_CONTEXT["before"] + ["ngày", "hôm", "mùng", "mồng"])
-_CONTEXT_BEFORE = re.compile(
+_CONTEXT_BEFORE = compile_pattern(
     r"(?:(?<!\w)(?:" + _DATE_WORDS + r")"
     r"|(?<!\w)(?:" + _REL_ALONE + "|" + _WEEKDAYS + r"|(?:" + _PARTS + r")\s+(?:" + _REL_AFTER_PART + r"))\s*[(,]?"
     # the next of a list: "dịp 30/4 và 1/5", "ngày 5/1, 7/1"
@@ -245,17 +246,17 @@ _CONTEXT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # the name of a day of the year before its date: "Ngày" and a capitalised name of one to six words
-_HOLIDAY_BEFORE = re.compile(r"(?<!\w)Ngày\s+([^\W\d_][\w]*(?:\s+(?:-\s+)?[^\W\d_]\w*){0,5})\s+$")
+_HOLIDAY_BEFORE = compile_pattern(r"(?<!\w)Ngày\s+([^\W\d_][\w]*(?:\s+(?:-\s+)?[^\W\d_]\w*){0,5})\s+$")
 # a wire dateline: a place of one to four capitalised words opening the paragraph, a comma, the
 # day, then a dash or the agency in brackets
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)([^\W\d_][\w.]*(?:[ \t]+[^\W\d_][\w.]*){0,3})[ \t]*,[ \t]*$")
-_DATELINE_AFTER = re.compile(r"\s*(?:[-–—]\s|\()")
-_QUANTITY_AFTER = re.compile(
+_DATELINE_BEFORE = compile_pattern(r"(?:^|\n)([^\W\d_][\w.]*(?:[ \t]+[^\W\d_][\w.]*){0,3})[ \t]*,[ \t]*$")
+_DATELINE_AFTER = compile_pattern(r"\s*(?:[-–—]\s|\()")
+_QUANTITY_AFTER = compile_pattern(
     r"\s*(?:%|(?:" + phrase_alternation(_CONTEXT["unit"] + _CONTEXT["counted"]) + r")(?!\w))", re.IGNORECASE
 )
-_UNIT_AFTER = re.compile(r"\s*(?:%|(?:" + phrase_alternation(_CONTEXT["unit"]) + r")(?!\w))")
-_PAST_AFTER = re.compile(r"\s+(?:" + phrase_alternation(_CONTEXT["past"]) + r")(?!\w)", re.IGNORECASE)
-_FUTURE_AFTER = re.compile(r"\s+(?:" + phrase_alternation(_CONTEXT["future"]) + r")(?!\w)", re.IGNORECASE)
+_UNIT_AFTER = compile_pattern(r"\s*(?:%|(?:" + phrase_alternation(_CONTEXT["unit"]) + r")(?!\w))")
+_PAST_AFTER = compile_pattern(r"\s+(?:" + phrase_alternation(_CONTEXT["past"]) + r")(?!\w)", re.IGNORECASE)
+_FUTURE_AFTER = compile_pattern(r"\s+(?:" + phrase_alternation(_CONTEXT["future"]) + r")(?!\w)", re.IGNORECASE)
 _NAME_ROWS = load_tsv("date_names.tsv")
 
 
@@ -264,34 +265,34 @@ def _names(role: str) -> str:
 
 
 # "Luật Hôn nhân và gia đình năm 2000": a head, up to eight words of its name, then "năm <year>"
-_NAME_BEFORE_YEAR = re.compile(
+_NAME_BEFORE_YEAR = compile_pattern(
     r"(?<!\w)(?:" + _names("head") + r")(?!\s+(?:" + _names("not_head") + r")(?!\w))"
     r"(?:\s+(?!(?:" + _names("break") + r")(?!\w))[^\W\d_][\w-]*){0,8}\s+$"
 )
 # "tháng 10 hoặc tháng 11 hàng năm": the rest of a list, then the words of every year
-_RECURRING_AFTER = re.compile(
+_RECURRING_AFTER = compile_pattern(
     r"(?:\s*(?:,|và|hoặc|hay|đến|-|–)\s*(?:(?:ngày|tháng|quý)\s+)?(?:\d{1,2}(?:[/.\-]\d{1,2})?|"
     + _ROMAN + r")(?!\w))*\s+(?:" + phrase_alternation(_CONTEXT["recurring"]) + r")(?!\w)",
     re.IGNORECASE,
 )
-_FUTURE_CUE = re.compile(r"(?<!\w)(?:" + phrase_alternation(_CONTEXT["future_cue"]) + r")(?!\w)", re.IGNORECASE)
+_FUTURE_CUE = compile_pattern(r"(?<!\w)(?:" + phrase_alternation(_CONTEXT["future_cue"]) + r")(?!\w)", re.IGNORECASE)
 _NAME_REACH = 90  # longest name of a law before its year
 _NEAR_FUTURE_DAYS = 42  # "a few weeks" (six): a date without year this close after publication is upcoming
 _SENTENCE_REACH = 200  # how far a future cue is looked for around a date without year
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")  # not the dots of "4.1.2018"; ";" and ":" go on
-_CLAUSE_END = re.compile(r"[,;\n]|[.!?:]\s")
-_LUNAR_BEFORE = re.compile(r"(?<!\w)(?:" + phrase_alternation(_CONTEXT["lunar_before"]) + r")\s+$", re.IGNORECASE)
-_LUNAR_AFTER = re.compile(r"\s*\(?\s*(?:" + phrase_alternation(_CONTEXT["lunar"]) + r")(?!\w)")
-_QUANTIFIER_BEFORE = re.compile(
+_SENTENCE_END = compile_pattern(r"[.!?]\s|\n")  # not the dots of "4.1.2018"; ";" and ":" go on
+_CLAUSE_END = compile_pattern(r"[,;\n]|[.!?:]\s")
+_LUNAR_BEFORE = compile_pattern(r"(?<!\w)(?:" + phrase_alternation(_CONTEXT["lunar_before"]) + r")\s+$", re.IGNORECASE)
+_LUNAR_AFTER = compile_pattern(r"\s*\(?\s*(?:" + phrase_alternation(_CONTEXT["lunar"]) + r")(?!\w)")
+_QUANTIFIER_BEFORE = compile_pattern(
     # a count ("3 tháng trước", "2,5 năm trước"), not the minutes of a clock ("21h30 hôm qua")
     r"(?:(?<![\w:.,])\d+(?:[.,]\d+)?|(?<!\w)(?:" + phrase_alternation(_CONTEXT["quantifier"]) + r"))\s+$", re.IGNORECASE
 )
-_NOT_ANCHORED_AFTER = re.compile(
+_NOT_ANCHORED_AFTER = compile_pattern(
     r"\s+(?:" + phrase_alternation(_CONTEXT["after_relative"]) + r")(?!\w)", re.IGNORECASE
 )
-_TERM_PAIR = re.compile(_YEAR_PAIR, re.IGNORECASE)
-_LISTED_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_TERM_WORD = re.compile(_TERM_LEAD, re.IGNORECASE)
+_TERM_PAIR = compile_pattern(_YEAR_PAIR, re.IGNORECASE)
+_LISTED_YEAR = compile_pattern(r"(?:1[89]|20)\d\d")
+_TERM_WORD = compile_pattern(_TERM_LEAD, re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- calendar arithmetic
@@ -303,7 +304,7 @@ def _anchor(published: str | None) -> dt.date | None:
         return None
 
 
-_YEAR_PART = re.compile(r"\d+")
+_YEAR_PART = compile_pattern(r"\d+")
 
 
 def _within_calendar(value: str) -> bool:
@@ -555,7 +556,7 @@ def _relative(m: re.Match[str], anchor: dt.date | None, text: str) -> Iterator[F
 # "so với năm trước" after "năm 2014" in the same sentence is 2013: the year before the one the
 # sentence reports, not before publication ("năm ngoái", "năm nay" stay anchored on publication)
 _YEAR_COMPARED = {"năm trước", "năm sau"}
-_SENTENCE_YEAR = re.compile(r"năm\s+((?:19|20)\d\d)\b(?![^.!?\n]*[.!?\n])", re.IGNORECASE)
+_SENTENCE_YEAR = compile_pattern(r"năm\s+((?:19|20)\d\d)\b(?![^.!?\n]*[.!?\n])", re.IGNORECASE)
 
 
 def _base_year(phrase: str, text: str, start: int, year: int) -> int:

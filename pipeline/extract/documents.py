@@ -45,6 +45,7 @@ from vnextract.pipeline.extract.lexicons import (
     load_tsv,
     phrase_alternation,
 )
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 from vnextract.pipeline.extract.values import (
     DATES,
     DOCUMENTS,
@@ -58,14 +59,14 @@ LOGGER = logging.getLogger(__name__)
 
 _KINDS = {row[0].casefold(): row for row in load_tsv("document_kinds.tsv")}
 # a kind may be glued to its number ("Nghị định100/2019/NĐ-CP"), never to a letter
-_KIND = re.compile(r"(?<!\w)(?=\w)(?:" + phrase_alternation([r[0] for r in _KINDS.values()]) + r")(?![^\W\d_])", re.IGNORECASE)
+_KIND = compile_pattern(r"(?<!\w)(?=\w)(?:" + phrase_alternation([r[0] for r in _KINDS.values()]) + r")(?![^\W\d_])", re.IGNORECASE)
 # The letters a kind's numbers carry ("TB" in "390/TB-VPUBND"), to tell which of two kinds a
 # number belongs to; and the letter parts of a number.
 _CODES = {row[0]: [c for c in row[3].split(",") if c != "-"] for row in _KINDS.values()}
-_NUMBER_PARTS = re.compile(r"[^\W\d_]+")
+_NUMBER_PARTS = compile_pattern(r"[^\W\d_]+")
 # A code or law written as its abbreviation ("BLHS 1999"): kind and name from the table.
 _ABBREVIATIONS = {row[0]: (row[1], row[2]) for row in load_tsv("document_abbreviations.tsv")}
-_ABBREVIATION = re.compile(
+_ABBREVIATION = compile_pattern(
     r"(?=[" + "".join(sorted({a[0] for a in _ABBREVIATIONS})) + r"])"  # a cheap first test
     r"(?<![\w/-])(?:" + phrase_alternation(_ABBREVIATIONS) + r")(?![\w/-])"  # not inside "12/QĐ-UBND"
 )
@@ -83,13 +84,13 @@ _STRUCTURED = (
     r"(?P<number>\d+[^\W_]*(?:\s?[-–/]{1,2}\s?[^\W_]+?|(?<=[^\W\d_])(?-i:\.[A-ZĐ][A-ZĐ0-9]*)(?![^\W_]))+)"
     r"(?=ngày|(?![^\W_]))"  # "NĐ-CPngày" (typo)
 )
-_NUMBER = re.compile(
+_NUMBER = compile_pattern(
     r"(?:\s+số)?\s*:?\s*" + _STRUCTURED
     + r"|\s+số\s*:?\s*(?P<bare>\d+)(?![\w.,/-])"
     r"|\s+(?P<plain>(?!(?:1[89]|20)\d\d\b)\d{1,4})(?=\s*(?:[,.](?!\d)|[;:)]|của\b|về\b|ngày\b|do\b|$))",
     re.IGNORECASE,
 )
-_BETWEEN_NUMBER_AND_DATE = re.compile(r"[\s,]*(?:(?:được\s+)?(?:ban\s+hành|ký)\s+)?(?:vào\s+)?", re.IGNORECASE)
+_BETWEEN_NUMBER_AND_DATE = compile_pattern(r"[\s,]*(?:(?:được\s+)?(?:ban\s+hành|ký)\s+)?(?:vào\s+)?", re.IGNORECASE)
 
 # The issuer: an organisation (head from org_heads.tsv or document_issuers.tsv, then a field, a
 # level and a capitalised place, in that order, each optional), or a signing role and its body.
@@ -120,8 +121,8 @@ _ISSUER_BEFORE = LazyPattern(
     r"(?<!\w)(?P<issuer>" + _ISSUER_BODY + r")(?:\s*\([^()\n]{1,20}\))?"  # its short name: "(THADS)"
     r"\s+(?:đã\s+|vừa\s+|mới\s+|cũng\s+|đã\s+có\s+)?(?:" + _ISSUING + r")\s+$"
 )
-_SIGNER = re.compile(r"(?<!\w)(?:" + phrase_alternation(_ROLES) + r")(?!\w)")
-_ENDS_IN_LEVEL = re.compile(r"\s(?:" + phrase_alternation(_LEVELS) + r")$")
+_SIGNER = compile_pattern(r"(?<!\w)(?:" + phrase_alternation(_ROLES) + r")(?!\w)")
+_ENDS_IN_LEVEL = compile_pattern(r"\s(?:" + phrase_alternation(_LEVELS) + r")$")
 # A bare head as the issuer ("Sở đã ban hành ...") is the last organisation with that head named
 # before it ("Phó Giám đốc Sở Y tế, cho biết Sở đã ban hành ...").
 _BARE_HEADS = {r[0] for r in _ORG_HEAD_ROWS if len(r) > 2 and r[2] != "fixed"}
@@ -134,9 +135,9 @@ _STOPS = phrase_alternation([w for w, role in _TITLE_WORDS if role == "stop"])
 _JOINS = phrase_alternation([w for w, role in _TITLE_WORDS if role == "join"])
 _AFTER_COMMA = phrase_alternation([w for w, role in _TITLE_WORDS if role == "comma"])
 _PHRASES = phrase_alternation([w for w, role in _TITLE_WORDS if role == "phrase"])
-_TITLE_STOP = re.compile(r"\s+(?:" + _STOPS + r")(?!\w)")
-_TITLE_FIRST = re.compile(r"\s+" + _CAPITALISED)
-_TITLE_YEAR = re.compile(r"\s+(?:năm\s+)?(?:1[89]|20)\d\d(?!\d)")
+_TITLE_STOP = compile_pattern(r"\s+(?:" + _STOPS + r")(?!\w)")
+_TITLE_FIRST = compile_pattern(r"\s+" + _CAPITALISED)
+_TITLE_YEAR = compile_pattern(r"\s+(?:năm\s+)?(?:1[89]|20)\d\d(?!\d)")
 _TITLE_NEXT = LazyPattern(
     r"(?P<year>" + _TITLE_YEAR.pattern + ")"
     # "và" before a word that is no stop word, no document kind and no acronym ("và Gia đình")
@@ -149,14 +150,14 @@ _TITLE_NEXT = LazyPattern(
     + r"|\s+(?!(?:" + _JOINS + r")(?!\w))[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)"  # any other word
 )
 _TITLE_MAX_WORDS = 12
-_YEAR = re.compile(r"(?:1[89]|20)\d\d(?!\d)")
+_YEAR = compile_pattern(r"(?:1[89]|20)\d\d(?!\d)")
 # A law's name from the table, matched in any case after a capitalised kind ("Luật đất đai",
 # "Bộ luật dân sự năm 2005"); it ends the name, so a verb after it is no part of it.
 _LAW_NAMES = [row[0] for row in load_tsv("document_law_names.tsv")]
-_AMENDED = re.compile(r"\s*\(?\s*sửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\s*\))?", re.IGNORECASE)
+_AMENDED = compile_pattern(r"\s*\(?\s*sửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\s*\))?", re.IGNORECASE)
 _LAW_NAME = LazyPattern(r"\s+(?P<name>" + phrase_alternation(_LAW_NAMES) + r")(?!\w)", re.IGNORECASE)
 # A kind word inside an organisation's name ("Công ty Luật ...", "Trường Đại học Luật ...").
-_ORG_BEFORE = re.compile(
+_ORG_BEFORE = compile_pattern(
     r"(?<!\w)(?:" + phrase_alternation([w for w, role in _TITLE_WORDS if role == "org"]) + r")\s+$"
 )
 # What a kind may carry between itself and its number ("Quyết định xử phạt vi phạm hành chính
@@ -164,20 +165,20 @@ _ORG_BEFORE = re.compile(
 # a one-word stop ("của", "ngày", "về": "áp dụng" is a fine description, though it ends a name),
 # then "số" and a number with parts (a bare number there is too often a count).
 _GAP_STOPS = phrase_alternation([w for w, role in _TITLE_WORDS if role == "stop" and " " not in w])
-_DESCRIBED = re.compile(
+_DESCRIBED = compile_pattern(
     r"(?P<described>(?:\s+(?!(?:" + _GAP_STOPS + r")(?!\w))" + _LOWERCASE + r"){1,8})\s+số\s*:?\s*" + _STRUCTURED
 )
 # ... unless a noun there owns the number ("quyết định tạm giữ xe biển số ...", "quyết định thu
 # hồi giấy phép số ..."), and the number looks like a document's: a code or a year in it.
-_OWNER = re.compile(r"(?<!\w)(?:" + phrase_alternation([w for w, role in _TITLE_WORDS if role == "owner"]) + r")(?!\w)")
-_DOCUMENT_LIKE = re.compile(r"[^\W\d_]|(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_OWNER = compile_pattern(r"(?<!\w)(?:" + phrase_alternation([w for w, role in _TITLE_WORDS if role == "owner"]) + r")(?!\w)")
+_DOCUMENT_LIKE = compile_pattern(r"[^\W\d_]|(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 # What opens a sentence: a capital there says nothing about a name ("Bản ghi nhớ có thể ...").
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n])\W*$")
-_LEADING_COMMA = re.compile(r"\s*,?\s*")
-_COORDINATED = re.compile(r"\s*(?:,|và|hoặc)\s*(?:số\s*)?$")
+_SENTENCE_OPENING = compile_pattern(r"(?:^|[.!?:;\n])\W*$")
+_LEADING_COMMA = compile_pattern(r"\s*,?\s*")
+_COORDINATED = compile_pattern(r"\s*(?:,|và|hoặc)\s*(?:số\s*)?$")
 # A further number listed under one kind, and what looks like a day instead ("15/3/2020").
-_MORE_NUMBER = re.compile(r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:số\s+)?" + _STRUCTURED)
-_DAY_LIKE = re.compile(r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?")
+_MORE_NUMBER = compile_pattern(r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:số\s+)?" + _STRUCTURED)
+_DAY_LIKE = compile_pattern(r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?")
 
 
 @dataclass(frozen=True)
@@ -400,7 +401,7 @@ def _one_kind_per_number(found: list[_Found]) -> list[_Found]:
     return kept
 
 
-_PART_SEPARATORS = re.compile(r"[-–/.]+")
+_PART_SEPARATORS = compile_pattern(r"[-–/.]+")
 
 
 def _parts(number: str) -> list[str]:

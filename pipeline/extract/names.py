@@ -8,7 +8,6 @@ The spaCy tokens keep "TP.HCM" whole; here it is "TP", ".", "HCM", so that "TP.H
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Generic, NamedTuple, TypeVar
@@ -16,10 +15,10 @@ from typing import Generic, NamedTuple, TypeVar
 from spacy.tokens import Doc
 
 from vnextract.pipeline.extract.lexicons import load_tsv
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 from vnextract.pipeline.extract.values import doc_text
 
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|\n|[^\w\s]")
+_WORD = compile_pattern(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|\n|[^\w\s]")
 
 T = TypeVar("T")
 

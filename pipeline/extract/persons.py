@@ -20,7 +20,6 @@ the rest of the article in `persons_complete`.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -42,6 +41,7 @@ from vnextract.pipeline.extract.names import (
     is_surname,
     joined,
 )
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 from vnextract.pipeline.extract.persons_complete import (
     complete_foreign_ministers,
     complete_short_names,
@@ -86,10 +86,10 @@ _NAME_PARTICLES = {"ter", "van", "von", "de", "da", "di", "del", "der", "dos", "
 _LINEUP_MIN = 5
 _MAX_APPOSITION = MAX_TITLE_ORG_WORDS  # a title after a name, role and organisation, in words
 # A given name cut to its initial consonant(s): "K", "Tr", "Ngh"
-_INITIAL = re.compile(r"^(?:[A-ZĐ]|Ch|Gh|Gi|Kh|Ng|Ngh|Nh|Ph|Qu|Th|Tr)$")
+_INITIAL = compile_pattern(r"^(?:[A-ZĐ]|Ch|Gh|Gi|Kh|Ng|Ngh|Nh|Ph|Qu|Th|Tr)$")
 _DOMAIN_ENDINGS = {"vn", "com", "net", "org", "info", "tv"}
 # A unit's short name in brackets: "PC67", "K02", "VFF", "GD&ĐT"
-_SHORT_NAME = re.compile(r"^[A-ZĐ][A-ZĐ0-9&-]{1,9}$")
+_SHORT_NAME = compile_pattern(r"^[A-ZĐ][A-ZĐ0-9&-]{1,9}$")
 # Labels of a credit line: the name after "Ảnh:" took the photo, it is not in the story.
 _CREDIT_LABELS = {"ảnh", "nguồn", "đồ họa", "video", "clip", "bài", "tác giả"}
 # Words a date opens with: "4/1" after them is a date, not a house number.

@@ -8,12 +8,11 @@ article writes it with once.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from vnextract.pipeline.extract import places as P
 from vnextract.pipeline.extract.names import is_surname
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 from vnextract.pipeline.extract.persons_titles import role_of
 from vnextract.pipeline.extract.values import LOCATIONS, ORGANIZATIONS, TitleValue
 
@@ -87,8 +86,8 @@ def _foreign_countries(doc: Doc) -> list[str]:
     ]
 
 
-_UNIT_WITH_PARENT = re.compile(r"(?:^|\()([A-ZĐ][A-ZĐ0-9&-]{1,9})\)? ([A-ZĐ][^()]*)$")
-_UNIT_ALONE = re.compile(r"(?:^|\()([A-ZĐ][A-ZĐ0-9&-]{1,9})\)?$")
+_UNIT_WITH_PARENT = compile_pattern(r"(?:^|\()([A-ZĐ][A-ZĐ0-9&-]{1,9})\)? ([A-ZĐ][^()]*)$")
+_UNIT_ALONE = compile_pattern(r"(?:^|\()([A-ZĐ][A-ZĐ0-9&-]{1,9})\)?$")
 
 
 def complete_short_orgs(held: Held) -> None:

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from vnextract.pipeline.extract import admin_units as A
 from vnextract.pipeline.extract.lexicons import load_tsv, phrase_alternation
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 from vnextract.pipeline.extract.places import Located
 from vnextract.pipeline.extract.values import EntityValue
 
@@ -41,7 +42,7 @@ _HOME = {"việt nam"}
 def _chain_gap() -> re.Pattern[str]:
     """What may stand between a place and the larger one it belongs to: ", huyện ", " (tỉnh ", " - "."""
     levels = phrase_alternation(row[0] for row in load_tsv("admin_levels.tsv"))
-    return re.compile(rf"\s*[,(–-]\s*(?:{levels})?\s*", re.IGNORECASE)
+    return compile_pattern(rf"\s*[,(–-]\s*(?:{levels})?\s*", re.IGNORECASE)
 
 
 def with_provinces(text: str, locations: Sequence[Located], published: str | None) -> list[Located]:

@@ -7,7 +7,6 @@ Extractors use sentences as their context window: a target word ("chỉ tiêu") 
 from __future__ import annotations
 
 import importlib.util
-import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -16,9 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnextract.pipeline.extract.component import SpanExtractor
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 from vnextract.pipeline.extract.values import SENTENCES, char_span, doc_text
 
-_PARAGRAPH = re.compile(r"[^\n]+")
+_PARAGRAPH = compile_pattern(r"[^\n]+")
 # The splitter's own module inside the underthesea wheel: plain Python over a JSON table.
 _SPLITTER_MODULE = ("pipeline", "sent_tokenize", "__init__.py")
 

@@ -53,6 +53,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnextract.pipeline.extract.component import SpanExtractor, valued_spans
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 from vnextract.pipeline.extract.statistics_context import (
     Context,
     DateMention,
@@ -83,13 +84,13 @@ LOGGER = logging.getLogger(__name__)
 LABEL = "STAT"
 
 # Numbers that are not figures, found once per text: phone numbers and clock times.
-_PHONE = re.compile(
+_PHONE = compile_pattern(
     r"(?<![\w.,])(?:\+84|0)\d{2,3}(?:[ .\-]?\d{3,4}){2}(?!\w)"
     r"|(?<![\w.,])0\d{3}(?:[ .]\d{2,4}){2,3}(?!\w)"
     r"|(?<![\w.,])1[89]00[ .]?\d{3,4}(?:[ .]?\d{2,4})?(?!\w)"
 )
-_CLOCK = re.compile(r"(?<![\w.,])\d{1,2}(?:[ ]?(?:giờ|g|h)[ ]?\d{1,2}(?:[ ]?phút)?|:\d{2})(?!\w)", re.IGNORECASE)
-_PARAGRAPH = re.compile(r"[^\n]+")
+_CLOCK = compile_pattern(r"(?<![\w.,])\d{1,2}(?:[ ]?(?:giờ|g|h)[ ]?\d{1,2}(?:[ ]?phút)?|:\d{2})(?!\w)", re.IGNORECASE)
+_PARAGRAPH = compile_pattern(r"[^\n]+")
 
 
 def _as_float(value: Decimal | None) -> float | None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 from vnextract.pipeline.extract.statistics_lexicon import SPACE, StatisticsLexicon, norm
 from vnextract.pipeline.extract.values import DateValue
 
@@ -21,31 +22,31 @@ DateMention = tuple[int, int, DateValue]
 
 _S = SPACE
 _PERIOD_GRANULARITIES = frozenset({"day", "month", "quarter", "year", "interval"})
-SENTENCE_OPENER = re.compile(r"(?:^|[.!?:;…\"“(\-–|])[^\S\n]*$")
-AFTER_WORDS = re.compile(rf"{_S}*[^\W\d_][\w\-]*(?:{_S}+[^\W\d_][\w\-]*){{0,13}}")
-_CLAUSE_BREAK = re.compile(r"[,;:\[\]“”\"|]|\s[-–]\s|\((?![^()]*\))")
-_LEADING_FILLER = re.compile(
+SENTENCE_OPENER = compile_pattern(r"(?:^|[.!?:;…\"“(\-–|])[^\S\n]*$")
+AFTER_WORDS = compile_pattern(rf"{_S}*[^\W\d_][\w\-]*(?:{_S}+[^\W\d_][\w\-]*){{0,13}}")
+_CLAUSE_BREAK = compile_pattern(r"[,;:\[\]“”\"|]|\s[-–]\s|\((?![^()]*\))")
+_LEADING_FILLER = compile_pattern(
     rf"^(?:(?:trong{_S}+đó|trong|có|thì|và|với|nhưng|riêng|còn|hiện|hiện{_S}+nay|theo{_S}+đó|đạt|chiếm|là"
     rf"|tổng{_S}+cộng|đến{_S}+nay|tính{_S}+đến{_S}+nay|(?:trong{_S}+|tính{_S}+đến{_S}+)?(?:năm|tháng|quý)"
     rf"{_S}+\S+)(?!\w){_S}*)+",
     re.IGNORECASE,
 )
-_TRAILING_ADVERB = re.compile(
+_TRAILING_ADVERB = compile_pattern(
     rf"(?:{_S}+(?:đã|đang|sẽ|cũng|vẫn|chỉ|hiện|đều|lại|tiếp{_S}+tục|ước|dự{_S}+kiến|phấn{_S}+đấu"
     rf"|được|bị|có|có{_S}+thể|cần|phải))+$",
     re.IGNORECASE,
 )
-_CUE_BLOCKER = re.compile(
+_CUE_BLOCKER = compile_pattern(
     rf"(?:\d(?:[\d.,]*\d)?%?|(?<!\w)(?:vượt|so{_S}+với|hơn|bằng))"
     rf"(?:{_S}+(?:các|những|\w+{_S}+\w+{_S}+giao))?{_S}*$",
     re.IGNORECASE,
 )
-_GOAL_VALUE = re.compile(rf"[^\W\d_]+(?:{_S}+[^\W\d_]+)?{_S}+(?:(?:là|đề{_S}+ra|đặt{_S}+ra){_S}+)?", re.IGNORECASE)
-_COMPARED_WITH = re.compile(rf"(?<!\w)(?:so{_S}+với|cùng{_S}+kỳ)(?:{_S}+(?:cùng{_S}+kỳ|với))?{_S}*$", re.IGNORECASE)
-_SE_BI = re.compile(rf"{_S}+bị(?!\w)", re.IGNORECASE)
-_PAST = re.compile(rf"(?<!\w)đã{_S}+$", re.IGNORECASE)
-_IN_THE_YEAR = re.compile(r"(?<!\w)(?:trong năm|năm qua)(?![^\S\n]*\d)", re.IGNORECASE)
-_YEAR_MENTION = re.compile(r"(?<!\w)năm[^\S\n]+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+_GOAL_VALUE = compile_pattern(rf"[^\W\d_]+(?:{_S}+[^\W\d_]+)?{_S}+(?:(?:là|đề{_S}+ra|đặt{_S}+ra){_S}+)?", re.IGNORECASE)
+_COMPARED_WITH = compile_pattern(rf"(?<!\w)(?:so{_S}+với|cùng{_S}+kỳ)(?:{_S}+(?:cùng{_S}+kỳ|với))?{_S}*$", re.IGNORECASE)
+_SE_BI = compile_pattern(rf"{_S}+bị(?!\w)", re.IGNORECASE)
+_PAST = compile_pattern(rf"(?<!\w)đã{_S}+$", re.IGNORECASE)
+_IN_THE_YEAR = compile_pattern(r"(?<!\w)(?:trong năm|năm qua)(?![^\S\n]*\d)", re.IGNORECASE)
+_YEAR_MENTION = compile_pattern(r"(?<!\w)năm[^\S\n]+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 
 
 class IntervalSet:

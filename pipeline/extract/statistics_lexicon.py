@@ -19,11 +19,12 @@ from vnextract.pipeline.extract.numbers import (
     magnitudes,
     number_words,
 )
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 
 SPACE = r"[^\S\n]"  # a space that does not cross a paragraph
 _S = SPACE
 _NUM = r"\d+(?:[.,]\d+)*"
-_LEADING_ZEROS = re.compile(r"^0+(?=\d)")  # "miligam/01 lít khí thở" is "miligam/1 lít khí thở"
+_LEADING_ZEROS = compile_pattern(r"^0+(?=\d)")  # "miligam/01 lít khí thở" is "miligam/1 lít khí thở"
 
 
 def norm(phrase: str) -> str:
@@ -33,7 +34,7 @@ def norm(phrase: str) -> str:
 
 def _alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first; a space matches any run of spaces."""
-    unique = sorted({p for p in phrases if p}, key=len, reverse=True)
+    unique = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))  # the same text in every process
     return "|".join(re.escape(p).replace(r"\ ", _S + "+") for p in unique)
 
 
@@ -90,10 +91,10 @@ class StatisticsLexicon:
         )
         self.number_words = number_words()
         words = _alternation(list(self.number_words) + list(self.magnitudes))
-        self.counted = re.compile(
+        self.counted = compile_pattern(
             rf"{_S}+(?:{_alternation(r[0] for r in load_tsv('stat_counted_nouns.tsv'))})(?!\w)"
         )
-        self.not_counted = re.compile(
+        self.not_counted = compile_pattern(
             rf"{_S}+(?:{_alternation(r[0] for r in load_tsv('stat_not_counted.tsv'))})(?!\w)", re.IGNORECASE
         )
 
@@ -112,39 +113,39 @@ class StatisticsLexicon:
                 sources.append(phrase)
             else:
                 self.verbs[norm(phrase)] = role
-        self.left = re.compile(
+        self.left = compile_pattern(
             rf"(?<!\w)(?:(?P<q0>{hedges}){_S}+)?"
             rf"(?:(?P<verb>{_alternation(self.verbs)})(?:{_S}+(?P<to>{_alternation(to_words)}))?{_S}+)?"
             rf"(?:(?P<q>{before}){_S}+)?$",
             re.IGNORECASE,
         )
-        self.source_before = re.compile(rf"(?<!\w)(?:{_alternation(sources)}){_S}+từ{_S}+$", re.IGNORECASE)
+        self.source_before = compile_pattern(rf"(?<!\w)(?:{_alternation(sources)}){_S}+từ{_S}+$", re.IGNORECASE)
         after = _alternation(p for p, _q, pos in load_tsv("stat_qualifiers.tsv") if pos == "after")
-        self.after_qualifier = re.compile(rf"{_S}+(?P<post>{after})(?!\w)", re.IGNORECASE)  # "trở lên"
+        self.after_qualifier = compile_pattern(rf"{_S}+(?P<post>{after})(?!\w)", re.IGNORECASE)  # "trở lên"
 
         self.identifier_action = {norm(p): action for p, action in load_tsv("stat_identifiers.tsv")}
-        self.identifier = re.compile(
+        self.identifier = compile_pattern(
             rf"(?<!\w)(?P<id>{_alternation(self.identifier_action)}){_S}*$", re.IGNORECASE
         )
 
-        self.address_place = re.compile(
+        self.address_place = compile_pattern(
             rf"{_S}+(?:{_alternation(r[0] for r in load_tsv('stat_address_places.tsv'))})"
             rf"{_S}+(?P<name>[^\W_])",
             re.IGNORECASE,
         )
         # "thửa đất số 53 (nay là 44)", "phòng 12, cũ là 10": the next number renames the label
         renamed_cue = rf"(?:{context['renamed']})(?:{_S}+là)?{_S}*$"
-        self.renamed_cue = re.compile(rf"(?<!\w){renamed_cue}", re.IGNORECASE)  # cheap test before the full one
-        self.renamed = re.compile(
+        self.renamed_cue = compile_pattern(rf"(?<!\w){renamed_cue}", re.IGNORECASE)  # cheap test before the full one
+        self.renamed = compile_pattern(
             rf"(?<!\w)(?:{_alternation(self.identifier_action)}){_S}*\d[\w/.\-]*{_S}*[(,]?{_S}*{renamed_cue}",
             re.IGNORECASE,
         )
 
         self.cue_kind = {norm(p): kind for p, kind in load_tsv("stat_target_cues.tsv")}
-        self.cue = re.compile(rf"(?<!\w)(?:{_alternation(self.cue_kind)})(?!\w)", re.IGNORECASE)
+        self.cue = compile_pattern(rf"(?<!\w)(?:{_alternation(self.cue_kind)})(?!\w)", re.IGNORECASE)
         stops = load_tsv("stat_subject_stops.tsv")
         keep = _alternation(r[0] for r in stops if len(r) > 1 and r[1] == "keep")
-        self.stops = re.compile(
+        self.stops = compile_pattern(
             rf"(?<!\w)(?!(?:{keep})(?!\w))(?:{_alternation(r[0] for r in stops if len(r) == 1)})(?!\w)", re.IGNORECASE
         )
 
@@ -152,7 +153,7 @@ class StatisticsLexicon:
         range_end = _alternation(
             p for p, _q, pos in load_tsv("stat_qualifiers.tsv") if pos == "before" and p != "từ"
         )
-        self.master = re.compile(
+        self.master = compile_pattern(
             rf"""
             (?<![\w.,/+\-–])
             (?P<n1>{_NUM})
@@ -170,14 +171,14 @@ class StatisticsLexicon:
             """,
             re.IGNORECASE | re.VERBOSE,
         )
-        self.word_unit = re.compile(rf"{_S}*(?P<u>{unit})", re.IGNORECASE)
-        self.money_cue = re.compile(
+        self.word_unit = compile_pattern(rf"{_S}*(?P<u>{unit})", re.IGNORECASE)
+        self.money_cue = compile_pattern(
             rf"(?<!\w)(?:{_alternation(r[0] for r in load_tsv('stat_money_cues.tsv'))})(?!\w)", re.IGNORECASE
         )
-        self.per_after = re.compile(rf"(?:{_S}*/{_S}*{per})+", re.IGNORECASE)  # "7 triệu/tháng"
+        self.per_after = compile_pattern(rf"(?:{_S}*/{_S}*{per})+", re.IGNORECASE)  # "7 triệu/tháng"
         # a unit written before its number: "ở tuổi 40", "độ tuổi 18-25", "US$ 5 triệu"
         self.units_before = {norm(w): u for w, u in load_tsv("stat_units_before.tsv")}
-        self.unit_before = re.compile(
+        self.unit_before = compile_pattern(
             rf"(?<![\w$])(?P<pre>{_alternation(self.units_before)}){_S}*"
             rf"(?P<q>(?:{before}){_S}+)?$",  # "độ tuổi từ 18 đến 25", "ở tuổi trên 60"
             re.IGNORECASE,
@@ -192,35 +193,35 @@ class StatisticsLexicon:
         self.calendar_periods = frozenset(w for w, (_time, period, _part) in flags.items() if period == "yes")
         duration_parts = _alternation(w for w, (_time, _period, part) in flags.items() if part == "yes")
         # "7 năm 6 tháng tù": a second, smaller time unit makes one duration, not a date
-        self.compound_duration = re.compile(rf"{_S}+\d{{1,2}}{_S}+(?:{duration_parts})(?!\w)", re.IGNORECASE)
+        self.compound_duration = compile_pattern(rf"{_S}+\d{{1,2}}{_S}+(?:{duration_parts})(?!\w)", re.IGNORECASE)
         self.round_the_clock = frozenset(Decimal(row[0]) for row in load_tsv("stat_round_the_clock.tsv"))
-        self.per_period = re.compile(  # "5 triệu mỗi tháng"
+        self.per_period = compile_pattern(  # "5 triệu mỗi tháng"
             rf"{_S}*(?:{_alternation(row[0] for row in load_tsv('stat_per_period.tsv'))}){_S}+", re.IGNORECASE
         )
 
         clock = _roles("stat_clock_words.tsv")
-        self.clock_after = re.compile(rf"{_S}*\d|{_S}+(?:{clock['clock_after']})(?!\w)", re.IGNORECASE)
-        self.duration_after = re.compile(rf"{_S}+(?:{clock['duration_after']})(?!\w)", re.IGNORECASE)
-        self.duration_before = re.compile(
+        self.clock_after = compile_pattern(rf"{_S}*\d|{_S}+(?:{clock['clock_after']})(?!\w)", re.IGNORECASE)
+        self.duration_after = compile_pattern(rf"{_S}+(?:{clock['duration_after']})(?!\w)", re.IGNORECASE)
+        self.duration_before = compile_pattern(
             rf"(?<!\w)(?:{clock['duration_before']})(?:{_S}+(?:{clock['hedge']}))?{_S}+$", re.IGNORECASE
         )
 
-        self.score_cue = re.compile(rf"(?<!\w)(?:{words['score']})(?!\w)[^,.;\n]{{0,25}}$", re.IGNORECASE)
+        self.score_cue = compile_pattern(rf"(?<!\w)(?:{words['score']})(?!\w)[^,.;\n]{{0,25}}$", re.IGNORECASE)
         # "từ 2.250 người xuống chỉ còn 1.300 người": a move between two levels
-        self.move = re.compile(
+        self.move = compile_pattern(
             rf"{_S}+(?:{words['move']})(?:{_S}+(?:{words['move_filler']}))*{_S}+\d", re.IGNORECASE
         )
-        self.comparison = re.compile(rf"{_S}+(?:{words['comparison']})", re.IGNORECASE)
-        self.all_of_before = re.compile(rf"(?<!\w)(?:{words['all_of']}){_S}+$", re.IGNORECASE)
+        self.comparison = compile_pattern(rf"{_S}+(?:{words['comparison']})", re.IGNORECASE)
+        self.all_of_before = compile_pattern(rf"(?<!\w)(?:{words['all_of']}){_S}+$", re.IGNORECASE)
         # "thời kỳ 9 tháng năm 2024", "6 tháng đầu năm": months or quarters of a year name a period
-        self.year_after = re.compile(rf"{_S}+(?:{words['year']})(?!\w)", re.IGNORECASE)
+        self.year_after = compile_pattern(rf"{_S}+(?:{words['year']})(?!\w)", re.IGNORECASE)
         # "3 trong số 5 người": a part of the figure that follows
-        self.part_of_next = re.compile(rf"{_S}+(?:{words['part_of']}){_S}+\d", re.IGNORECASE)
+        self.part_of_next = compile_pattern(rf"{_S}+(?:{words['part_of']}){_S}+\d", re.IGNORECASE)
         # "các khoản 1, 2, 3", "Điều 675, 676": a number continuing an enumeration of labels
-        self.enumeration_before = re.compile(
+        self.enumeration_before = compile_pattern(
             rf"(?<![\w.,/])\d+[^\W\d_]?(?:{_S}*,|{_S}+(?:{words['list_joiner']})){_S}+$", re.IGNORECASE
         )
-        self.demonstrative_after = re.compile(
+        self.demonstrative_after = compile_pattern(
             rf"(?:{_S}+[^\W\d_]\w*){{1,3}}?{_S}+(?:{words['demonstrative']})(?!\w)", re.IGNORECASE
         )
 

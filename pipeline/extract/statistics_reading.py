@@ -18,6 +18,7 @@ from vnextract.pipeline.extract.numbers import (
     read_number,
     read_number_words,
 )
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 from vnextract.pipeline.extract.statistics_context import (
     AFTER_WORDS,
     SENTENCE_OPENER,
@@ -26,10 +27,10 @@ from vnextract.pipeline.extract.statistics_context import (
 from vnextract.pipeline.extract.statistics_lexicon import SPACE, FoundUnit, norm
 
 _S = SPACE
-_WORD = re.compile(r"\S+")
-_METRES_AND_CENTIMETRES = re.compile(r"m(?P<cm>\d{2})(?![\w.,])")
+_WORD = compile_pattern(r"\S+")
+_METRES_AND_CENTIMETRES = compile_pattern(r"m(?P<cm>\d{2})(?![\w.,])")
 # "2, 3 người": two neighbouring numbers sharing one unit are a range ("two or three people")
-_COMMA_NEXT = re.compile(rf",{_S}+(?=\d)")
+_COMMA_NEXT = compile_pattern(rf",{_S}+(?=\d)")
 _LEFT_WINDOW = 60  # characters of the same line read before a number: a few words
 _LABEL_ACTIONS = frozenset({"block", "name", "calendar", "address"})
 _NO_UNIT = FoundUnit(None, None, False)

@@ -10,9 +10,9 @@ lists the rules use are tables in `lexicons/stat_*.tsv` (`statistics_lexicon`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 from vnextract.pipeline.extract.statistics_context import (
     AFTER_WORDS,
     SENTENCE_OPENER,
@@ -23,10 +23,10 @@ from vnextract.pipeline.extract.statistics_lexicon import SPACE, norm
 from vnextract.pipeline.extract.statistics_reading import Reading, identifier_before
 
 _S = SPACE
-_PREVIOUS_WORD = re.compile(rf"(?P<w>[^\W\d_]\w*){_S}*$")
-_NEXT_TWO_WORDS = re.compile(rf"{_S}+([^\W\d_]\w*){_S}+([^\W\d_]\w*)")
-_DIGIT_NEXT = re.compile(rf"{_S}+\d")
-_THOUSANDS_COMMA = re.compile(r"[1-9]\d{0,2},\d{3}")
+_PREVIOUS_WORD = compile_pattern(rf"(?P<w>[^\W\d_]\w*){_S}*$")
+_NEXT_TWO_WORDS = compile_pattern(rf"{_S}+([^\W\d_]\w*){_S}+([^\W\d_]\w*)")
+_DIGIT_NEXT = compile_pattern(rf"{_S}+\d")
+_THOUSANDS_COMMA = compile_pattern(r"[1-9]\d{0,2},\d{3}")
 _CHANGING = ("change", "multiple", "comparative_change")
 
 Rule = Callable[[Reading, Context], "Reading | None"]

@@ -38,7 +38,9 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
     scanned at every word stay cheap.
     """
     trie: _Trie = {}
-    for phrase in {" ".join(p.split()) for p in phrases if p.strip()}:
+    # sorted: the same tables give the same regex text in every process (branches of equal depth
+    # keep this order), which is what lets `pattern_cache` find it again
+    for phrase in sorted({" ".join(p.split()) for p in phrases if p.strip()}):
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})
@@ -80,7 +82,9 @@ class LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled once)."""
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self._flags)
+            from vnextract.pipeline.extract.pattern_cache import compile_pattern
+
+            self._compiled = compile_pattern(self.pattern, self._flags)
         return self._compiled
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
