@@ -5,22 +5,28 @@
     scripts/bench_sinks.py --db sqlite:///tmp/b.db --db postgresql://vnextract:vnextract@127.0.0.1/vnextract
     scripts/bench_sinks.py -n 5000 --batch 500
 
-Each synthetic article has about 100 rows (article, persons, titles, entities, dates, statistics,
+Each synthetic article has 84 rows (article, persons, titles, entities, dates, statistics,
 documents, mentions), like a long news report. Two passes per database: the first inserts, the
 second re-writes the same ids (the upsert path of a re-extraction: children deleted and inserted).
 `rows/s` counts the whole write_batch (rows built from records, then written); `tx rows/s` only
-the time inside the database transaction.
-PostgreSQL URLs get a schema of their own, dropped afterwards.
+the time inside the database transactions (SQLite builds each share's rows while the one before
+is written, PostgreSQL does so for every share: there the two figures come close).
+Each run gets a fresh database: a PostgreSQL schema of its own, or a new SQLite file beside the
+one named, dropped or removed afterwards. `--runs 3` prints min and median at the end.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,11 +44,11 @@ def synthetic_record(number: int) -> Record:
     text = "".join(SENTENCE.format(i=chr(65 + k), n=100 + k) for k in range(15))
     step = len(SENTENCE.format(i="A", n=100))
 
-    def at(k: int, phrase: str) -> dict:
+    def at(k: int, phrase: str) -> dict[str, Any]:
         start = (k % 15) * step + SENTENCE.format(i=chr(65 + k % 15), n=100 + k % 15).index(phrase)
         return {"text": phrase, "start": start, "end": start + len(phrase)}
 
-    persons = [
+    persons: list[dict[str, Any]] = [
         {
             "name": f"Nguyễn Văn {chr(65 + k)}",
             "titles": [{"text": "Bí thư Huyện ủy", "role": "Bí thư", "organization": f"Huyện ủy {k}"}]
@@ -90,39 +96,62 @@ def bench(url: str, records: list[Record], batch: int) -> list[tuple[str, int, i
     return results
 
 
+@contextmanager
+def fresh_database(url: str) -> Iterator[str]:
+    """A URL to an empty database for one run: a PostgreSQL schema of its own, or a new SQLite
+    file beside the one named; dropped or removed afterwards."""
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        import psycopg
+
+        plain = parsed.set(drivername="postgresql").render_as_string(False)
+        schema = f"bench_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(plain, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        try:
+            yield f"{url}{'&' if '?' in url else '?'}options={quote(f'-csearch_path={schema}')}"
+        finally:
+            with psycopg.connect(plain, autocommit=True) as conn:
+                conn.execute(f"DROP SCHEMA {schema} CASCADE")
+        return
+    named = Path(parsed.database or "bench.db")
+    path = named.with_name(f"{named.stem}.{uuid.uuid4().hex[:8]}{named.suffix or '.db'}")
+    try:
+        yield f"sqlite:///{path}"
+    finally:
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+
+
 def main() -> int:
-    """Run the benchmark and print one line per database and pass."""
+    """Run the benchmark and print one line per run, database and pass, then min and median."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", action="append", help="database URL (repeatable)")
     parser.add_argument("-n", "--articles", type=int, default=2000)
     parser.add_argument("--batch", type=int, default=200, help="records per transaction")
+    parser.add_argument("--runs", type=int, default=1, help="runs per database, each on a fresh one")
     args = parser.parse_args()
     records = [synthetic_record(i) for i in range(args.articles)]
     with tempfile.TemporaryDirectory() as tmp:
         urls = args.db or [f"sqlite:///{tmp}/bench.db"]
-        print(f"{args.articles} articles, batches of {args.batch}")
+        print(f"{args.articles} articles, batches of {args.batch}, {args.runs} run(s) per database")
         print(f"{'database':<12} {'pass':<8} {'rows':>8} {'seconds':>8} {'rows/s':>9} {'articles/s':>10}"
               f" {'tx rows/s':>10}")
+        summary: dict[tuple[str, str], list[tuple[float, float]]] = {}
         for url in urls:
             backend = normalize_url(url).get_backend_name()
-            target, cleanup = url, None
-            if backend == "postgresql":
-                import psycopg
-
-                plain = normalize_url(url).set(drivername="postgresql").render_as_string(False)
-                schema = f"bench_{uuid.uuid4().hex[:8]}"
-                with psycopg.connect(plain, autocommit=True) as conn:
-                    conn.execute(f"CREATE SCHEMA {schema}")
-                target = f"{url}{'&' if '?' in url else '?'}options={quote(f'-csearch_path={schema}')}"
-                cleanup = (plain, schema)
-            try:
-                for label, articles, rows, seconds, in_db in bench(target, records, args.batch):
-                    print(f"{backend:<12} {label:<8} {rows:>8} {seconds:>8.2f} {rows / seconds:>9.0f} "
-                          f"{articles / seconds:>10.0f} {rows / in_db:>10.0f}")
-            finally:
-                if cleanup:
-                    with psycopg.connect(cleanup[0], autocommit=True) as conn:
-                        conn.execute(f"DROP SCHEMA {cleanup[1]} CASCADE")
+            for _ in range(args.runs):
+                with fresh_database(url) as target:
+                    for label, articles, rows, seconds, in_db in bench(target, records, args.batch):
+                        print(f"{backend:<12} {label:<8} {rows:>8} {seconds:>8.2f} {rows / seconds:>9.0f} "
+                              f"{articles / seconds:>10.0f} {rows / in_db:>10.0f}")
+                        summary.setdefault((backend, label), []).append((rows / seconds, rows / in_db))
+        if args.runs > 1:
+            print(f"\n{'database':<12} {'pass':<8} {'rows/s min':>11} {'median':>9} {'tx min':>9} {'tx median':>10}")
+            for (backend, label), figures in summary.items():
+                whole, inside = [f for f, _ in figures], [t for _, t in figures]
+                print(f"{backend:<12} {label:<8} {min(whole):>11.0f} {statistics.median(whole):>9.0f} "
+                      f"{min(inside):>9.0f} {statistics.median(inside):>10.0f}")
     return 0
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, event, select
@@ -41,11 +43,11 @@ ARTICLE_COLUMNS: tuple[str, ...] = tuple(c.name for c in ARTICLES.columns)
 DELETE_CHUNK = 500
 # PostgreSQL: the per-connection temporary table a batch of articles is COPYed into first.
 STAGE_TABLE = "vnextract_stage_articles"
-# PostgreSQL: connections that write one batch side by side (each its share of the articles, in
-# a transaction of its own, all committed once every share is written), and the articles per
-# share: rows are built for one share while the server writes the previous ones.
+# Articles per share of a batch (rows are built for one share while the previous ones are
+# written), and PostgreSQL's connections that write one batch side by side (each its shares in a
+# transaction of its own, all committed once every share is written).
+CHUNK = 50
 PG_WRITERS = 2
-PG_CHUNK = 50
 SQLITE_CACHE_KIB = 65_536  # 64 MiB of page cache per SQLite connection of the loader
 
 
@@ -178,6 +180,59 @@ def _prepare_pg_connection(conn: Connection) -> None:
     info[STAGE_TABLE] = (types, _jsonb_text_dumper(raw.adapters.types["jsonb"].oid))
 
 
+# Writes one share of a batch on a connection in its transaction: (article rows, child rows).
+ShareWriter = Callable[[Connection, list[TableRow], dict[str, list[TableRow]]], tuple[int, int]]
+
+
+def _record_id(record: Record) -> str:
+    return record.id
+
+
+def _guarded(
+    failed: threading.Event, write: ShareWriter, conn: Connection,
+    articles: list[TableRow], children: dict[str, list[TableRow]],
+) -> tuple[int, int]:
+    """`write` unless a share before failed (the batch is lost anyway); a failure is flagged."""
+    if failed.is_set():
+        return 0, 0
+    try:
+        return write(conn, articles, children)
+    except BaseException:
+        failed.set()
+        raise
+
+
+def _write_sqlite_share(
+    conn: Connection, articles: list[TableRow], children: dict[str, list[TableRow]], *, statements: dict[str, str]
+) -> tuple[int, int]:
+    """SQLite: prepared statements through the driver's executemany, positional rows.
+
+    The writer holds the database's only write lock (BEGIN IMMEDIATE), so the ids already
+    stored can be asked first and only their old child rows deleted: a first load deletes
+    nothing.
+    """
+    raw: Any = conn.connection.driver_connection  # a sqlite3 Connection
+    cursor = raw.cursor()
+    ids = [row[0] for row in articles]
+    stored: list[str] = []
+    for start in range(0, len(ids), DELETE_CHUNK):
+        chunk = ids[start:start + DELETE_CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        stored += [row[0] for row in cursor.execute(
+            f"SELECT id FROM articles WHERE id IN ({marks})", chunk)]
+    cursor.executemany(statements["articles"], articles)
+    for name in reversed(CHILD_TABLES):  # children of children first
+        for start in range(0, len(stored), DELETE_CHUNK):
+            chunk = stored[start:start + DELETE_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            cursor.execute(f'DELETE FROM "{name}" WHERE article_id IN ({marks})', chunk)
+    for name in CHILD_TABLES:
+        if children[name]:
+            cursor.executemany(statements[name], children[name])
+    cursor.close()
+    return len(articles), sum(len(rows) for rows in children.values())
+
+
 def _write_pg_share(conn: Connection, articles: list[TableRow], children: dict[str, list[TableRow]]) -> tuple[int, int]:
     """One share of a batch on one connection: the articles COPYed into the staging table and
     merged into `articles` by one upsert, the old child rows of the articles that were already
@@ -214,19 +269,22 @@ class DatabaseSink(ClosingSink):
     """Records and dead letters into one database (`sqlite:///file.db` or `postgresql://…`)."""
 
     def __init__(
-        self, url: str = DEFAULT_URL, *, echo: bool = False, writers: int = PG_WRITERS, chunk: int = PG_CHUNK
+        self, url: str = DEFAULT_URL, *, echo: bool = False, writers: int = PG_WRITERS, chunk: int = CHUNK
     ) -> None:
         if writers < 1 or chunk < 1:
             raise ValueError(f"writers and chunk must be at least 1 (got {writers}, {chunk})")
         self.url = normalize_url(url)
-        self.writers = writers  # PostgreSQL connections per batch
-        self.chunk = chunk  # PostgreSQL: articles per share of a batch
+        self.writers = writers  # PostgreSQL connections per batch (SQLite has one writer)
+        self.chunk = chunk  # articles per share of a batch
         self._pool: list[ThreadPoolExecutor] = []  # one thread per writer connection
         self.engine = make_engine(url, echo=echo)
         self.dialect = self.engine.dialect.name
         migrate(self.engine)
         self.stats = LoaderStats()
-        self._sql = _sqlite_statements()
+        self._write_share: ShareWriter = (
+            _write_pg_share if self.dialect == "postgresql"
+            else partial(_write_sqlite_share, statements=_sqlite_statements())
+        )
         self._stamp = (
             ARTICLES.c.updated_at.type.bind_processor(self.engine.dialect)
             if self.dialect == "sqlite" else None
@@ -242,22 +300,19 @@ class DatabaseSink(ClosingSink):
     def write_batch(self, records: Sequence[Record]) -> int:
         """Upsert records and replace their child rows; rows written.
 
-        SQLite writes the batch in one transaction. PostgreSQL splits it among `writers`
-        connections, each writing whole articles (an article and its child rows always in one
-        transaction), and commits them all only once every one has written its share: a batch
-        that the database refuses anywhere leaves nothing of itself.
+        The batch is written in shares of `chunk` articles: this thread builds the rows of one
+        share while writer threads write the shares before it (SQLite and psycopg let go of the
+        GIL while the database works). SQLite writes every share on one connection in one
+        transaction. PostgreSQL deals the shares out to `writers` connections, each in a
+        transaction of its own (an article and its child rows always in one), and commits them
+        all only once every share is written: a batch refused anywhere leaves nothing of itself.
         """
         if not records:
             return 0
         latest = {record.id: record for record in records}  # one id twice in a batch: last wins
-        rows = self._rows(latest.values()) if self.dialect == "sqlite" else None
         started = time.perf_counter()
         try:
-            if rows is None:  # PostgreSQL builds the rows as it writes
-                articles, children = self._write_postgresql(list(latest.values()))
-            else:
-                with self.engine.begin() as conn:
-                    articles, children = self._write_sqlite(conn, *rows)
+            articles, children = self._write_shares(sorted(latest.values(), key=_record_id))
         except Exception as exc:
             if isinstance(exc, DBAPIError) or type(exc).__module__.split(".")[0] in _DRIVERS:
                 raise BatchWriteError(len(latest), exc) from exc
@@ -288,68 +343,37 @@ class DatabaseSink(ClosingSink):
                 children[name].extend(rows)
         return articles, children
 
-    def _write_sqlite(self, conn: Connection, articles: list[TableRow], children: dict[str, list[TableRow]]) -> tuple[int, int]:
-        """SQLite: prepared statements through the driver's executemany, positional rows.
-
-        The writer holds the database's only write lock (BEGIN IMMEDIATE), so the ids already
-        stored can be asked first and only their old child rows deleted: a first load deletes
-        nothing. Returns (article rows, child rows) written.
-        """
-        raw: Any = conn.connection.driver_connection  # a sqlite3 Connection
-        cursor = raw.cursor()
-        ids = [row[0] for row in articles]
-        stored: list[str] = []
-        for start in range(0, len(ids), DELETE_CHUNK):
-            chunk = ids[start:start + DELETE_CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            stored += [row[0] for row in cursor.execute(
-                f"SELECT id FROM articles WHERE id IN ({marks})", chunk)]
-        cursor.executemany(self._sql["articles"], articles)
-        for name in reversed(CHILD_TABLES):  # children of children first
-            for start in range(0, len(stored), DELETE_CHUNK):
-                chunk = stored[start:start + DELETE_CHUNK]
-                marks = ", ".join("?" * len(chunk))
-                cursor.execute(f'DELETE FROM "{name}" WHERE article_id IN ({marks})', chunk)
-        for name in CHILD_TABLES:
-            if children[name]:
-                cursor.executemany(self._sql[name], children[name])
-        cursor.close()
-        return len(articles), sum(len(rows) for rows in children.values())
-
-    def _write_postgresql(self, records: list[Record]) -> tuple[int, int]:
-        """PostgreSQL: shares of PG_CHUNK articles written by `writers` connections in turn.
-
-        This thread builds the rows of one share while the writers' threads (and the server)
-        write the shares before it. Each connection stays in its own transaction until all
-        shares are written; then all commit, or on any failure all roll back. Returns
-        (article rows, child rows) written.
-        """
-        records.sort(key=lambda record: record.id)  # every writer locks articles in one order
+    def _write_shares(self, records: list[Record]) -> tuple[int, int]:
+        """Shares of the batch (records sorted by id: every writer locks articles in one order)
+        written by the writer threads, each share on connection `share number % writers`.
+        Returns (article rows, child rows) written."""
         shares = [records[start:start + self.chunk] for start in range(0, len(records), self.chunk)]
-        count = min(self.writers, len(shares))
+        count = min(self.writers if self.dialect == "postgresql" else 1, len(shares))
         if len(self._pool) < count:
-            self._pool += [ThreadPoolExecutor(1, thread_name_prefix="vnextract-pg-writer")
+            self._pool += [ThreadPoolExecutor(1, thread_name_prefix="vnextract-writer")
                            for _ in range(count - len(self._pool))]
         conns: list[Connection] = []
         futures: list[Future[tuple[int, int]]] = []
+        failed = threading.Event()  # shares after a failure are not started
         try:
             for _ in range(count):
                 conn = self.engine.connect()
                 conns.append(conn)
-                _prepare_pg_connection(conn)
+                if self.dialect == "postgresql":
+                    _prepare_pg_connection(conn)
                 conn.begin()
             for number, share in enumerate(shares):
-                rows = self._rows(share)
-                futures.append(self._pool[number % count].submit(
-                    _write_pg_share, conns[number % count], *rows))
+                if failed.is_set():
+                    break
+                job = partial(_guarded, failed, self._write_share, conns[number % count], *self._rows(share))
+                futures.append(self._pool[number % count].submit(job))
             written = [future.result() for future in futures]  # the first failure, in share order
             for conn in conns:
                 conn.commit()
         except BaseException:
+            failed.set()
             for future in futures:
-                future.cancel()
-            for future in futures:
-                if not future.cancelled():
+                if not future.cancel():
                     future.exception()  # wait: a connection is rolled back only once idle
             for conn in conns:
                 conn.rollback()
