@@ -94,3 +94,21 @@ def test_footer_and_quote_classes(token: str, furniture_class: bool) -> None:
 def test_owner_statement_description_is_the_sites() -> None:
     assert furniture.is_site_description("Báo Tân Lập điện tử - Cơ quan của Đảng bộ tỉnh Tân Lập")
     assert not furniture.is_site_description("Sáng 16/3, cơ quan chức năng tỉnh đã có mặt tại hiện trường.")
+
+
+@pytest.mark.parametrize(
+    "head, top, footer, outlet",
+    [
+        pytest.param(f"<title>{HEADLINE}</title>",
+                     "<a class='brand' href='/'><img alt='Bệnh viện Tân Lập' src='/l.png'><span>BỆNH VIỆN TÂN LẬP</span></a>",
+                     "<p>© 2017 Bản quyền thuộc về Bệnh viện Tân Lập</p>", "Bệnh viện Tân Lập",
+                     id="logo-alt-and-copyright-holder-agree"),
+        pytest.param(f"<title>{HEADLINE} | Công an tỉnh Tân Lập</title>",
+                     "<div class='banner'><a href='/'><img alt='CÔNG AN TỈNH TÂN LẬP' src='/b.png'></a></div>",
+                     "<p>TRANG THÔNG TIN ĐIỆN TỬ CÔNG AN TỈNH TÂN LẬP</p>", "Công an tỉnh Tân Lập",
+                     id="title-segment-echoed-by-the-banner"),
+    ],
+)
+def test_institution_names_itself(head: str, top: str, footer: str, outlet: str) -> None:
+    body = f"{top}<h1>{HEADLINE}</h1><div class='content'>{PROSE}</div><div id='footer'>{footer}</div>"
+    assert _parse(head, body).outlet == outlet

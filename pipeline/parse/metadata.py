@@ -1097,6 +1097,7 @@ def _self_declared_names(page: Page, headline: str | None, host: str | None) -> 
     names += [v for v in page.meta.get("author", [])[:1] if is_site_name(page, v)]
     names += _footer_names(page)
     names += _masthead_names(page)
+    names += _agreed_names(page)
     return [clean_text(html.unescape(name)) for name in names if name]
 
 
@@ -1193,21 +1194,70 @@ def _most_named(names: list[str], signature: str | None = None) -> str | None:
     best = max(groups.values(), key=len)  # max keeps the first of equal groups
     bare = [_without_paper(form) for form in best]
     bare_signature = _without_paper(signature) if signature else None
-    form = max(bare, key=lambda form: (form == bare_signature, bare.count(form)))
+    # readers do not write a name in capitals: a cased form wins over "BỆNH VIỆN BẠCH MAI"
+    form = max(bare, key=lambda form: (form == bare_signature, not _in_capitals(form), bare.count(form)))
     return f"{_PAPER} {form}" if any(name != _without_paper(name) for name in best) else form
 
 
+_MASTHEAD_SELECTORS = ("[class*=logo]", "[id*=logo]", "[class*=banner]", "[class*=brand]", "header")
+# The holder a footer's copyright line names ("© 2017 Bản quyền thuộc về Bệnh viện Bạch Mai").
+_YEARS = r"(?:\s*\d{4}(?:\s*[-–]\s*\d{4})?)?"
+_COPYRIGHT_HOLDER = re.compile(
+    rf"(?:bản quyền thuộc(?: về)?|©(?:\s*copyright)?{_YEARS}|copyright(?:\s*©)?{_YEARS})\s*(?:bởi|của)?\s*"
+    r"(?P<name>(?!bản quyền|copyright|all rights)[^\W\d][^.,;|©()]{3,80}?)\s*(?:[.,;|©()]|$|\s[-–]\s)",
+    re.IGNORECASE,
+)
+
+
+def _masthead_texts(page: Page) -> list[str]:
+    """What the page's masthead shows as its name: logo and banner texts, image alts and titles."""
+    given: list[str] = []
+    for el in page.index.select(list(_MASTHEAD_SELECTORS))[:_MAX_LOGO_ELEMENTS]:
+        for node in (el, *el.find_all(True))[:3 * _MAX_LOGO_ELEMENTS]:
+            given.append(flat_text(node) or "")
+            given += [value for attr in ("alt", "title") if isinstance(value := node.get(attr), str)]
+    return [clean_text(text) for text in given if text and len(text) <= _MAX_LOGO_CHARS]
+
+
+def _copyright_holders(page: Page) -> list[str]:
+    """The holders the footer's copyright lines name, line by line."""
+    found = []
+    for el in page.index.select(["footer", "[id*=footer]", "[class*=footer]"])[:_MAX_FOOTER_ELEMENTS]:
+        for line in el.get_text("\n").splitlines():
+            found += [match.group("name").strip() for match in _COPYRIGHT_HOLDER.finditer(clean_text(line))]
+    return found
+
+
+def _agreed_names(page: Page) -> list[str]:
+    """A name two of the page's self-declarations give alike (the logo's alt and the footer's
+    copyright holder, the author meta and the banner): an institution's site names itself so,
+    whatever words its name opens with ("Bệnh viện Bạch Mai")."""
+    sources = [_masthead_texts(page), _copyright_holders(page), list(page.meta.get("author", [])[:1])]
+    counts: dict[str, int] = {}
+    for source in sources:
+        for folded in {fold(text) for text in source if len(text.split()) >= 2}:
+            counts[folded] = counts.get(folded, 0) + 1
+    agreed = [text for source in sources for text in source if len(text.split()) >= 2 and counts[fold(text)] >= 2]
+    return list(dict.fromkeys(agreed))
+
+
+def _in_capitals(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+
+
 def _echoed_elsewhere(page: Page, piece: str) -> bool:
-    """True when a <title> segment is the name the page's masthead or author meta gives too
-    ("... - Công an tỉnh Quảng Bình" beside a logo reading "CÔNG AN TỈNH QUẢNG BÌNH"): a
+    """True when a <title> segment is the name the page's masthead, footer or author meta gives
+    too ("... - Công an tỉnh Quảng Bình" beside a logo reading "CÔNG AN TỈNH QUẢNG BÌNH"): a
     portal's name, however it is cased."""
     target = fold(piece)
     if len(piece.split()) < 2:
         return False
-    given = [v for v in page.meta.get("author", [])[:1]]
-    for el in page.index.select(["[class*=logo]", "[id*=logo]"])[:_MAX_LOGO_ELEMENTS]:
-        given += [flat_text(node) or "" for node in (el, *el.find_all(True))][:_MAX_LOGO_ELEMENTS]
-    return any(fold(text) == target for text in given)
+    given = list(page.meta.get("author", [])[:1]) + _masthead_texts(page) + _copyright_holders(page)
+    footer_lines = [clean_text(line) for el in page.index.select(["footer", "[id*=footer]", "[class*=footer]"])[:1]
+                    for line in el.get_text("\n").splitlines()[:3]]
+    return any(fold(text) == target for text in given) or any(
+        fold(line).endswith(target) for line in footer_lines if line)
 
 
 def _brand_like(piece: str) -> bool:
