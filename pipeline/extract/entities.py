@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -44,11 +45,13 @@ from vnextract.pipeline.extract.names import (
     doc_words,
     is_name_syllable,
     joined,
+    opening_words,
     tokenize,
 )
 from vnextract.pipeline.extract.org_context import (
     join_comma_parent,
     learn_alias,
+    role_tables,
     role_through_head,
     unit_org,
 )
@@ -143,6 +146,13 @@ def resolve_organization(doc: Doc, phrase: str, position: int) -> str | None:
 # --- the component ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _openers() -> tuple[frozenset[str], frozenset[str]]:
+    """The words (as written, folded) at which `_analyse` may find a role, an organisation or a
+    level: any other word, unless the article defined it as an acronym, is stepped over."""
+    return opening_words(*role_tables(), org_heads()[0], P.levels())
+
+
 def _analyse(doc: Doc) -> EntityAnalysis:
     """Find every organisation and location of the doc, and the article index."""
     text, words = doc_text(doc), doc_words(doc)
@@ -155,8 +165,13 @@ def _analyse(doc: Doc) -> EntityAnalysis:
     found: list[tuple[Org | str, int, int]] = []  # parsed organisation (or alias name), word span
     locs: list[P.Located] = []
     claimed = [False] * len(words)
+    written, folded = _openers()
     i = 0
     while i < len(words):
+        word = words[i]
+        if word.text not in written and word.folded not in folded and word.text not in index.aliases:
+            i += 1  # most words: no role, head, level or acronym opens here (each look-up says None)
+            continue
         through = role_through_head(words, i)
         if through is not None:  # "Ủy viên Ban Thường vụ | Tỉnh ủy": the Ban is part of the role
             i = through

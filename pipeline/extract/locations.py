@@ -9,6 +9,7 @@ places written without a level word (`_bare_places`). The place tables are in `p
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from vnextract.pipeline.extract import places as P
 from vnextract.pipeline.extract.article_index import _KIND_OF_RANK, ArticleIndex, Place
@@ -16,6 +17,7 @@ from vnextract.pipeline.extract.names import (
     Word,
     is_acronym,
     is_name_syllable,
+    opening_words,
     tokenize,
 )
 from vnextract.pipeline.extract.organizations import (
@@ -33,12 +35,22 @@ from vnextract.pipeline.extract.values import EntityValue
 _PLACE_CUES = {"tại", "ở", "nước", "của", "với", "sang", "đến", "từ", "và", "thăm", "giữa", "phía", "quốc", "xứ"}
 
 
+@lru_cache(maxsize=1)
+def _openers() -> tuple[frozenset[str], frozenset[str]]:
+    """The words (as written, folded) that open an organisation head or a level word."""
+    return opening_words(org_heads()[0], P.levels())
+
+
 def _collect_places(text: str, words: Sequence[Word], index: ArticleIndex) -> None:
     """First pass: places written with a level word or as place-type heads, correctly spelled."""
     parser = Parser(text, words, index)
     exact, _ = org_heads()
+    written, folded = _openers()
     i = 0
     while i < len(words):
+        if words[i].text not in written and words[i].folded not in folded:
+            i += 1  # most words open no head and no level
+            continue
         head = exact.match(words, i)
         if head and head[1].takes == "place":
             place = parser.place_at(i + head[0], parser.role_before(i))

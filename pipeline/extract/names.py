@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from spacy.tokens import Doc
 
@@ -54,6 +54,7 @@ def doc_words(doc: Doc) -> list[Word]:
     return words
 
 
+@lru_cache(maxsize=65536)  # asked for every word, several times, by several extractors
 def is_name_syllable(text: str) -> bool:
     """A capitalised syllable that may belong to a name: "Điền", "Y", "H'Hen", "Sang-sik" (not "UBND")."""
     if not text or not text[0].isupper() or not text[0].isalpha():
@@ -134,9 +135,27 @@ class PhraseTable(Generic[T]):
                 return False
         return True
 
+    def opening_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words that open a phrase, as (written, folded): the set `match` looks words up in
+        is the first for an "exact" table, the second for the others (the other set is empty)."""
+        firsts = frozenset(self._by_first)
+        return (firsts, frozenset()) if self._exact_first else (frozenset(), firsts)
+
     def __contains__(self, phrase: str) -> bool:
         key = self._key(phrase_words(phrase))
         return any(k == key for k, _ in self._by_first.get(key[0] if key else "", []))
+
+
+def opening_words(*tables: PhraseTable[Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that open a phrase of any of the tables, as (written, folded): a word in
+    neither set starts no match of any of them, and a scan can step over it at once."""
+    written: set[str] = set()
+    folded: set[str] = set()
+    for table in tables:
+        by_text, by_folded = table.opening_words()
+        written |= by_text
+        folded |= by_folded
+    return frozenset(written), frozenset(folded)
 
 
 def joined(text: str, words: Sequence[Word], i: int, j: int) -> str:

@@ -59,6 +59,12 @@ def _unit_roles() -> PhraseTable[str]:
     return PhraseTable(((r[0], r[1]) for r in rows if len(r) > 1 and r[1] and ":" not in r[1] and r[1] != "needs-org"), "fold")
 
 
+def role_tables() -> tuple[PhraseTable[str], PhraseTable[str]]:
+    """The two role tables `role_through_head` and `unit_org` look words up in (a word that opens
+    no phrase of either gives None from both)."""
+    return _head_roles(), _unit_roles()
+
+
 def unit_org(text: str, words: Sequence[Word], index: ArticleIndex, i: int) -> Org | None:
     """The organisation folded into a role: "Trưởng phòng GD-ĐT huyện" is a title of "Phòng GD-ĐT
     huyện ...", an organisation the article names though it never writes "Phòng" before it. The

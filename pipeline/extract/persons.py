@@ -247,11 +247,15 @@ class PersonFinder:
         if not ranges:
             return blocked
         ranges.sort()
-        r = 0
+        r, count = 0, len(ranges)
         for i, w in enumerate(self.words):
-            while r < len(ranges) and ranges[r][1] <= w.start:
+            start = w.start
+            while r < count and ranges[r][1] <= start:
                 r += 1
-            blocked[i] = any(s <= w.start < e for s, e in ranges[r : r + 3])
+            for s, e in ranges[r : r + 3]:
+                if s <= start < e:
+                    blocked[i] = True
+                    break
         return blocked
 
     def _name_word(self, i: int) -> bool:
