@@ -9,8 +9,8 @@ Each synthetic article has 84 rows (article, persons, titles, entities, dates, s
 documents, mentions), like a long news report. Two passes per database: the first inserts, the
 second re-writes the same ids (the upsert path of a re-extraction: children deleted and inserted).
 `rows/s` counts the whole write_batch (rows built from records, then written); `tx rows/s` only
-the time inside the database transactions (SQLite builds each share's rows while the one before
-is written, PostgreSQL does so for every share: there the two figures come close).
+the time inside the database transactions (PostgreSQL builds a share's rows while the shares
+before it are written, inside its transactions: there the two figures come close).
 Each run gets a fresh database: a PostgreSQL schema of its own, or a new SQLite file beside the
 one named, dropped or removed afterwards. `--runs 3` prints min and median at the end.
 """

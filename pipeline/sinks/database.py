@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -43,10 +43,10 @@ ARTICLE_COLUMNS: tuple[str, ...] = tuple(c.name for c in ARTICLES.columns)
 DELETE_CHUNK = 500
 # PostgreSQL: the per-connection temporary table a batch of articles is COPYed into first.
 STAGE_TABLE = "vnextract_stage_articles"
-# Articles per share of a batch (rows are built for one share while the previous ones are
-# written), and PostgreSQL's connections that write one batch side by side (each its shares in a
+# PostgreSQL: articles per share of a batch (rows are built for one share while the previous ones
+# are written), and connections that write one batch side by side (each its shares in a
 # transaction of its own, all committed once every share is written).
-CHUNK = 50
+PG_CHUNK = 50
 PG_WRITERS = 2
 SQLITE_CACHE_KIB = 65_536  # 64 MiB of page cache per SQLite connection of the loader
 
@@ -180,23 +180,18 @@ def _prepare_pg_connection(conn: Connection) -> None:
     info[STAGE_TABLE] = (types, _jsonb_text_dumper(raw.adapters.types["jsonb"].oid))
 
 
-# Writes one share of a batch on a connection in its transaction: (article rows, child rows).
-ShareWriter = Callable[[Connection, list[TableRow], dict[str, list[TableRow]]], tuple[int, int]]
-
-
 def _record_id(record: Record) -> str:
     return record.id
 
 
 def _guarded(
-    failed: threading.Event, write: ShareWriter, conn: Connection,
-    articles: list[TableRow], children: dict[str, list[TableRow]],
+    failed: threading.Event, conn: Connection, articles: list[TableRow], children: dict[str, list[TableRow]],
 ) -> tuple[int, int]:
-    """`write` unless a share before failed (the batch is lost anyway); a failure is flagged."""
+    """A share written unless a share before failed (the batch is lost anyway); a failure is flagged."""
     if failed.is_set():
         return 0, 0
     try:
-        return write(conn, articles, children)
+        return _write_pg_share(conn, articles, children)
     except BaseException:
         failed.set()
         raise
@@ -269,22 +264,19 @@ class DatabaseSink(ClosingSink):
     """Records and dead letters into one database (`sqlite:///file.db` or `postgresql://…`)."""
 
     def __init__(
-        self, url: str = DEFAULT_URL, *, echo: bool = False, writers: int = PG_WRITERS, chunk: int = CHUNK
+        self, url: str = DEFAULT_URL, *, echo: bool = False, writers: int = PG_WRITERS, chunk: int = PG_CHUNK
     ) -> None:
         if writers < 1 or chunk < 1:
             raise ValueError(f"writers and chunk must be at least 1 (got {writers}, {chunk})")
         self.url = normalize_url(url)
-        self.writers = writers  # PostgreSQL connections per batch (SQLite has one writer)
-        self.chunk = chunk  # articles per share of a batch
+        self.writers = writers  # PostgreSQL: connections per batch
+        self.chunk = chunk  # PostgreSQL: articles per share of a batch
         self._pool: list[ThreadPoolExecutor] = []  # one thread per writer connection
         self.engine = make_engine(url, echo=echo)
         self.dialect = self.engine.dialect.name
         migrate(self.engine)
         self.stats = LoaderStats()
-        self._write_share: ShareWriter = (
-            _write_pg_share if self.dialect == "postgresql"
-            else partial(_write_sqlite_share, statements=_sqlite_statements())
-        )
+        self._sqlite_sql = _sqlite_statements()
         self._stamp = (
             ARTICLES.c.updated_at.type.bind_processor(self.engine.dialect)
             if self.dialect == "sqlite" else None
@@ -300,19 +292,25 @@ class DatabaseSink(ClosingSink):
     def write_batch(self, records: Sequence[Record]) -> int:
         """Upsert records and replace their child rows; rows written.
 
-        The batch is written in shares of `chunk` articles: this thread builds the rows of one
-        share while writer threads write the shares before it (SQLite and psycopg let go of the
-        GIL while the database works). SQLite writes every share on one connection in one
-        transaction. PostgreSQL deals the shares out to `writers` connections, each in a
-        transaction of its own (an article and its child rows always in one), and commits them
-        all only once every share is written: a batch refused anywhere leaves nothing of itself.
+        SQLite writes the batch in one transaction. PostgreSQL writes it in shares of `chunk`
+        articles dealt out to `writers` connections, each in a transaction of its own (an article
+        and its child rows always in one), and commits them all only once every share is written:
+        a batch refused anywhere leaves nothing of itself. This thread builds the rows of one
+        share while writer threads (and the server) write the shares before it.
         """
         if not records:
             return 0
         latest = {record.id: record for record in records}  # one id twice in a batch: last wins
+        # SQLite: rows built first. A writer thread would gain nothing there: the driver lets go
+        # of the GIL around every row, then waits for this thread to hand it back.
+        rows = self._rows(latest.values()) if self.dialect == "sqlite" else None
         started = time.perf_counter()
         try:
-            articles, children = self._write_shares(sorted(latest.values(), key=_record_id))
+            if rows is None:
+                articles, children = self._write_shares(sorted(latest.values(), key=_record_id))
+            else:
+                with self.engine.begin() as conn:
+                    articles, children = _write_sqlite_share(conn, *rows, statements=self._sqlite_sql)
         except Exception as exc:
             if isinstance(exc, DBAPIError) or type(exc).__module__.split(".")[0] in _DRIVERS:
                 raise BatchWriteError(len(latest), exc) from exc
@@ -344,11 +342,11 @@ class DatabaseSink(ClosingSink):
         return articles, children
 
     def _write_shares(self, records: list[Record]) -> tuple[int, int]:
-        """Shares of the batch (records sorted by id: every writer locks articles in one order)
-        written by the writer threads, each share on connection `share number % writers`.
-        Returns (article rows, child rows) written."""
+        """PostgreSQL: shares of the batch (records sorted by id: every writer locks articles in
+        one order) written by the writer threads, share n on connection n % writers. Returns
+        (article rows, child rows) written."""
         shares = [records[start:start + self.chunk] for start in range(0, len(records), self.chunk)]
-        count = min(self.writers if self.dialect == "postgresql" else 1, len(shares))
+        count = min(self.writers, len(shares))
         if len(self._pool) < count:
             self._pool += [ThreadPoolExecutor(1, thread_name_prefix="vnextract-writer")
                            for _ in range(count - len(self._pool))]
@@ -359,13 +357,12 @@ class DatabaseSink(ClosingSink):
             for _ in range(count):
                 conn = self.engine.connect()
                 conns.append(conn)
-                if self.dialect == "postgresql":
-                    _prepare_pg_connection(conn)
+                _prepare_pg_connection(conn)
                 conn.begin()
             for number, share in enumerate(shares):
                 if failed.is_set():
                     break
-                job = partial(_guarded, failed, self._write_share, conns[number % count], *self._rows(share))
+                job = partial(_guarded, failed, conns[number % count], *self._rows(share))
                 futures.append(self._pool[number % count].submit(job))
             written = [future.result() for future in futures]  # the first failure, in share order
             for conn in conns:
