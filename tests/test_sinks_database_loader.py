@@ -1,7 +1,8 @@
 # ruff: noqa: F811  (fixtures are imported by name; pytest binds them to test arguments)
 """The fast loader: a PostgreSQL batch split into shares over several connections writes the same
-rows as one transaction and fails as a whole (SQLite, one writer, ignores the layout); schema version 3 (no foreign keys on PostgreSQL's
-child tables, a cascade trigger instead, LZ4) reached by new and by older databases alike."""
+rows as one transaction and fails as a whole (SQLite, one writer, ignores the layout); schema
+version 3 (no foreign keys on PostgreSQL's child tables, a cascade trigger instead, LZ4) reached
+by new and by older databases alike."""
 
 from __future__ import annotations
 
