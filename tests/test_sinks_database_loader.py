@@ -17,6 +17,7 @@ from vnextract.models import Record
 from vnextract.pipeline.sinks.database import BatchWriteError, DatabaseSink
 from vnextract.pipeline.sinks.engine import make_engine
 from vnextract.pipeline.sinks.export import iter_records
+from vnextract.pipeline.sinks.rows import child_rows
 from vnextract.pipeline.sinks.schema import (
     CASCADE_TRIGGER,
     CHILD_TABLES,
@@ -114,6 +115,21 @@ def test_database_loader_failure_in_a_late_share_leaves_nothing(db_url: str, wri
         assert sink.done_ids("0.2.0") == set()
         sink.write_batch(records)  # the connections are usable again
         assert snapshot(sink.engine) == before
+
+
+def test_database_loader_first_batch_failing_leaves_connections_usable(db_url: str) -> None:
+    """Each connection's staging table outlives a first batch that fails (it is made apart)."""
+    records = many_records()
+    broken = records[0].model_copy(deep=True)
+    broken.statistics[0] = broken.statistics[0].model_construct(
+        **{**broken.statistics[0].__dict__, "kind": None}
+    )
+    with DatabaseSink(db_url, writers=2, chunk=1) as sink:
+        with pytest.raises(BatchWriteError):
+            sink.write_batch([broken, *records[1:]])
+        assert sink.write_batch(records) == sum(
+            1 + sum(len(rows) for rows in child_rows(r).values()) for r in records)
+        assert len(snapshot(sink.engine)["articles"]) == 12
 
 
 def test_database_loader_settings_refused() -> None:
