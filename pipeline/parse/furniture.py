@@ -337,7 +337,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 @functools.lru_cache(maxsize=8192)
 def _furniture_token(token: str) -> bool:
     # "divOutComment", "Div_OtherNews": camel-case words count as words of their own
-    return bool(FURNITURE_CLASS.search(_CAMEL.sub("-", token).lower()))
+    return bool(FURNITURE_CLASS.search(_CAMEL.sub("-", token).lower().replace("_", "-")))  # "other_news"
 
 
 def is_furniture_class(tokens: list[str]) -> bool:

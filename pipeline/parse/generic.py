@@ -52,6 +52,59 @@ def direct_text(tag: Tag) -> tuple[str, int]:
     return "".join(parts), links
 
 
+def direct_segments(tag: Tag) -> list[tuple[str, int]]:
+    """The element's own text cut where the page breaks lines twice (<br><br>: old layouts write
+    each paragraph so), each piece with its link characters: each piece scores as a paragraph."""
+    segments: list[tuple[str, int]] = []
+    parts: list[str] = []
+    links = breaks = 0
+    stack: list[tuple[object, bool]] = [(child, False) for child in reversed(tag.contents)]
+
+    def close() -> None:
+        nonlocal links
+        text = " ".join("".join(parts).split())
+        if text:
+            segments.append((text, links))
+        parts.clear()
+        links = 0
+
+    while stack:
+        node, in_link = stack.pop()
+        if isinstance(node, NavigableString):
+            if type(node) is NavigableString:
+                if node.strip():
+                    if breaks >= 2:
+                        close()
+                    breaks = 0
+                parts.append(str(node))
+                links += len(node.strip()) if in_link else 0
+        elif isinstance(node, Tag) and node.name == "br":
+            breaks += 1
+        elif isinstance(node, Tag) and node.name in _INLINE:
+            stack.extend((child, in_link or node.name == "a") for child in reversed(node.contents))
+    close()
+    return segments
+
+
+_TEASER_CHILDREN = 4
+
+
+def _is_teaser(el: Tag) -> bool:
+    """True for a paragraph set under another article's linked title in a small block (a grid or
+    list of other articles: thumbnail, title link, sapo), not a paragraph of this article."""
+    parent = el.parent
+    if not isinstance(parent, Tag) or len(parent.find_all(True, recursive=False)) > _TEASER_CHILDREN:
+        return False
+    for sibling in parent.find_all(True, recursive=False):
+        if sibling is el:
+            continue
+        link = sibling if sibling.name == "a" else sibling.find("a")
+        if isinstance(link, Tag) and len(link.get_text(" ", strip=True).split()) >= 4 \
+                and el not in link.parents:
+            return True
+    return False
+
+
 def paragraph_score(text: str, link_chars: int) -> float:
     """How much a paragraph looks like article prose (0 for short or link-heavy text)."""
     length = len(text)
@@ -83,16 +136,17 @@ def best_containers(root: Tag) -> list[Tag]:
 
     for el in root.find_all([*_PARAGRAPH_TAGS, *_TEXT_CONTAINERS]):
         if el.name in _PARAGRAPH_TAGS:
-            text = " ".join(el.get_text().split())
-            links = _link_chars(el)
+            if _is_teaser(el):
+                continue
+            pieces = [(" ".join(el.get_text().split()), _link_chars(el))]
             owner = el.parent
         else:
-            raw, links = direct_text(el)
-            direct = " ".join(raw.split())
-            if len(direct) < _DIRECT_TEXT_CHARS:
+            raw, _ = direct_text(el)
+            if len(" ".join(raw.split())) < _DIRECT_TEXT_CHARS:
                 continue
-            text, owner = direct, el  # text written straight into a div or cell: it is the container
-        score = paragraph_score(text, links)
+            # text written straight into a div or cell: it is the container, a paragraph a piece
+            pieces, owner = direct_segments(el), el
+        score = sum(paragraph_score(text, links) for text, links in pieces)
         if score <= 0:
             continue
         add(owner, score)

@@ -87,7 +87,9 @@ def _caption_elements(container: Tag, selectors: tuple[str, ...]) -> list[Tag]:
     """Caption elements by selector, by a caption class token or as a photo's only italic text,
     outermost only, in page order."""
     found = select_all(container, (*selectors, *furniture.CAPTION_SELECTORS)) + _unmarked_captions(container)
-    by_class = [el for el in iter_tags(container) if el.attrs.get("class") and furniture.is_caption_class(el.attrs)]
+    # an <img class="caption"> (Joomla's caption plugin) is the photo the caption is for, not one
+    by_class = [el for el in iter_tags(container)
+                if el.name != "img" and el.attrs.get("class") and furniture.is_caption_class(el.attrs)]
     if not by_class:
         return found
     chosen = {id(el) for el in (*found, *by_class)}
@@ -98,7 +100,7 @@ def _take_captions(container: Tag, selectors: tuple[str, ...]) -> list[str]:
     """Caption texts under the container, removed from it ("… |" suffixes stripped)."""
     captions = []
     for el in _caption_elements(container, selectors):
-        if el is container or is_gone(el):
+        if el is container or is_gone(el) or el.name == "img":  # <img class="caption">: the photo
             continue
         if holds_prose(el):  # a caption class on a container of article text: not a caption
             continue

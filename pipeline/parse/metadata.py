@@ -293,8 +293,8 @@ def _page_outlet(index: PageIndex, meta: dict[str, list[str]], ld: dict[str, Any
 
 
 def _choose_adapter(index: PageIndex, outlet: Outlet | None, urls: tuple[str | None, ...]) -> SiteAdapter | None:
-    """The adapter of the page's outlet whose headline matches (its era); for a page of no known
-    outlet, an adapter whose own headline and body markup both match."""
+    """The adapter of the page's outlet whose headline matches (its era); for a page that names
+    no site at all, an adapter whose own headline and body markup both match."""
     def has(selector: str) -> bool:
         return index.first(selector) is not None
 
@@ -303,6 +303,8 @@ def _choose_adapter(index: PageIndex, outlet: Outlet | None, urls: tuple[str | N
         candidates = tuple(site for site in SITES if site.outlet == outlet.name or site.domain == outlet.domain)
     if candidates:
         return choose_adapter(candidates, has)
+    if any(host_of(url) for url in urls):
+        return None  # a page saying which site it is from, and no adapter's: shared CMS markup is no proof
     for site in SITES:
         if site.unique_title and any(has(s) for s in site.title) and any(has(s) for s in site.body):
             return site
@@ -710,13 +712,17 @@ def _visible_sapo(page: Page, title: str | None) -> str | None:
 _BOLD_TAGS = ("b", "strong")
 _BOLD_BLOCKS = frozenset(("p", "td", "div"))
 _MIN_BOLD_SHARE = 0.9
+_MAX_BOLD_LEAD_CHARS = 1000
+_BOLD_LEAD_WITHIN = 60  # elements after the headline: a lead sits right under it
 
 
 def _bold_lead(page: Page, start: int, end: int, title: str | None) -> str | None:
     """A lead written in bold without a class (old table layouts, plain CMS bodies): the first
     block between the headline and the body's start whose text is all bold and reads as prose."""
-    for el in page.index._all[start + 1: end + 1]:
-        if el.name not in _BOLD_BLOCKS or _in_list(el) or is_gone(el):
+    for el in page.index._all[start + 1: min(end, start + _BOLD_LEAD_WITHIN) + 1]:
+        if el.name not in _BOLD_BLOCKS or is_gone(el) or el.find(_BOLD_BLOCKS) is not None:
+            continue  # leaf blocks only: a lead is one paragraph
+        if not _MIN_SAPO_CHARS <= len(el.get_text()) <= _MAX_BOLD_LEAD_CHARS or _in_list(el):
             continue
         text = flat_text(el)
         if len(text) < _MIN_SAPO_CHARS or text == title or parse_datetime(text) and len(text) < _MAX_DATELINE_CHARS:
@@ -949,7 +955,9 @@ def _find_date(page: Page, adapter_selectors: tuple[str, ...], ld_key: str,
                 return found
     for selector in generic:
         for el in page.index.select([selector])[:20]:
-            found = _element_date(el)
+            # not a comment's date, nor (for date-classed text) a listed link's "(16/05/2013)"
+            skip = _outside_article(el) or (generic is GENERIC_PUBLISHED and _in_list(el))
+            found = None if skip else _element_date(el)
             if found:
                 return found
     return None
@@ -996,8 +1004,8 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False) -> st
             text = el.get_text(" ", strip=True)
             if not text or len(text) > _MAX_DATELINE_CHARS or bool(UPDATE_LABEL.match(text)) != updates:
                 continue
-            if furniture.is_imprint(text):
-                continue  # the footer's licence date ("Giấy phép số ... cấp ngày 18/9/2012")
+            if furniture.is_imprint(text) or _outside_article(el):
+                continue  # the footer's licence date, a reader comment's or a related link's date
             found = _element_date(el)
             if found and "T" in found:
                 return found
