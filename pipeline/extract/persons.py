@@ -264,9 +264,12 @@ class PersonFinder:
     def runs(self) -> list[tuple[int, int, int]]:
         """(start, end, run start) word indices of every capitalised run, trimmed to the name."""
         found = []
+        # `_name_word` of every word, once: the scan below asks it of each word at least once
+        names = [not blocked and is_name_syllable(w.text) for w, blocked in zip(self.words, self.blocked)]
+        count = len(names)
         i = 0
-        while i < len(self.words):
-            if not self._name_word(i):
+        while i < count:
+            if not names[i]:
                 caps_end = i
                 if self.words[i].text[:1].isupper():  # capitals: initials or a name in upper case
                     caps_end = self._upper_case_name(i) if not self._initials(i) else i + 1
@@ -275,7 +278,7 @@ class PersonFinder:
                 i = max(caps_end, i + 1)
                 continue
             j = i
-            while self._name_word(j):
+            while j < count and names[j]:
                 j += 1
             found += [(a, b, i) for a, b in self._trim(i, j)]
             i = j

@@ -117,6 +117,12 @@ def doc_text(doc: Doc) -> str:
 _TEXT_KEY = "vnx_text"
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was made from, for `doc_text`: the tokenizer has it in hand, and
+    rebuilding it from the tokens costs as much as the rest of the tokenizer."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def add_warning(doc: Doc, message: str) -> None:
     """Record something an extractor noticed but did not act on."""
     if doc._.warnings is None:

@@ -12,6 +12,8 @@ import re
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from vnextract.pipeline.extract.values import keep_text
+
 # Numbers with Vietnamese separators ("4.872", "48,5", "15/5/2016", "63/63") and codes
 # ("05-CT/TW", "QĐ-UBND") stay one token; any other non-space, non-word character is its own token.
 # A slash before a capitalised word is a separator ("Minh Anh/Vnexpress": a name, then an outlet).
@@ -50,7 +52,9 @@ class SyllableTokenizer:
             if chunk:
                 append_word(chunk)
                 append_space(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        keep_text(doc, text)  # the tokens rebuild exactly this text: every character is in one
+        return doc
 
     def to_bytes(self, **_: object) -> bytes:
         """Nothing to serialise: the tokenizer is rules only."""
