@@ -778,9 +778,10 @@ def _is_upper_syllable(text: str) -> bool:
 _VIETNAMESE = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
 
-def _syllables(name: str) -> list[str]:
+@lru_cache(maxsize=4096)  # names are compared pairwise when mentions are merged
+def _syllables(name: str) -> tuple[str, ...]:
     """Casefolded syllables without an initial's dot ("Nguyễn Văn T." ends in "t")."""
-    return [s.rstrip(".") for s in name.casefold().split()]
+    return tuple(s.rstrip(".") for s in name.casefold().split())
 
 
 def _initial(name: str) -> bool:

@@ -27,9 +27,12 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _LEADING_ZEROS = compile_pattern(r"^0+(?=\d)")  # "miligam/01 lít khí thở" is "miligam/1 lít khí thở"
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def norm(phrase: str) -> str:
     """A phrase as a table key: spaces collapsed, lower case."""
-    return re.sub(r"\s+", " ", phrase.strip()).lower()
+    return _SPACES.sub(" ", phrase.strip()).lower()
 
 
 def _alternation(phrases: Iterable[str]) -> str:
