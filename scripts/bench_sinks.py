@@ -13,11 +13,14 @@ the time inside the database transactions (PostgreSQL builds a share's rows whil
 before it are written, inside its transactions: there the two figures come close).
 Each run gets a fresh database: a PostgreSQL schema of its own, or a new SQLite file beside the
 one named, dropped or removed afterwards. `--runs 3` prints min and median at the end.
+`cpu s` is this process's CPU time for the pass (building rows, driver calls; not the
+PostgreSQL server's): a pass whose seconds are far above it waited for a busy machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -81,18 +84,21 @@ def synthetic_record(number: int) -> Record:
     })
 
 
-def bench(url: str, records: list[Record], batch: int) -> list[tuple[str, int, int, float, float]]:
-    """(pass, articles, rows, seconds, seconds inside transactions) for an insert and a re-write."""
+def bench(url: str, records: list[Record], batch: int) -> list[tuple[str, int, int, float, float, float]]:
+    """(pass, articles, rows, seconds, seconds inside transactions, CPU seconds of this process)
+    for an insert and a re-write."""
     results = []
     with DatabaseSink(url) as sink:
         for label in ("insert", "rewrite"):
             rows = 0
             in_db = sink.stats.seconds
+            cpu = time.process_time()
             started = time.perf_counter()
             for start in range(0, len(records), batch):
                 rows += sink.write_batch(records[start:start + batch])
             elapsed = time.perf_counter() - started
-            results.append((label, len(records), rows, elapsed, sink.stats.seconds - in_db))
+            results.append((label, len(records), rows, elapsed, sink.stats.seconds - in_db,
+                            time.process_time() - cpu))
     return results
 
 
@@ -134,17 +140,19 @@ def main() -> int:
     records = [synthetic_record(i) for i in range(args.articles)]
     with tempfile.TemporaryDirectory() as tmp:
         urls = args.db or [f"sqlite:///{tmp}/bench.db"]
-        print(f"{args.articles} articles, batches of {args.batch}, {args.runs} run(s) per database")
+        load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
+        print(f"{args.articles} articles, batches of {args.batch}, {args.runs} run(s) per database; "
+              f"{os.cpu_count()} cores, load average {load}")
         print(f"{'database':<12} {'pass':<8} {'rows':>8} {'seconds':>8} {'rows/s':>9} {'articles/s':>10}"
-              f" {'tx rows/s':>10}")
+              f" {'tx rows/s':>10} {'cpu s':>6}")
         summary: dict[tuple[str, str], list[tuple[float, float]]] = {}
         for url in urls:
             backend = normalize_url(url).get_backend_name()
             for _ in range(args.runs):
                 with fresh_database(url) as target:
-                    for label, articles, rows, seconds, in_db in bench(target, records, args.batch):
+                    for label, articles, rows, seconds, in_db, cpu in bench(target, records, args.batch):
                         print(f"{backend:<12} {label:<8} {rows:>8} {seconds:>8.2f} {rows / seconds:>9.0f} "
-                              f"{articles / seconds:>10.0f} {rows / in_db:>10.0f}")
+                              f"{articles / seconds:>10.0f} {rows / in_db:>10.0f} {cpu:>6.2f}")
                         summary.setdefault((backend, label), []).append((rows / seconds, rows / in_db))
         if args.runs > 1:
             print(f"\n{'database':<12} {'pass':<8} {'rows/s min':>11} {'median':>9} {'tx min':>9} {'tx median':>10}")
