@@ -160,12 +160,13 @@ def _prepare_pg_connection(conn: Connection) -> None:
     if STAGE_TABLE in info:
         return
     raw: Any = conn.connection.driver_connection  # a psycopg Connection
+    # Emptied at each commit; compressed as `articles` is (LZ4, from PostgreSQL 14), so that the
+    # upsert copies the compressed values instead of compressing them again.
+    compression = " INCLUDING COMPRESSION" if raw.info.server_version >= 140000 else ""
     with raw.transaction():
-        # Emptied at each commit; LZ4 (when articles has it) so that the upsert copies the
-        # compressed values instead of compressing them again.
         raw.execute(
             f"CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE_TABLE} "
-            "(LIKE articles INCLUDING DEFAULTS INCLUDING COMPRESSION) ON COMMIT DELETE ROWS"
+            f"(LIKE articles INCLUDING DEFAULTS{compression}) ON COMMIT DELETE ROWS"
         )
         tables = {"articles": ARTICLE_COLUMNS, **CHILD_COLUMNS}
         found = raw.execute(
