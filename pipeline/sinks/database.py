@@ -1,4 +1,10 @@
-"""The database sink: records upserted into SQLite or PostgreSQL, one transaction per batch."""
+"""The database sink: records upserted into SQLite or PostgreSQL, a batch at a time.
+
+SQLite writes a batch in one transaction through prepared executemany statements. PostgreSQL
+writes it through binary COPY on `writers` connections side by side, each share of articles in
+its connection's transaction (an article and its child rows always together), all committed once
+every share is written. Either way a batch that fails leaves nothing of itself.
+"""
 
 from __future__ import annotations
 
