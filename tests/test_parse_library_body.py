@@ -36,3 +36,15 @@ def test_a_listing_is_still_refused() -> None:
         parse_html(html, RawDocument(html.encode()))
     assert refused.value.code == "E007"
     assert "listing" in str(refused.value)
+
+
+def test_a_one_sentence_brief_on_a_heavy_page_gives_a_record() -> None:
+    brief = "Sáng 12/4, xe tải chở cát lật trên quốc lộ 14 qua xã Ea Tu, tài xế bị thương nhẹ."
+    menu = "".join(f"<li><a href='/c{n}'>Chuyên mục {n}</a></li>" for n in range(30))
+    side = "".join(f"<li><a href='/t{n}'>Tin khác số {n} về giao thông trên địa bàn tỉnh</a></li>" for n in range(12))
+    html = ("<html><head><title>Xe tải lật trên quốc lộ 14 - Báo Tân Lập</title>"
+            "<meta property='article:published_time' content='2024-04-12T09:00:00+07:00'></head>"
+            f"<body><ul class='menu'>{menu}</ul><h1>Xe tải lật trên quốc lộ 14</h1>"
+            f"<div class='content'><p>{brief}</p></div><div class='sidebar'><ul>{side}</ul></div></body></html>")
+    article = parse_html(html, RawDocument(html.encode()))
+    assert article.paragraphs == (brief,)

@@ -49,6 +49,9 @@ LOGGER = logging.getLogger(__name__)
 # Below this many characters a generically found body is taken for a page without an article
 # (a 404 page, a gallery, a listing): the adapter path has no such floor.
 MIN_GENERIC_CHARS = 200
+# A brief (a sentence or two) counts on a page that has a headline and a publication date.
+MIN_BRIEF_CHARS = 60
+_MIN_BRIEF_HEADLINE_WORDS = 4
 _MAX_LINK_DENSITY = 0.5
 
 
@@ -207,13 +210,16 @@ def _chars(paragraphs: list[str]) -> int:
 def _generic_body(page: Page, meta: Metadata) -> Body:
     root = page.soup.body or page.soup
     strip_furniture(root)
+    # a section page's heading ("Xã hội") is no headline: a brief needs one of a few words
+    headline = bool(meta.title) and len((meta.title or "").split()) >= _MIN_BRIEF_HEADLINE_WORDS
+    minimum = MIN_BRIEF_CHARS if headline and meta.published_at else MIN_GENERIC_CHARS
     for selector in GENERIC_BODY_SELECTORS:
         container = page.index.first(selector)
         if container is None:
             continue
         read = read_container(container, bylines=_GENERIC_BYLINES)
         paragraphs, more = filter_lines(read.lines, meta, generic=True)
-        if _chars(paragraphs) >= MIN_GENERIC_CHARS:
+        if _chars(paragraphs) >= minimum:
             credits = read.credits or layout.credit_after(container)
             return Body(paragraphs, read.captions + more, credits=credits)
     body = Body()
@@ -226,7 +232,7 @@ def _generic_body(page: Page, meta: Metadata) -> Body:
         body.credits += read.credits
     if containers and not body.credits:
         body.credits = layout.credit_after(containers[-1])
-    if _chars(body.paragraphs) < MIN_GENERIC_CHARS:
+    if _chars(body.paragraphs) < minimum:
         return Body()
     return body
 
