@@ -206,7 +206,7 @@ def score_page(found: Parsed, expected: dict[str, Any]) -> dict[str, bool]:
         "title": _norm(found.title) == _norm(expected.get("title")),
         "author": _norm(found.author) == _norm(expected.get("author")),
         "published": (found.published or None) == (published[:10] if published else None),
-        "complete": all(p in text for p in paragraphs),
+        "complete": all(p in text or _norm(strip_wire_prefix(p)) in text for p in paragraphs),
         # nothing unwanted, and no paragraph or lead said twice (issue 9, bug 1)
         "clean": not any(n in text for n in unwanted) and all(text.count(p) <= 1 for p in [*paragraphs, lead] if p),
         # the sapo, as sapo or first paragraph; its outlet's wire prefix ("(BPL) -") goes to the

@@ -71,3 +71,25 @@ def test_another_outlets_adapter_is_not_used_on_a_page_naming_its_site() -> None
 @pytest.mark.parametrize("token", ["other_news", "otherNews", "other-news"])
 def test_furniture_tokens_with_underscores_and_camel_case(token: str) -> None:
     assert furniture.is_furniture_class([token])
+
+
+def test_related_dates_advert_labels_and_photographer_bylines() -> None:
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><h1>{HEADLINE}</h1>"
+            "<span class='datetime'>Cập nhật ngày: 15/05/2014 - 20:47</span>"
+            "<div class='box_other'><h3>Tin cùng chuyên mục</h3><div class='oth'><a href='/o'>Hỗ trợ ngư dân bám biển dài ngày</a>"
+            "<span class='date'>(07/05/2014)</span></div></div><div class='content'>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + "<p style='text-align:right'><strong>Ảnh: Phan Phương</strong></p>"
+            "<div class='ad-slot'><span>- Quảng cáo -</span></div></div></body></html>")
+    article = parse_html(html, RawDocument(html.encode()))
+    assert article.published_at == "2014-05-15T20:47:00+07:00"
+    assert article.author == "Phan Phương"
+    assert article.paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize("byline_class", ["field-name-field-tac-gia", "tacgia-top", "tac_gia"])
+def test_tac_gia_classed_bylines(byline_class: str) -> None:
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><h1>{HEADLINE}</h1>"
+            f"<div class='{byline_class}'>Tâm Giang</div><div class='content'>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>")
+    assert parse_html(html, RawDocument(html.encode())).author == "Tâm Giang"

@@ -297,6 +297,12 @@ def _rank_prefix() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[,;&]\s)|(?<=\s[-–]\s))(?i:{ranks})\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+def is_agency(name: str) -> bool:
+    """True for a news agency's or an outlet's name ("AFP", "TTXVN", "Dân Trí"), not a person's."""
+    folded = _phrase(name)
+    return folded in _table().get("agency", ()) or folded in _table().get("outlet", ())
+
+
 def is_signature_line(text: str) -> bool:
     """True for a line of an official document's signature block ("KT. GIÁM ĐỐC", "(Đã ký)",
     "TM. ỦY BAN NHÂN DÂN"): the name closing such a notice is its signer's."""

@@ -84,8 +84,8 @@ END_MARKERS: tuple[str, ...] = (
 
 # Whole lines that are furniture wherever they appear.
 FURNITURE_LINES = re.compile(
-    r"^\s*(?:Chia sẻ|Share|Bình luận \(\d+\)|In bài|Theo dõi|Quảng cáo|Advertisement"
-    r"|Video đang HOT|Xem thêm|Tin liên quan)\s*:?\s*$",
+    r"^[\s\-–—(\[]*(?:Chia sẻ|Share|Bình luận \(\d+\)|In bài|Theo dõi|Quảng cáo|Advertisement"
+    r"|Video đang HOT|Xem thêm|Tin liên quan)[\s\-–—)\]]*:?\s*$",  # "- Quảng cáo -" too
     re.IGNORECASE,
 )
 

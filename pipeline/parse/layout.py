@@ -147,6 +147,12 @@ def _credit_names(text: str) -> list[str] | None:
     return list(credit.authors)
 
 
+def _photographers(text: str) -> list[str]:
+    """The persons a photo credit line names ("Ảnh: Phan Phương"; not "Ảnh: TTXVN")."""
+    credit = bylines.read_credit(text)
+    return [name for name in credit.photo if not bylines.is_agency(name)] if credit is not None else []
+
+
 _MAX_DATELINE_WORDS = 9
 
 
@@ -175,8 +181,10 @@ def take_end_credits(container: Tag) -> Credits:
     found = Credits()
     leaves = _leaf_blocks(container)
     end = next((i for i, el in enumerate(leaves) if furniture.is_end_line(flat_text(el))), len(leaves))
-    tail = [el for el in leaves[:end] if not _links_only(el)][-_END_BLOCKS:]
+    # an advert's label or a share line after the byline is no reason to stop looking for it
+    tail = [el for el in leaves[:end] if not _links_only(el) and not furniture.is_furniture(flat_text(el))][-_END_BLOCKS:]
     signed = False
+    photographers: list[str] = []
     for el in reversed(tail):
         text = flat_text(el)
         if len(text) > _MAX_CREDIT_CHARS or len(text.split()) > _MAX_CREDIT_WORDS:
@@ -186,10 +194,13 @@ def take_end_credits(container: Tag) -> Credits:
         if names is None and not _aligned(el, _RIGHT, "right"):
             break
         found.names = (names or []) + found.names
+        photographers = _photographers(text) + photographers
         found.removed.insert(0, text)
         el.decompose()
     if signed:  # a notice's signature block: the name under it signs the document, no byline
         found.names = []
+    elif not found.names:  # a photo story signed by its photographer alone ("Ảnh: Phan Phương")
+        found.names = photographers
     for el in leaves[:_HEAD_BLOCKS]:
         if is_gone(el):
             continue

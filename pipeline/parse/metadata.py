@@ -79,6 +79,7 @@ GENERIC_AUTHOR = (
     "[rel=author]", "[itemprop=author] [itemprop=name]", "[itemprop=author]", ".author-name",
     ".byline", ".author", ".tac-gia", "[class*=author]", "[class*=byline]", ".createdby",
     "[class*=Author]", "[class*=Byline]", "[id*=byline]", "[id*=author]",  # "itemAuthor", "#story_byline"
+    "[class*=tac-gia]", "[class*=tacgia]", "[class*=tac_gia]", "[id*=tacgia]",  # "tác giả": Drupal fields, old CMSs
     "a[href*='/author/']", "a[href*='/tac-gia/']",  # a link to the writer's page of articles
     "[class*=meta] .source",  # the credit in the meta line above the lead ("A-B (TTXVN)" + time)
 )
@@ -956,11 +957,25 @@ def _find_date(page: Page, adapter_selectors: tuple[str, ...], ld_key: str,
     for selector in generic:
         for el in page.index.select([selector])[:20]:
             # not a comment's date, nor (for date-classed text) a listed link's "(16/05/2013)"
-            skip = _outside_article(el) or (generic is GENERIC_PUBLISHED and _in_list(el))
+            skip = _outside_article(el) or (generic is GENERIC_PUBLISHED and (_in_list(el) or _beside_link(el)))
             found = None if skip else _element_date(el)
             if found:
                 return found
     return None
+
+
+_LINKED_HEADLINE_WORDS = 4  # a link of this many words is another article's title, not a name
+
+
+def _beside_link(el: Tag) -> bool:
+    """True for a date set with a link to another article, beside it or inside the same element
+    ("<div><a>Other headline</a><span class=date>(07/05/2014)</span></div>"): that article's date."""
+    def headline_link(link: object) -> bool:
+        return isinstance(link, Tag) and len(link.get_text(" ", strip=True).split()) >= _LINKED_HEADLINE_WORDS
+
+    parent = el.parent
+    return any(headline_link(link) for link in el.find_all("a", limit=3)) or (
+        isinstance(parent, Tag) and any(headline_link(link) for link in parent.find_all("a", recursive=False)))
 
 
 def _headline_element(page: Page, title: str | None) -> Tag | None:
@@ -1004,7 +1019,7 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False) -> st
             text = el.get_text(" ", strip=True)
             if not text or len(text) > _MAX_DATELINE_CHARS or bool(UPDATE_LABEL.match(text)) != updates:
                 continue
-            if furniture.is_imprint(text) or _outside_article(el):
+            if furniture.is_imprint(text) or _outside_article(el) or _beside_link(el):
                 continue  # the footer's licence date, a reader comment's or a related link's date
             found = _element_date(el)
             if found and "T" in found:
