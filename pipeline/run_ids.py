@@ -26,7 +26,11 @@ def _digest(key: str) -> bytes:
 class IdSet:
     """A compact set of sha256 hex ids: 16 bytes each in a sorted array plus a small recent set."""
 
-    MERGE_AT = 50_000
+    # New ids wait in a Python set (~100 bytes each) until they are merged into the array (16
+    # bytes each). Merging when the set reaches an eighth of the array keeps both the set and
+    # the merge cost in proportion to the ids held (a fixed 50,000 kept ~5 MB waiting).
+    MERGE_MIN = 4_096
+    MERGE_FRACTION = 8
 
     def __init__(self, ids: Iterable[str] = ()) -> None:
         digests = sorted({_digest(i) for i in ids})
@@ -54,7 +58,7 @@ class IdSet:
         if self._has(digest):
             return False
         self._recent.add(digest)
-        if len(self._recent) >= self.MERGE_AT:
+        if len(self._recent) >= max(self.MERGE_MIN, len(self._sorted) // self.MERGE_FRACTION):
             merged = np.concatenate([self._sorted, np.array(list(self._recent), dtype="S16")])
             merged.sort()
             self._sorted, self._recent = merged, set()
