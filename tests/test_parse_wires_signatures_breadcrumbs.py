@@ -112,3 +112,34 @@ def test_owner_statement_description_is_the_sites() -> None:
 def test_institution_names_itself(head: str, top: str, footer: str, outlet: str) -> None:
     body = f"{top}<h1>{HEADLINE}</h1><div class='content'>{PROSE}</div><div id='footer'>{footer}</div>"
     assert _parse(head, body).outlet == outlet
+
+
+def test_rank_after_a_credit_label() -> None:
+    credit = read_credit("Tin, ảnh: Đại úy Phạm Đức Hưng")
+    assert credit is not None and credit.authors == ("Phạm Đức Hưng",)
+
+
+@pytest.mark.parametrize(
+    "line, furniture_line",
+    [
+        pytest.param("(SH283/09-12)", True, id="magazine-issue-reference"),
+        pytest.param("- Quảng cáo -", True, id="advert-label-in-dashes"),
+        pytest.param("(Theo TTXVN)", False, id="a-source-is-a-credit-not-furniture"),
+    ],
+)
+def test_furniture_lines(line: str, furniture_line: bool) -> None:
+    assert furniture.is_furniture(line) is furniture_line
+
+
+def test_site_segment_written_as_an_outlet_and_lead_in_inline_runs() -> None:
+    head = (f"<title>Báo Tân Lập điện tử :: {HEADLINE}</title><meta name='description' content='Báo Tân Lập điện tử'>")
+    body = (f"<table><tr><td><span class='title'><b>{HEADLINE}</b></span><br>"
+            "<span class='date'>Cập nhật lúc: 08:45:00 Thứ Tư, 28/11/2012</span><br>"
+            f"<span class='summary'><b>{LEAD}</b></span>"
+            f"<div class='content'>{PARAGRAPHS[0]}<br><br>{PARAGRAPHS[1]}"
+            "<div class='box_brief_info'><p>Tội vi phạm quy định về giao thông có khung hình phạt cao nhất là 15 năm tù.</p></div>"
+            "</div></td></tr></table>")
+    article = _parse(head, body)
+    assert article.title == HEADLINE
+    assert article.sapo == LEAD
+    assert article.paragraphs == PARAGRAPHS

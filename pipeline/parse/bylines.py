@@ -294,7 +294,7 @@ def _rank_prefix() -> re.Pattern[str]:
     """A rank written before a name, without a dot ("Thượng úy Phạm Hoàng Duy"), at the start of
     the line or of one of its names; the name after it must be capitalised."""
     ranks = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(_table().get("rank", ()), key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[,;&]\s)|(?<=\s[-–]\s))(?i:{ranks})\s+(?=[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"(?:^|(?<=[,;&:]\s)|(?<=\s[-–]\s))(?i:{ranks})\s+(?=[A-ZĐÀ-Ỹ])")  # ": " after a label
 
 
 def is_agency(name: str) -> bool:

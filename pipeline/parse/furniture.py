@@ -85,7 +85,8 @@ END_MARKERS: tuple[str, ...] = (
 # Whole lines that are furniture wherever they appear.
 FURNITURE_LINES = re.compile(
     r"^[\s\-–—(\[]*(?:Chia sẻ|Share|Bình luận \(\d+\)|In bài|Theo dõi|Quảng cáo|Advertisement"
-    r"|Video đang HOT|Xem thêm|Tin liên quan)[\s\-–—)\]]*:?\s*$",  # "- Quảng cáo -" too
+    r"|Video đang HOT|Xem thêm|Tin liên quan)[\s\-–—)\]]*:?\s*$"  # "- Quảng cáo -" too
+    r"|^\s*\((?=[^)]*\d)[A-ZĐ0-9][A-ZĐ0-9/.\-]{2,19}\)\s*$",  # a magazine's issue reference: "(SH283/09-12)"
     re.IGNORECASE,
 )
 
@@ -196,7 +197,7 @@ FURNITURE_CLASS = re.compile(
         share|sharing|social|sociallink|zalo|facebook|fb|twitter|print|toolbar
       | related\w*|relate|relation|\w*lienquan\w*|tin-lien-quan|xemthem|xem-them|readmore|read-more|see-also
       | other-?news|more-?news|older-?news|tin-?khac|tin-?moi|news-?by-?date
-      | note-?box|info-?box|fact-?box|box-?note|box-?info|quote-?box|box-?quote|pull-?quote
+      | note-?box|info-?box|fact-?box|box-?note|box-?info|brief-?info|quote-?box|box-?quote|pull-?quote
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo(?:s|tion\w*)?|pr-box
       | breadcrumbs?|menu|navbar|sidebar|widget|newsletter|subscribe|login|signup|register

@@ -435,7 +435,11 @@ def _strip_site_name(page: Page, title: str) -> str:
     pieces = [p.strip() for p in parts]
     if _BREADCRUMB.search(title):  # "Site > Tin tức > Xã hội > Headline": the headline is the longest
         return max(pieces, key=len)
-    named = [is_site_name(page, p) or bool(_SLUG.fullmatch(p)) for p in pieces]
+    longest = max(pieces, key=len)
+    # a segment written as an outlet's name ("Báo Sóc Trăng điện tử :: H") names the site, unless
+    # it is the longest (a headline opening "Báo cáo ...")
+    named = [is_site_name(page, p) or bool(_SLUG.fullmatch(p)) or (looks_like_outlet(p) and p is not longest)
+             for p in pieces]
     if not any(named):
         return title
     # keep the longest run of pieces holding no site name, then drop short trailing sections
@@ -697,7 +701,9 @@ def _visible_sapo(page: Page, title: str | None) -> str | None:
     if headline is None:
         return None
     start = page.index._position(headline)
-    end = _body_anchor(page) + _SAPO_AFTER_ANCHOR
+    # the body's first prose may be found before the headline (a cell holding the headline, the
+    # dateline and the lead as inline runs): the lead is then looked for just under the headline
+    end = max(_body_anchor(page), start + _SAPO_AFTER_ANCHOR) + _SAPO_AFTER_ANCHOR
     for el in _sapo_elements(page, start, end):
         if el.name == "meta" or _in_list(el) or not start < page.index._position(el) <= end:
             continue
