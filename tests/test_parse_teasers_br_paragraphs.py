@@ -93,3 +93,14 @@ def test_tac_gia_classed_bylines(byline_class: str) -> None:
             f"<div class='{byline_class}'>Tâm Giang</div><div class='content'>"
             + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>")
     assert parse_html(html, RawDocument(html.encode())).author == "Tâm Giang"
+
+
+def test_italic_caption_after_an_image_in_running_text_and_office_after_a_byline() -> None:
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><h1>{HEADLINE}</h1><div class='content'>"
+            f"{PARAGRAPHS[0]}<br /><img src='/nho.jpg' /><br /><em>Nông dân xã Phước Thuận chăm sóc vườn nho.</em>"
+            f"<br /><br />{PARAGRAPHS[1]}<br /><br />{PARAGRAPHS[2]}"
+            "<div class='tacgia'>Minh Đức - VP UBND tỉnh</div></div></body></html>")
+    article = parse_html(html, RawDocument(html.encode()))
+    assert article.paragraphs == PARAGRAPHS
+    assert article.captions == ("Nông dân xã Phước Thuận chăm sóc vườn nho.",)
+    assert article.author == "Minh Đức"

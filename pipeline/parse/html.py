@@ -74,6 +74,10 @@ def _unmarked_captions(container: Tag) -> list[Tag]:
     italic or small run of text ("<p><img><br><em>Nông dân tỉa cành.</em></p>")."""
     found = []
     for img in container.find_all("img"):
+        after = _italic_after(img)
+        if after is not None:  # "<img><br><em>Caption.</em><br>" inside running text
+            found.append(after)
+            continue
         block = img.parent
         while isinstance(block, Tag) and block.name not in BLOCK_TAGS:
             block = block.parent
@@ -84,6 +88,24 @@ def _unmarked_captions(container: Tag) -> list[Tag]:
         if len(runs) == 1 and text and len(text) <= _MAX_UNMARKED_CAPTION_CHARS and flat_text(runs[0]) == text:
             found.append(runs[0])
     return found
+
+
+def _italic_after(img: Tag) -> Tag | None:
+    """The italic run set right after an image in running text (only line breaks between them,
+    a line break or the end after it): the image's caption."""
+    node = img.next_sibling
+    while node is not None and (isinstance(node, Tag) and node.name == "br" or
+                                not isinstance(node, Tag) and not str(node).strip()):
+        node = node.next_sibling
+    if not isinstance(node, Tag) or node.name not in _CAPTION_INLINE_TAGS:
+        return None
+    text = flat_text(node)
+    if not text or len(text) > _MAX_UNMARKED_CAPTION_CHARS:
+        return None
+    rest = node.next_sibling
+    while rest is not None and not isinstance(rest, Tag) and not str(rest).strip():
+        rest = rest.next_sibling
+    return node if rest is None or (isinstance(rest, Tag) and rest.name in ("br", *BLOCK_TAGS)) else None
 
 
 def _caption_elements(container: Tag, selectors: tuple[str, ...]) -> list[Tag]:
