@@ -260,13 +260,13 @@ def main(argv: list[str] | None = None) -> int:
             startup[count] = measure([str(tiny)], f"sqlite:///{folder / f'one-{count}.db'}", count)["wall"]
         print("start-up (a run over one sentence): "
               + ", ".join(f"{n} worker(s) {t:.1f}s" for n, t in startup.items()), flush=True)
-        print(HEADER, flush=True)
         sets: list[tuple[str, list[str]]] = [("corpus", [str(ROOT / "corpus")])]
         if lines:
             sample = write_jsonl(folder / "sample.jsonl",
                                  (json.dumps({"text": t}, ensure_ascii=False) for t in lines))
             sets.append(("news sample", [str(sample)]))
         if not args.skip_throughput:
+            print(HEADER, flush=True)
             for name, inputs in sets:
                 for count in workers:
                     db = f"sqlite:///{folder / f'{name}-{count}.db'}"
