@@ -143,3 +143,23 @@ def test_site_segment_written_as_an_outlet_and_lead_in_inline_runs() -> None:
     assert article.title == HEADLINE
     assert article.sapo == LEAD
     assert article.paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "line, furniture_line",
+    [
+        pytest.param("Lượt xem: 8126", True, id="view-counter"),
+        pytest.param("Chi tiết", True, id="joomla-details-label"),
+        pytest.param("Lượt xem các trận đấu tăng mạnh trong mùa giải năm nay.", False, id="a-sentence"),
+    ],
+)
+def test_counter_and_label_lines(line: str, furniture_line: bool) -> None:
+    assert furniture.is_furniture(line) is furniture_line
+
+
+def test_the_site_named_as_json_ld_author_is_no_byline() -> None:
+    head = (f"<title>{HEADLINE} - VietTân</title><meta property='og:site_name' content='VietTân'>"
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "VietTân"}}</script>')
+    body = (f"<h1>{HEADLINE}</h1><div class='content'>{PROSE}"
+            "<p style='text-align: right;'><strong>Thu Trang</strong></p></div>")
+    assert _parse(head, body).author == "Thu Trang"

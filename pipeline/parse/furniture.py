@@ -85,8 +85,9 @@ END_MARKERS: tuple[str, ...] = (
 # Whole lines that are furniture wherever they appear.
 FURNITURE_LINES = re.compile(
     r"^[\s\-–—(\[]*(?:Chia sẻ|Share|Bình luận \(\d+\)|In bài|Theo dõi|Quảng cáo|Advertisement"
-    r"|Video đang HOT|Xem thêm|Tin liên quan)[\s\-–—)\]]*:?\s*$"  # "- Quảng cáo -" too
-    r"|^\s*\((?=[^)]*\d)[A-ZĐ0-9][A-ZĐ0-9/.\-]{2,19}\)\s*$",  # a magazine's issue reference: "(SH283/09-12)"
+    r"|Video đang HOT|Xem thêm|Tin liên quan|Chi tiết)[\s\-–—)\]]*:?\s*$"  # "- Quảng cáo -" too
+    r"|^\s*\((?=[^)]*\d)[A-ZĐ0-9][A-ZĐ0-9/.\-]{2,19}\)\s*$"  # a magazine's issue reference: "(SH283/09-12)"
+    r"|^\s*(?:Lượt xem|Lượt đọc|Số lần đọc|Lượt truy cập|Views?|Hits)\s*:?\s*[\d.,]+\s*$",  # a view counter
     re.IGNORECASE,
 )
 

@@ -892,7 +892,8 @@ def find_author(page: Page) -> str | None:
             author = _join_names([n for el in page.index.select([selector]) for n in byline_names(page, _el_text(el))])
             if author:
                 return author
-    ld_names = _ld_authors(page.ld.get("author"))
+    # the site named as the author ("VietQ"), before the byline reader cuts it into a name
+    ld_names = [n for n in _ld_authors(page.ld.get("author")) if not is_site_name(page, n) and not is_site_brand(page, n)]
     declared = _join_names([n for name in ld_names for n in byline_names(page, _plain(name, unescape=True))])
     shown = None
     for selector in GENERIC_AUTHOR:
