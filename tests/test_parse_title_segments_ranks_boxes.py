@@ -74,7 +74,8 @@ def test_ranks_dropped_only_before_names(text: str, expected: str) -> None:
         pytest.param("table", "background:#eef5ff; width:90%", True, id="filled-table"),
         pytest.param("div", "background-color:#fff", False, id="white-background"),
         pytest.param("div", "border:0; width:100%", False, id="no-border"),
-        pytest.param("p", "border:1px solid", False, id="a-paragraph-is-no-box"),
+        pytest.param("p", "border:1px dashed #999", True, id="a-framed-paragraph"),
+        pytest.param("p", "background:#fffbe6", False, id="a-highlighted-paragraph-is-text"),
         pytest.param("table", "border-collapse:collapse", False, id="collapse-is-no-border"),
     ],
 )

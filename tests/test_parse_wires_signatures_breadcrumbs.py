@@ -163,3 +163,41 @@ def test_the_site_named_as_json_ld_author_is_no_byline() -> None:
     body = (f"<h1>{HEADLINE}</h1><div class='content'>{PROSE}"
             "<p style='text-align: right;'><strong>Thu Trang</strong></p></div>")
     assert _parse(head, body).author == "Thu Trang"
+
+
+@pytest.mark.parametrize(
+    "line, authors",
+    [
+        pytest.param("PGS, TS. Nguyễn Cảnh Nam - Hội đồng Khoa học, Tạp chí Năng lượng", ("Nguyễn Cảnh Nam",),
+                     id="degrees-joined-by-a-comma-and-a-council-after-a-dash"),
+        pytest.param("Biên tập viên: Lê Mai", ("Lê Mai",), id="editor-label"),
+        pytest.param("Nguyễn Văn Bảy (ấp Tân Thành, xã Tân Phước, huyện Gò Công Đông)", ("Nguyễn Văn Bảy",),
+                     id="reader-letter-signed-with-an-address"),
+        pytest.param("Minh Anh - Hội An", ("Minh Anh", "Hội An"), id="a-name-opening-like-an-association"),
+    ],
+)
+def test_more_credit_lines(line: str, authors: tuple[str, ...]) -> None:
+    credit = read_credit(line)
+    assert credit is not None and credit.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line, furniture_line",
+    [
+        pytest.param("(Còn nữa)", True, id="series-marker"),
+        pytest.param("Video: Liền anh, liền chị hát quan họ trên thuyền", True, id="video-title-line"),
+        pytest.param("Thêm tin tức trên kênh Telegram của Sputnik Việt Nam", True, id="channel-promo"),
+    ],
+)
+def test_series_video_and_promo_lines(line: str, furniture_line: bool) -> None:
+    assert furniture.is_furniture(line) is furniture_line
+
+
+def test_framed_editors_note_and_a_label_alone_are_no_body_nor_author() -> None:
+    body = (f"<h1>{HEADLINE}</h1><div class='td-post-author-name'><div class='td-author-by'>Bởi</div></div>"
+            "<div class='content'><p style='border:1px dashed #999;padding:6px'><em>Tòa soạn nhận được thư bạn đọc"
+            f" phản ánh tình trạng ngập úng và xin đăng nguyên văn.</em></p>{PROSE}"
+            "<p style='text-align: right;'><em><strong>Nguyễn Văn Bảy (ấp Tân Thành, xã Tân Phước)</strong></em></p></div>")
+    article = _parse(f"<title>{HEADLINE}</title>", body)
+    assert article.paragraphs == PARAGRAPHS
+    assert article.author == "Nguyễn Văn Bảy"

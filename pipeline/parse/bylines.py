@@ -256,7 +256,9 @@ class _Reader:
 def _degree_prefix() -> re.Pattern[str]:
     """Degrees before a name, each with its dot, one or chained ("ThS. ", "PGS.TS. ", "BS.CKII ")."""
     degrees = "|".join(re.escape(d) for d in sorted(_table().get("degree", ()), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:(?:{degrees})\.\s*)+(?:(?:{degrees})\s+)?(?=[A-ZĐÀ-Ỹ])", re.IGNORECASE)
+    # "PGS.TS. ", "PGS, TS. ": a degree's dot, or a comma between two degrees
+    return re.compile(rf"(?<![\w.])(?:(?:{degrees})(?:\.|,(?=\s*(?:{degrees})\.))\s*)+(?:(?:{degrees})\s+)?(?=[A-ZĐÀ-Ỹ])",
+                      re.IGNORECASE)
 
 
 @functools.cache
@@ -279,6 +281,19 @@ def _office_credit() -> re.Pattern[str]:
                       for w in sorted(_table().get("author", ()), key=len, reverse=True))
     offices = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_table().get("office", ()), key=len, reverse=True))
     return re.compile(rf"(?i:{labels})\s*:\s*(?P<office>(?i:{offices})\s+[A-ZĐÀ-Ỹ].*)$")
+
+
+def credit_core(text: str) -> str:
+    """A credit line without what surrounds its names: degrees and ranks before them, a workplace
+    or post after them, an address in brackets at its end (what is left is measured as a byline)."""
+    return _affiliation_tail().sub("", without_degrees(_address_bracket().sub("", text)))
+
+
+@functools.cache
+def _address_bracket() -> re.Pattern[str]:
+    """A bracket closing the line that gives the writer's address ("(ấp Tân Thành, xã Tân Phước)")."""
+    words = "|".join(re.escape(w) for w in sorted(_table().get("address", ()), key=len, reverse=True))
+    return re.compile(rf"\s*\((?i:{words})(?:\s|(?<=\.))[^()]*\)\s*$")
 
 
 def _team_signature(text: str) -> bool:
@@ -337,6 +352,7 @@ def read_credit(line: str) -> Credit | None:
             and any(word[:1].islower() for word in office["office"].split()):
         return Credit(sources=(office["office"],))
     text = _affiliation_tail().sub("", without_degrees(text)).strip(" .;,:")
+    text = _address_bracket().sub("", text).strip(" .;,:")
     if not text or text.count("(") != text.count(")"):
         return None
     if _phrase(text) in _table().get("not_name", ()) or furniture.is_end_marker(text.capitalize()):

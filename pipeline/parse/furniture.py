@@ -87,7 +87,9 @@ FURNITURE_LINES = re.compile(
     r"^[\s\-–—(\[]*(?:Chia sẻ|Share|Bình luận \(\d+\)|In bài|Theo dõi|Quảng cáo|Advertisement"
     r"|Video đang HOT|Xem thêm|Tin liên quan|Chi tiết)[\s\-–—)\]]*:?\s*$"  # "- Quảng cáo -" too
     r"|^\s*\((?=[^)]*\d)[A-ZĐ0-9][A-ZĐ0-9/.\-]{2,19}\)\s*$"  # a magazine's issue reference: "(SH283/09-12)"
-    r"|^\s*(?:Lượt xem|Lượt đọc|Số lần đọc|Lượt truy cập|Views?|Hits)\s*:?\s*[\d.,]+\s*$",  # a view counter
+    r"|^\s*(?:Lượt xem|Lượt đọc|Số lần đọc|Lượt truy cập|Views?|Hits)\s*:?\s*[\d.,]+\s*$"  # a view counter
+    r"|^\s*\((?:Còn nữa|Còn tiếp|Kỳ sau|Kỳ tới|Hết)[^()]{0,80}\)\s*$"  # a series marker: "(Còn nữa)"
+    r"|^\s*Video\s*:\s*\S.{0,150}$",  # a video box's title line
     re.IGNORECASE,
 )
 
@@ -319,12 +321,18 @@ BOX_STYLE = re.compile(
     re.IGNORECASE,
 )
 BOX_TAGS = frozenset(("div", "table", "section"))
+_BORDER_STYLE = re.compile(r"(?:^|;|\s)border(?:-(?:top|bottom|left|right))?\s*:[^;]*\b(?:solid|dashed|dotted|double)\b", re.IGNORECASE)
 
 
 def is_boxed(name: str, attrs: Mapping[str, str | list[str]]) -> bool:
-    """True for a div, table or section whose inline style draws it as a box."""
+    """True for a div, table or section whose inline style draws it as a box, or a paragraph
+    drawn with a border (an editor's note framed above a reader's letter)."""
     style = attrs.get("style")
-    return name in BOX_TAGS and isinstance(style, str) and bool(BOX_STYLE.search(style))
+    if not isinstance(style, str):
+        return False
+    if name == "p":
+        return bool(_BORDER_STYLE.search(style))
+    return name in BOX_TAGS and bool(BOX_STYLE.search(style))
 
 
 def is_furniture_region(attrs: Mapping[str, str | list[str]]) -> bool:

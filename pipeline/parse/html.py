@@ -208,8 +208,8 @@ def filter_lines(lines: list[Line], meta: Metadata, *, generic: bool) -> tuple[l
             if paragraphs:
                 break
             continue  # before any prose it heads a box set at the top of the body ("Tin cùng chuyên mục")
-        if furniture.is_furniture(text) or furniture.is_related_line(text):
-            continue
+        if furniture.is_furniture(text) or furniture.is_related_line(text) or furniture.is_imprint(text):
+            continue  # an imprint line in a body is a photo's copyright ("© Sputnik / Trần Tuấn")
         if line.link_density > _MAX_LINK_DENSITY:
             continue
         caption = furniture.caption_of(text)

@@ -187,7 +187,8 @@ def take_end_credits(container: Tag) -> Credits:
     photographers: list[str] = []
     for el in reversed(tail):
         text = flat_text(el)
-        if len(text) > _MAX_CREDIT_CHARS or len(text.split()) > _MAX_CREDIT_WORDS:
+        bare = bylines.credit_core(text)  # "PGS, TS. A - Hội đồng Khoa học, Tạp chí X": a byline
+        if len(bare) > _MAX_CREDIT_CHARS or len(bare.split()) > _MAX_CREDIT_WORDS:
             break
         names = _credit_names(text)
         signed = signed or bylines.is_signature_line(text)
