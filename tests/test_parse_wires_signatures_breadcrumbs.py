@@ -201,3 +201,10 @@ def test_framed_editors_note_and_a_label_alone_are_no_body_nor_author() -> None:
     article = _parse(f"<title>{HEADLINE}</title>", body)
     assert article.paragraphs == PARAGRAPHS
     assert article.author == "Nguyễn Văn Bảy"
+
+
+def test_a_bold_right_aligned_signature_is_no_lead() -> None:
+    body = (f"<h1>{HEADLINE}</h1><div class='content'>{PROSE}"
+            "<p style='text-align: right;'><strong>Nguyễn Văn Bảy (ấp Tân Thành, xã Tân Phước)</strong></p></div>")
+    article = _parse(f"<title>{HEADLINE}</title>", body)
+    assert article.sapo is None or "Nguyễn Văn Bảy" not in article.sapo

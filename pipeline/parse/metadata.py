@@ -717,6 +717,7 @@ def _visible_sapo(page: Page, title: str | None) -> str | None:
 
 
 _BOLD_TAGS = ("b", "strong")
+_RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 _BOLD_BLOCKS = frozenset(("p", "td", "div"))
 _MIN_BOLD_SHARE = 0.9
 _MAX_BOLD_LEAD_CHARS = 1000
@@ -735,8 +736,12 @@ def _bold_lead(page: Page, start: int, end: int, title: str | None) -> str | Non
         if len(text) < _MIN_SAPO_CHARS or text == title or parse_datetime(text) and len(text) < _MAX_DATELINE_CHARS:
             continue
         bold = sum(len(flat_text(b)) for b in el.find_all(_BOLD_TAGS) if not any(p.name in _BOLD_TAGS for p in b.parents))
-        if bold >= len(text) * _MIN_BOLD_SHARE and any(ch in text for ch in ".,;"):
-            return text
+        if bold < len(text) * _MIN_BOLD_SHARE or not any(ch in text for ch in ".,;"):
+            continue
+        style = el.get("style")
+        if (isinstance(style, str) and _RIGHT_ALIGNED.search(style)) or bylines.read_credit(text) is not None:
+            continue  # a signature or byline set in bold, not a lead
+        return text
     return None
 
 
