@@ -3,11 +3,10 @@ byline name; an office signing a credit; a box drawn by inline style inside the 
 description that repeats the headline; a lead classed "desc"."""
 
 import pytest
+from _parse_support import parse_page
 
 from vnextract.pipeline.parse import furniture
 from vnextract.pipeline.parse.bylines import read_credit, without_degrees
-from vnextract.pipeline.parse.html import parse_html
-from vnextract.pipeline.types import RawDocument
 
 HEADLINE = "Xã Tân Lập khánh thành cây cầu mới nối hai thôn bên suối"
 LEAD = "Cây cầu dài 40 m nối thôn 3 với thôn 5 giúp hơn 300 hộ dân không còn phải lội suối mỗi mùa mưa."
@@ -18,11 +17,6 @@ PARAGRAPHS = (
     "và trạm y tế của xã, nhiều hộ phải dừng việc đồng áng nhiều ngày liền."),
 )
 PROSE = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-
-
-def _parse(head: str, body: str):
-    html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
-    return parse_html(html, RawDocument(html.encode()))
 
 
 @pytest.mark.parametrize(
@@ -36,7 +30,7 @@ def test_title_segments_confirm_only_the_headline(title: str) -> None:
     body = ("<div class='portal-header'><h1>CÔNG AN HUYỆN TÂN LẬP</h1></div>"
             "<div class='portlet'><h1>Tin hoạt động</h1></div>"
             f"<div class='news-title'>{HEADLINE}</div><div class='news-content'>{PROSE}</div>")
-    assert _parse(f"<title>{title}</title>", body).title == HEADLINE
+    assert parse_page(f"<title>{title}</title>", body).title == HEADLINE
 
 
 @pytest.mark.parametrize(
@@ -89,12 +83,12 @@ def test_box_in_body_dropped_and_lead_by_desc_class() -> None:
     body = (f"<h1 class='title'>{HEADLINE}</h1><div class='desc'>{LEAD}</div><div class='detail'>{PROSE}"
             "<div class='note' style='border:1px solid #ccc'><b>Thông tin cần biết:</b> Đường dây nóng: 1900 1234</div>"
             "</div>")
-    article = _parse(head, body)
+    article = parse_page(head, body)
     assert article.sapo == LEAD
     assert article.paragraphs == PARAGRAPHS
 
 
 def test_description_repeating_the_headline_is_no_lead() -> None:
     head = f"<title>{HEADLINE}</title><meta name='description' content='{HEADLINE}'>"
-    article = _parse(head, f"<h1>{HEADLINE}</h1><div class='content'>{PROSE}</div>")
+    article = parse_page(head, f"<h1>{HEADLINE}</h1><div class='content'>{PROSE}</div>")
     assert article.sapo != HEADLINE

@@ -3,11 +3,10 @@ headings, breadcrumb <title>s, bold leads of old table pages, site footers with 
 boxes and owner statements given as description (the seventh and eighth held-out rounds)."""
 
 import pytest
+from _parse_support import parse_page
 
 from vnextract.pipeline.parse import furniture
 from vnextract.pipeline.parse.bylines import is_signature_line, read_credit
-from vnextract.pipeline.parse.html import parse_html
-from vnextract.pipeline.types import RawDocument
 
 HEADLINE = "Xe khách lao xuống ruộng trên quốc lộ, 11 hành khách bị thương"
 LEAD = "Khoảng 5 giờ sáng 16/3, một xe khách giường nằm mất lái, lao xuống ruộng lúa ven đường, 11 hành khách bị thương."
@@ -18,11 +17,6 @@ PARAGRAPHS = (
      "và gọi xe cấp cứu đưa người bị thương vào bệnh viện đa khoa tỉnh."),
 )
 PROSE = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-
-
-def _parse(head: str, body: str):
-    html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
-    return parse_html(html, RawDocument(html.encode()))
 
 
 @pytest.mark.parametrize(
@@ -60,7 +54,7 @@ def test_notice_signer_and_heading_are_no_author() -> None:
             "<p style='text-align:right'><strong>KT. GIÁM ĐỐC<br>PHÓ GIÁM ĐỐC</strong></p>"
             "<p style='text-align:right'><strong>(Đã ký)</strong></p>"
             "<p style='text-align:right'><strong>Trần Quốc Tuấn</strong></p></div>")
-    assert _parse(f"<title>{HEADLINE}</title>", body).author is None
+    assert parse_page(f"<title>{HEADLINE}</title>", body).author is None
 
 
 def test_breadcrumb_title_bold_lead_in_a_cell_and_prefixed_footer() -> None:
@@ -72,7 +66,7 @@ def test_breadcrumb_title_bold_lead_in_a_cell_and_prefixed_footer() -> None:
             f"<tr><td class='Normal'>{PROSE}</td></tr></table>"
             "<div class='kbw-footer'><p>Cơ quan chủ quản: Tỉnh ủy Tân Lập - Giấy phép số 198/GP-BTTTT cấp ngày 10/6/2011</p>"
             "<p>Tầng 2, số 12 đường Hùng Vương, thành phố Tân Lập, tỉnh Tân Lập. Điện thoại tòa soạn 0233 3852 111</p></div>")
-    article = _parse(head, body)
+    article = parse_page(head, body)
     assert article.title == HEADLINE
     assert article.sapo == LEAD
     assert article.paragraphs == PARAGRAPHS
@@ -111,7 +105,7 @@ def test_owner_statement_description_is_the_sites() -> None:
 )
 def test_institution_names_itself(head: str, top: str, footer: str, outlet: str) -> None:
     body = f"{top}<h1>{HEADLINE}</h1><div class='content'>{PROSE}</div><div id='footer'>{footer}</div>"
-    assert _parse(head, body).outlet == outlet
+    assert parse_page(head, body).outlet == outlet
 
 
 def test_rank_after_a_credit_label() -> None:
@@ -139,7 +133,7 @@ def test_site_segment_written_as_an_outlet_and_lead_in_inline_runs() -> None:
             f"<div class='content'>{PARAGRAPHS[0]}<br><br>{PARAGRAPHS[1]}"
             "<div class='box_brief_info'><p>Tội vi phạm quy định về giao thông có khung hình phạt cao nhất là 15 năm tù.</p></div>"
             "</div></td></tr></table>")
-    article = _parse(head, body)
+    article = parse_page(head, body)
     assert article.title == HEADLINE
     assert article.sapo == LEAD
     assert article.paragraphs == PARAGRAPHS
@@ -162,7 +156,7 @@ def test_the_site_named_as_json_ld_author_is_no_byline() -> None:
             '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "VietTân"}}</script>')
     body = (f"<h1>{HEADLINE}</h1><div class='content'>{PROSE}"
             "<p style='text-align: right;'><strong>Thu Trang</strong></p></div>")
-    assert _parse(head, body).author == "Thu Trang"
+    assert parse_page(head, body).author == "Thu Trang"
 
 
 @pytest.mark.parametrize(
@@ -198,7 +192,7 @@ def test_framed_editors_note_and_a_label_alone_are_no_body_nor_author() -> None:
             "<div class='content'><p style='border:1px dashed #999;padding:6px'><em>Tòa soạn nhận được thư bạn đọc"
             f" phản ánh tình trạng ngập úng và xin đăng nguyên văn.</em></p>{PROSE}"
             "<p style='text-align: right;'><em><strong>Nguyễn Văn Bảy (ấp Tân Thành, xã Tân Phước)</strong></em></p></div>")
-    article = _parse(f"<title>{HEADLINE}</title>", body)
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
     assert article.paragraphs == PARAGRAPHS
     assert article.author == "Nguyễn Văn Bảy"
 
@@ -206,5 +200,5 @@ def test_framed_editors_note_and_a_label_alone_are_no_body_nor_author() -> None:
 def test_a_bold_right_aligned_signature_is_no_lead() -> None:
     body = (f"<h1>{HEADLINE}</h1><div class='content'>{PROSE}"
             "<p style='text-align: right;'><strong>Nguyễn Văn Bảy (ấp Tân Thành, xã Tân Phước)</strong></p></div>")
-    article = _parse(f"<title>{HEADLINE}</title>", body)
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
     assert article.sapo is None or "Nguyễn Văn Bảy" not in article.sapo
