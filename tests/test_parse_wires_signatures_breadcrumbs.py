@@ -202,3 +202,9 @@ def test_a_bold_right_aligned_signature_is_no_lead() -> None:
             "<p style='text-align: right;'><strong>Nguyễn Văn Bảy (ấp Tân Thành, xã Tân Phước)</strong></p></div>")
     article = parse_page(f"<title>{HEADLINE}</title>", body)
     assert article.sapo is None or "Nguyễn Văn Bảy" not in article.sapo
+
+
+def test_title_site_after_an_underscore() -> None:
+    head = f"<title>{HEADLINE}_Đài Phát thanh Tân Lập</title>"
+    article = parse_page(head, f"<div class='content'>{PROSE}</div>")
+    assert article.title == HEADLINE

@@ -62,16 +62,17 @@ def _model_files() -> list[Path]:
     return sorted(Path(next(iter(spec.submodule_search_locations))).rglob("*.bin"))
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, id=p.name) for p in _model_files()])
-def test_underthesea_ner_lean_plain_pickles_read_alike(path: Path) -> None:
+def test_underthesea_ner_lean_plain_pickles_read_alike() -> None:
+    """Every model file the C unpickler takes (a plain pickle) gives what joblib gives; the others
+    stay with joblib. At least one file is taken, else the fast path would never run."""
     import pickle
 
     import joblib
 
-    data = path.read_bytes()
-    if not plain_pickle(data):
-        pytest.skip("not a plain pickle: joblib reads it")
-    assert pickle.loads(data) == joblib.load(path)
+    plain = [path for path in _model_files() if plain_pickle(path.read_bytes())]
+    assert plain, "no underthesea model file is a plain pickle"
+    for path in plain:
+        assert pickle.loads(path.read_bytes()) == joblib.load(path), path.name
 
 
 @pytest.mark.parametrize("data, plain", [

@@ -87,6 +87,7 @@ def direct_segments(tag: Tag) -> list[tuple[str, int]]:
 
 
 _TEASER_CHILDREN = 4
+_TEASER_TITLES = frozenset(("h2", "h3", "h4", "h5", "h6", "strong", "b"))
 
 
 def _is_teaser(el: Tag) -> bool:
@@ -97,10 +98,10 @@ def _is_teaser(el: Tag) -> bool:
         return False
     for sibling in parent.find_all(True, recursive=False):
         if sibling is el:
-            continue
-        link = sibling if sibling.name == "a" else sibling.find("a")
-        if isinstance(link, Tag) and len(link.get_text(" ", strip=True).split()) >= 4 \
-                and el not in link.parents:
+            return False  # the title comes before its sapo
+        # the item's title: a link, or a heading holding one (a paragraph of a link is a related line)
+        link = sibling if sibling.name == "a" else sibling.find("a") if sibling.name in _TEASER_TITLES else None
+        if isinstance(link, Tag) and len(link.get_text(" ", strip=True).split()) >= 4:
             return True
     return False
 

@@ -404,7 +404,7 @@ def is_site_name(page: Page, text: str) -> bool:
     ) or folded.removeprefix("bao") in page.site_names
 
 
-_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|>|›)\s+|\s*\|\s*")
+_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|>|›)\s+|\s*\|\s*|(?<=\w)_(?=\w)")  # "Headline_Site"
 # A <title> written as a breadcrumb ("Site > Section > Headline"): its sections are short.
 _BREADCRUMB = re.compile(r"\s(?:>|›)\s")
 # A URL slug or file name left at the end of a <title>: "ten-bai-viet-123.html"
