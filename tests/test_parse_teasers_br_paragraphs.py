@@ -104,3 +104,13 @@ def test_italic_caption_after_an_image_in_running_text_and_office_after_a_byline
     assert article.paragraphs == PARAGRAPHS
     assert article.captions == ("Nông dân xã Phước Thuận chăm sóc vườn nho.",)
     assert article.author == "Minh Đức"
+
+
+def test_byline_in_the_next_row_of_an_old_table_page() -> None:
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><table>"
+            f"<tr><td class='title'><b>{HEADLINE}</b></td></tr><tr><td>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + "</td></tr><tr><td align='right' style='text-align:right'>Biên tập viên: Lê Mai</td></tr></table></body></html>")
+    article = parse_html(html, RawDocument(html.encode()))
+    assert article.author == "Lê Mai"
+    assert article.paragraphs == PARAGRAPHS

@@ -224,10 +224,14 @@ def credit_after(container: Tag) -> list[str]:
     """The byline set just after the body container (a bold or right-aligned short block, as old
     ASP.NET pages put it): its names; the block is removed."""
     node = container.next_sibling
+    if container.name == "td" and not _next_element(container) and isinstance(container.parent, Tag):
+        node = container.parent.next_sibling  # an old table page: the byline is the next row's cell
     seen = 0
     while node is not None and seen < _AFTER_SIBLINGS:
         if isinstance(node, Tag):
             seen += 1
+            cells = node.find_all("td", recursive=False) if node.name == "tr" else []
+            node = cells[0] if len(cells) == 1 else node  # a row of one cell: the cell
             text = flat_text(node)
             if text:
                 names = _credit_names(text) if len(text) <= _MAX_CREDIT_CHARS else None
@@ -237,6 +241,13 @@ def credit_after(container: Tag) -> list[str]:
                 return []
         node = node.next_sibling
     return []
+
+
+def _next_element(el: Tag) -> Tag | None:
+    node = el.next_sibling
+    while node is not None and not isinstance(node, Tag):
+        node = node.next_sibling
+    return node
 
 
 def _bold_style(el: Tag) -> bool:
