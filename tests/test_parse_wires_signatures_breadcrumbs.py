@@ -208,3 +208,13 @@ def test_title_site_after_an_underscore() -> None:
     head = f"<title>{HEADLINE}_Đài Phát thanh Tân Lập</title>"
     article = parse_page(head, f"<div class='content'>{PROSE}</div>")
     assert article.title == HEADLINE
+
+
+def test_unit_in_brackets_after_a_byline_and_a_related_box_typed_by_the_cms() -> None:
+    credit = read_credit("Nguyễn Hoàng (Phòng Thông tin - Tòa án nhân dân tỉnh Bình Dương)")
+    assert credit is not None and credit.authors == ("Nguyễn Hoàng",)
+    body = (f"<h1>{HEADLINE}</h1><div class='content'><p>{PARAGRAPHS[0]}</p>"
+            "<div class='VCSortableInPreviewMode' type='RelatedOneNews'><a href='/r'>Doanh nghiệp nhỏ gặp khó vì đơn hàng giảm</a>"
+            "<p>Nhiều cơ sở phải thu hẹp sản xuất, giảm giờ làm của công nhân.</p></div>"
+            f"<p>{PARAGRAPHS[1]}</p></div>")
+    assert parse_page(f"<title>{HEADLINE}</title>", body).paragraphs == PARAGRAPHS

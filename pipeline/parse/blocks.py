@@ -235,12 +235,14 @@ def holds_prose(tag: Tag) -> bool:
 
 
 def _attr_tokens(tag: Tag) -> list[str]:
+    """Class tokens, the id, and a CMS's box type (VCCorp's `type="RelatedOneNews"`)."""
     value = tag.get("class")
     classes: list[str] = value.split() if isinstance(value, str) else list(value or [])
     tokens = list(classes)
-    ident = tag.get("id")
-    if isinstance(ident, str) and ident:
-        tokens.append(ident)
+    for name in ("id", "type"):
+        attr = tag.get(name)
+        if isinstance(attr, str) and attr:
+            tokens.append(attr)
     return tokens
 
 

@@ -291,8 +291,12 @@ def credit_core(text: str) -> str:
 
 @functools.cache
 def _address_bracket() -> re.Pattern[str]:
-    """A bracket closing the line that gives the writer's address ("(ấp Tân Thành, xã Tân Phước)")."""
-    words = "|".join(re.escape(w) for w in sorted(_table().get("address", ()), key=len, reverse=True))
+    """A bracket closing the line that gives the writer's address or unit."""
+    table = _table()
+    opening = table.get("address", frozenset()) | table.get("affiliation", frozenset()) | table.get("office", frozenset())
+    words = "|".join(re.escape(w) for w in sorted(opening, key=len, reverse=True))
+    # "(ấp Tân Thành, xã Tân Phước)", "(Phòng Thông tin - Tòa án nhân dân tỉnh X)": long brackets a
+    # source never is (short ones, "(TTXVN)", "(Hà Nội)", are read as sources)
     return re.compile(rf"\s*\((?i:{words})(?:\s|(?<=\.))[^()]*\)\s*$")
 
 
@@ -351,8 +355,8 @@ def read_credit(line: str) -> Credit | None:
     if office and len(office["office"].split()) <= MAX_NAME_LINE_WORDS \
             and any(word[:1].islower() for word in office["office"].split()):
         return Credit(sources=(office["office"],))
+    text = _address_bracket().sub("", text).strip(" .;,:")  # first: a unit in brackets may hold a dash
     text = _affiliation_tail().sub("", without_degrees(text)).strip(" .;,:")
-    text = _address_bracket().sub("", text).strip(" .;,:")
     if not text or text.count("(") != text.count(")"):
         return None
     if _phrase(text) in _table().get("not_name", ()) or furniture.is_end_marker(text.capitalize()):
