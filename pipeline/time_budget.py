@@ -21,6 +21,7 @@ from vnextract.pipeline.errors import Errors, VnextractError
 LOGGER = logging.getLogger(__name__)
 
 DEFAULT_ARTICLE_SECONDS = 120.0  # a 1 MB article of ordinary news takes well under this
+_REPEAT_SECONDS = 0.25
 
 
 class OverBudget(VnextractError):
@@ -64,7 +65,10 @@ def time_budget(seconds: float | None) -> Iterator[Budget]:
         raise OverBudget(seconds)
 
     previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Past the deadline the alarm rings again every _REPEAT_SECONDS: an OverBudget raised where
+    # Python cannot pass it on (a garbage-collection callback, a broad `except`) is raised again
+    # a moment later, in code that does pass it on.
+    signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT_SECONDS)
     try:
         yield budget
         # The alarm's exception can land inside code that catches broadly (a library's fallback):
