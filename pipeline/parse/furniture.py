@@ -345,9 +345,14 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 @functools.lru_cache(maxsize=8192)
+def token_words(token: str) -> str:
+    """A class or id token with its words apart and lower-cased: "divOutComment" ->
+    "div-out-comment", "other_news" -> "other-news"."""
+    return _CAMEL.sub("-", token).lower().replace("_", "-")
+
+
 def _furniture_token(token: str) -> bool:
-    # "divOutComment", "Div_OtherNews": camel-case words count as words of their own
-    return bool(FURNITURE_CLASS.search(_CAMEL.sub("-", token).lower().replace("_", "-")))  # "other_news"
+    return bool(FURNITURE_CLASS.search(token_words(token)))
 
 
 def is_furniture_class(tokens: list[str]) -> bool:

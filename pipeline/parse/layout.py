@@ -40,6 +40,11 @@ class Credits:
     removed: list[str] = field(default_factory=list)
 
 
+def is_right_aligned(el: Tag) -> bool:
+    """True for a block set to the right (style or align attribute, its own or its parent's)."""
+    return _aligned(el, _RIGHT, "right")
+
+
 def _aligned(el: Tag, pattern: re.Pattern[str], value: str) -> bool:
     for node in (el, el.parent):
         if not isinstance(node, Tag):
@@ -192,7 +197,7 @@ def take_end_credits(container: Tag) -> Credits:
             break
         names = _credit_names(text)
         signed = signed or bylines.is_signature_line(text)
-        if names is None and not _aligned(el, _RIGHT, "right"):
+        if names is None and not is_right_aligned(el):
             break
         found.names = (names or []) + found.names
         photographers = _photographers(text) + photographers
@@ -209,7 +214,7 @@ def take_end_credits(container: Tag) -> Credits:
         names = head_credit(text)
         # a bare name opens an article only when set apart (bold, right-aligned, upper case)
         if names is None or (names and bylines.read_credit(text) is not None and not (
-                _emphasised(el) or _aligned(el, _RIGHT, "right") or not any(c.islower() for c in text))):
+                _emphasised(el) or is_right_aligned(el) or not any(c.islower() for c in text))):
             break
         found.names += names
         found.removed.append(text)
@@ -235,7 +240,7 @@ def credit_after(container: Tag) -> list[str]:
             text = flat_text(node)
             if text:
                 names = _credit_names(text) if len(text) <= _MAX_CREDIT_CHARS else None
-                if names and (_emphasised(node) or _aligned(node, _RIGHT, "right") or _bold_style(node)):
+                if names and (_emphasised(node) or is_right_aligned(node) or _bold_style(node)):
                     node.decompose()
                     return names
                 return []

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Tag
 
-from vnextract.pipeline.parse import bylines, furniture
+from vnextract.pipeline.parse import bylines, furniture, layout
 from vnextract.pipeline.parse.blocks import (
     clean_text,
     flat_text,
@@ -544,12 +544,9 @@ def _tokens(node: Tag) -> list[str]:
     return tokens + [ident] if isinstance(ident, str) else tokens
 
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-
-
 def _class_words(node: Tag) -> list[str]:
-    """Class and id tokens with camel-case words apart ("itemIntroText" -> "item-intro-text")."""
-    return [_CAMEL.sub("-", token).lower() for token in _tokens(node)]
+    """Class and id tokens with their words apart ("itemIntroText" -> "item-intro-text")."""
+    return [furniture.token_words(token) for token in _tokens(node)]
 
 
 def _headings(page: Page, names: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -717,7 +714,6 @@ def _visible_sapo(page: Page, title: str | None) -> str | None:
 
 
 _BOLD_TAGS = ("b", "strong")
-_RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 _BOLD_BLOCKS = frozenset(("p", "td", "div"))
 _MIN_BOLD_SHARE = 0.9
 _MAX_BOLD_LEAD_CHARS = 1000
@@ -738,8 +734,7 @@ def _bold_lead(page: Page, start: int, end: int, title: str | None) -> str | Non
         bold = sum(len(flat_text(b)) for b in el.find_all(_BOLD_TAGS) if not any(p.name in _BOLD_TAGS for p in b.parents))
         if bold < len(text) * _MIN_BOLD_SHARE or not any(ch in text for ch in ".,;"):
             continue
-        style = el.get("style")
-        if (isinstance(style, str) and _RIGHT_ALIGNED.search(style)) or bylines.read_credit(text) is not None:
+        if layout.is_right_aligned(el) or bylines.read_credit(text) is not None:
             continue  # a signature or byline set in bold, not a lead
         return text
     return None
