@@ -246,6 +246,14 @@ def _attr_tokens(tag: Tag) -> list[str]:
     return tokens
 
 
+def _wraps_page(form: Tag, root_chars: int) -> bool:
+    """True for a <form> that wraps the page rather than asks the reader something: ASP.NET's
+    (its view state inside), or one holding the headline or half the page's text."""
+    if form.find("input", attrs={"name": "__VIEWSTATE"}) is not None or form.find("h1") is not None:
+        return True
+    return len(form.get_text(strip=True)) >= root_chars * _PAGE_WRAPPER_SHARE
+
+
 def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
     """Remove code, widgets, forms, share bars, related links, comments and ads under `root`.
 
@@ -280,6 +288,6 @@ def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
             continue
         if tag.name == "article" and tag.find("h1") is not None:
             continue  # the article itself, a brief too, whatever its classes say
-        if tag.name == "form" and len(tag.get_text(strip=True)) >= root_chars * _PAGE_WRAPPER_SHARE:
+        if tag.name == "form" and _wraps_page(tag, root_chars):
             continue
         tag.decompose()

@@ -271,6 +271,30 @@ def _affiliation_tail() -> re.Pattern[str]:
     return re.compile(rf"(?:\s[-–]\s+(?:{places})|,\s*(?:{posts}))\s+\S.*$", re.IGNORECASE)
 
 
+@functools.cache
+def _workplace_opener() -> re.Pattern[str]:
+    """A workplace word opening a line, then a capitalised word ("Học viện Ngân hàng")."""
+    places = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                      for w in sorted(_table().get("affiliation", frozenset()), key=len, reverse=True))
+    return re.compile(rf"(?i:{places})\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+_WORKPLACE_MAX_WORDS = 12
+
+
+def is_workplace_line(text: str) -> bool:
+    """True for a short line naming the writer's workplace and nothing else, set under a byline
+    ("Học viện Ngân hàng", "Khoa Kinh tế, Trường Đại học Cần Thơ"). A name's later syllables are
+    lowercase ("Ngân hàng"), so at least half its words are capitalised; a sentence's are not
+    ("Sở Y tế cho biết số ca mắc tăng")."""
+    text = " ".join(text.split()).rstrip(".")
+    opener = _workplace_opener().match(text)
+    if opener is None or len(text.split()) > _WORKPLACE_MAX_WORDS or any(c in text for c in ":;!?\"“”"):
+        return False
+    words = [w for w in re.split(r"[\s,]+", text[opener.end():]) if w and w not in ("-", "–")]
+    return sum(w[:1].isupper() for w in words) * 2 >= len(words)
+
+
 _AGENCY_SPLIT = re.compile(r"\s*[,/;&]\s*|\s+và\s+")
 
 

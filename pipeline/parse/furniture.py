@@ -14,6 +14,9 @@ WIRE_PREFIXES_FILE = Path(__file__).with_name("wire_prefixes.tsv")
 
 # Wire prefixes of outlets not in the table, by their shape: "(Báo X) -", "(ABC online) -".
 _WIRE_SHAPE = r"\((?:Báo\s+[^)]{2,30}|[A-ZĐ][A-Za-zĐđ.+]{1,14}(?:\s*online)?)\)"
+# ... and a bare acronym with its dash, before a capital ("PNTĐ-Trong tuần qua", "KTĐT - Sáng"):
+# not "COVID-19", and not a place in capitals ("HUẾ -"), whose letters are not plain ASCII and Đ.
+_BARE_WIRE_SHAPE = r"[A-ZĐ]{2,6}(?=\s*[-–—]\s*[A-ZĐÀ-Ỹ])"
 
 
 @functools.cache
@@ -40,7 +43,7 @@ def _wire_prefix() -> re.Pattern[str]:
     # A known bracket may go without its dash ("(TNO) ", "(NLĐO)- "); a bare word or an unknown
     # bracket is a prefix only with its dash ("TTO - ").
     return re.compile(
-        rf"^\s*(?:(?P<bracket>{bracketed})\s*[-–—:]?\s*|(?P<bare>{bare}|{_WIRE_SHAPE})\s*[-–—:]\s*)"
+        rf"^\s*(?:(?P<bracket>{bracketed})\s*[-–—:]?\s*|(?P<bare>{bare}|{_WIRE_SHAPE}|{_BARE_WIRE_SHAPE})\s*[-–—:]\s*)"
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from bs4.element import Tag
 
 from vnextract.pipeline.parse import bylines, furniture
-from vnextract.pipeline.parse.blocks import flat_text, holds_prose, is_gone
+from vnextract.pipeline.parse.blocks import flat_text, holds_prose, is_gone, text_lines
 from vnextract.pipeline.parse.dates import parse_datetime
 
 _CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
@@ -190,8 +190,17 @@ def take_end_credits(container: Tag) -> Credits:
     tail = [el for el in leaves[:end] if not _links_only(el) and not furniture.is_furniture(flat_text(el))][-_END_BLOCKS:]
     signed = False
     photographers: list[str] = []
-    for el in reversed(tail):
+    for number, el in enumerate(reversed(tail)):
         text = flat_text(el)
+        if number == len(found.removed) and _workplace_under_byline(el, tail[:len(tail) - number - 1]):
+            found.removed.insert(0, text)  # "Học viện Ngân hàng" under the writer's name
+            el.decompose()
+            continue
+        whole = text
+        lines = [line.text for line in text_lines(el)]
+        while len(lines) > 1 and bylines.is_workplace_line(lines[-1]):
+            lines.pop()  # "ThS. A<br>Học viện Ngân hàng": the name, then where the writer works
+        text = " ".join(lines)
         bare = bylines.credit_core(text)  # "PGS, TS. A - Hội đồng Khoa học, Tạp chí X": a byline
         if len(bare) > _MAX_CREDIT_CHARS or len(bare.split()) > _MAX_CREDIT_WORDS:
             break
@@ -201,7 +210,7 @@ def take_end_credits(container: Tag) -> Credits:
             break
         found.names = (names or []) + found.names
         photographers = _photographers(text) + photographers
-        found.removed.insert(0, text)
+        found.removed.insert(0, whole)
         el.decompose()
     if signed:  # a notice's signature block: the name under it signs the document, no byline
         found.names = []
@@ -220,6 +229,14 @@ def take_end_credits(container: Tag) -> Credits:
         found.removed.append(text)
         el.decompose()
     return found
+
+
+def _workplace_under_byline(el: Tag, before: list[Tag]) -> bool:
+    """True for a block that gives only the writer's workplace, just under a byline block."""
+    if not bylines.is_workplace_line(flat_text(el)) or not before:
+        return False
+    names = _credit_names(flat_text(before[-1]))
+    return bool(names)
 
 
 _AFTER_SIBLINGS = 2  # elements after the body container looked at for its byline

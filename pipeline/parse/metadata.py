@@ -25,6 +25,7 @@ from vnextract.pipeline.parse.blocks import (
     is_gone,
     select_all,
     select_first,
+    text_lines,
 )
 from vnextract.pipeline.parse.dates import parse_datetime
 from vnextract.pipeline.parse.generic import direct_text
@@ -1071,6 +1072,22 @@ def find_modified(page: Page) -> str | None:
     return _find_date(page, adapter, "dateModified", META_MODIFIED, GENERIC_MODIFIED)
 
 
+_HOME_PAGE = re.compile(r"(?:index|default|home|trang-?chu)(?:\.\w+)?", re.IGNORECASE)
+
+
+def _is_section_link(page: Page, text: str) -> bool:
+    """True when a link of the page's menu or breadcrumb reads `text` and leads to a section, not
+    the home page: a <title> of a section's name ("Tin tức sự kiện") does not name the site."""
+    target = fold(text)
+    for link in page.index.by_tag("a"):
+        if fold(flat_text(link)) != target:
+            continue
+        path = urlsplit(str(link.get("href") or "")).path.rstrip("/")
+        if path and not _HOME_PAGE.fullmatch(path.rsplit("/", 1)[-1]):
+            return True
+    return False
+
+
 def _title_site_name(page: Page, headline: str | None) -> str | None:
     """The site's name in the <title>: a segment naming the site or opening as outlets do, or
     the whole <title> when it holds no headline (a portal titles every page with its name)."""
@@ -1080,7 +1097,8 @@ def _title_site_name(page: Page, headline: str | None) -> str | None:
     title = clean_text(html.unescape(title_tag.get_text()))
     pieces = _segments(title)
     if len(pieces) == 1:
-        if headline and not _similar(headline, title) and not is_site_name(page, headline):
+        if headline and not _similar(headline, title) and not is_site_name(page, headline) \
+                and not _is_section_link(page, title):
             return title
         return None
     others = [piece for piece in pieces if not (headline and _similar(piece, headline))]
@@ -1161,7 +1179,9 @@ def _footer_names(page: Page) -> list[str]:
     tra Chính phủ"): the line an outlet's licence makes it print on every page."""
     found = []
     for el in page.index.select(["footer", "[id*=footer]", "[class*=footer]"])[:_MAX_FOOTER_ELEMENTS]:
-        found += statement_names(clean_text(el.get_text(" ")))
+        # one line per block: "<p>Cổng thông tin điện tử tỉnh X</p><p>Cơ quan chủ quản: …</p>"
+        # ends the name where its paragraph does
+        found += statement_names(" | ".join(line.text for line in text_lines(el)))
     return found
 
 
