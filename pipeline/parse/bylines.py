@@ -37,6 +37,7 @@ _INITIALS = re.compile(r"((?:[A-ZĐ]\.)+)(.*)")
 _TOKEN = re.compile(r"\([^()]*\)|[,;:&/|\-–—]|[^\s(),;:&/|\-–—]+")
 _SEPARATORS = frozenset(",;:&/|-–—")
 _DASHES = frozenset("-–—")
+_CREDIT_BREAKS = frozenset(",;|/")  # between the credits or sources of one line
 # An outlet's domain: "baomoi.vn", "tin.com.vn"
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|tv|co|news|uk|us)", re.IGNORECASE)
 # A date or number written with separators ("22-5-2015", "1.200"): a sentence can end on one
@@ -414,6 +415,12 @@ def read_credit(line: str) -> Credit | None:
         if label and token[:1].isupper() and (reader.name and label[0] not in OPENERS or label[0] == "note"):
             label = None  # and a note outside brackets is lowercase ("T.H" is initials)
         outlet = _outlet_at(tokens, i) if not reader.name else 0
+        if i > 1 and tokens[i - 1] == "/" and (outlet or _phrase(token) in _table().get("agency", ())):
+            # "Đức Anh/VOV Giao thông", "X/VOV-Tây Nguyên": after a name's slash, an outlet or an
+            # agency and its desk or bureau, to the end of the credit
+            outlet = max(outlet, 1)
+            while i + outlet < len(tokens) and tokens[i + outlet] not in _CREDIT_BREAKS:
+                outlet += 1
         if outlet:  # "Theo Dân trí": an outlet however it is capitalised
             reader.close()
             reader.sources.append(" ".join(tokens[i : i + outlet]))

@@ -204,6 +204,7 @@ FURNITURE_CLASS = re.compile(
       | related\w*|relate|relation|\w*lienquan\w*|tin-lien-quan|xemthem|xem-them|readmore|read-more|see-also
       | other-?news|more-?news|older-?news|tin-?khac|tin-?moi|news-?by-?date
       | note-?box|info-?box|fact-?box|box-?note|box-?info|brief-?info|quote-?box|box-?quote|pull-?quote
+      | match-?box|box-?match|match-?info|score-?box|box-?score|scoreboard|line-?up|lineups?  # a match's result box
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo(?:s|tion\w*)?|pr-box
       | breadcrumbs?|menu|navbar|sidebar|widget|newsletter|subscribe|login|signup|register
@@ -336,6 +337,16 @@ def is_boxed(name: str, attrs: Mapping[str, str | list[str]]) -> bool:
     if name == "p":
         return bool(_BORDER_STYLE.search(style))
     return name in BOX_TAGS and bool(BOX_STYLE.search(style))
+
+
+# A pull quote: a sentence of the article set apart in quotation marks, with no speaker given.
+_PULL_QUOTE = re.compile(r'[“"«„‘][^“”"«»]{10,280}[”"»“’][.!?…]?')
+
+
+def is_pull_quote(text: str) -> bool:
+    """True for a blockquote's text that is one quotation and nothing else ("“Hội An đẹp nhất là
+    khi ...”"): a pull quote, where a quoted letter or document runs longer and names its source."""
+    return _PULL_QUOTE.fullmatch(text.strip()) is not None
 
 
 def is_furniture_region(attrs: Mapping[str, str | list[str]]) -> bool:

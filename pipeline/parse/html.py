@@ -90,10 +90,28 @@ def _unmarked_captions(container: Tag) -> list[Tag]:
     return found
 
 
+_IMAGE_WRAPPERS = frozenset(("a", "span", "div", "picture"))
+
+
+def _last_content(el: Tag) -> bool:
+    """True when nothing but white space follows the element in its parent."""
+    node = el.next_sibling
+    while node is not None:
+        if isinstance(node, Tag) or str(node).strip():
+            return False
+        node = node.next_sibling
+    return True
+
+
 def _italic_after(img: Tag) -> Tag | None:
     """The italic run set right after an image in running text (only line breaks between them,
-    a line break or the end after it): the image's caption."""
-    node = img.next_sibling
+    a line break or the end after it): the image's caption. An image alone in its wrapper (a
+    link, a forum's "bbImageWrapper" div) is read from the wrapper."""
+    anchor: Tag = img
+    while _last_content(anchor) and isinstance(anchor.parent, Tag) and anchor.parent.name in _IMAGE_WRAPPERS \
+            and not anchor.parent.get_text(strip=True):
+        anchor = anchor.parent
+    node = anchor.next_sibling
     while node is not None and (isinstance(node, Tag) and node.name == "br" or
                                 not isinstance(node, Tag) and not str(node).strip()):
         node = node.next_sibling

@@ -86,14 +86,16 @@ def _previous_element(el: Tag) -> Tag | None:
     return node
 
 
-def _caption_table(el: Tag, seen: dict[int, bool]) -> bool:
-    """True when the element sits in a small table holding an image (answers kept per table)."""
+def _caption_table(el: Tag, seen: dict[int, bool], container: Tag) -> bool:
+    """True when the element sits in a small table holding an image (answers kept per table),
+    inside the body: a table around the body is the page's layout, its logo no photo."""
     table = el.find_parent("table")
     if table is None:
         return False
     if id(table) not in seen:
         seen[id(table)] = (
-            len(table.find_all("tr", limit=_MAX_CAPTION_TABLE_ROWS + 1)) <= _MAX_CAPTION_TABLE_ROWS
+            table is not container and not any(parent is table for parent in container.parents)
+            and len(table.find_all("tr", limit=_MAX_CAPTION_TABLE_ROWS + 1)) <= _MAX_CAPTION_TABLE_ROWS
             and len(table.get_text()) <= 2 * _MAX_CAPTION_CHARS
             and _has_image(table)
         )
@@ -110,7 +112,7 @@ def take_layout_captions(container: Tag) -> list[str]:
         text = flat_text(el)
         if not text or len(text) > _MAX_CAPTION_CHARS:
             continue
-        in_table = _caption_table(el, tables)
+        in_table = _caption_table(el, tables, container)
         beside_image = _aligned(el, _CENTRED, "center") and (
             _has_image(el) or _has_image(_previous_element(el))
             or (el.parent is not None and _has_image(_previous_element(el.parent)))

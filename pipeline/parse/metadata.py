@@ -84,6 +84,9 @@ GENERIC_AUTHOR = (
     "a[href*='/author/']", "a[href*='/tac-gia/']",  # a link to the writer's page of articles
     "[class*=meta] .source",  # the credit in the meta line above the lead ("A-B (TTXVN)" + time)
 )
+# A forum thread's poster (XenForo, vBulletin: "<a class=username href=/members/x.1/>"), tried
+# last and read from its first element only: the replies under the post name other members.
+GENERIC_POSTER = ("[class~=username]", "a[href*='/members/']")
 # Machine-readable dates in the markup: tried before the visible dateline.
 MARKUP_PUBLISHED = ("[itemprop=datePublished]", "time[datetime]")
 # Classes of date elements: tried after the dateline (a page header's "today" may carry them).
@@ -902,6 +905,11 @@ def find_author(page: Page) -> str | None:
         shown = _join_names([n for el in found[:_MAX_BYLINE_ELEMENTS] for n in _element_names(page, el)])
         if shown:
             break
+    for selector in GENERIC_POSTER if not shown else ():
+        found = [el for el in page.index.select([selector]) if not _outside_article(el)]
+        shown = _join_names(_element_names(page, found[0])) if found else None
+        if shown:
+            break
     # JSON-LD first, unless the byline shown names everyone it names and more (a co-author)
     if declared and shown and set(declared.split(", ")) < set(shown.split(", ")):
         return shown
@@ -1158,7 +1166,8 @@ def _logo_names(page: Page, host: str | None) -> list[str]:
     name or is the domain's name ("Báo điện tử VTV News", "GenK" on genk.vn; not a slogan)."""
     label = fold(host.split(".")[0]) if host else ""
     found = []
-    for el in page.index.select(["[class*=logo]", "[id*=logo]"])[:_MAX_LOGO_ELEMENTS]:
+    # an old page's logo is an image named so, with no class ("<img src=/images/logo_ktnt.gif>")
+    for el in page.index.select(["[class*=logo]", "[id*=logo]", "img[src*=logo]"])[:_MAX_LOGO_ELEMENTS]:
         # a logo written as text ("<a class=logo><h1>VOA Tiếng Việt</h1></a>") counts as its alt
         values = [flat_text(el)] + [node.get(attr) for node in (el, *el.find_all(("img", "a")))
                                     for attr in ("alt", "title")]
