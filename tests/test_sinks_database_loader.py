@@ -220,3 +220,31 @@ def test_database_loader_version_2_database_upgraded(db_url: str) -> None:
         assert snapshot(engine) == before
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_database_loader_deletes_old_children_through_the_keys(db_url: str) -> None:
+    """The old child rows of re-written articles are found by the tables' keys, not by reading
+    each table whole (what the planner picks for a small or freshly grown table)."""
+    from vnextract.pipeline.sinks.database import _PG_BY_INDEX, _PG_DELETE
+
+    records = many_records()
+    with DatabaseSink(db_url) as sink:
+        sink.write_batch(records)
+        raw: Any = sink.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            for name in CHILD_TABLES:
+                cursor.execute(f'ANALYZE "{name}"')
+            explain = "EXPLAIN " + _PG_DELETE.replace("%(ids)s", "%s")
+            ids = [[r.id for r in records[:6]]] * explain.count("%s")
+            cursor.execute(explain, ids)
+            chosen = "\n".join(row[0] for row in cursor.fetchall())
+            assert "Seq Scan" in chosen  # what the planner picks alone on these small tables
+            cursor.execute(_PG_BY_INDEX)
+            cursor.execute(explain, ids)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "Seq Scan" not in plan and plan.count("Index") >= len(CHILD_TABLES), plan
+            raw.rollback()
+        finally:
+            raw.close()
