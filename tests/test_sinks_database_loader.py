@@ -29,6 +29,9 @@ from vnextract.pipeline.sinks.schema import (
     stored_version,
 )
 
+# The cascade trigger on this database's `articles` (the search path's), whatever other schemas hold.
+ONE_TRIGGER = "SELECT count(*) FROM pg_trigger WHERE tgname = :n AND tgrelid = 'articles'::regclass"
+
 # (writers, articles per share): one share, one connection with several shares, several connections.
 LAYOUTS = [
     pytest.param(1, 1000, id="one-share"),
@@ -166,7 +169,7 @@ def test_database_loader_schema_of_a_new_database(db_url: str) -> None:
             return
         assert foreign_keys(engine) == set()
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT count(*) FROM pg_trigger WHERE tgname = :n"),
+            assert conn.execute(text(ONE_TRIGGER),
                                 {"n": CASCADE_TRIGGER}).scalar_one() == 1
             methods = dict(conn.execute(text(
                 "SELECT attname, attcompression FROM pg_attribute "
@@ -209,7 +212,7 @@ def test_database_loader_version_2_database_upgraded(db_url: str) -> None:
         if engine.dialect.name == "postgresql":
             assert foreign_keys(engine) == set()
             with engine.connect() as conn:
-                assert conn.execute(text("SELECT count(*) FROM pg_trigger WHERE tgname = :n"),
+                assert conn.execute(text(ONE_TRIGGER),
                                     {"n": CASCADE_TRIGGER}).scalar_one() == 1
         else:
             assert len(foreign_keys(engine)) == len(CHILD_TABLES)
