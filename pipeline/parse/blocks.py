@@ -275,7 +275,7 @@ def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
             or furniture.is_furniture_region(tag.attrs)
             or furniture.is_furniture_class(_attr_tokens(tag))
             or furniture.is_boxed(tag.name, tag.attrs)
-            or tag.name == "blockquote" and furniture.is_pull_quote(flat_text(tag))
+            or furniture.is_quote_block(tag.name, _attr_tokens(tag)) and furniture.is_pull_quote(flat_text(tag))
         ):
             candidates.append(tag)
     candidates.extend(select_all(root, extra_selectors))

@@ -184,7 +184,7 @@ class _Reader:
             text = " ".join(self.name)
             if self.role == "photo":
                 self.photo.append(text)
-            elif self.role == "source" or _phrase(text) in _table().get("outlet", ()):
+            elif self.role == "source" or is_agency(text):  # an outlet's or a wire's name
                 self.sources.append(text)
             else:
                 self.authors.append(text)
@@ -286,14 +286,14 @@ _WORKPLACE_MAX_WORDS = 12
 def is_workplace_line(text: str) -> bool:
     """True for a short line naming the writer's workplace and nothing else, set under a byline
     ("Học viện Ngân hàng", "Khoa Kinh tế, Trường Đại học Cần Thơ"). A name's later syllables are
-    lowercase ("Ngân hàng"), so at least half its words are capitalised; a sentence's are not
-    ("Sở Y tế cho biết số ca mắc tăng")."""
+    lowercase ("Ngân hàng", "Học viện Chính trị khu vực III"), so a third of its words are
+    capitalised; few of a sentence's are ("Sở Y tế cho biết số ca mắc tăng")."""
     text = " ".join(text.split()).rstrip(".")
     opener = _workplace_opener().match(text)
     if opener is None or len(text.split()) > _WORKPLACE_MAX_WORDS or any(c in text for c in ":;!?\"“”"):
         return False
     words = [w for w in re.split(r"[\s,]+", text[opener.end():]) if w and w not in ("-", "–")]
-    return sum(w[:1].isupper() for w in words) * 2 >= len(words)
+    return sum(w[:1].isupper() or w[:1].isdigit() for w in words) * 3 >= len(words)
 
 
 _AGENCY_SPLIT = re.compile(r"\s*[,/;&]\s*|\s+và\s+")

@@ -339,14 +339,23 @@ def is_boxed(name: str, attrs: Mapping[str, str | list[str]]) -> bool:
     return name in BOX_TAGS and bool(BOX_STYLE.search(style))
 
 
-# A pull quote: a sentence of the article set apart in quotation marks, with no speaker given.
-_PULL_QUOTE = re.compile(r'[“"«„‘][^“”"«»]{10,280}[”"»“’][.!?…]?')
+# A pull quote: a sentence set apart in quotation marks, alone or over its speaker's name.
+_PULL_QUOTE = re.compile(r'[“"«„‘][^“”"«»]{10,280}[”"»“’][.!?…]?(?P<speaker>\s+[^“”"«».!?]{2,60})?')
+_MAX_SPEAKER_WORDS = 8
+_QUOTE_CLASS = re.compile(r"(?:^|-)quote(?:$|-)")
 
 
 def is_pull_quote(text: str) -> bool:
-    """True for a blockquote's text that is one quotation and nothing else ("“Hội An đẹp nhất là
-    khi ...”"): a pull quote, where a quoted letter or document runs longer and names its source."""
-    return _PULL_QUOTE.fullmatch(text.strip()) is not None
+    """True for a quote block's text that is one quotation and at most its speaker ("“Hội An đẹp
+    nhất là khi ...”", "“...” NSƯT Phan Thị Hoa"): a pull quote. A quoted letter or document
+    runs longer, or is introduced in a sentence of the article."""
+    match = _PULL_QUOTE.fullmatch(text.strip())
+    return match is not None and len((match["speaker"] or "").split()) <= _MAX_SPEAKER_WORDS
+
+
+def is_quote_block(name: str, tokens: list[str]) -> bool:
+    """True for a blockquote or an element whose class names a quote ("em-quote", "wp-block-quote")."""
+    return name == "blockquote" or any(_QUOTE_CLASS.search(token_words(token)) for token in tokens)
 
 
 def is_furniture_region(attrs: Mapping[str, str | list[str]]) -> bool:

@@ -164,6 +164,12 @@ def best_containers(root: Tag) -> list[Tag]:
     best = max(ranked, key=lambda c: c.score)
     if best.score <= 0:
         return []
+    # An article cut into alike blocks (a live report's entries, an e-magazine's sections): the
+    # blocks together, when they outscore the best block alone or hold it.
+    for cand in ranked:
+        entries = _entries(cand.tag)
+        if entries and (cand is best or sum(_score_of(candidates, e) for e in entries) > best.score):
+            return entries
     parent = best.tag.parent
     if parent is None:
         return [best.tag]
@@ -177,3 +183,46 @@ def best_containers(root: Tag) -> list[Tag]:
                 and sibling.get("class") == best.tag.get("class"):
             chosen.append(sibling)
     return chosen
+
+
+_MIN_ENTRIES = 2
+_TITLE_LINK_WORDS = 4
+
+
+def _alike(a: Tag, b: Tag) -> bool:
+    return a.name == b.name and a.get("class") == b.get("class")
+
+
+def _entries(block: Tag) -> list[Tag]:
+    """The blocks like `block` in wrappers like its own, side by side ("div.live-list >
+    div.live-entry > div.live-content", "section.e-section > div.e-inner", "tr > td.live-item"):
+    each entry of a live report or section of a long read, when there are several; else []. A
+    wrapper holding an h1 is another article's (a page that loads the next one below)."""
+    wrapper = block.parent
+    outer = wrapper.parent if isinstance(wrapper, Tag) else None
+    if not isinstance(wrapper, Tag) or not isinstance(outer, Tag) or not block.get("class"):
+        return []  # bare cells and divs side by side are a layout (or a list of teasers), no entries
+    found = []
+    for other in outer.find_all(True, recursive=False):
+        if not _alike(other, wrapper):
+            continue
+        if other is not wrapper and other.find("h1") is not None or _has_title_link(other):
+            return []  # another article below this one; a list of teasers under their titles
+        found += [child for child in other.find_all(True, recursive=False)
+                  if _alike(child, block) and _is_prose_block(child)]
+    return found if len(found) >= _MIN_ENTRIES and any(e is block for e in found) else []
+
+
+def _has_title_link(tag: Tag) -> bool:
+    """True when the block holds a link written as a headline (four words or more)."""
+    return any(len(a.get_text(" ", strip=True).split()) >= _TITLE_LINK_WORDS for a in tag.find_all("a"))
+
+
+def _is_prose_block(tag: Tag) -> bool:
+    """True for a block whose text reads as prose (not a menu, not a footer's imprint)."""
+    return paragraph_score(" ".join(tag.get_text(" ").split()), _link_chars(tag)) > 0
+
+
+def _score_of(candidates: dict[int, _Candidate], tag: Tag) -> float:
+    cand = candidates.get(id(tag))
+    return cand.score if cand is not None else 0.0

@@ -84,6 +84,8 @@ GENERIC_AUTHOR = (
     "a[href*='/author/']", "a[href*='/tac-gia/']",  # a link to the writer's page of articles
     "[class*=meta] .source",  # the credit in the meta line above the lead ("A-B (TTXVN)" + time)
 )
+# Credits blocks read for labelled bylines only ("Nội dung: A" in an e-magazine's credits).
+GENERIC_CREDITS = ("[class*=credit]", "[class*=Credit]")
 # A forum thread's poster (XenForo, vBulletin: "<a class=username href=/members/x.1/>"), tried
 # last and read from its first element only: the replies under the post name other members.
 GENERIC_POSTER = ("[class~=username]", "a[href*='/members/']")
@@ -867,6 +869,14 @@ def _element_names(page: Page, el: Tag) -> list[str]:
     names = byline_names(page, _el_text(el))
     if names or el.name == "meta":
         return names
+    lines = [line.text for line in text_lines(el)]
+    if len(lines) > 1 and bylines.is_workplace_line(lines[-1]):
+        # an author box: "<b>ThS. A</b><br><i>Học viện Chính trị khu vực III</i>"
+        while len(lines) > 1 and bylines.is_workplace_line(lines[-1]):
+            lines.pop()
+        names = [n for line in lines for n in byline_names(page, line)]
+        if names:
+            return names
     parts = [child for child in el.find_all(True, recursive=False) if child.get_text(strip=True)]
     return [n for child in parts[:_MAX_BYLINE_PARTS] for n in byline_names(page, _el_text(child))]
 
@@ -905,6 +915,10 @@ def find_author(page: Page) -> str | None:
         shown = _join_names([n for el in found[:_MAX_BYLINE_ELEMENTS] for n in _element_names(page, el)])
         if shown:
             break
+    if not shown:  # an e-magazine's credits block: "Nội dung: A", "Ảnh: B", "Thiết kế: C"
+        found = [el for el in page.index.select(list(GENERIC_CREDITS))
+                 if not _outside_article(el) and el.find_parent(("figure", "figcaption")) is None]
+        shown = _join_names([n for el in found[:_MAX_BYLINE_ELEMENTS] for n in _labelled_authors(el)])
     for selector in GENERIC_POSTER if not shown else ():
         found = [el for el in page.index.select([selector]) if not _outside_article(el)]
         shown = _join_names(_element_names(page, found[0])) if found else None
@@ -914,6 +928,17 @@ def find_author(page: Page) -> str | None:
     if declared and shown and set(declared.split(", ")) < set(shown.split(", ")):
         return shown
     return declared or shown
+
+
+def _labelled_authors(el: Tag) -> list[str]:
+    """The names a credits block gives after an author's label, line by line; not the bare names
+    (a photo's credit is a name alone too)."""
+    names = []
+    for line in text_lines(el):
+        credit = bylines.read_credit(line.text)
+        if credit is not None and not credit.bare:
+            names += credit.authors
+    return names
 
 
 def meta_author(page: Page) -> str | None:
@@ -1190,8 +1215,31 @@ def _footer_names(page: Page) -> list[str]:
     for el in page.index.select(["footer", "[id*=footer]", "[class*=footer]"])[:_MAX_FOOTER_ELEMENTS]:
         # one line per block: "<p>Cổng thông tin điện tử tỉnh X</p><p>Cơ quan chủ quản: …</p>"
         # ends the name where its paragraph does
-        found += statement_names(" | ".join(line.text for line in text_lines(el)))
+        for name in statement_names(" | ".join(line.text for line in text_lines(el))):
+            reader = _in_reader_case(page, name) if _in_capitals(name) else name
+            if reader:
+                found.append(reader)
     return found
+
+
+_MIN_SUFFIX_WORDS = 2
+
+
+def _in_reader_case(page: Page, shouted: str) -> str | None:
+    """A name the footer prints in capitals, as a reader writes it: the same words as the page
+    writes them elsewhere, or its opening words in sentence case and the rest as written elsewhere
+    ("CỔNG THÔNG TIN ĐIỆN TỬ VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO" beside a banner "Viện kiểm sát nhân
+    dân tối cao"); None when the page gives no case for it."""
+    whole = _written_elsewhere(page, shouted)
+    if whole:
+        return whole
+    words = shouted.split()
+    for start in range(1, len(words) - _MIN_SUFFIX_WORDS + 1):
+        rest = _written_elsewhere(page, " ".join(words[start:]))
+        if rest:
+            head = " ".join(words[:start]).lower()
+            return f"{head[:1].upper()}{head[1:]} {rest}"
+    return None
 
 
 _MAX_MASTHEAD_NAME_WORDS = 12
@@ -1219,11 +1267,16 @@ def _masthead_names(page: Page) -> list[str]:
     return found
 
 
+_MAX_ALT_IMAGES = 6
+
+
 def _written_elsewhere(page: Page, shouted: str) -> str | None:
     """The same words in the case the <title>, the description or the footer writes them, or None."""
     texts = [clean_text(html.unescape(el.get_text())) for el in page.index.by_tag("title")[:1]]
     texts += [v for v in page.meta.get("description", [])[:1]]
     texts += [flat_text(el) or "" for el in page.index.select(["footer", "[id*=footer]", "[class*=footer]"])[:2]]
+    # the banner's or logo's image names the institution ("<a href=/><img alt='Viện kiểm sát ...'>")
+    texts += [str(img.get("alt")) for img in page.index.select(["a[href] img[alt]"])[:_MAX_ALT_IMAGES]]
     target = fold(shouted)
     for text in texts:
         for piece in re.split(r"\s[-–|]\s|[.,;:|]\s", clean_text(text)):

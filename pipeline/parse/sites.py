@@ -227,7 +227,7 @@ def looks_like_outlet(text: str) -> bool:
 
 # Where a footer's owner statement ends: "Báo X - Cơ quan của ...", "Bản quyền thuộc về Báo X."
 _STATEMENT_END = re.compile(r"\s[-–|©]\s|[|©,;:()]|\.(?:\s|$)")
-_MAX_NAME_WORDS = 8
+_MAX_NAME_WORDS = 12  # "Cổng thông tin điện tử Viện kiểm sát nhân dân tối cao"
 
 
 def statement_names(text: str) -> list[str]:

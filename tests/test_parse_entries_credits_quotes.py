@@ -1,0 +1,139 @@
+"""Articles cut into alike blocks (live reports, e-magazine sections), author boxes with the
+writer's workplace, e-magazine credits blocks, quote boxes with their speaker and an opinion
+column's disclaimer (the 25th and 26th held-out rounds)."""
+
+import pytest
+from _parse_support import parse_page
+
+from vnextract.pipeline.parse import furniture
+from vnextract.pipeline.parse.bylines import read_credit
+
+HEADLINE = "Trực tiếp: bão số 11 đổ bộ vào các tỉnh miền Trung"
+ENTRIES = (
+    "Tâm bão đã đi vào đất liền các tỉnh Thừa Thiên - Huế, Quảng Nam, gió giật mạnh làm nhiều cây xanh bật gốc.",
+    "Tại Đà Nẵng, mưa lớn kèm gió giật cấp 10, lực lượng chức năng cấm phương tiện qua cầu Thuận Phước.",
+    "Ban Chỉ huy phòng chống thiên tai tỉnh Quảng Nam cho biết đã sơ tán hơn 30.000 hộ dân vùng ven biển.",
+)
+SAPO = ("Báo cập nhật liên tục diễn biến của cơn bão số 11 khi tâm bão tiến sát đất liền các tỉnh từ "
+        "Quảng Bình đến Quảng Ngãi, với sức gió mạnh nhất cấp 12, giật cấp 14.")
+
+
+def _live_list(entry: str) -> str:
+    return "".join(entry.format(time=f"1{n}:00", text=text) for n, text in enumerate(ENTRIES))
+
+
+@pytest.mark.parametrize(
+    "live",
+    [
+        pytest.param("<div class='live-list'>" + _live_list(
+            "<div class='live-entry'><div class='live-time'>{time}</div><div class='live-content'><p>{text}</p></div></div>")
+            + "</div>", id="div-entries"),
+        pytest.param("<table class='live'>" + _live_list(
+            "<tr><td class='live-time'><b>{time}</b></td><td class='live-item'><font size='2'>{text}</font></td></tr>")
+            + "</table>", id="table-rows"),
+    ],
+)
+def test_a_live_report_keeps_every_entry(live: str) -> None:
+    body = f"<div class='detail'><h1>{HEADLINE}</h1><div class='detail-sapo'>{SAPO}</div>{live}</div>"
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.sapo == SAPO
+    assert article.paragraphs == ENTRIES
+
+
+def test_an_emagazine_keeps_every_section_and_its_credits_byline() -> None:
+    sections = "".join(
+        f"<section class='e-section full-width'><div class='parallax'></div><div class='e-inner'>"
+        f"<h2 class='e-heading'>Phần {n + 1}</h2><p>{text}</p></div></section>"
+        for n, text in enumerate(ENTRIES))
+    credits = ("<div class='emag-credit'><p>Nội dung: Hoài Thương</p><p>Ảnh: Lê Trọng Khang</p>"
+               "<p>Thiết kế: Minh Đức</p></div>")
+    body = f"<h1>{HEADLINE}</h1><div class='emag-body'>{sections}{credits}</div>"
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert [p for p in article.paragraphs if not p.startswith("Phần")] == list(ENTRIES)
+    assert article.author == "Hoài Thương"  # not the photographer, not the designer
+
+
+def test_a_grid_of_teasers_is_no_live_report() -> None:
+    article_text = "".join(f"<p>{text} {text}</p>" for text in ENTRIES)
+    grid = "<div class='grid'>" + "".join(
+        f"<div class='item'><h3><a href='/{n}.html'>Tin khác số {n} về thời tiết cả nước</a></h3>"
+        f"<div class='item-sapo'>{SAPO} Bản tin số {n}.</div></div>" for n in range(3)) + "</div>"
+    body = f"<article><h1>{HEADLINE}</h1>{article_text}</article>{grid}"
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.paragraphs == tuple(f"{text} {text}" for text in ENTRIES)
+
+
+def test_the_next_article_loaded_below_is_not_a_section() -> None:
+    first = "".join(f"<p>{text}</p>" for text in ENTRIES)
+    body = (f"<div class='stream'><div class='story'><h1>{HEADLINE}</h1><div class='story-body'>{first}</div></div>"
+            "<div class='story'><h1>Giá xăng giảm lần thứ ba liên tiếp</h1><div class='story-body'>"
+            f"<p>{SAPO}</p></div></div></div>")
+    assert parse_page(f"<title>{HEADLINE}</title>", body).paragraphs == ENTRIES
+
+
+def test_an_author_box_with_the_writer_s_workplace() -> None:
+    box = ("<div class='author-box'><img src='/a.jpg' alt=''><div class='author-info'><b>ThS. Nguyễn Thị Minh Nguyệt</b>"
+           "<br><i>Học viện Chính trị khu vực III</i></div></div>")
+    body = f"<article><h1>{HEADLINE}</h1>{box}" + "".join(f"<p>{t}</p>" for t in ENTRIES) + "</article>"
+    assert parse_page(f"<title>{HEADLINE}</title>", body).author == "Nguyễn Thị Minh Nguyệt"
+
+
+def test_a_photo_s_credit_is_no_byline() -> None:
+    figure = ("<figure><img src='/a.jpg'><figcaption>Thủ tướng New Zealand tại cuộc họp báo "
+              "<span class='credit'>Source: AAP</span></figcaption></figure>")
+    body = f"<article><h1>{HEADLINE}</h1>{figure}" + "".join(f"<p>{t}</p>" for t in ENTRIES) + "</article>"
+    assert parse_page(f"<title>{HEADLINE}</title>", body).author is None
+
+
+@pytest.mark.parametrize(
+    "line, sources",
+    [
+        pytest.param("Source: AAP", ("AAP",), id="english-label"),
+        pytest.param("Theo AAP", ("AAP",), id="an-agency-after-theo"),
+    ],
+)
+def test_an_agency_is_a_source_not_an_author(line: str, sources: tuple[str, ...]) -> None:
+    credit = read_credit(line)
+    assert credit is not None and credit.authors == () and credit.sources == sources
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("“Chỉ cần một em nhỏ nhớ được tiếng trống chầu là đủ” NSƯT Phan Thị Hoa", True, id="with-speaker"),
+        pytest.param("“Hội An đẹp nhất là khi người dân cùng giữ sự bình yên”", True, id="alone"),
+        pytest.param("Bức thư viết: “Chúng tôi mong các cơ quan chức năng sớm giải quyết dứt điểm”.", False,
+                     id="introduced-in-a-sentence"),
+    ],
+)
+def test_a_pull_quote(text: str, expected: bool) -> None:
+    assert furniture.is_pull_quote(text) is expected
+
+
+def test_a_quote_box_with_its_speaker_leaves_the_body() -> None:
+    quote = ("<div class='em-quote'><p>“Chỉ cần một em nhỏ nhớ được tiếng trống chầu là chúng tôi đã thấy "
+             "xứng đáng”</p><span>NSƯT Phan Thị Hoa</span></div>")
+    body = f"<article><h1>{HEADLINE}</h1><p>{ENTRIES[0]}</p>{quote}<p>{ENTRIES[1]}</p></article>"
+    assert parse_page(f"<title>{HEADLINE}</title>", body).paragraphs == ENTRIES[:2]
+
+
+def test_an_opinion_column_s_disclaimer_leaves_the_body() -> None:
+    body = (f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{t}</p>" for t in ENTRIES)
+            + "<p><em>Bài viết thể hiện quan điểm riêng của tác giả.</em></p></article>")
+    assert parse_page(f"<title>{HEADLINE}</title>", body).paragraphs == ENTRIES
+
+
+@pytest.mark.parametrize(
+    "banner, expected",
+    [
+        pytest.param("<a href='/'><img src='/images/banner_vks.jpg' alt='Viện kiểm sát nhân dân tối cao'></a>",
+                     "Cổng thông tin điện tử Viện kiểm sát nhân dân tối cao", id="the-institution-on-the-banner"),
+        pytest.param("", None, id="no-case-given-anywhere"),
+    ],
+)
+def test_a_footer_name_in_capitals_is_written_as_readers_write_it(banner: str, expected: str | None) -> None:
+    body = (f"<div id='header'>{banner}</div><article><h1>{HEADLINE}</h1>"
+            + "".join(f"<p>{t}</p>" for t in ENTRIES) + "</article>"
+            "<div id='footer'><p>CỔNG THÔNG TIN ĐIỆN TỬ VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO</p>"
+            "<p>Địa chỉ: Số 9 Phạm Văn Bạch, Cầu Giấy, Hà Nội</p></div>")
+    assert parse_page(f"<title>{HEADLINE}</title>", body).outlet == expected
