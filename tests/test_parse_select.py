@@ -9,7 +9,13 @@ from bs4 import BeautifulSoup
 
 from vnextract.pipeline.parse import furniture
 from vnextract.pipeline.parse.blocks import outermost
-from vnextract.pipeline.parse.metadata import GENERIC_AUTHOR, GENERIC_PUBLISHED, GENERIC_TAGS
+from vnextract.pipeline.parse.metadata import (
+    GENERIC_AUTHOR,
+    GENERIC_CREDITS,
+    GENERIC_POSTER,
+    GENERIC_PUBLISHED,
+    GENERIC_TAGS,
+)
 from vnextract.pipeline.parse.select import PageIndex, split_selector_list
 from vnextract.pipeline.parse.sites import GENERIC_BODY_SELECTORS, SITES
 
@@ -19,11 +25,12 @@ HTML = """<html><head><meta name="pubdate" content="x"></head><body>
 <p class="Normal" style="text-align:right;"><strong id="s1">Tên</strong></p>
 <div data-role="publishdate" id="d1">1/1/2024</div><ul class="tags"><li><a id="t3">C</a></li></ul>
 <section><p id="p1">x</p><p id="p2" class="a b">y</p></section><h1>Một</h1><p>z</p>
+<script src="/js/logo.js"></script><img id="i1" src="/img/logo_site.gif"><img src="/img/anh.jpg" class="a-logo">
 </body></html>"""
 
 
 def _all_selectors() -> list[str]:
-    selectors = [*GENERIC_BODY_SELECTORS, *GENERIC_AUTHOR, *GENERIC_PUBLISHED, *GENERIC_TAGS,
+    selectors = [*GENERIC_BODY_SELECTORS, *GENERIC_AUTHOR, *GENERIC_CREDITS, *GENERIC_POSTER, *GENERIC_PUBLISHED, *GENERIC_TAGS,
                  *furniture.CAPTION_SELECTORS]
     for site in SITES:
         selectors += [*site.title, *site.sapo, *site.body, *site.author, *site.published, *site.modified,
@@ -47,6 +54,11 @@ def _all_selectors() -> list[str]:
         pytest.param(".tags a, h1", id="list"),
         pytest.param("*", id="universal"),
         pytest.param("meta[name=pubdate]", id="head-meta"),
+        pytest.param("img[src*=logo]", id="substring-of-one-tag-not-a-script"),
+        pytest.param("[class*=logo]", id="substring-of-a-class"),
+        pytest.param("[class*='a b']", id="substring-across-classes"),
+        pytest.param('a[href*=".ld"]', id="substring-quoted"),
+        pytest.param("[id*=t]", id="substring-of-an-id"),
     ],
 )
 def test_select_index_matches_soupsieve(selector: str) -> None:

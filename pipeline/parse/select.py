@@ -99,6 +99,29 @@ def _keys(selector: str) -> tuple[tuple[str, str], ...]:
     return tuple(keys)
 
 
+# A selector of one attribute-substring test, with or without a tag name: `img[src*=logo]`.
+_SUBSTRING = re.compile(r"""([a-zA-Z][\w-]*)?\[([a-zA-Z][\w-]*)\*=(?:"([^"\\]*)"|'([^'\\]*)'|(-?[a-zA-Z_][\w-]*))\]""")  # unquoted: an identifier, as CSS has it
+
+
+@functools.lru_cache(maxsize=512)
+def _substring_test(selector: str) -> tuple[str | None, str, str] | None:
+    """(tag name or None, attribute, text) when the selector only asks that an attribute
+    contain a text, of any element or of one tag name."""
+    match = _SUBSTRING.fullmatch(selector.strip())
+    if match is None:
+        return None
+    needle = next(group for group in match.groups()[2:] if group is not None)
+    tag = match.group(1).lower() if match.group(1) else None
+    return (tag, match.group(2).lower(), needle) if needle else None
+
+
+def _attr_text(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    if value is None:
+        return ""
+    return " ".join(value) if isinstance(value, list) else str(value)
+
+
 class PageIndex:
     """The page's elements by tag name, class and attribute name, in document order."""
 
@@ -140,6 +163,12 @@ class PageIndex:
         last = self._pool(_last_compound(selector))
         if not last:  # no element has what the selector asks for: no need to compile it
             return []
+        substring = _substring_test(selector)
+        if substring is not None:  # "[class*=author]", "img[src*=logo]": a test per element, no soupsieve
+            tag_name, name, needle = substring
+            found = [tag for tag in last if not is_gone(tag) and (tag_name is None or tag.name == tag_name)
+                     and needle in _attr_text(tag, name)]
+            return found[:1] if first_only else found
         compiled = _compiled(selector)
         if compiled is None:
             return []
