@@ -1,6 +1,7 @@
 """Articles cut into alike blocks (live reports, e-magazine sections), author boxes with the
 writer's workplace, e-magazine credits blocks, quote boxes with their speaker and an opinion
-column's disclaimer (the 25th and 26th held-out rounds)."""
+column's disclaimer, republished articles' credits and links to their original, schedule boxes
+and names set in capitals (the 25th to 28th held-out rounds)."""
 
 import pytest
 from _parse_support import parse_page
@@ -137,3 +138,47 @@ def test_a_footer_name_in_capitals_is_written_as_readers_write_it(banner: str, e
             "<div id='footer'><p>CỔNG THÔNG TIN ĐIỆN TỬ VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO</p>"
             "<p>Địa chỉ: Số 9 Phạm Văn Bạch, Cầu Giấy, Hà Nội</p></div>")
     assert parse_page(f"<title>{HEADLINE}</title>", body).outlet == expected
+
+
+@pytest.mark.parametrize(
+    "line, authors, sources",
+    [
+        pytest.param("Theo Tiến Hưng - Đức Trí (Người Lao Động)", ("Tiến Hưng", "Đức Trí"), ("Người Lao Động",),
+                     id="two-writers-after-theo"),
+        pytest.param("Theo Hà Anh - Dân trí", ("Hà Anh",), ("Dân trí",), id="writer-and-outlet-after-theo"),
+        pytest.param("Minh Ngọc - Cổng GTĐT Hà Nội", ("Minh Ngọc",), (), id="portal-after-dash"),
+    ],
+)
+def test_republished_credits(line: str, authors: tuple[str, ...], sources: tuple[str, ...]) -> None:
+    credit = read_credit(line)
+    assert credit is not None and credit.authors == authors and credit.sources == sources
+
+
+def test_a_link_to_the_original_after_the_byline() -> None:
+    body = (f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{t}</p>" for t in ENTRIES)
+            + "<p style='text-align:right'><strong>Theo Thanh Hùng/VietNamNet</strong></p>"
+            "<p><em>Xem bài gốc tại: <a href='https://vietnamnet.vn/a.html'>vietnamnet.vn</a></em></p></article>")
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.author == "Thanh Hùng"
+    assert article.paragraphs == ENTRIES
+
+
+def test_a_schedule_box_leaves_the_body() -> None:
+    box = ("<div class='schedule-box'><p><strong>Lịch thi đấu vòng bảng</strong></p>"
+           "<p>9/12: Lào - Việt Nam</p><p>15/12: Việt Nam - Indonesia</p></div>")
+    body = f"<article><h1>{HEADLINE}</h1><p>{ENTRIES[0]}</p>{box}<p>{ENTRIES[1]}</p></article>"
+    assert parse_page(f"<title>{HEADLINE}</title>", body).paragraphs == ENTRIES[:2]
+
+
+@pytest.mark.parametrize(
+    "logo, footer, expected",
+    [
+        pytest.param("THƯ VIỆN PHÁP LUẬT", "© 2026 Thư Viện Pháp Luật", "Thư Viện Pháp Luật", id="words-in-capitals"),
+        pytest.param("BNEWS", "Bản quyền thuộc về BNEWS", "BNEWS", id="an-acronym-stays"),
+    ],
+)
+def test_a_logo_in_capitals_is_named_as_the_page_writes_it(logo: str, footer: str, expected: str) -> None:
+    head = f"<title>{HEADLINE} | {logo}</title>"
+    body = (f"<header><a href='/' class='logo'><span>{logo}</span></a></header><article><h1>{HEADLINE}</h1>"
+            + "".join(f"<p>{t}</p>" for t in ENTRIES) + f"</article><footer><p>{footer}</p></footer>")
+    assert parse_page(head, body).outlet == expected

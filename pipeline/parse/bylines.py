@@ -37,6 +37,7 @@ _INITIALS = re.compile(r"((?:[A-ZĐ]\.)+)(.*)")
 _TOKEN = re.compile(r"\([^()]*\)|[,;:&/|\-–—]|[^\s(),;:&/|\-–—]+")
 _SEPARATORS = frozenset(",;:&/|-–—")
 _DASHES = frozenset("-–—")
+_NAME_JOINERS = frozenset("-–—,&")  # between two writers' names
 _CREDIT_BREAKS = frozenset(",;|/")  # between the credits or sources of one line
 # An outlet's domain: "baomoi.vn", "tin.com.vn"
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|tv|co|news|uk|us)", re.IGNORECASE)
@@ -406,7 +407,10 @@ def read_credit(line: str) -> Credit | None:
             i += 1
             continue
         if token in _SEPARATORS:
+            theo = reader.role == "theo" and bool(reader.name)
             reader.close()
+            if theo and token in _NAME_JOINERS:
+                reader.role = "theo"  # "Theo Tiến Hưng - Đức Trí (NLĐ)": two writers, the outlet after them
             i += 1
             continue
         label = _label_at(tokens, i)

@@ -205,6 +205,7 @@ FURNITURE_CLASS = re.compile(
       | other-?news|more-?news|older-?news|tin-?khac|tin-?moi|news-?by-?date
       | note-?box|info-?box|fact-?box|box-?note|box-?info|brief-?info|quote-?box|box-?quote|pull-?quote
       | match-?box|box-?match|match-?info|score-?box|box-?score|scoreboard|line-?up|lineups?  # a match's result box
+      | schedule(?:-?box)?|fixtures?|standings|lich-?thi-?dau|bang-?xep-?hang  # a tournament's schedule, its table
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo(?:s|tion\w*)?|pr-box
       | breadcrumbs?|menu|navbar|sidebar|widget|newsletter|subscribe|login|signup|register

@@ -1201,7 +1201,8 @@ def _logo_names(page: Page, host: str | None) -> list[str]:
                 continue
             name = _segments(clean_text(value))[0]
             if looks_like_outlet(name) or (len(label) >= 3 and fold(name) == label):
-                found.append(name)
+                # a logo set in capitals: the name as the page writes it elsewhere, if it does
+                found.append((_written_elsewhere(page, name) or name) if _in_capitals(name) else name)
     return found
 
 
@@ -1268,6 +1269,8 @@ def _masthead_names(page: Page) -> list[str]:
 
 
 _MAX_ALT_IMAGES = 6
+# Where a name ends in a title, a description or a footer line ("© 2026 Thư Viện Pháp Luật").
+_PIECES = re.compile(r"\s[-–|]\s|[.,;:|]\s|©\s*(?:(?:19|20)\d\d\s*)?|(?i:copyright)\s*(?:(?:19|20)\d\d\s*)?")
 
 
 def _written_elsewhere(page: Page, shouted: str) -> str | None:
@@ -1279,8 +1282,8 @@ def _written_elsewhere(page: Page, shouted: str) -> str | None:
     texts += [str(img.get("alt")) for img in page.index.select(["a[href] img[alt]"])[:_MAX_ALT_IMAGES]]
     target = fold(shouted)
     for text in texts:
-        for piece in re.split(r"\s[-–|]\s|[.,;:|]\s", clean_text(text)):
-            if fold(piece) == target:
+        for piece in _PIECES.split(clean_text(text)):
+            if fold(piece) == target and not _in_capitals(piece):
                 return piece.strip()
     return None
 
@@ -1307,7 +1310,8 @@ def _most_named(names: list[str], signature: str | None = None) -> str | None:
     bare = [_without_paper(form) for form in best]
     bare_signature = _without_paper(signature) if signature else None
     # readers do not write a name in capitals: a cased form wins over "BỆNH VIỆN BẠCH MAI"
-    form = max(bare, key=lambda form: (form == bare_signature, not _in_capitals(form), bare.count(form)))
+    # (an acronym's one word stays: "BNEWS", "VTV")
+    form = max(bare, key=lambda form: (not _set_in_capitals(form), form == bare_signature, bare.count(form)))
     return f"{_PAPER} {form}" if any(name != _without_paper(name) for name in best) else form
 
 
@@ -1351,6 +1355,14 @@ def _agreed_names(page: Page) -> list[str]:
             counts[folded] = counts.get(folded, 0) + 1
     agreed = [text for source in sources for text in source if len(text.split()) >= 2 and counts[fold(text)] >= 2]
     return list(dict.fromkeys(agreed))
+
+
+_MAX_ACRONYM_LETTERS = 6
+
+
+def _set_in_capitals(name: str) -> bool:
+    """True for a name of words set in capitals for show ("THƯ VIỆN PHÁP LUẬT"), not an acronym."""
+    return _in_capitals(name) and (len(name.split()) > 1 or sum(ch.isalpha() for ch in name) > _MAX_ACRONYM_LETTERS)
 
 
 def _in_capitals(name: str) -> bool:
