@@ -182,3 +182,19 @@ def test_a_logo_in_capitals_is_named_as_the_page_writes_it(logo: str, footer: st
     body = (f"<header><a href='/' class='logo'><span>{logo}</span></a></header><article><h1>{HEADLINE}</h1>"
             + "".join(f"<p>{t}</p>" for t in ENTRIES) + f"</article><footer><p>{footer}</p></footer>")
     assert parse_page(head, body).outlet == expected
+
+
+def test_the_byline_after_the_body_s_wrappers() -> None:
+    body = (f"<div class='box10'><h1>{HEADLINE}</h1><div class='content'><div>"
+            + "<br><br>".join(f"<span>{t}</span>" for t in ENTRIES)
+            + "</div></div><div style='text-align:right;font-weight:bold'>Ngọc Tú</div>"
+            "<div class='social'><a href='#'>Facebook</a></div></div>")
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.author == "Ngọc Tú"
+    assert article.paragraphs == ENTRIES
+
+
+def test_an_outlet_s_lead_tag_in_the_author_box_is_no_author() -> None:
+    body = (f"<article><h1>{HEADLINE}</h1><div class='detail-author-top'><span>TTO</span></div>"
+            + "".join(f"<p>{t}</p>" for t in ENTRIES) + "</article>")
+    assert parse_page(f"<title>{HEADLINE}</title>", body).author is None

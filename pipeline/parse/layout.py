@@ -242,11 +242,19 @@ def _workplace_under_byline(el: Tag, before: list[Tag]) -> bool:
 
 
 _AFTER_SIBLINGS = 2  # elements after the body container looked at for its byline
+_WRAPPERS_UP = 2  # wrappers the body container may close before its byline
 
 
 def credit_after(container: Tag) -> list[str]:
     """The byline set just after the body container (a bold or right-aligned short block, as old
     ASP.NET pages put it): its names; the block is removed."""
+    if container.name != "td":
+        # the body's last wrapper ("div.content > div" with the byline after div.content)
+        for _ in range(_WRAPPERS_UP):
+            if _next_element(container) is not None or not isinstance(container.parent, Tag) \
+                    or container.parent.name in ("body", "html"):
+                break
+            container = container.parent
     node = container.next_sibling
     if container.name == "td" and not _next_element(container) and isinstance(container.parent, Tag):
         node = container.parent.next_sibling  # an old table page: the byline is the next row's cell

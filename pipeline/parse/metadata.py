@@ -7,6 +7,7 @@ elements, `rel=author` links). Text is normalised once, where it is taken from t
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import logging
@@ -816,9 +817,19 @@ def _byline(page: Page, text: str | None) -> str | None:
     if "http" in lowered or "www." in lowered or any(ch in text for ch in "@<>{}") \
             or not any(ch.isalpha() for ch in text):
         return None
-    if is_site_name(page, text) or parse_datetime(text):
+    if is_site_name(page, text) or parse_datetime(text) or _is_wire_tag(text):
         return None
     return text
+
+
+@functools.cache
+def _wire_tags() -> frozenset[str]:
+    return frozenset(re.sub(r"\s+", "", known).strip("()").casefold() for known in furniture.wire_prefixes())
+
+
+def _is_wire_tag(text: str) -> bool:
+    """True for an outlet's lead tag standing where a byline goes ("TTO", "(NLĐO)")."""
+    return re.sub(r"\s+", "", text).strip("()").casefold() in _wire_tags()
 
 
 def _join_names(names: list[str | None]) -> str | None:
