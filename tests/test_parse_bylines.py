@@ -162,7 +162,8 @@ def test_bylines_split_photo_credits(paragraph: str, pieces: list[str], credits:
 @pytest.mark.parametrize(
     "word, expected",
     [("Nguyễn", True), ("NGHIÊM", True), ("Quỳnh", True), ("khuya", True), ("UBND", False),
-     ("HĐND", False), ("CATP", False), ("Mail", False), ("TP.HCM", False), ("2024", False)],
+     ("HĐND", False), ("CATP", False), ("Mail", False), ("TP.HCM", False), ("2024", False),
+     ("Dzũng", True), ("Dzoãn", True), ("DZ", False)],
 )
 def test_bylines_is_syllable(word: str, expected: bool) -> None:
     assert is_syllable(word) is expected

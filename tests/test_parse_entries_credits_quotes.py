@@ -198,3 +198,21 @@ def test_an_outlet_s_lead_tag_in_the_author_box_is_no_author() -> None:
     body = (f"<article><h1>{HEADLINE}</h1><div class='detail-author-top'><span>TTO</span></div>"
             + "".join(f"<p>{t}</p>" for t in ENTRIES) + "</article>")
     assert parse_page(f"<title>{HEADLINE}</title>", body).author is None
+
+
+@pytest.mark.parametrize(
+    "line, authors",
+    [
+        pytest.param("(Đỗ Dzũng) [qd]", ("Đỗ Dzũng",), id="bracketed-with-editor-initials"),
+        pytest.param("Văn Lan [đ.d.]", ("Văn Lan",), id="editor-initials-after-the-name"),
+    ],
+)
+def test_an_overseas_paper_s_signature(line: str, authors: tuple[str, ...]) -> None:
+    credit = read_credit(line)
+    assert credit is not None and credit.authors == authors
+
+
+@pytest.mark.parametrize("line", ["(Hà Nội)", "(TTXVN)", "(Ảnh minh họa)"])
+def test_a_bracket_alone_is_no_signature(line: str) -> None:
+    credit = read_credit(line)
+    assert credit is None or not credit.authors

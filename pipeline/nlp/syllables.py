@@ -8,8 +8,9 @@ import unicodedata
 
 # A Vietnamese syllable with its tone and vowel marks taken off: an optional initial consonant
 # cluster, one to three vowels, an optional final consonant. Acronyms ("UBND", "TP", "HĐND") and
-# most foreign words ("Mail", "Reuters", "Mourinho", "Trump") do not have this shape.
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+# most foreign words ("Mail", "Reuters", "Mourinho", "Trump") do not have this shape. "Dz" is
+# the older spelling of "D" overseas papers keep in names ("Đỗ Dzũng", "Dzoãn").
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|dz|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
 def bare(word: str) -> str:

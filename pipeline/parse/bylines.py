@@ -37,6 +37,10 @@ _INITIALS = re.compile(r"((?:[A-ZĐ]\.)+)(.*)")
 _TOKEN = re.compile(r"\([^()]*\)|[,;:&/|\-–—]|[^\s(),;:&/|\-–—]+")
 _SEPARATORS = frozenset(",;:&/|-–—")
 _DASHES = frozenset("-–—")
+# An editor's initials in square brackets closing a signature ("[qd]", "[đ.d.]").
+_EDITOR_INITIALS = re.compile(r"\s*\[[^\[\]\d]{1,8}\]$")
+# A signature written whole in brackets, with the editor's initials ("(Đỗ Dzũng) [qd]").
+_SIGNATURE_WITH_INITIALS = re.compile(r"\(([^()]{2,60})\)\s*\[[^\[\]\d]{1,8}\]")
 _NAME_JOINERS = frozenset("-–—,&")  # between two writers' names
 _CREDIT_BREAKS = frozenset(",;|/")  # between the credits or sources of one line
 # An outlet's domain: "baomoi.vn", "tin.com.vn"
@@ -369,7 +373,13 @@ def read_credit(line: str) -> Credit | None:
     "Hà Anh (Theo AFP)" a byline and a source; "Ảnh: AFP" a photo credit; "Theo đó, ..." is text.
     "ThS. Hà Anh - Phòng Công tác xã hội" is Hà Anh's byline; "NHÓM PHÓNG VIÊN KINH TẾ" a desk's.
     """
-    text = " ".join(line.split()).strip(" .;,:")
+    text = " ".join(line.split())
+    signed = _SIGNATURE_WITH_INITIALS.fullmatch(text)
+    if signed:  # "(Đỗ Dzũng) [qd]": an overseas paper's signature, its editor's initials after it
+        inner = read_credit(signed[1])
+        if inner is not None and inner.authors and not inner.sources:
+            return inner
+    text = _EDITOR_INITIALS.sub("", text).strip(" .;,:")
     if _team_signature(text) and len(text.split()) <= MAX_NAME_LINE_WORDS:
         return Credit(sources=(text,))
     agencies = [part.strip() for part in _AGENCY_SPLIT.split(text)]

@@ -35,6 +35,13 @@ _MORNING = re.compile(r"^\s*(?:(?i:AM|A\.M\.|sáng|rạng sáng)|SA)\b")
 _WORDS = re.compile(
     r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*|\s+năm\s+|\s+)(\d{4})(?!\d)", re.IGNORECASE
 )
+# "20 Tháng Năm 2013": the month's name, as Joomla and WordPress print dates in Vietnamese.
+_MONTH_NAMES = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+                "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_NAMED_MONTH = re.compile(
+    r"(?<!\d)(\d{1,2})\s+tháng\s+(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")(?:\s*,|\s+năm)?\s+(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
 _TIME = re.compile(r"(?<![\d/.:-])(\d{1,2})\s*(?::|h|g)\s*(\d{2})(?::(\d{2}))?(?![\d/.-])")
 _GMT = re.compile(r"(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?", re.IGNORECASE)
 _YEARS = range(1990, 2101)
@@ -83,8 +90,12 @@ def parse_datetime(text: str | None) -> str | None:
         tz = _iso_offset(match.group(7)) if match.group(7) else None
         return _build(year, month, day, clock, tz)
     match = _DMY.search(text) or _WORDS.search(text)
+    named = _NAMED_MONTH.search(text) if match is None else None
     if match:
         day, month, year = (int(g) for g in match.group(1, 2, 3))
+    elif named:
+        match = named
+        day, month, year = int(named.group(1)), _MONTH_NAMES[named.group(2).lower()], int(named.group(3))
     else:
         match = _DMY_SHORT.search(text)
         if not match:
