@@ -216,3 +216,24 @@ def test_an_overseas_paper_s_signature(line: str, authors: tuple[str, ...]) -> N
 def test_a_bracket_alone_is_no_signature(line: str) -> None:
     credit = read_credit(line)
     assert credit is None or not credit.authors
+
+
+def test_a_site_name_holding_a_dash_leaves_the_title() -> None:
+    site = "Cổng thông tin - giao tiếp điện tử tỉnh Vĩnh Phúc"
+    body = (f"<table><tr><td><h1 class='logo-text'>{site}</h1></td></tr><tr><td>"
+            f"<font size='3'><b>{HEADLINE}</b></font><br><font size='1'>Ngày 28/07/2012</font>"
+            + "".join(f"<p>{t}</p>" for t in ENTRIES)
+            + "<div class='tinkhac'><ul><li><a href='/1.html'>Xử phạt nhiều trường hợp xả thải ra môi trường</a>"
+            "<span class='date'>(04/12/2013)</span></li></ul></div></td></tr></table>")
+    article = parse_page(f"<title>{HEADLINE} - {site}</title>", body)
+    assert article.title == HEADLINE
+    assert article.published_at == "2012-07-28"  # the dateline under the headline, not a listed link's
+
+
+def test_a_gallery_s_title_leaves_the_body_with_its_photos() -> None:
+    gallery = ("<div class='gallery-box'><div class='gallery-title'>Ảnh sự kiện</div><div class='gallery-item'>"
+               "<img src='/a.jpg'><p class='gallery-caption'>Khách tham quan xem mô hình Nhà hát Lớn</p></div></div>")
+    body = f"<article><h1>{HEADLINE}</h1><p>{ENTRIES[0]}</p>{gallery}<p>{ENTRIES[1]}</p></article>"
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.paragraphs == ENTRIES[:2]
+    assert article.captions == ("Khách tham quan xem mô hình Nhà hát Lớn",)

@@ -124,13 +124,26 @@ def take_layout_captions(container: Tag) -> list[str]:
 
 
 def drop_media(container: Tag) -> None:
-    """Remove the figures left once their captions are taken: what remains in a `figure` is the
-    image and its credit ("AFP", "Ảnh: TTXVN"), never article text. A figure wrapping a table, a
-    quote or paragraphs of prose (some CMSs wrap those in one) stays."""
-    for figure in container.find_all("figure"):
+    """Remove the figures and galleries left once their captions are taken: what remains in a
+    `figure` is the image and its credit ("AFP", "Ảnh: TTXVN"), in a gallery its title ("Ảnh sự
+    kiện"), never article text. One wrapping a table, a quote or paragraphs of prose (some CMSs
+    wrap those in one) stays."""
+    for figure in container.find_all(_is_media_block):
         if is_gone(figure) or figure.find(("table", "blockquote")) is not None or holds_prose(figure):
             continue
         figure.decompose()
+
+
+_MEDIA_CLASS = re.compile(r"(?:^|-)(?:gallery|slideshow|album|carousel)(?:$|-)")
+
+
+def _is_media_block(tag: Tag) -> bool:
+    """A figure, or a block classed as a photo gallery (its title, "Ảnh sự kiện", and its images)."""
+    if tag.name == "figure":
+        return True
+    classes = tag.get("class")
+    return tag.name in ("div", "section", "ul") and isinstance(classes, list) and any(
+        _MEDIA_CLASS.search(furniture.token_words(token)) for token in classes)
 
 
 def _emphasised(el: Tag) -> bool:

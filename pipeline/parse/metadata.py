@@ -442,6 +442,13 @@ def _strip_site_name(page: Page, title: str) -> str:
     pieces = [p.strip() for p in parts]
     if _BREADCRUMB.search(title):  # "Site > Tin tức > Xã hội > Headline": the headline is the longest
         return max(pieces, key=len)
+    for k in range(1, len(pieces) - 1):
+        # a site name holding a separator itself ("H - Cổng thông tin - giao tiếp điện tử tỉnh X"):
+        # the pieces after the headline read as one name
+        rest = pieces[k] + "".join(sep + piece for sep, piece in zip(seps[k:], pieces[k + 1:]))
+        if is_site_name(page, rest) or looks_like_outlet(rest):
+            pieces, seps = pieces[:k] + [rest], seps[:k]
+            break
     longest = max(pieces, key=len)
     # a segment written as an outlet's name ("Báo Sóc Trăng điện tử :: H") names the site, unless
     # it is the longest (a headline opening "Báo cáo ...")
