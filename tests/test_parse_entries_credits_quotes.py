@@ -237,3 +237,29 @@ def test_a_gallery_s_title_leaves_the_body_with_its_photos() -> None:
     article = parse_page(f"<title>{HEADLINE}</title>", body)
     assert article.paragraphs == ENTRIES[:2]
     assert article.captions == ("Khách tham quan xem mô hình Nhà hát Lớn",)
+
+
+@pytest.mark.parametrize(
+    "block, kept",
+    [
+        pytest.param("<blockquote class='quote'><p>\"Các cầu thủ đã không bỏ cuộc sau bàn thua sớm\", HLV đội chủ "
+                     "nhà nói sau trận.</p></blockquote>", False, id="a-quote-box-with-its-attribution"),
+        pytest.param("<blockquote><p>“Trước đây thả giống trôi nổi nên tôm hay bị bệnh, năm nay tôm lớn đều”, "
+                     "anh Tèo nói.</p></blockquote>", True, id="a-plain-blockquote-the-article-says"),
+    ],
+)
+def test_a_quote_with_its_speaker_goes_only_from_a_quote_box(block: str, kept: bool) -> None:
+    body = f"<article><h1>{HEADLINE}</h1><p>{ENTRIES[0]}</p>{block}<p>{ENTRIES[1]}</p></article>"
+    paragraphs = parse_page(f"<title>{HEADLINE}</title>", body).paragraphs
+    assert (len(paragraphs) == 3) is kept and paragraphs[0] == ENTRIES[0] and paragraphs[-1] == ENTRIES[1]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        pytest.param("LUYỆN THI ĐẠI HỌC 2021 - Học trực tuyến cùng thầy cô giỏi, đăng ký ngay!", True, id="advert"),
+        pytest.param("Người dân cần đăng ký ngay khi có triệu chứng sốt cao.", False, id="a-sentence-of-the-article"),
+    ],
+)
+def test_an_order_to_act_now_is_an_advert(line: str, expected: bool) -> None:
+    assert furniture.is_promo(line) is expected

@@ -254,6 +254,12 @@ def _wraps_page(form: Tag, root_chars: int) -> bool:
     return len(form.get_text(strip=True)) >= root_chars * _PAGE_WRAPPER_SHARE
 
 
+def _is_pull_quote_block(tag: Tag) -> bool:
+    tokens = _attr_tokens(tag)
+    return furniture.is_quote_block(tag.name, tokens) and furniture.is_pull_quote(
+        flat_text(tag), boxed=furniture.is_quote_box(tokens))
+
+
 def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
     """Remove code, widgets, forms, share bars, related links, comments and ads under `root`.
 
@@ -275,7 +281,7 @@ def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
             or furniture.is_furniture_region(tag.attrs)
             or furniture.is_furniture_class(_attr_tokens(tag))
             or furniture.is_boxed(tag.name, tag.attrs)
-            or furniture.is_quote_block(tag.name, _attr_tokens(tag)) and furniture.is_pull_quote(flat_text(tag))
+            or _is_pull_quote_block(tag)
         ):
             candidates.append(tag)
     candidates.extend(select_all(root, extra_selectors))

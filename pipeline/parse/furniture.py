@@ -165,10 +165,16 @@ def is_site_description(text: str) -> bool:
 _OWNER_STATEMENT = re.compile(r"(?:^|[-–|,.]\s*)(?:Cơ quan (?:của|ngôn luận|chủ quản)|Tiếng nói của)\s", re.IGNORECASE)
 
 
+# A short line that closes on an order to act now ("..., đăng ký ngay!", "Mua ngay!"): an advert.
+_ACT_NOW = re.compile(r"\b(?:đăng ký|mua|đặt mua|tải|xem|tham gia|nhận)\s+ngay\s*!\s*$", re.IGNORECASE)
+_MAX_ACT_NOW_CHARS = 160
+
+
 def is_promo(line: str) -> bool:
     """True for an outlet's call to action inside a body ("Đón đọc Tạp chí ... số 47", "Đặt mua
-    ấn phẩm tại đây", "Mời quý độc giả theo dõi ... trên TV Online")."""
-    return bool(_promo_opener().match(line))
+    ấn phẩm tại đây", "Mời quý độc giả theo dõi ... trên TV Online", "Học trực tuyến cùng thầy
+    cô giỏi, đăng ký ngay!")."""
+    return bool(_promo_opener().match(line)) or (len(line) <= _MAX_ACT_NOW_CHARS and bool(_ACT_NOW.search(line)))
 
 
 def is_furniture(line: str) -> bool:
@@ -341,22 +347,31 @@ def is_boxed(name: str, attrs: Mapping[str, str | list[str]]) -> bool:
 
 
 # A pull quote: a sentence set apart in quotation marks, alone or over its speaker's name.
-_PULL_QUOTE = re.compile(r'[“"«„‘][^“”"«»]{10,280}[”"»“’][.!?…]?(?P<speaker>\s+[^“”"«».!?]{2,60})?')
+_PULL_QUOTE = re.compile(r'[“"«„‘][^“”"«»]{10,280}[”"»“’][.!?…]?(?P<comma>,)?(?P<speaker>\s+[^“”"«».!?]{2,60}[.]?)?')
 _MAX_SPEAKER_WORDS = 8
 _QUOTE_CLASS = re.compile(r"(?:^|-)quote(?:$|-)")
 
 
-def is_pull_quote(text: str) -> bool:
+def is_pull_quote(text: str, *, boxed: bool = False) -> bool:
     """True for a quote block's text that is one quotation and at most its speaker ("“Hội An đẹp
     nhất là khi ...”", "“...” NSƯT Phan Thị Hoa"): a pull quote. A quoted letter or document
-    runs longer, or is introduced in a sentence of the article."""
+    runs longer, or is introduced in a sentence of the article. A quote the article says with
+    its speaker ("“...”, anh Tèo nói.") is the article's, unless a quote box's class sets it apart
+    (`boxed`)."""
     match = _PULL_QUOTE.fullmatch(text.strip())
-    return match is not None and len((match["speaker"] or "").split()) <= _MAX_SPEAKER_WORDS
+    if match is None or len((match["speaker"] or "").split()) > _MAX_SPEAKER_WORDS:
+        return False
+    return boxed or not match["comma"]
 
 
 def is_quote_block(name: str, tokens: list[str]) -> bool:
     """True for a blockquote or an element whose class names a quote ("em-quote", "wp-block-quote")."""
-    return name == "blockquote" or any(_QUOTE_CLASS.search(token_words(token)) for token in tokens)
+    return name == "blockquote" or is_quote_box(tokens)
+
+
+def is_quote_box(tokens: list[str]) -> bool:
+    """True for an element whose class names a quote ("quote", "em-quote", "wp-block-quote")."""
+    return any(_QUOTE_CLASS.search(token_words(token)) for token in tokens)
 
 
 def is_furniture_region(attrs: Mapping[str, str | list[str]]) -> bool:
