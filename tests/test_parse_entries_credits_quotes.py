@@ -263,3 +263,48 @@ def test_a_quote_with_its_speaker_goes_only_from_a_quote_box(block: str, kept: b
 )
 def test_an_order_to_act_now_is_an_advert(line: str, expected: bool) -> None:
     assert furniture.is_promo(line) is expected
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        pytest.param("<p style='text-align:right'><strong>Tin, ảnh: Minh Hiền</strong></p>"
+                     "<p><em>(*) Theo chương trình cho vay tái canh cà phê, lãi suất 7%/năm.</em></p>", id="footnote-after"),
+        pytest.param("<p style='text-align:right'><strong>Bài, ảnh: Minh Hiền</strong></p>"
+                     "<p><em>Nguồn: Ban Tổ chức Press Cup 2026</em></p>", id="source-line-after"),
+        pytest.param("<p style='text-align:right'><strong>Minh Hiền</strong></p>"
+                     "<p>(Tòa soạn sẽ tiếp tục thông tin về vụ việc)</p>", id="newsroom-note-after"),
+    ],
+)
+def test_notes_after_the_byline_leave_the_body(ending: str) -> None:
+    body = f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{t}</p>" for t in ENTRIES) + ending + "</article>"
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.author == "Minh Hiền"
+    assert article.paragraphs == ENTRIES
+
+
+@pytest.mark.parametrize("name, author", [("Thượng úy Hoàng Minh Tuấn", "Hoàng Minh Tuấn"), ("Bảo Trâm", "Bảo Trâm")])
+def test_a_bold_byline_glued_to_the_last_paragraph(name: str, author: str) -> None:
+    body = (f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{t}</p>" for t in ENTRIES[:-1])
+            + f"<p>{ENTRIES[-1]} <strong>{name}</strong></p></article>")
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.author == author
+    assert article.paragraphs == ENTRIES
+
+
+def test_a_bold_phrase_closing_a_sentence_is_no_byline() -> None:
+    last = "Người dân được khuyến cáo theo dõi bản tin của <strong>Trung tâm Dự báo</strong>"
+    body = f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{t}</p>" for t in ENTRIES) + f"<p>{last}</p></article>"
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.author is None and article.paragraphs[-1].endswith("Trung tâm Dự báo")
+
+
+def test_a_hotline_table_and_a_fieldset_note_leave_the_body_and_the_lead() -> None:
+    boxes = ("<table border='1' bordercolor='#cc0000' bgcolor='#fff8e0'><tr><td><b>Đường dây nóng Công an tỉnh "
+             "Nghệ An: 069.2.878.113</b></td></tr></table>"
+             "<fieldset style='border:1px solid #999'><legend>Chú thích</legend><p>Họa sĩ Nguyễn Văn Thiện "
+             "(1930 - 2009) từng có 7 năm gắn bó với chiến trường Trường Sơn.</p></fieldset>")
+    body = f"<article><h1>{HEADLINE}</h1><p>{ENTRIES[0]}</p>{boxes}<p>{ENTRIES[1]}</p><p>{ENTRIES[2]}</p></article>"
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.sapo is None
+    assert article.paragraphs == ENTRIES

@@ -352,6 +352,21 @@ def is_agency(name: str) -> bool:
     return folded in _table().get("agency", ()) or folded in _table().get("outlet", ())
 
 
+_CLOSING_NOTE = re.compile(
+    r"\(\*+\)\s*\S.*"  # a footnote to a mark in the text
+    r"|\((?:[^()]|\([^()]*\))*\)"  # a note of the newsroom's in brackets: "(Tòa soạn sẽ tiếp tục ...)"
+    r"|(?i:nguồn(?:\s+tin)?)\s*:\s*\S.*",  # the source: "Nguồn: Ban Tổ chức Press Cup 2026"
+)
+_MAX_NOTE_WORDS = 40
+
+
+def is_closing_note(text: str) -> bool:
+    """True for a line closing an article that is a note on it, not its text: a footnote
+    ("(*) ..."), the newsroom's note in brackets, the source's line ("Nguồn: ...")."""
+    text = " ".join(text.split())
+    return len(text.split()) <= _MAX_NOTE_WORDS and _CLOSING_NOTE.fullmatch(text) is not None
+
+
 def is_signature_line(text: str) -> bool:
     """True for a line of an official document's signature block ("KT. GIÁM ĐỐC", "(Đã ký)",
     "TM. ỦY BAN NHÂN DÂN"): the name closing such a notice is its signer's."""

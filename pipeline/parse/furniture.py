@@ -177,9 +177,13 @@ def is_promo(line: str) -> bool:
     return bool(_promo_opener().match(line)) or (len(line) <= _MAX_ACT_NOW_CHARS and bool(_ACT_NOW.search(line)))
 
 
+# A hotline's line: "Đường dây nóng Công an tỉnh Nghệ An: 069.2.878.113" (a phone number after it).
+_HOTLINE = re.compile(r"(?i:đường dây nóng|hotline)\b[^.:]{0,80}:\s*\+?[\d][\d .()-]{5,}\d\s*\.?")
+
+
 def is_furniture(line: str) -> bool:
-    """True for a share bar, 'Xem thêm' link, an outlet's call to action or similar single line."""
-    return bool(FURNITURE_LINES.match(line)) or is_promo(line)
+    """True for a share bar, 'Xem thêm' link, an outlet's call to action, a hotline or similar single line."""
+    return bool(FURNITURE_LINES.match(line)) or is_promo(line) or _HOTLINE.fullmatch(line.strip()) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,8 +197,8 @@ DROP_TAGS_ALWAYS: tuple[str, ...] = (
 )
 
 # Page regions that are furniture unless they hold the article's prose (old ASP.NET pages wrap
-# the whole page in one <form>).
-DROP_TAGS: tuple[str, ...] = ("form", "nav", "aside", "footer", "header", "dialog")
+# the whole page in one <form>); a <fieldset> in a body is a framed note ("Chú thích").
+DROP_TAGS: tuple[str, ...] = ("form", "nav", "aside", "footer", "header", "dialog", "fieldset")
 
 # Elements hidden from readers: never article text, however much prose they hold (SEO spam).
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)

@@ -207,10 +207,18 @@ def take_end_credits(container: Tag) -> Credits:
     photographers: list[str] = []
     for number, el in enumerate(reversed(tail)):
         text = flat_text(el)
-        if number == len(found.removed) and _workplace_under_byline(el, tail[:len(tail) - number - 1]):
-            found.removed.insert(0, text)  # "Học viện Ngân hàng" under the writer's name
+        at_end = number == len(found.removed)  # every block after this one was taken
+        note = bylines.is_closing_note(text) and not _credit_names(text)  # "Nguồn: Thanh Hùng/VietNamNet" is a byline
+        if at_end and (note or _workplace_under_byline(el, tail[:len(tail) - number - 1])):
+            # "(*) Theo chương trình ...", "Nguồn: Ban Tổ chức", "(Tòa soạn sẽ tiếp tục thông tin)";
+            # "Học viện Ngân hàng" under the writer's name
+            found.removed.insert(0, text)
             el.decompose()
             continue
+        glued = _glued_bold_credit(el) if at_end else None
+        if glued:  # "... làm rõ. <strong>Thượng úy Hoàng Minh Tuấn</strong>": the byline, not the text
+            found.names = glued + found.names
+            break
         whole = text
         lines = [line.text for line in text_lines(el)]
         while len(lines) > 1 and bylines.is_workplace_line(lines[-1]):
@@ -244,6 +252,29 @@ def take_end_credits(container: Tag) -> Credits:
         found.removed.append(text)
         el.decompose()
     return found
+
+
+_SENTENCE_END = (".", "!", "?", "…", "”", '"', ")")
+
+
+def _glued_bold_credit(el: Tag) -> list[str] | None:
+    """The names of a bold byline closing the last paragraph after its last sentence ("... làm
+    rõ. <strong>Bảo Trâm</strong>"), the bold run removed; None when the block ends otherwise."""
+    last = next((node for node in reversed(list(el.descendants)) if isinstance(node, Tag) or str(node).strip()), None)
+    bold = last if isinstance(last, Tag) else (last.parent if last is not None else None)
+    if not isinstance(bold, Tag) or bold.name not in ("strong", "b") or bold is el:
+        return None
+    before = el.get_text(" ").strip()[: -len(bold.get_text(" ").strip()) or None].rstrip()
+    if not before.endswith(_SENTENCE_END) or len(before) < _MIN_GLUED_TEXT:
+        return None
+    credit = bylines.read_credit(flat_text(bold))
+    if credit is None or not credit.authors:
+        return None
+    bold.decompose()
+    return list(credit.authors)
+
+
+_MIN_GLUED_TEXT = 40
 
 
 def _workplace_under_byline(el: Tag, before: list[Tag]) -> bool:

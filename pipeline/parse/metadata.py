@@ -750,6 +750,8 @@ def _bold_lead(page: Page, start: int, end: int, title: str | None) -> str | Non
             continue
         if layout.is_right_aligned(el) or bylines.read_credit(text) is not None:
             continue  # a signature or byline set in bold, not a lead
+        if furniture.is_furniture(text):
+            continue  # a hotline or a call to action set in bold
         return text
     return None
 
