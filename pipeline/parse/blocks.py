@@ -255,6 +255,8 @@ def _wraps_page(form: Tag, root_chars: int) -> bool:
 
 
 def _is_pull_quote_block(tag: Tag) -> bool:
+    if tag.name != "blockquote" and "quote" not in str(tag.get("class") or "").lower():
+        return False  # most tags: no need to read their class words
     tokens = _attr_tokens(tag)
     return furniture.is_quote_block(tag.name, tokens) and furniture.is_pull_quote(
         flat_text(tag), boxed=furniture.is_quote_box(tokens))
