@@ -308,3 +308,29 @@ def test_a_hotline_table_and_a_fieldset_note_leave_the_body_and_the_lead() -> No
     article = parse_page(f"<title>{HEADLINE}</title>", body)
     assert article.sapo is None
     assert article.paragraphs == ENTRIES
+
+
+def test_the_signature_naming_more_writers_than_the_byline_element() -> None:
+    body = (f"<div class='itemView'><h2 class='itemTitle'>{HEADLINE}</h2><span class='itemAuthor'>Viết bởi "
+            "<a rel='author' href='/u/73'>Quốc Thanh</a></span><div class='itemFullText'>"
+            + "".join(f"<p>{t}</p>" for t in ENTRIES)
+            + "<p style='text-align: right;'><strong>Quốc Thanh - Minh Trí</strong></p></div></div>")
+    assert parse_page(f"<title>{HEADLINE}</title>", body).author == "Quốc Thanh, Minh Trí"
+
+
+def test_an_office_signature_before_a_read_more_line_leaves_the_body() -> None:
+    body = (f"<h1>{HEADLINE}</h1><div class='ms-rtestate-field'>" + "".join(f"<div>{t}</div>" for t in ENTRIES)
+            + "<div style='text-align:right'><strong>Trung tâm Thông tin - Bộ Tài chính</strong></div>"
+            "<div><em>Xem thêm: Báo cáo công khai ngân sách quý III/2014</em></div></div>")
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.paragraphs == ENTRIES and article.author is None
+
+
+def test_a_match_card_leaves_the_body() -> None:
+    card = "<div class='MatchCard_root__b1'><div>Thép Xanh Nam Định 2 - 1 Becamex TP.HCM</div></div>"
+    body = f"<article><h1>{HEADLINE}</h1><p>{ENTRIES[0]}</p>{card}<p>{ENTRIES[1]}</p></article>"
+    assert parse_page(f"<title>{HEADLINE}</title>", body).paragraphs == ENTRIES[:2]
+
+
+def test_a_domain_shaped_lead_tag() -> None:
+    assert furniture.strip_wire_prefix("SGTT.VN - Chỉ trong ba tuần, giá heo hơi giảm.") == "Chỉ trong ba tuần, giá heo hơi giảm."

@@ -16,7 +16,7 @@ WIRE_PREFIXES_FILE = Path(__file__).with_name("wire_prefixes.tsv")
 _WIRE_SHAPE = r"\((?:Báo\s+[^)]{2,30}|[A-ZĐ][A-Za-zĐđ.+]{1,14}(?:\s*online)?)\)"
 # ... and a bare acronym with its dash, before a capital ("PNTĐ-Trong tuần qua", "KTĐT - Sáng"):
 # not "COVID-19", and not a place in capitals ("HUẾ -"), whose letters are not plain ASCII and Đ.
-_BARE_WIRE_SHAPE = r"[A-ZĐ]{2,6}(?=\s*[-–—]\s*[A-ZĐÀ-Ỹ])"
+_BARE_WIRE_SHAPE = r"[A-ZĐ]{2,6}(?:\.(?:VN|NET|COM))?(?=\s*[-–—]\s*[A-ZĐÀ-Ỹ])"  # "SGTT.VN - "
 
 
 @functools.cache
@@ -214,7 +214,7 @@ FURNITURE_CLASS = re.compile(
       | related\w*|relate|relation|\w*lienquan\w*|tin-lien-quan|xemthem|xem-them|readmore|read-more|see-also
       | other-?news|more-?news|older-?news|tin-?khac|tin-?moi|news-?by-?date
       | note-?box|info-?box|fact-?box|box-?note|box-?info|brief-?info|quote-?box|box-?quote|pull-?quote
-      | match-?box|box-?match|match-?info|score-?box|box-?score|scoreboard|line-?up|lineups?  # a match's result box
+      | match-?box|box-?match|match-?card|match-?info|score-?box|box-?score|scoreboard|line-?up|lineups?  # a match's result box
       | schedule(?:-?box)?|fixtures?|standings|lich-?thi-?dau|bang-?xep-?hang  # a tournament's schedule, its table
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo(?:s|tion\w*)?|pr-box

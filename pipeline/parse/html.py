@@ -479,7 +479,10 @@ def parse_html(text: str, raw: RawDocument) -> Article:
     # a dateline/byline line set between the lead and the body ("<b>lead</b> / date | name / ...")
     paragraphs, between = take_head_credits(paragraphs)
     credits = head_names + between + body.credits
-    author = meta.author or _join([n for name in credits for n in byline_names(page, name)]) or meta.meta_author
+    signed = _join([n for name in credits for n in byline_names(page, name)])
+    author = meta.author or signed or meta.meta_author
+    if meta.author and signed and set(meta.author.split(", ")) < set(signed.split(", ")):
+        author = signed  # the byline element names one writer, the signature under the text both
     captions = tuple(dict.fromkeys(body.captions))
     return Article(
         paragraphs=tuple(paragraphs),

@@ -202,7 +202,8 @@ def take_end_credits(container: Tag) -> Credits:
     leaves = _leaf_blocks(container)
     end = next((i for i, el in enumerate(leaves) if furniture.is_end_line(flat_text(el))), len(leaves))
     # an advert's label or a share line after the byline is no reason to stop looking for it
-    tail = [el for el in leaves[:end] if not _links_only(el) and not furniture.is_furniture(flat_text(el))][-_END_BLOCKS:]
+    tail = [el for el in leaves[:end] if not _links_only(el) and not furniture.is_furniture(flat_text(el))
+            and not furniture.is_related_line(flat_text(el))][-_END_BLOCKS:]  # nor a "Xem thêm: <title>" line
     signed = False
     photographers: list[str] = []
     for number, el in enumerate(reversed(tail)):
