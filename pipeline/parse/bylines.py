@@ -298,7 +298,8 @@ def is_workplace_line(text: str) -> bool:
     if opener is None or len(text.split()) > _WORKPLACE_MAX_WORDS or any(c in text for c in ":;!?\"“”"):
         return False
     words = [w for w in re.split(r"[\s,]+", text[opener.end():]) if w and w not in ("-", "–")]
-    return sum(w[:1].isupper() or w[:1].isdigit() for w in words) * 3 >= len(words)
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised * 3 >= len(words)
 
 
 _AGENCY_SPLIT = re.compile(r"\s*[,/;&]\s*|\s+và\s+")

@@ -12,6 +12,7 @@ import html
 import json
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -841,7 +842,7 @@ def _is_wire_tag(text: str) -> bool:
     return re.sub(r"\s+", "", text).strip("()").casefold() in _wire_tags()
 
 
-def _join_names(names: list[str | None]) -> str | None:
+def _join_names(names: Sequence[str | None]) -> str | None:
     unique = list(dict.fromkeys(n for n in names if n))
     return ", ".join(unique) if unique else None
 
@@ -953,7 +954,7 @@ def find_author(page: Page) -> str | None:
 def _labelled_authors(el: Tag) -> list[str]:
     """The names a credits block gives after an author's label, line by line; not the bare names
     (a photo's credit is a name alone too)."""
-    names = []
+    names: list[str] = []
     for line in text_lines(el):
         credit = bylines.read_credit(line.text)
         if credit is not None and not credit.bare:
