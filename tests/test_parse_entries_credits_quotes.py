@@ -334,3 +334,11 @@ def test_a_match_card_leaves_the_body() -> None:
 
 def test_a_domain_shaped_lead_tag() -> None:
     assert furniture.strip_wire_prefix("SGTT.VN - Chỉ trong ba tuần, giá heo hơi giảm.") == "Chỉ trong ba tuần, giá heo hơi giảm."
+
+
+def test_a_station_named_with_a_dash_keeps_its_whole_name() -> None:
+    station = "Đài Phát thanh - Truyền hình Hà Tĩnh"
+    body = (f"<header><a href='/' class='logo'><img src='/logo.png' alt='{station}'></a></header>"
+            f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{t}</p>" for t in ENTRIES) + "</article>"
+            f"<footer><p>{station} - Cơ quan chủ quản: UBND tỉnh Hà Tĩnh</p></footer>")
+    assert parse_page(f"<title>{HEADLINE} - {station}</title>", body).outlet == station

@@ -39,6 +39,7 @@ from vnextract.pipeline.parse.sites import (
     adapters_for,
     choose_adapter,
     domain_name_read,
+    hold_compound_dashes,
     host_of,
     is_domain_shaped,
     is_shouted,
@@ -46,6 +47,7 @@ from vnextract.pipeline.parse.sites import (
     outlet_by_domain,
     outlet_by_name,
     reader_name,
+    release_compound_dashes,
     statement_names,
 )
 from vnextract.pipeline.parse.sites import fold as sites_fold
@@ -425,8 +427,10 @@ _MIN_SHARED_SHARE = 0.6
 
 
 def _segments(title: str) -> list[str]:
-    """A <title> cut at its separators (" - ", " | ", ...): headline first, site and section after."""
-    return [part.strip() for part in _SEPARATOR.split(title) if part and part.strip()]
+    """A <title> cut at its separators (" - ", " | ", ...): headline first, site and section after
+    (a station's "Phát thanh - Truyền hình" stays whole)."""
+    return [release_compound_dashes(part.strip()) for part in _SEPARATOR.split(hold_compound_dashes(title))
+            if part and part.strip()]
 
 
 def _strip_site_name(page: Page, title: str) -> str:

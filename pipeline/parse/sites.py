@@ -230,11 +230,26 @@ _STATEMENT_END = re.compile(r"\s[-–|©]\s|[|©,;:()]|\.(?:\s|$)")
 _MAX_NAME_WORDS = 12  # "Cổng thông tin điện tử Viện kiểm sát nhân dân tối cao"
 
 
+# A name holding a separator of its own: "Đài Phát thanh - Truyền hình Hà Nam". Its dash is held
+# (a word joiner on each side) while a text is cut at its separators, then given back.
+_COMPOUND_DASH = re.compile(r"(?i)(phát\s+thanh)\s*[-–]\s*(truyền\s+hình)")
+_HELD_DASH = "\u2060-\u2060"
+
+
+def hold_compound_dashes(text: str) -> str:
+    return _COMPOUND_DASH.sub(lambda m: f"{m[1]}{_HELD_DASH}{m[2]}", text)
+
+
+def release_compound_dashes(text: str) -> str:
+    return text.replace(_HELD_DASH, " - ")
+
+
 def statement_names(text: str) -> list[str]:
     """Outlets' names a site's owner statement gives ("Báo Kinh tế & Đô thị - Cơ quan của UBND TP
     Hà Nội", "Bản quyền thuộc về Báo Hà Nội Mới"): each phrase opening as an outlet's name does,
     up to the statement's next separator."""
     found = []
+    text = hold_compound_dashes(text)
     openers = sorted(_outlet_words().get("opener", ()), key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(o) for o in openers) + r")\s", re.IGNORECASE)
     for match in pattern.finditer(text):
@@ -244,7 +259,7 @@ def statement_names(text: str) -> list[str]:
         end = _STATEMENT_END.search(rest, len(match.group(0)))
         words = (rest[: end.start()] if end else rest).split()
         if 2 <= len(words) <= _MAX_NAME_WORDS:
-            found.append(" ".join(words))
+            found.append(release_compound_dashes(" ".join(words)))
     return found
 
 
