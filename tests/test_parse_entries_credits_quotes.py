@@ -342,3 +342,17 @@ def test_a_station_named_with_a_dash_keeps_its_whole_name() -> None:
             f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{t}</p>" for t in ENTRIES) + "</article>"
             f"<footer><p>{station} - Cơ quan chủ quản: UBND tỉnh Hà Tĩnh</p></footer>")
     assert parse_page(f"<title>{HEADLINE} - {station}</title>", body).outlet == station
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        pytest.param("<div class='alert alert-info'><i>Tin tiếp theo được phát lúc 11 giờ 00 ngày 01/7/2020.</i></div>",
+                     id="bootstrap-alert"),
+        pytest.param("<blockquote class='Detail_note__w'><p>Thông tin trong bài chỉ mang tính tham khảo, không phải "
+                     "khuyến nghị đầu tư.</p></blockquote>", id="investment-disclaimer"),
+    ],
+)
+def test_a_note_box_closing_the_body_leaves_it(box: str) -> None:
+    body = f"<article><h1>{HEADLINE}</h1>" + "".join(f"<p>{t}</p>" for t in ENTRIES) + box + "</article>"
+    assert parse_page(f"<title>{HEADLINE}</title>", body).paragraphs == ENTRIES
