@@ -352,7 +352,8 @@ def settle_lead(sapo: str | None, paragraphs: list[str]) -> tuple[str | None, li
     """Wire prefixes off the sapo and the first paragraph; a lead in the body becomes the sapo.
 
     When the sapo (often a meta description, sometimes cut short with "...") opens the first
-    body paragraph, that paragraph is the lead: it becomes the sapo and leaves the body.
+    body paragraph, that paragraph is the lead: it becomes the sapo and leaves the body, unless it
+    is the body's only paragraph (a brief has no lead).
     """
     paragraphs = list(paragraphs)
     if sapo:
@@ -367,9 +368,11 @@ def settle_lead(sapo: str | None, paragraphs: list[str]) -> tuple[str | None, li
         key = sapo.rstrip(" .…").rstrip()
         first = paragraphs[0]
         if first == sapo or (len(key) >= 20 and first.startswith(key)):
-            sapo = first
             if len(paragraphs) > 1:
+                sapo = first
                 paragraphs.pop(0)
+            else:  # a one-paragraph brief, its description that paragraph: said once, as the body
+                sapo = None
     return sapo, paragraphs
 
 
