@@ -38,6 +38,7 @@ from vnextract.pipeline.parse.metadata import (
     Metadata,
     Page,
     byline_names,
+    names_more,
     read_metadata,
     read_page,
 )
@@ -484,7 +485,7 @@ def parse_html(text: str, raw: RawDocument) -> Article:
     credits = head_names + between + body.credits
     signed = _join([n for name in credits for n in byline_names(page, name)])
     author = meta.author or signed or meta.meta_author
-    if meta.author and signed and set(meta.author.split(", ")) < set(signed.split(", ")):
+    if names_more(signed, meta.author):
         author = signed  # the byline element names one writer, the signature under the text both
     captions = tuple(dict.fromkeys(body.captions))
     return Article(

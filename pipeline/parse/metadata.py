@@ -846,6 +846,12 @@ def _is_wire_tag(text: str) -> bool:
     return re.sub(r"\s+", "", text).strip("()").casefold() in _wire_tags()
 
 
+def names_more(fuller: str | None, other: str | None) -> bool:
+    """True when a byline ("A, B") names everyone another names ("A") and more: a co-author
+    one source of the byline left out."""
+    return bool(fuller and other) and set(str(other).split(", ")) < set(str(fuller).split(", "))
+
+
 def _join_names(names: Sequence[str | None]) -> str | None:
     unique = list(dict.fromkeys(n for n in names if n))
     return ", ".join(unique) if unique else None
@@ -950,7 +956,7 @@ def find_author(page: Page) -> str | None:
         if shown:
             break
     # JSON-LD first, unless the byline shown names everyone it names and more (a co-author)
-    if declared and shown and set(declared.split(", ")) < set(shown.split(", ")):
+    if names_more(shown, declared):
         return shown
     return declared or shown
 
