@@ -386,13 +386,18 @@ def is_furniture_region(attrs: Mapping[str, str | list[str]]) -> bool:
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# The hash a CSS-modules build appends to a class ("Detail_sapo__v9TgB", "styles_related__3xK9a"):
+# not words, and it would hide the class's last word from the patterns.
+# Only in the "file_local__hash" form, the hash holding a digit or a capital: a BEM element
+# ("article__content") keeps its word.
+_MODULE_HASH = re.compile(r"^([A-Za-z][A-Za-z0-9]*_[A-Za-z][A-Za-z0-9-]*)__(?=[\w-]*[0-9A-Z])[\w-]{5}$")
 
 
 @functools.lru_cache(maxsize=8192)
 def token_words(token: str) -> str:
     """A class or id token with its words apart and lower-cased: "divOutComment" ->
-    "div-out-comment", "other_news" -> "other-news"."""
-    return _CAMEL.sub("-", token).lower().replace("_", "-")
+    "div-out-comment", "other_news" -> "other-news", "Detail_sapo__v9TgB" -> "detail-sapo"."""
+    return _CAMEL.sub("-", _MODULE_HASH.sub(r"\1", token)).lower().replace("_", "-")
 
 
 def _furniture_token(token: str) -> bool:

@@ -30,7 +30,7 @@ from vnextract.pipeline.parse.blocks import (
     text_lines,
 )
 from vnextract.pipeline.parse.dates import parse_datetime
-from vnextract.pipeline.parse.generic import direct_text
+from vnextract.pipeline.parse.generic import INLINE_TAGS, direct_text
 from vnextract.pipeline.parse.select import PageIndex
 from vnextract.pipeline.parse.sites import (
     SITES,
@@ -382,10 +382,11 @@ def is_site_brand(page: Page, name: str) -> bool:
     for phrase in page.site_phrases:
         if len(words) >= 2 and any(phrase[i:i + len(words)] == words for i in range(len(phrase) - len(words) + 1)):
             return True
-    # an acronym is a short upper-case word of ASCII letters; an upper-case byline ("THANH TÂM")
-    # matches no whole site name
-    acronyms = {w.lower() for w in name.split() if 2 <= len(w) <= 6 and w.isascii() and w.isalpha() and w.isupper()}
-    return bool(acronyms & page.site_names)
+    # an acronym is a short upper-case word; an upper-case byline ("THANH TÂM") matches no whole
+    # site name, nor the initials of one ("DĐDN" of "Diễn đàn Doanh nghiệp", which signs its leads)
+    acronyms = {fold(w) for w in name.split() if 2 <= len(w) <= 6 and w.isalpha() and w.isupper()}
+    initials = {"".join(word[0] for word in phrase) for phrase in page.site_phrases if len(phrase) >= 3}
+    return bool(acronyms & (page.site_names | initials))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -536,9 +537,19 @@ def _body_anchor(page: Page) -> int:
         for el in page.index.by_tag(name):
             text, links = direct_text(el)
             if len(text.strip()) >= _ANCHOR_CHARS and links < len(text) / 2 and not furniture.is_hidden(el.attrs):
-                positions.append(page.index._position(el))
+                positions.append(_prose_start(page, el))
                 break
     return min(positions, default=len(page.index._order))
+
+
+def _prose_start(page: Page, el: Tag) -> int:
+    """Where the prose of an element found by its own text begins: at its first inline child
+    long enough to be prose, when it has one (an ASP.NET cell of spans: the headline's, the
+    date's, then the lead's), else at the element."""
+    for child in el.find_all(True, recursive=False):
+        if child.name in INLINE_TAGS and len(child.get_text().strip()) >= _ANCHOR_CHARS:
+            return page.index._position(child)
+    return page.index._position(el)
 
 
 def _outside_article(el: Tag) -> bool:
@@ -1167,7 +1178,10 @@ def _title_site_name(page: Page, headline: str | None) -> str | None:
         return None
     others = [piece for piece in pieces if not (headline and _similar(piece, headline))]
     for piece in others:
-        if is_site_name(page, piece) or looks_like_outlet(piece) or _echoed_elsewhere(page, piece):
+        if is_site_name(page, piece) or looks_like_outlet(piece):
+            return piece
+    for piece in others:  # a section's name is echoed too, by its menu link and its box's heading
+        if _echoed_elsewhere(page, piece) and not _is_section_link(page, piece):
             return piece
     # the signature of "headline - section - site": a segment written as a name ("Zing News"),
     # not a section ("Thể thao"), which many titles carry without any site name
@@ -1267,7 +1281,7 @@ def _in_reader_case(page: Page, shouted: str) -> str | None:
         return whole
     words = shouted.split()
     for start in range(1, len(words) - _MIN_SUFFIX_WORDS + 1):
-        rest = _written_elsewhere(page, " ".join(words[start:]))
+        rest = _written_elsewhere(page, " ".join(words[start:]), in_sentences=True)
         if rest:
             head = " ".join(words[:start]).lower()
             return f"{head[:1].upper()}{head[1:]} {rest}"
@@ -1304,18 +1318,26 @@ _MAX_ALT_IMAGES = 6
 _PIECES = re.compile(r"\s[-–|]\s|[.,;:|]\s|©\s*(?:(?:19|20)\d\d\s*)?|(?i:copyright)\s*(?:(?:19|20)\d\d\s*)?")
 
 
-def _written_elsewhere(page: Page, shouted: str) -> str | None:
-    """The same words in the case the <title>, the description or the footer writes them, or None."""
+def _written_elsewhere(page: Page, shouted: str, *, in_sentences: bool = False) -> str | None:
+    """The same words in the case the <title>, the description or the footer writes them, or None.
+    `in_sentences`: also as words inside a longer piece, opening with a capital (the owner's name
+    in the description: "Công an tỉnh Tuyên Quang triệt phá ..."), for the name after an opener."""
     texts = [clean_text(html.unescape(el.get_text())) for el in page.index.by_tag("title")[:1]]
     texts += [v for v in page.meta.get("description", [])[:1]]
     texts += [flat_text(el) or "" for el in page.index.select(["footer", "[id*=footer]", "[class*=footer]"])[:2]]
     # the banner's or logo's image names the institution ("<a href=/><img alt='Viện kiểm sát ...'>")
     texts += [str(img.get("alt")) for img in page.index.select(["a[href] img[alt]"])[:_MAX_ALT_IMAGES]]
     target = fold(shouted)
+    size = len(shouted.split())
     for text in texts:
         for piece in _PIECES.split(clean_text(text)):
             if fold(piece) == target and not _in_capitals(piece):
                 return piece.strip()
+            words = piece.split() if in_sentences else []
+            for start in range(len(words) - size + 1):
+                run = " ".join(words[start:start + size])
+                if run[:1].isupper() and fold(run) == target and not _in_capitals(run):
+                    return run
     return None
 
 

@@ -228,6 +228,9 @@ def looks_like_outlet(text: str) -> bool:
 # Where a footer's owner statement ends: "Báo X - Cơ quan của ...", "Bản quyền thuộc về Báo X."
 _STATEMENT_END = re.compile(r"\s[-–|©]\s|[|©,;:()]|\.(?:\s|$)")
 _MAX_NAME_WORDS = 12  # "Cổng thông tin điện tử Viện kiểm sát nhân dân tối cao"
+# A phrase ending in a demonstrative refers to a site and is no name ("thông tin từ Cổng thông tin
+# điện tử này", "... đăng trên Báo nói trên").
+_REFERRING_WORDS = frozenset(("này", "đó", "kia", "trên", "ấy"))
 
 
 # A name holding a separator of its own: "Đài Phát thanh - Truyền hình Hà Nam". Its dash is held
@@ -258,7 +261,7 @@ def statement_names(text: str) -> list[str]:
         rest = text[match.start():]
         end = _STATEMENT_END.search(rest, len(match.group(0)))
         words = (rest[: end.start()] if end else rest).split()
-        if 2 <= len(words) <= _MAX_NAME_WORDS:
+        if 2 <= len(words) <= _MAX_NAME_WORDS and words[-1].casefold() not in _REFERRING_WORDS:
             found.append(release_compound_dashes(" ".join(words)))
     return found
 
