@@ -2,6 +2,8 @@
 a station's name where a byline goes, a section's name in the <title>, and owner statements that
 refer to the site or shout its name (the 47th to 49th held-out rounds)."""
 
+import json
+
 import pytest
 from _parse_support import parse_page
 
@@ -34,6 +36,7 @@ def test_a_cell_of_spans_gives_its_headline_span_not_a_sidebar_box_title() -> No
     [
         ("Detail_sapo__v9TgB", "detail-sapo"),  # Next.js's "file_local__hash"
         ("styles_related__3xK9a", "styles-related"),
+        ("Article_sapo__s9", "article-sapo"),  # a shorter hash
         ("article__content", "article--content"),  # a BEM element keeps its word
         ("Home_box__abcde", "home-box--abcde"),  # no digit, no capital: not a hash
     ],
@@ -51,9 +54,9 @@ def test_a_lead_in_a_css_modules_class_is_the_lead() -> None:
 
 
 def test_the_sites_initials_as_the_json_ld_author_give_way_to_the_byline() -> None:
-    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"%s",'
-          '"author":{"@type":"Person","name":"DĐDN"},"publisher":{"@type":"Organization",'
-          '"name":"Diễn đàn Doanh nghiệp"}}</script>' % HEADLINE)
+    node = {"@type": "NewsArticle", "headline": HEADLINE, "author": {"@type": "Person", "name": "DĐDN"},
+            "publisher": {"@type": "Organization", "name": "Diễn đàn Doanh nghiệp"}}
+    ld = f'<script type="application/ld+json">{json.dumps(node, ensure_ascii=False)}</script>'
     head = f"<title>{HEADLINE} - Diễn đàn Doanh nghiệp</title>{ld}"
     body = (f"<h1>{HEADLINE}</h1><div class='content'><p>DĐDN - {LEAD}</p><p>{TEXT}</p><p>{MORE}</p>"
             "<p style='text-align:right'><strong>Hoài Thu</strong></p></div>")

@@ -314,6 +314,14 @@ def _office_credit() -> re.Pattern[str]:
     return re.compile(rf"(?i:{labels})\s*:\s*(?P<office>(?i:{offices})\s+[A-ZĐÀ-Ỹ].*)$")
 
 
+@functools.cache
+def _coded_office() -> re.Pattern[str]:
+    """An office signing by its code, no label needed ("Phòng PV11", "Phòng PA05 - Công an tỉnh"):
+    a police or army department's code is letters and digits, no name's word."""
+    offices = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_table().get("office", ()), key=len, reverse=True))
+    return re.compile(rf"^(?i:{offices})\s+[A-ZĐ]{{1,4}}\d{{1,3}}\b")
+
+
 def credit_core(text: str) -> str:
     """A credit line without what surrounds its names: degrees and ranks before them, a workplace
     or post after them, an address in brackets at its end (what is left is measured as a byline)."""
@@ -407,6 +415,8 @@ def read_credit(line: str) -> Credit | None:
     if office and len(office["office"].split()) <= MAX_NAME_LINE_WORDS \
             and any(word[:1].islower() for word in office["office"].split()):
         return Credit(sources=(office["office"],))
+    if _coded_office().match(text) and len(text.split()) <= MAX_NAME_LINE_WORDS:
+        return Credit(sources=(text,))
     text = _address_bracket().sub("", text).strip(" .;,:")  # first: a unit in brackets may hold a dash
     text = _affiliation_tail().sub("", without_degrees(text)).strip(" .;,:")
     if not text or text.count("(") != text.count(")"):

@@ -217,6 +217,8 @@ FURNITURE_CLASS = re.compile(
       | match-?box|box-?match|match-?card|match-?info|score-?box|box-?score|scoreboard|line-?up|lineups?  # a match's result box
       | schedule(?:-?box)?|fixtures?|standings|lich-?thi-?dau|bang-?xep-?hang  # a tournament's schedule, its table
       | alert  # Bootstrap's coloured note box ("alert alert-info")
+      | stock-?box|box-?stock|stock-?widget|symbol-?box|quote-?table|ticker  # a market site's quotes of the stocks named
+      | disclaimer
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo(?:s|tion\w*)?|pr-box
       | breadcrumbs?|menu|navbar|sidebar|widget|newsletter|subscribe|login|signup|register
@@ -390,7 +392,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # not words, and it would hide the class's last word from the patterns.
 # Only in the "file_local__hash" form, the hash holding a digit or a capital: a BEM element
 # ("article__content") keeps its word.
-_MODULE_HASH = re.compile(r"^([A-Za-z][A-Za-z0-9]*_[A-Za-z][A-Za-z0-9-]*)__(?=[\w-]*[0-9A-Z])[\w-]{5}$")
+_MODULE_HASH = re.compile(r"^([A-Za-z][A-Za-z0-9]*_[A-Za-z][A-Za-z0-9-]*)__(?=[\w-]*[0-9A-Z])[\w-]{2,8}$")
 
 
 @functools.lru_cache(maxsize=8192)

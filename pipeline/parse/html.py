@@ -38,11 +38,11 @@ from vnextract.pipeline.parse.metadata import (
     Metadata,
     Page,
     byline_names,
-    names_more,
     read_metadata,
     read_page,
+    shown_wins,
 )
-from vnextract.pipeline.parse.sites import GENERIC_BODY_SELECTORS
+from vnextract.pipeline.parse.sites import GENERIC_BODY_SELECTORS, fold
 from vnextract.pipeline.types import Article, RawDocument
 
 LOGGER = logging.getLogger(__name__)
@@ -236,8 +236,8 @@ def filter_lines(lines: list[Line], meta: Metadata, *, generic: bool) -> tuple[l
             if caption:
                 captions.append(caption)
             continue
-        if text in (meta.title, meta.author):
-            continue
+        if text in (meta.title, meta.author) or (meta.outlet and len(text) < 60 and fold(text) == fold(meta.outlet)):
+            continue  # the site's name alone closing the text is its signature
         if generic and len(text) < 40 and parse_datetime(text) and not layout.head_credit(text):
             continue  # a date line left in the container by the page's header (a byline with it stays, read later)
         paragraphs.append(text)
@@ -485,8 +485,9 @@ def parse_html(text: str, raw: RawDocument) -> Article:
     credits = head_names + between + body.credits
     signed = _join([n for name in credits for n in byline_names(page, name)])
     author = meta.author or signed or meta.meta_author
-    if names_more(signed, meta.author):
-        author = signed  # the byline element names one writer, the signature under the text both
+    if shown_wins(signed, meta.author):
+        author = signed  # the byline element names one writer, the signature under the text both;
+        # or the JSON-LD gives full names, the signature the ones readers know
     captions = tuple(dict.fromkeys(body.captions))
     return Article(
         paragraphs=tuple(paragraphs),

@@ -7,6 +7,7 @@ elements, `rel=author` links). Text is normalised once, where it is taken from t
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import json
@@ -277,6 +278,16 @@ def _canonical(
     return None
 
 
+def _base_page_url(index: PageIndex) -> str | None:
+    """The page's own URL as its <base href> gives it (Joomla writes the page's address there), the
+    last hint of a saved page that has no canonical link; a base at the site's root is none."""
+    base = next(iter(index.by_tag("base")), None)
+    href = base.get("href") if base is not None else None
+    if not isinstance(href, str) or urlsplit(href).path.strip("/") == "":
+        return None
+    return href
+
+
 def _self_names(index: PageIndex, meta: dict[str, list[str]], ld: dict[str, Any]) -> list[str]:
     """What the page calls its site: site-name meta, publisher, <title> segments, wire prefix."""
     names = [v for key in (*META_SITE_NAME, "author") for v in meta.get(key, [])]
@@ -342,7 +353,7 @@ def read_page(soup: BeautifulSoup, raw: RawDocument) -> Page:
     meta = _meta_index(index.by_tag("meta"))
     nodes = jsonld_nodes(index.by_tag("script"))
     ld = _article_node(nodes)
-    url = _canonical(index.by_tag("link"), meta, ld, raw.url or saved_from(soup))
+    url = _canonical(index.by_tag("link"), meta, ld, raw.url or saved_from(soup) or _base_page_url(index))
     urls = (raw.url, url)
     outlet = _page_outlet(index, meta, ld, urls)
     adapter = _choose_adapter(index, outlet, urls)
@@ -805,7 +816,31 @@ def find_sapo(page: Page, title: str | None = None) -> str | None:
                     text = f"{stamp} - {text[len(stamp):].lstrip(' -–:')}"
             if text:
                 return _cut_link(text)
-    return _cut_link(_without_site_prefix(page, _visible_sapo(page, title) or _description(page, title)))
+    description = _description(page, title)
+    lead = _visible_sapo(page, title) or _shown_in_full(page, title, description) or description
+    return _cut_link(_without_site_prefix(page, lead))
+
+
+_MAX_LEAD_CHARS = 1000
+_LEAD_BREAKERS = ("p", "div", "br", "table", "figure", "img", "ul", "ol", "section", "article")
+
+
+def _shown_in_full(page: Page, title: str | None, description: str | None) -> str | None:
+    """The lead as the page shows it between the headline and the body, when the description is
+    its opening cut short for search results ("... 4 năm tù giam." of a lead going on "vì ...")."""
+    headline = _headline_element(page, title)
+    opening = (description or "").rstrip(" .…")
+    if headline is None or len(opening) < _MIN_SAPO_CHARS:
+        return None
+    start = page.index._position(headline)
+    end = max(_body_anchor(page), start + _SAPO_AFTER_ANCHOR) + _SAPO_AFTER_ANCHOR
+    for el in page.index._all[start + 1: end + 1]:
+        if el.name not in _SAPO_TAGS or el.find(_LEAD_BREAKERS) is not None:
+            continue  # one paragraph, not the body's container
+        text = flat_text(el) or ""
+        if len(opening) < len(text) <= _MAX_LEAD_CHARS and text.startswith(opening):
+            return text
+    return None
 
 
 _LEAD_PREFIX = re.compile(r"^\s*(?P<name>[^\s].{0,40}?)\s+[-–—:|]\s+")
@@ -966,10 +1001,28 @@ def find_author(page: Page) -> str | None:
         shown = _join_names(_element_names(page, found[0])) if found else None
         if shown:
             break
-    # JSON-LD first, unless the byline shown names everyone it names and more (a co-author)
-    if names_more(shown, declared):
+    # JSON-LD first, unless the byline shown names everyone it names and more (a co-author), or
+    # names them as readers see them, without the middle names ("Nông Quyết" for "Nông Văn Quyết")
+    if shown_wins(shown, declared):
         return shown
     return declared or shown
+
+
+def shown_wins(shown: str | None, declared: str | None) -> bool:
+    """True when a byline the reader sees is to be taken over the one a source declares: it names
+    everyone the other names and more, or the same people as readers see them (`_shortened`)."""
+    return names_more(shown, declared) or _shortened(shown, declared)
+
+
+def _shortened(shown: str | None, declared: str | None) -> bool:
+    """True when a byline gives the same people as another, one for one, in short: each name its
+    counterpart's first and last words."""
+    if not shown or not declared or shown == declared:
+        return False
+    pairs = list(zip(shown.split(", "), declared.split(", ")))
+    return len(shown.split(", ")) == len(declared.split(", ")) and all(
+        len(short.split()) < len(full.split()) and short.split()[0] == full.split()[0]
+        and short.split()[-1] == full.split()[-1] for short, full in pairs)
 
 
 def _labelled_authors(el: Tag) -> list[str]:
@@ -1083,10 +1136,11 @@ UPDATE_LABEL = re.compile(
 )
 
 
-def dateline_near(page: Page, title: str | None, *, updates: bool = False) -> str | None:
+def dateline_near(page: Page, title: str | None, *, updates: bool = False, as_shown: bool = False) -> str | None:
     """The date of the visible dateline nearest the headline: after it first, then before it;
     a date with its time before a date alone (a page header shows today's date without one).
-    A dateline labelled as an update is passed over (`updates=True`: only those are read)."""
+    A dateline labelled as an update is passed over (`updates=True`: only those are read).
+    `as_shown`: the date its text shows, never its element's machine-readable attributes."""
     headline = _headline_element(page, title)
     if headline is None:
         return None
@@ -1104,7 +1158,7 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False) -> st
                 continue
             if furniture.is_imprint(text) or _outside_article(el) or _beside_link(el):
                 continue  # the footer's licence date, a reader comment's or a related link's date
-            found = _element_date(el)
+            found = parse_datetime(text) if as_shown else _element_date(el)
             if found and "T" in found:
                 return found
             if found:
@@ -1119,11 +1173,31 @@ def find_published(page: Page, raw: RawDocument, title: str | None = None) -> st
     adapter = page.adapter.published if page.adapter else ()
     meta_keys = (*META_PUBLISHED, *published_meta_keys(page.meta))
     found = _find_date(page, adapter, "datePublished", meta_keys, MARKUP_PUBLISHED)
+    shown = dateline_near(page, title, as_shown=True) if found and "T" in found else None
+    if found and shown and _zone_slip(found, shown):
+        found = shown
     found = found or dateline_near(page, title) or _find_date(page, (), "", (), GENERIC_PUBLISHED)
     # an "updated" dateline when it is the only one (old CMSs label their one dateline so), and
     # htmldate last: on a page with no dateline it reads the dates of other articles' links too
     found = found or dateline_near(page, title, updates=True) or parse_datetime(raw.published)
     return found or library_date(page)
+
+
+_MAX_ZONE_SLIP = dt.timedelta(hours=14)
+
+
+def _zone_slip(declared: str, shown: str) -> bool:
+    """True when the dateline's text shows the declared publication time at the same minute of
+    another hour: a CMS labelling local time as UTC ("19:30+00:00" under a dateline "09/09/2013
+    19:30"), whose instant falls hours later, often on another day. Readers see the dateline: it
+    wins."""
+    if "T" not in shown:
+        return False  # a date without a time: nothing to compare
+    try:
+        slip = abs(dt.datetime.fromisoformat(declared) - dt.datetime.fromisoformat(shown))
+    except (ValueError, TypeError):
+        return False
+    return dt.timedelta(0) < slip <= _MAX_ZONE_SLIP and slip.total_seconds() % 3600 < 60
 
 
 def library_date(page: Page) -> str | None:
