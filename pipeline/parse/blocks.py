@@ -254,12 +254,31 @@ def _wraps_page(form: Tag, root_chars: int) -> bool:
     return len(form.get_text(strip=True)) >= root_chars * _PAGE_WRAPPER_SHARE
 
 
-def _is_pull_quote_block(tag: Tag) -> bool:
+def _is_pull_quote_block(tag: Tag, root: Tag) -> bool:
     if tag.name != "blockquote" and "quote" not in str(tag.get("class") or "").lower():
         return False  # most tags: no need to read their class words
     tokens = _attr_tokens(tag)
-    return furniture.is_quote_block(tag.name, tokens) and furniture.is_pull_quote(
-        flat_text(tag), boxed=furniture.is_quote_box(tokens))
+    boxed = furniture.is_quote_box(tokens)
+    text = flat_text(tag)
+    if not (furniture.is_quote_block(tag.name, tokens) and furniture.is_pull_quote(text, boxed=boxed)):
+        return False
+    # a plain blockquote is a pull quote when it repeats the article's words; one said nowhere
+    # else is the article's own quotation ("<blockquote>“Việc ghép hai ca ...”</blockquote>")
+    return boxed or _said_elsewhere(text, tag, root)
+
+
+_QUOTE_MARKS = "“”\"'‘’«» "
+_MIN_REPEATED_CHARS = 30
+
+
+def _said_elsewhere(text: str, quote: Tag, root: Tag) -> bool:
+    """True when the words of a quote (its opening words, marks off) are in the text around it."""
+    core = text.strip().strip(_QUOTE_MARKS)
+    words = " ".join(core.split()[:8]).rstrip(".,;:!?…" + _QUOTE_MARKS)
+    if len(words) < _MIN_REPEATED_CHARS:
+        return True  # too short to tell: a pull quote, as before
+    around = " ".join(root.get_text(" ").split())
+    return around.count(words) > " ".join(quote.get_text(" ").split()).count(words)
 
 
 def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
@@ -283,7 +302,7 @@ def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
             or furniture.is_furniture_region(tag.attrs)
             or furniture.is_furniture_class(_attr_tokens(tag))
             or furniture.is_boxed(tag.name, tag.attrs)
-            or _is_pull_quote_block(tag)
+            or _is_pull_quote_block(tag, root)
         ):
             candidates.append(tag)
     candidates.extend(select_all(root, extra_selectors))

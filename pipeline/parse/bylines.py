@@ -29,6 +29,7 @@ MAX_NAME_WORDS = 4  # words of one name ("Nguyễn Thị Thu Hà")
 MAX_NAME_LINE_WORDS = 6  # words of a line that holds names and nothing else
 MAX_CREDIT_WORDS = 16  # words of a credit line with labels, outlets and brackets
 MAX_BRACKET_WORDS = 6  # words inside one bracket of a credit line ("(Theo Tân Hoa Xã)")
+MAX_OUTLET_BRACKET_WORDS = 10  # ... when it names an outlet ("(Đài Phát thanh và Truyền hình Khánh Hòa)")
 
 # Initials, alone or before a syllable: "K.N", "P.V.", "A.Thư"
 _INITIALS = re.compile(r"((?:[A-ZĐ]\.)+)(.*)")
@@ -138,6 +139,18 @@ def _foreign(word: str) -> bool:
     return word[:1].isupper() and not is_syllable(word) and word.replace(".", "").replace("+", "").isalnum()
 
 
+def _minority_name_word(tokens: list[str], i: int, name: list[str]) -> bool:
+    """True for a word of a Central Highlands name that is no Vietnamese syllable ("Mah" of "Rơ
+    Mah Hưng", "Ksor" of "Ksor Y Phôn", "Ble" of "Nay Y Ble"): capitalised, not a wire's name,
+    and inside a name (a name word after it, or two before it)."""
+    word = tokens[i]
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) <= 6) \
+            or is_syllable(word) or _phrase(word) in _table().get("agency", ()):
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return is_name_word(after) or len(name) >= 2
+
+
 def _unglue(text: str) -> str:
     """Words run together by the flattening split apart: "Hà AnhBáo Mới" -> "Hà Anh Báo Mới"."""
     out = []
@@ -208,9 +221,11 @@ class _Reader:
         tokens = _TOKEN.findall(inner)
         if not tokens:
             return True
-        if len([t for t in tokens if t not in _SEPARATORS]) > MAX_BRACKET_WORDS:
-            return False
         label = _label_at(tokens, 0)
+        # an outlet's name may be long ("(Báo và Phát thanh, Truyền hình Khánh Hòa)")
+        limit = MAX_OUTLET_BRACKET_WORDS if label and label[0] == "outlet_label" else MAX_BRACKET_WORDS
+        if len([t for t in tokens if t not in _SEPARATORS]) > limit:
+            return False
         if label and label[1] == len(tokens) and label[0] == "note":
             self.note = True
         elif label and label[0] == "source":
@@ -473,7 +488,7 @@ def read_credit(line: str) -> Credit | None:
                 break
             i += label[1]
             continue
-        if is_name_word(token):
+        if is_name_word(token) or _minority_name_word(tokens, i, reader.name):
             if reader.foreign or (reader.name and _case(reader.name[-1]) * _case(token) < 0):
                 reader.close()  # "AP Thu Hà": a name is written in one case
             reader.name.append(token)

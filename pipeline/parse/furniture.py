@@ -218,6 +218,9 @@ FURNITURE_CLASS = re.compile(
       | schedule(?:-?box)?|fixtures?|standings|lich-?thi-?dau|bang-?xep-?hang  # a tournament's schedule, its table
       | alert  # Bootstrap's coloured note box ("alert alert-info")
       | stock-?box|box-?stock|stock-?widget|symbol-?box|quote-?table|ticker  # a market site's quotes of the stocks named
+      | product-?card|product-?box|box-?product  # a shop's card for a product the article names
+      | cta|call-?to-?action|booking-?cta|booking-?box  # a call to act: book, buy, subscribe
+      | box-?hoi-?dap|hoi-?dap-?box|did-?you-?know  # a Q&A or "Bạn có biết?" box beside the text
       | disclaimer
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo(?:s|tion\w*)?|pr-box
@@ -242,6 +245,11 @@ CAPTION_SELECTORS: tuple[str, ...] = (
     ".image-caption",
     ".img-caption",
     ".imagecaption",
+    ".imgcaption",
+    ".img_caption",
+    ".image_caption",
+    ".photo-caption",
+    ".photocaption",
     ".caption",
     ".wp-caption-text",
     "td.caption",
@@ -402,8 +410,14 @@ def token_words(token: str) -> str:
     return _CAMEL.sub("-", _MODULE_HASH.sub(r"\1", token)).lower().replace("_", "-")
 
 
+# A modifier saying what an element has or lacks ("entry-content no-share", "main with-sidebar",
+# "has-comments"): it names no furniture, whatever word follows.
+_MODIFIER_TOKEN = re.compile(r"^(?:no|not|non|without|with|has|have|hide|show|enable|disable)d?-")
+
+
 def _furniture_token(token: str) -> bool:
-    return bool(FURNITURE_CLASS.search(token_words(token)))
+    words = token_words(token)
+    return not _MODIFIER_TOKEN.match(words) and bool(FURNITURE_CLASS.search(words))
 
 
 def is_furniture_class(tokens: list[str]) -> bool:

@@ -84,11 +84,24 @@ def _unmarked_captions(container: Tag) -> list[Tag]:
             block = block.parent
         if not isinstance(block, Tag) or block is container:
             continue
-        runs = block.find_all(_CAPTION_INLINE_TAGS)
-        text = flat_text(block)
-        if len(runs) == 1 and text and len(text) <= _MAX_UNMARKED_CAPTION_CHARS and flat_text(runs[0]) == text:
-            found.append(runs[0])
+        run = _only_italic_run(block)
+        if run is None and not block.get_text(strip=True):
+            # the photo alone in its paragraph, its caption the next one ("<p><img></p><p><em>...")
+            run = _only_italic_run(block.find_next_sibling())
+        if run is not None:
+            found.append(run)
     return found
+
+
+def _only_italic_run(block: Tag | None) -> Tag | None:
+    """The block's one italic or small run when it is the block's whole text (a caption's length)."""
+    if block is None or block.name not in BLOCK_TAGS:
+        return None
+    runs = block.find_all(_CAPTION_INLINE_TAGS)
+    text = flat_text(block)
+    if len(runs) == 1 and text and len(text) <= _MAX_UNMARKED_CAPTION_CHARS and flat_text(runs[0]) == text:
+        return runs[0]
+    return None
 
 
 _IMAGE_WRAPPERS = frozenset(("a", "span", "div", "picture"))

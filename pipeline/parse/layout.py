@@ -315,9 +315,18 @@ def credit_after(container: Tag) -> list[str]:
                 if names and (_emphasised(node) or is_right_aligned(node) or _bold_style(node)):
                     node.decompose()
                     return names
-                return []
+                if not _photo_block(node):
+                    return []  # a photo and its caption may sit between the text and the byline
         node = node.next_sibling
     return []
+
+
+_MAX_PHOTO_CAPTION_CHARS = 300
+
+
+def _photo_block(el: Tag) -> bool:
+    """True for a block holding a photo and at most its caption."""
+    return el.find("img") is not None and len(flat_text(el) or "") <= _MAX_PHOTO_CAPTION_CHARS
 
 
 def _next_element(el: Tag) -> Tag | None:

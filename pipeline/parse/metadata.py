@@ -88,6 +88,7 @@ GENERIC_AUTHOR = (
     "[class*=tac-gia]", "[class*=tacgia]", "[class*=tac_gia]", "[id*=tacgia]",  # "tác giả": Drupal fields, old CMSs
     "a[href*='/author/']", "a[href*='/tac-gia/']",  # a link to the writer's page of articles
     "[class*=meta] .source",  # the credit in the meta line above the lead ("A-B (TTXVN)" + time)
+    ".field--name-uid",  # Drupal 8+: the node's author field
 )
 # Credits blocks read for labelled bylines only ("Nội dung: A" in an e-magazine's credits).
 GENERIC_CREDITS = ("[class*=credit]", "[class*=Credit]")
@@ -657,7 +658,7 @@ def find_title(page: Page) -> str | None:
     heading = _nearest_before([(pos, text) for pos, text in lower if pos < anchor], anchor)
     if heading:
         return heading
-    heading = _classed_headline(page, anchor)
+    heading = _classed_headline(page, anchor) or _shown_title_segment(page, anchor)
     if heading:
         return heading
     if document:
@@ -687,6 +688,29 @@ def _classed_headlines(page: Page, anchor: int) -> list[tuple[int, str]]:
         if _headline_like(text) and not is_site_name(page, text):
             found.append((page.index._position(el), text))
     return found
+
+
+_SHOWN_TAGS = frozenset(("b", "strong", "font", "span", "td", "div", "p"))
+
+
+def _shown_title_segment(page: Page, anchor: int) -> str | None:
+    """The <title> segment an element before the body shows as its whole text: the headline of
+    an old page set in a bold font run ("<font size=4><b>Headline</b></font>"), whatever site name
+    the <title> puts before or after it."""
+    title_tag = next(iter(page.index.by_tag("title")), None)
+    if title_tag is None:
+        return None
+    # the longest segment, as `_in_document_title` takes it: the others name the site or section
+    longest = max(_segments(clean_text(html.unescape(title_tag.get_text()))), key=len, default="")
+    if not _headline_like(longest) or is_site_name(page, longest) or looks_like_outlet(longest):
+        return None
+    target = fold(longest)
+    for el in page.index._all[:anchor]:
+        if el.name in _SHOWN_TAGS and not _in_list(el) and not _outside_article(el):
+            text = flat_text(el)
+            if text and fold(text) == target:
+                return text
+    return None
 
 
 def _classed_headline(page: Page, anchor: int) -> str | None:
@@ -925,6 +949,8 @@ def byline_names(page: Page, text: str | None) -> list[str]:
     names: list[str] = []
     for part in re.split(r"\s*;\s*", text):
         part = part.strip(" .,")
+        if part and is_site_name(page, part):
+            continue  # the site signing ("Thời Báo"), before the credit reader cuts it into words
         credit = bylines.read_credit(part) if part else None
         if credit is not None:
             found = list(credit.authors)
