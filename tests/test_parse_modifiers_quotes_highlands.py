@@ -119,3 +119,21 @@ def test_an_old_pages_headline_in_a_bold_font_run_beside_a_site_name_in_the_titl
     body = (f"<table><tr><td><font size='4' color='#CC0000'><b>{HEADLINE}</b></font><br/><br/>"
             f"<font size='2'>{TEXT}<br/><br/>{MORE}</font></td></tr></table>")
     assert parse_page(head, body).title == HEADLINE
+
+
+NOTE = ("Trước khi lắp ổ mới, người dùng nên kiểm tra bo mạch chủ có hỗ trợ chế độ AHCI và cổng SATA II trở lên; "
+        "trên máy cũ cần căn chỉnh phân vùng để tránh giảm tốc độ.")
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept"),
+    [
+        (f"<font size='2'><b>Lưu ý khi nâng cấp:</b> {NOTE}</font>", False),  # a labelled note: a box
+        (f"<p>{NOTE}</p>", True),  # a framed paragraph with no label: the article's
+    ],
+)
+def test_a_framed_cell_opening_with_a_bold_label_is_a_note_box(cell: str, kept: bool) -> None:
+    frame = f"<table width='90%' bgcolor='#F3F3F3' border='1' cellpadding='6'><tr><td>{cell}</td></tr></table>"
+    body = f"<h1>{HEADLINE}</h1><div class='content'><p>{TEXT}</p>{frame}<p>{MORE}</p></div>"
+    paragraphs = parse_page(f"<title>{HEADLINE}</title>", body).paragraphs
+    assert paragraphs == ((TEXT, NOTE, MORE) if kept else (TEXT, MORE))

@@ -267,6 +267,25 @@ def _is_pull_quote_block(tag: Tag, root: Tag) -> bool:
     return boxed or _said_elsewhere(text, tag, root)
 
 
+_MAX_LABEL_WORDS = 6
+
+
+def _labelled_frame(tag: Tag) -> bool:
+    """True for a one-cell table drawn as a frame (a border and a background, as old pages drew
+    boxes) whose text opens with a bold label ("<b>Lưu ý khi nâng cấp:</b> ..."): a note set beside
+    the text. A framed paragraph with no label is the article's (some pages frame a paragraph)."""
+    if tag.name != "table" or not tag.get("bgcolor") or str(tag.get("border") or "0").strip() in ("", "0"):
+        return False
+    cells = tag.find_all("td")
+    if len(cells) != 1:
+        return False
+    label = cells[0].find(("b", "strong"))
+    if label is None:
+        return False
+    text, opening = flat_text(cells[0]) or "", flat_text(label) or ""
+    return opening.endswith(":") and len(opening.split()) <= _MAX_LABEL_WORDS and text.startswith(opening)
+
+
 _QUOTE_MARKS = "“”\"'‘’«» "
 _MIN_REPEATED_CHARS = 30
 
@@ -303,6 +322,7 @@ def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
             or furniture.is_furniture_class(_attr_tokens(tag))
             or furniture.is_boxed(tag.name, tag.attrs)
             or _is_pull_quote_block(tag, root)
+            or _labelled_frame(tag)
         ):
             candidates.append(tag)
     candidates.extend(select_all(root, extra_selectors))
