@@ -1441,19 +1441,28 @@ def _written_elsewhere(page: Page, shouted: str, *, in_sentences: bool = False) 
     return None
 
 
-_PAPER = "Báo"
+# The openers of a paper's or a magazine's name that pages drop as often as they write them.
+_PAPER_OPENERS = ("Báo", "Tạp chí")
+
+
+def _paper_opener(name: str) -> str | None:
+    """The opener a name starts with ("Tạp chí" of "Tạp chí Văn nghệ Đồng Nai"), if a name follows."""
+    for opener in _PAPER_OPENERS:
+        if name.casefold().startswith(opener.casefold() + " ") and len(name.split()) > len(opener.split()) + 1:
+            return opener
+    return None
 
 
 def _without_paper(name: str) -> str:
-    words = name.split()
-    return " ".join(words[1:]) if len(words) > 2 and words[0].casefold() == _PAPER.casefold() else name
+    opener = _paper_opener(name)
+    return name[len(opener):].strip() if opener else name
 
 
 def _most_named(names: list[str], signature: str | None = None) -> str | None:
-    """The name the page gives most often (by its folded form, with or without "Báo"; earliest on
-    a tie), in the form written most often (on a tie, the form the <title> signs with: "Dân
-    trí", not "Dân Trí"). A paper the page anywhere calls "Báo X" is named so (the convention
-    of the records: "Báo Lâm Đồng", "Báo Hà Nội Mới")."""
+    """The name the page gives most often (by its folded form, with or without "Báo" or "Tạp
+    chí"; earliest on a tie), in the form written most often (on a tie, the form the <title> signs
+    with: "Dân trí", not "Dân Trí"). A paper or a magazine the page anywhere calls "Báo X" or
+    "Tạp chí X" is named so (the convention of the records: "Báo Lâm Đồng", "Báo Hà Nội Mới")."""
     if not names:
         return None
     groups: dict[str, list[str]] = {}
@@ -1465,7 +1474,8 @@ def _most_named(names: list[str], signature: str | None = None) -> str | None:
     # readers do not write a name in capitals: a cased form wins over "BỆNH VIỆN BẠCH MAI"
     # (an acronym's one word stays: "BNEWS", "VTV")
     form = max(bare, key=lambda form: (not _set_in_capitals(form), form == bare_signature, bare.count(form)))
-    return f"{_PAPER} {form}" if any(name != _without_paper(name) for name in best) else form
+    opener = next((found for name in best if (found := _paper_opener(name))), None)
+    return f"{opener} {form}" if opener else form
 
 
 _MASTHEAD_SELECTORS = ("[class*=logo]", "[id*=logo]", "[class*=banner]", "[class*=brand]", "header")
