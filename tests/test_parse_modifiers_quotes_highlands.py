@@ -137,3 +137,24 @@ def test_a_framed_cell_opening_with_a_bold_label_is_a_note_box(cell: str, kept: 
     body = f"<h1>{HEADLINE}</h1><div class='content'><p>{TEXT}</p>{frame}<p>{MORE}</p></div>"
     paragraphs = parse_page(f"<title>{HEADLINE}</title>", body).paragraphs
     assert paragraphs == ((TEXT, NOTE, MORE) if kept else (TEXT, MORE))
+
+
+THIRD = ("Lực lượng cứu hộ đã có mặt tại hiện trường từ sáng sớm, phối hợp với chính quyền địa phương "
+         "kiểm tra các công trình công cộng và hỗ trợ người dân dọn dẹp nhà cửa.")
+
+
+@pytest.mark.parametrize(
+    ("block", "kept"),
+    [
+        ("<div class='khung-nhanh'><b>Số liệu nhanh:</b> 3 người bị thương, 12 căn nhà hư hỏng.</div>", False),
+        ("<div class='goi-y'><a href='/a'>Dư chấn có thể kéo dài nhiều ngày</a></div>", False),
+        ("<div class='text-center'>Dư chấn mạnh nhất đo được 5,4 độ lúc 6 giờ sáng.</div>", True),  # a look, not a box
+        ("<div>Dư chấn mạnh nhất đo được 5,4 độ lúc 6 giờ sáng.</div>", True),  # no class: a paragraph
+    ],
+    ids=["classed-box", "classed-link-box", "layout-class", "no-class"],
+)
+def test_a_classed_block_between_the_paragraphs_is_a_box(block: str, kept: bool) -> None:
+    body = f"<h1>{HEADLINE}</h1><div class='content'><p>{TEXT}</p>{block}<p>{MORE}</p><p>{THIRD}</p></div>"
+    paragraphs = parse_page(f"<title>{HEADLINE}</title>", body).paragraphs
+    assert (len(paragraphs) == 4) is kept
+    assert paragraphs[0] == TEXT and paragraphs[-2:] == (MORE, THIRD)

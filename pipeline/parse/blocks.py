@@ -267,6 +267,42 @@ def _is_pull_quote_block(tag: Tag, root: Tag) -> bool:
     return boxed or _said_elsewhere(text, tag, root)
 
 
+_BOX_TAGS = frozenset(("div", "aside", "section"))
+# Class words of a block that carries the article's own text or only sets its look.
+_TEXT_CLASS = re.compile(
+    r"(?:^|[-_])(?:content|body|text|txt|detail|article|entry|para|paragraph|normal|mso\w*|align\w*|justify|"
+    r"center|left|right|clearfix|row|col|container|wrap\w*|inner|subtitle|heading|title|chapo|sapo|lead|intro|"
+    r"summary|figure|image|img|photo|picture|video|embed|media|table|quote|caption|external\w*)(?:$|[-_\d])",
+    re.IGNORECASE,
+)
+_MIN_SIBLING_PARAGRAPHS = 3
+_MIN_PARAGRAPH_CHARS = 80
+_MAX_INTERLEAVED_BOX_CHARS = 500
+
+
+def _interleaved_box(tag: Tag) -> bool:
+    """True for a classed block set between the paragraphs of an article written as <p> siblings
+    (a product card, a Q&A, a stock list, a booking note): the article's own text is in the <p>s
+    around it. Media, tables and blocks whose class says text or layout are not boxes."""
+    if tag.name not in _BOX_TAGS:
+        return False
+    tokens = _attr_tokens(tag)
+    if not tokens or any(_TEXT_CLASS.search(furniture.token_words(token)) for token in tokens):
+        return False
+    if tag.find(("img", "picture", "figure", "video", "iframe", "table", "p")) is not None:
+        return False
+    text = tag.get_text(" ", strip=True)
+    if not text or len(text) > _MAX_INTERLEAVED_BOX_CHARS:
+        return False
+    before, after = tag.find_previous_sibling(), tag.find_next_sibling()
+    if before is None or after is None or before.name != "p" or after.name != "p":
+        return False
+    parent = tag.parent
+    paragraphs = [p for p in parent.find_all("p", recursive=False) if len(p.get_text(strip=True)) >= _MIN_PARAGRAPH_CHARS] \
+        if isinstance(parent, Tag) else []
+    return len(paragraphs) >= _MIN_SIBLING_PARAGRAPHS
+
+
 _MAX_LABEL_WORDS = 6
 
 
@@ -323,6 +359,7 @@ def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
             or furniture.is_boxed(tag.name, tag.attrs)
             or _is_pull_quote_block(tag, root)
             or _labelled_frame(tag)
+            or _interleaved_box(tag)
         ):
             candidates.append(tag)
     candidates.extend(select_all(root, extra_selectors))
