@@ -27,6 +27,7 @@ TABLE = Path(__file__).with_name("bylines.tsv")
 MAX_TAIL_LINES = 3  # credit lines read back from the end of an article
 MAX_NAME_WORDS = 4  # words of one name ("Nguyễn Thị Thu Hà")
 MAX_NAME_LINE_WORDS = 6  # words of a line that holds names and nothing else
+_MORE_NAME_WORDS = 2  # ... and for each name after the first
 MAX_CREDIT_WORDS = 16  # words of a credit line with labels, outlets and brackets
 MAX_BRACKET_WORDS = 6  # words inside one bracket of a credit line ("(Theo Tân Hoa Xã)")
 MAX_OUTLET_BRACKET_WORDS = 10  # ... when it names an outlet ("(Đài Phát thanh và Truyền hình Khánh Hòa)")
@@ -264,7 +265,8 @@ class _Reader:
             return None
         if not self.labelled:  # bare names: short, and nothing else on the line
             words = sum(len(a.split()) for a in self.authors)
-            if self.sources or words > MAX_NAME_LINE_WORDS:
+            # two full names are longer ("Lê Hữu Phước - Trần Thị Kim Oanh"): a name's room each
+            if self.sources or words > MAX_NAME_LINE_WORDS + _MORE_NAME_WORDS * (len(self.authors) - 1):
                 return None
         if not (self.authors or self.photo) and not self.source_label:
             return None
@@ -297,7 +299,11 @@ def _workplace_opener() -> re.Pattern[str]:
     """A workplace word opening a line, then a capitalised word ("Học viện Ngân hàng")."""
     places = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                       for w in sorted(_table().get("affiliation", frozenset()), key=len, reverse=True))
-    return re.compile(rf"(?i:{places})\s+(?=[A-ZĐÀ-Ỹ])")
+    # a unit of a place opens with its level in lowercase: "Công an huyện Văn Lâm", "Sở Y tế tỉnh X"
+    return re.compile(rf"(?i:{places})\s+(?=[A-ZĐÀ-Ỹ]|{_PLACE_LEVEL}\s+[A-ZĐÀ-Ỹ])")
+
+
+_PLACE_LEVEL = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
 
 
 _WORKPLACE_MAX_WORDS = 12

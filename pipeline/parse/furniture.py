@@ -213,13 +213,15 @@ FURNITURE_CLASS = re.compile(
         share|sharing|social|sociallink|zalo|facebook|fb|twitter|print|toolbar
       | related\w*|relate|relation|\w*lienquan\w*|tin-lien-quan|xemthem|xem-them|readmore|read-more|see-also
       | other-?news|more-?news|older-?news|tin-?khac|tin-?moi|news-?by-?date
-      | note-?box|info-?box|fact-?box|box-?note|box-?info|brief-?info|quote-?box|box-?quote|pull-?quote
+      | note|note-?box|info-?box|fact-?box|box-?note|box-?info|brief-?info|quote-?box|box-?quote|pull-?quote
       | match-?box|box-?match|match-?card|match-?info|score-?box|box-?score|scoreboard|line-?up|lineups?  # a match's result box
       | schedule(?:-?box)?|fixtures?|standings|lich-?thi-?dau|bang-?xep-?hang  # a tournament's schedule, its table
       | alert  # Bootstrap's coloured note box ("alert alert-info")
       | stock-?box|box-?stock|stock-?widget|symbol-?box|quote-?table|ticker  # a market site's quotes of the stocks named
       | product-?card|product-?box|box-?product  # a shop's card for a product the article names
       | cta|call-?to-?action|booking-?cta|booking-?box  # a call to act: book, buy, subscribe
+      | toc|ez-?toc|table-?of-?contents|muc-?luc  # the article's table of contents ("Nội dung chính")
+      | not-?prose  # Tailwind Typography's own mark for a block that is not the article's prose
       | box-?hoi-?dap|hoi-?dap-?box|did-?you-?know  # a Q&A or "Bạn có biết?" box beside the text
       | disclaimer
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
@@ -412,7 +414,7 @@ def token_words(token: str) -> str:
 
 # A modifier saying what an element has or lacks ("entry-content no-share", "main with-sidebar",
 # "has-comments"): it names no furniture, whatever word follows.
-_MODIFIER_TOKEN = re.compile(r"^(?:no|not|non|without|with|has|have|hide|show|enable|disable)d?-")
+_MODIFIER_TOKEN = re.compile(r"^(?:no|not|non|without|with|has|have|hide|show|enable|disable)d?-(?!prose$)")
 
 
 def _furniture_token(token: str) -> bool:

@@ -74,7 +74,7 @@ def _unmarked_captions(container: Tag) -> list[Tag]:
     """Captions written with no caption markup: a block holding a photo and, beside it, only one
     italic or small run of text ("<p><img><br><em>Nông dân tỉa cành.</em></p>")."""
     found = []
-    for img in container.find_all("img"):
+    for img in container.find_all(("img", "amp-img")):
         after = _italic_after(img)
         if after is not None:  # "<img><br><em>Caption.</em><br>" inside running text
             found.append(after)
@@ -82,12 +82,15 @@ def _unmarked_captions(container: Tag) -> list[Tag]:
         block = img.parent
         while isinstance(block, Tag) and block.name not in BLOCK_TAGS:
             block = block.parent
-        if not isinstance(block, Tag) or block is container:
+        if not isinstance(block, Tag):
             continue
-        run = _only_italic_run(block)
-        if run is None and not block.get_text(strip=True):
-            # the photo alone in its paragraph, its caption the next one ("<p><img></p><p><em>...")
-            run = _only_italic_run(block.find_next_sibling())
+        if block is container:  # the photo set straight in the body, its caption the next paragraph
+            run = _only_italic_run(img.find_next_sibling())
+        else:
+            run = _only_italic_run(block)
+            if run is None and not block.get_text(strip=True):
+                # the photo alone in its paragraph, its caption the next one ("<p><img></p><p><em>...")
+                run = _only_italic_run(block.find_next_sibling())
         if run is not None:
             found.append(run)
     return found

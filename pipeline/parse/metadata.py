@@ -251,10 +251,18 @@ def _plain(text: str | None, *, unescape: bool = False) -> str | None:
     return clean_text(text) or None
 
 
+# A web archive's address of a saved page: "https://web.archive.org/web/20121015031422/http://x.vn/a"
+# (a replay's flags after the time: "20121015031422im_"); the page's own address follows it.
+_ARCHIVED = re.compile(r"^https?://(?:web\.)?archive\.org/web/\d{4,14}[a-z_]*/(?P<url>.+)$", re.IGNORECASE)
+
+
 def _http_url(candidate: str | None, base: str | None) -> str | None:
     if not candidate:
         return None
     url = urljoin(base or "", candidate.strip())
+    archived = _ARCHIVED.match(url)
+    if archived:  # a page saved from the Wayback Machine: the article's own address
+        url = archived["url"] if "://" in archived["url"] else f"http://{archived['url']}"
     parts = urlsplit(url)
     if parts.scheme in ("http", "https") and parts.netloc:
         return url
@@ -542,16 +550,26 @@ def _body_anchor(page: Page) -> int:
     into a div or cell): where the article text begins."""
     positions = []
     for p in page.index.by_tag("p"):
-        if len(p.get_text()) >= _ANCHOR_CHARS and not furniture.is_hidden(p.attrs):
+        if len(p.get_text()) >= _ANCHOR_CHARS and _reads_as_prose(p.get_text()) and not furniture.is_hidden(p.attrs):
             positions.append(page.index._position(p))
             break
     for name in ("div", "td"):
         for el in page.index.by_tag(name):
             text, links = direct_text(el)
-            if len(text.strip()) >= _ANCHOR_CHARS and links < len(text) / 2 and not furniture.is_hidden(el.attrs):
+            if len(text.strip()) >= _ANCHOR_CHARS and links < len(text) / 2 and _reads_as_prose(text) \
+                    and not furniture.is_hidden(el.attrs):
                 positions.append(_prose_start(page, el))
                 break
     return min(positions, default=len(page.index._order))
+
+
+_CLAUSE_BREAK = re.compile(r"[.,;:!?…]\s")
+
+
+def _reads_as_prose(text: str) -> bool:
+    """True for text written in sentences (a clause break somewhere), not a list run together: a
+    sidebar's schedule ("LỊCH PHÁT SÓNG 06:00 Chào buổi sáng 11:30 Thời sự trưa ...")."""
+    return bool(_CLAUSE_BREAK.search(text))
 
 
 def _prose_start(page: Page, el: Tag) -> int:
@@ -733,7 +751,7 @@ _SAPO_AFTER_ANCHOR = 5  # elements past the first long paragraph the lead may si
 # A class token naming a lead paragraph, however a CMS prefixes it ("knc-sapo", "news-sapo",
 # "the-article-summary", "story-body__introduction").
 _SAPO_CLASS = re.compile(
-    r"(?:^|[-_])(?<!with[-_])(?<!has[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|teaser|desc|description|tom-?tat|tomtat|mota|mo-ta)"
+    r"(?:^|[-_])(?<!with[-_])(?<!has[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|teaser|desc|description|tom-?tat|tomtat|mota|mo-ta|trich-?yeu|tom-?luoc)"
     r"(?:$|[-_](?:news|detail|content|text|article|box|wrap))$",  # "lead_news", "sapo-detail"
     re.IGNORECASE,
 )
@@ -785,6 +803,14 @@ _MAX_BOLD_LEAD_CHARS = 1000
 _BOLD_LEAD_WITHIN = 60  # elements after the headline: a lead sits right under it
 
 
+# A utility class that sets a block in bold (Tailwind's "font-semibold", Bootstrap's "fw-bold").
+_BOLD_CLASS = re.compile(r"^(?:font-(?:semibold|bold|extrabold)|fw-(?:semibold|bold|bolder)|bold|text-bold)$")
+
+
+def _bold_class(el: Tag) -> bool:
+    return any(_BOLD_CLASS.match(token) for token in _tokens(el))
+
+
 def _bold_lead(page: Page, start: int, end: int, title: str | None) -> str | None:
     """A lead written in bold without a class (old table layouts, plain CMS bodies): the first
     block between the headline and the body's start whose text is all bold and reads as prose."""
@@ -796,7 +822,8 @@ def _bold_lead(page: Page, start: int, end: int, title: str | None) -> str | Non
         text = flat_text(el)
         if len(text) < _MIN_SAPO_CHARS or text == title or parse_datetime(text) and len(text) < _MAX_DATELINE_CHARS:
             continue
-        bold = sum(len(flat_text(b)) for b in el.find_all(_BOLD_TAGS) if not any(p.name in _BOLD_TAGS for p in b.parents))
+        bold = len(text) if _bold_class(el) else \
+            sum(len(flat_text(b)) for b in el.find_all(_BOLD_TAGS) if not any(p.name in _BOLD_TAGS for p in b.parents))
         if bold < len(text) * _MIN_BOLD_SHARE or not any(ch in text for ch in ".,;"):
             continue
         if layout.is_right_aligned(el) or bylines.read_credit(text) is not None:
@@ -1328,6 +1355,8 @@ def _self_declared_names(page: Page, headline: str | None, host: str | None) -> 
 
 
 _MAX_LOGO_ELEMENTS = 4
+_LOGO_PARTS = ("span", "strong", "b", "h1", "h2", "p", "div")
+_MAX_LOGO_PARTS = 4
 _MAX_LOGO_CHARS = 80
 
 
@@ -1339,8 +1368,11 @@ def _logo_names(page: Page, host: str | None) -> list[str]:
     # an old page's logo is an image named so, with no class ("<img src=/images/logo_ktnt.gif>")
     for el in page.index.select(["[class*=logo]", "[id*=logo]", "img[src*=logo]"])[:_MAX_LOGO_ELEMENTS]:
         # a logo written as text ("<a class=logo><h1>VOA Tiếng Việt</h1></a>") counts as its alt
-        values = [flat_text(el)] + [node.get(attr) for node in (el, *el.find_all(("img", "a")))
-                                    for attr in ("alt", "title")]
+        # ... and each of its parts: a name and its English line set as blocks by CSS
+        # ("<span class=sitename>CỔNG ...</span><span class=siteen>... PORTAL</span>") run together
+        parts = [flat_text(part) for part in el.find_all(_LOGO_PARTS, limit=_MAX_LOGO_PARTS)]
+        values = [flat_text(el), *parts] + [node.get(attr) for node in (el, *el.find_all(("img", "a")))
+                                            for attr in ("alt", "title")]
         for value in values:
             if not isinstance(value, str) or not value.strip() or len(value) > _MAX_LOGO_CHARS:
                 continue
