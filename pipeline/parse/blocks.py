@@ -303,7 +303,7 @@ def _interleaved_box(tag: Tag) -> bool:
     return len(paragraphs) >= _MIN_SIBLING_PARAGRAPHS
 
 
-_MAX_LABEL_WORDS = 6
+_MAX_LABEL_WORDS = 10
 
 
 def _labelled_frame(tag: Tag) -> bool:

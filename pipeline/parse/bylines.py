@@ -335,6 +335,9 @@ def _office_credit() -> re.Pattern[str]:
     return re.compile(rf"(?i:{labels})\s*:\s*(?P<office>(?i:{offices})\s+[A-ZĐÀ-Ỹ].*)$")
 
 
+_PAPER_AFTER = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\s]*\s+){1,2}Báo")
+
+
 @functools.cache
 def _coded_office() -> re.Pattern[str]:
     """An office signing by its code, no label needed ("Phòng PV11", "Phòng PA05 - Công an tỉnh"):
@@ -373,7 +376,8 @@ def _rank_prefix() -> re.Pattern[str]:
     """A rank written before a name, without a dot ("Thượng úy Phạm Hoàng Duy"), at the start of
     the line or of one of its names; the name after it must be capitalised."""
     ranks = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(_table().get("rank", ()), key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[,;&:]\s)|(?<=\s[-–]\s))(?i:{ranks})\s+(?=[A-ZĐÀ-Ỹ])")  # ": " after a label
+    # "Thiếu tá, BSCKII X": a rank, a comma, then a degree
+    return re.compile(rf"(?:^|(?<=[,;&:]\s)|(?<=\s[-–]\s))(?i:{ranks}),?\s+(?=[A-ZĐÀ-Ỹ])")  # ": " after a label
 
 
 def is_agency(name: str) -> bool:
@@ -405,10 +409,16 @@ def is_signature_line(text: str) -> bool:
                for mark in _table().get("signature", ()))
 
 
+# A degree written without its dot, in its own capitals, before a name ("BSCKII Trần Quốc Việt",
+# "ThS Lê B"): case decides, a name's syllable is never written so.
+_BARE_DEGREE = re.compile(r"(?<![\w.])(?:GS|PGS|TS|ThS|BS|BSCKI{1,2}|BSNT|DS|DSCKI{1,2}|KS|LS)\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])")
+
+
 def without_degrees(text: str) -> str:
     """A byline without the degrees and ranks written before its names ("TS. A, ThS. B" -> "A, B",
-    "Đại úy A" -> "A")."""
-    return _rank_prefix().sub("", _degree_prefix().sub("", text))
+    "Đại úy A" -> "A", "Thiếu tá, BSCKII A" -> "A")."""
+    degrees = _degree_prefix()
+    return _BARE_DEGREE.sub("", degrees.sub("", _rank_prefix().sub("", degrees.sub("", text))))
 
 
 def read_credit(line: str) -> Credit | None:
@@ -437,6 +447,8 @@ def read_credit(line: str) -> Credit | None:
             and any(word[:1].islower() for word in office["office"].split()):
         return Credit(sources=(office["office"],))
     if _coded_office().match(text) and len(text.split()) <= MAX_NAME_LINE_WORDS:
+        return Credit(sources=(text,))
+    if _PAPER_AFTER.fullmatch(text):  # "Việt Báo", "Thời Báo": a paper signing, no name ends so
         return Credit(sources=(text,))
     text = _address_bracket().sub("", text).strip(" .;,:")  # first: a unit in brackets may hold a dash
     text = _affiliation_tail().sub("", without_degrees(text)).strip(" .;,:")

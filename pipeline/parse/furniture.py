@@ -83,6 +83,8 @@ END_MARKERS: tuple[str, ...] = (
     "Các bài viết khác",  # Joomla's list of the category's other items under an article
     "Bài viết khác",
     "Các bài khác",
+    "Tài liệu tham khảo",  # a paper's references under a journal article: its sources, not its text
+    "Danh mục tài liệu tham khảo",
 )
 
 # Whole lines that are furniture wherever they appear.
@@ -352,10 +354,21 @@ BOX_TAGS = frozenset(("div", "table", "section"))
 _BORDER_STYLE = re.compile(r"(?:^|;|\s)border(?:-(?:top|bottom|left|right))?\s*:[^;]*\b(?:solid|dashed|dotted|double)\b", re.IGNORECASE)
 
 
+# Utility classes that draw a block as a box (Tailwind: "border-l-4 border-red-600 bg-red-50 p-4").
+_BORDER_CLASS = re.compile(r"^border(?:-[lrtbxy])?(?:-\d+)?$")
+_TINT_CLASS = re.compile(r"^bg-(?!white$|transparent$|none$)[a-z]+-\d{2,3}$")
+
+
 def is_boxed(name: str, attrs: Mapping[str, str | list[str]]) -> bool:
-    """True for a div, table or section whose inline style draws it as a box, or a paragraph
-    drawn with a border (an editor's note framed above a reader's letter)."""
+    """True for a div, table or section whose inline style or utility classes draw it as a box
+    (a border and a tint), or a paragraph drawn with a border (an editor's note framed above a
+    reader's letter)."""
     style = attrs.get("style")
+    if name in BOX_TAGS:
+        classes = attrs.get("class")
+        tokens = classes.split() if isinstance(classes, str) else list(classes or [])
+        if any(_BORDER_CLASS.match(t) for t in tokens) and any(_TINT_CLASS.match(t) for t in tokens):
+            return True
     if not isinstance(style, str):
         return False
     if name == "p":

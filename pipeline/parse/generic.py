@@ -173,6 +173,9 @@ def best_containers(root: Tag) -> list[Tag]:
     parent = best.tag.parent
     if parent is None:
         return [best.tag]
+    question = _question_before(best.tag, candidates)
+    if question is not None:  # a Q&A page: the reader's question, then the answer
+        return [question, best.tag]
     chosen = []
     for sibling in parent.find_all(True, recursive=False):
         if sibling is best.tag:
@@ -183,6 +186,29 @@ def best_containers(root: Tag) -> list[Tag]:
                 and sibling.get("class") == best.tag.get("class"):
             chosen.append(sibling)
     return chosen
+
+
+# A question's block on a Q&A page ("<div class=qa-question><div class=q-content>...").
+_QUESTION_CLASS = re.compile(r"(?:^|-)(?:q|question|cau-?hoi)(?:$|-)")
+_QUESTION_LEVELS = 2  # the answer's block and its parent: where the question sits beside it
+
+
+def _question_before(answer: Tag, candidates: dict[int, _Candidate]) -> Tag | None:
+    """The scored prose block of a question set just before the answer's block (or its parent),
+    in an element whose class names a question."""
+    node: Tag | None = answer
+    for _ in range(_QUESTION_LEVELS):
+        if node is None:
+            return None
+        before = node.find_previous_sibling()
+        if isinstance(before, Tag) and any(_QUESTION_CLASS.search(furniture.token_words(t))
+                                            for t in before.get("class") or []):
+            for el in (*before.find_all(True), before):  # the prose block itself, not its label
+                cand = candidates.get(id(el))
+                if cand is not None and cand.score > 0:
+                    return el
+        node = node.parent if isinstance(node.parent, Tag) else None
+    return None
 
 
 _MIN_ENTRIES = 2

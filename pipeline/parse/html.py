@@ -89,8 +89,13 @@ def _unmarked_captions(container: Tag) -> list[Tag]:
         else:
             run = _only_italic_run(block)
             if run is None and not block.get_text(strip=True):
-                # the photo alone in its paragraph, its caption the next one ("<p><img></p><p><em>...")
-                run = _only_italic_run(block.find_next_sibling())
+                # the photo alone in its paragraph, its caption the next one ("<p><img></p><p><em>..."),
+                # however deep its wrappers ("<div class=media><div class=file><img></div></div>")
+                holder = block
+                while holder.find_next_sibling() is None and isinstance(holder.parent, Tag) \
+                        and holder.parent is not container and not holder.parent.get_text(strip=True):
+                    holder = holder.parent
+                run = _only_italic_run(holder.find_next_sibling())
         if run is not None:
             found.append(run)
     return found
@@ -358,10 +363,13 @@ def take_head_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if found is None:
             break
         credit = bylines.read_credit(rest[0])
-        if found and credit is not None and credit.bare and any(ch.islower() for ch in rest[0]):
+        titled = bylines.without_degrees(rest[0]) != rest[0]  # "ThS. A", "Đại úy A": a byline, no heading
+        if found and credit is not None and credit.bare and any(ch.islower() for ch in rest[0]) and not titled:
             break
         names += found
         rest.pop(0)
+        if found and len(rest) > 1 and bylines.is_workplace_line(rest[0]):
+            rest.pop(0)  # the writer's workplace under the name ("Học viện Hành chính Quốc gia")
     return rest, names
 
 

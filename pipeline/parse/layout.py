@@ -54,7 +54,14 @@ def _aligned(el: Tag, pattern: re.Pattern[str], value: str) -> bool:
             return True
         if str(node.get("align") or "").lower() == value:
             return True
+        classes = node.get("class")
+        tokens = classes.split() if isinstance(classes, str) else list(classes or [])
+        if any(_ALIGN_CLASS.fullmatch(token) and token.endswith(value) for token in tokens):
+            return True  # a framework's alignment class: "text-right", "has-text-align-right"
     return False
+
+
+_ALIGN_CLASS = re.compile(r"(?:text-|has-text-align-|align-|text-align-)?(?:right|center)", re.IGNORECASE)
 
 
 def _leaf_blocks(container: Tag) -> list[Tag]:
@@ -199,7 +206,8 @@ def take_end_credits(container: Tag) -> Credits:
     """Bylines and source credits closing the body (short, right-aligned or emphasised blocks
     that read as credits), and a dateline or byline block before the lead; removed."""
     found = Credits()
-    leaves = _leaf_blocks(container)
+    # a body written as text and line breaks, no block inside: the container is its one block
+    leaves = _leaf_blocks(container) or ([container] if container.get_text(strip=True) else [])
     end = next((i for i, el in enumerate(leaves) if furniture.is_end_line(flat_text(el))), len(leaves))
     # an advert's label or a share line after the byline is no reason to stop looking for it
     tail = [el for el in leaves[:end] if not _links_only(el) and not furniture.is_furniture(flat_text(el))

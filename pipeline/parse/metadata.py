@@ -31,7 +31,7 @@ from vnextract.pipeline.parse.blocks import (
     text_lines,
 )
 from vnextract.pipeline.parse.dates import parse_datetime
-from vnextract.pipeline.parse.generic import INLINE_TAGS, direct_text
+from vnextract.pipeline.parse.generic import direct_text
 from vnextract.pipeline.parse.select import PageIndex
 from vnextract.pipeline.parse.sites import (
     SITES,
@@ -573,12 +573,15 @@ def _reads_as_prose(text: str) -> bool:
 
 
 def _prose_start(page: Page, el: Tag) -> int:
-    """Where the prose of an element found by its own text begins: at its first inline child
-    long enough to be prose, when it has one (an ASP.NET cell of spans: the headline's, the
-    date's, then the lead's), else at the element."""
-    for child in el.find_all(True, recursive=False):
-        if child.name in INLINE_TAGS and len(child.get_text().strip()) >= _ANCHOR_CHARS:
-            return page.index._position(child)
+    """Where the prose of an element found by its own text begins: at its first child long enough
+    to be prose, when no long text of its own comes before (an ASP.NET cell or module of spans: the
+    headline's, the date's, then the lead's or the text's), else at the element."""
+    for child in el.contents:
+        if isinstance(child, Tag):
+            if len(child.get_text().strip()) >= _ANCHOR_CHARS:
+                return page.index._position(child)
+        elif len(str(child).strip()) >= _ANCHOR_CHARS // 2:
+            break  # the element's own text opens its prose
     return page.index._position(el)
 
 
@@ -638,7 +641,10 @@ def _in_document_title(heading: str, title: str) -> bool:
     if len(segments) < 2:
         return _similar(heading, title)
     longest = max(segments, key=len)
-    return fold(longest) in fold(heading) or _similar(heading, longest)
+    # a headline holding a dash of its own ("Nông dân trúng vụ tôm – lúa") is cut by it: the
+    # <title> holds it whole
+    whole = len(heading.split()) > _MIN_SHARED_WORDS and fold(heading) in fold(title)
+    return whole or fold(longest) in fold(heading) or _similar(heading, longest)
 
 
 def _headline_like(text: str) -> bool:
@@ -687,7 +693,7 @@ def find_title(page: Page) -> str | None:
 # A class token naming a headline written without a heading tag (old portals and CMSs:
 # <div class="title-news">, <td class="tieude">).
 _HEADLINE_CLASS = re.compile(
-    r"(?:^|[-_])(?:title|tieu-?de|tieude|headline|(?:content|article|post|entry|news|item)-?heading)(?:$|[-_])",
+    r"(?:^|[-_])(?:title|tieu-?de(?:-?(?:tin|bai|chi-?tiet))?|headline|(?:content|article|post|entry|news|item)-?heading)(?:$|[-_])",
     re.IGNORECASE,
 )  # "contentheading": Joomla 1.x's article headline
 _HEADLINE_TAGS = frozenset(("div", "p", "span", "td", "strong", "b", "font"))
@@ -811,18 +817,39 @@ def _bold_class(el: Tag) -> bool:
     return any(_BOLD_CLASS.match(token) for token in _tokens(el))
 
 
+def _bold_line(el: Tag) -> bool:
+    """True for a bold run set as a line of its own: a line break or a block on each side (its
+    font wrappers aside), no text beside it ("...<br><font><b>QTV - Sáng 14/3, ...</b></font><table>")."""
+    node: Tag = el
+    while isinstance(node.parent, Tag) and node.parent.name in ("font", "span") and \
+            (node.parent.get_text(strip=True) == node.get_text(strip=True)):
+        node = node.parent
+    for step in ("previous_sibling", "next_sibling"):
+        sibling = getattr(node, step)
+        while sibling is not None and not isinstance(sibling, Tag) and not str(sibling).strip():
+            sibling = getattr(sibling, step)
+        if sibling is not None and (not isinstance(sibling, Tag) or sibling.name not in _LINE_BREAKERS):
+            return False
+    return True
+
+
+_LINE_BREAKERS = ("br", "table", "div", "p", "img")
+
+
 def _bold_lead(page: Page, start: int, end: int, title: str | None) -> str | None:
     """A lead written in bold without a class (old table layouts, plain CMS bodies): the first
     block between the headline and the body's start whose text is all bold and reads as prose."""
     for el in page.index._all[start + 1: min(end, start + _BOLD_LEAD_WITHIN) + 1]:
-        if el.name not in _BOLD_BLOCKS or is_gone(el) or el.find(_BOLD_BLOCKS) is not None:
+        if el.name in _BOLD_TAGS and _bold_line(el):
+            pass  # a bold run that is a whole line of a cell written with line breaks
+        elif el.name not in _BOLD_BLOCKS or is_gone(el) or el.find(_BOLD_BLOCKS) is not None:
             continue  # leaf blocks only: a lead is one paragraph
         if not _MIN_SAPO_CHARS <= len(el.get_text()) <= _MAX_BOLD_LEAD_CHARS or _in_list(el):
             continue
         text = flat_text(el)
         if len(text) < _MIN_SAPO_CHARS or text == title or parse_datetime(text) and len(text) < _MAX_DATELINE_CHARS:
             continue
-        bold = len(text) if _bold_class(el) else \
+        bold = len(text) if _bold_class(el) or el.name in _BOLD_TAGS else \
             sum(len(flat_text(b)) for b in el.find_all(_BOLD_TAGS) if not any(p.name in _BOLD_TAGS for p in b.parents))
         if bold < len(text) * _MIN_BOLD_SHARE or not any(ch in text for ch in ".,;"):
             continue
@@ -840,6 +867,10 @@ def _description(page: Page, title: str | None = None) -> str | None:
     text = _plain(_ld_str(page.ld.get("description")), unescape=True) or meta_value(page, META_DESCRIPTION)
     if not text or is_site_name(page, text) or furniture.is_site_description(text):
         return None
+    pieces = _segments(text)
+    if len(pieces) > 1 and any(is_site_name(page, p) or looks_like_outlet(p) for p in pieces) \
+            and not any(ch in text for ch in ".!?"):
+        return None  # the site's name and a section's ("Hỏi đáp chính sách - Cổng Thông tin điện tử X")
     if title and fold(text) == fold(title):
         return None
     title_tag = next(iter(page.index.by_tag("title")), None)
@@ -1008,7 +1039,17 @@ def _element_names(page: Page, el: Tag) -> list[str]:
         if names:
             return names
     parts = [child for child in el.find_all(True, recursive=False) if child.get_text(strip=True)]
-    return [n for child in parts[:_MAX_BYLINE_PARTS] for n in byline_names(page, _el_text(child))]
+    names = [n for child in parts[:_MAX_BYLINE_PARTS] for n in byline_names(page, _el_text(child))]
+    if names:
+        return names
+    # one line holding the name and the date: "LS. Võ Thanh Bình – Ngày đăng: 2016-09-27"
+    text = _el_text(el) or ""
+    dated = _DATE_PART.search(text)
+    return byline_names(page, text[:dated.start()]) if dated and dated.start() > 0 else []
+
+
+# Where a byline's line turns to its date: a separator, then a date's label or a date.
+_DATE_PART = re.compile(r"\s*[-–|·]\s*(?=(?:ngày đăng|đăng ngày|cập nhật|ngày|lúc|thứ|\d{1,4}[/-]\d)\b)", re.IGNORECASE)
 
 
 def _ld_authors(value: Any) -> list[str]:

@@ -1,0 +1,127 @@
+"""Q&A pages, headlines with a dash of their own, DNN modules of spans, framed notes with long
+labels, ranks and bare degrees, Tailwind callouts, a byline sharing its line with the date,
+photos in nested wrappers, a journal article's byline and references, bylines closing a body of
+line breaks, papers signing as "X Báo", alignment classes and bold lead lines in old cells (the
+59th to 61st held-out rounds)."""
+
+import pytest
+from _parse_support import parse_page
+
+from vnextract.pipeline.parse.bylines import read_credit
+
+HEADLINE = "Nông dân trúng vụ tôm – lúa trên đất nhiễm mặn ven biển"
+LEAD = ("Vụ tôm – lúa năm nay, nhiều hộ dân trong huyện thu lãi từ 60 đến 80 triệu đồng mỗi hecta nhờ "
+        "áp dụng quy trình nuôi tôm sinh thái.")
+TEXT = ("Theo Phòng Nông nghiệp huyện, toàn huyện hiện có hơn 4.300 ha canh tác theo mô hình một vụ tôm, "
+        "một vụ lúa, tập trung ở các xã ven biển, năng suất bình quân tăng so với năm trước.")
+MORE = ("Ngành nông nghiệp khuyến cáo nông dân cải tạo ao đầm kỹ trước khi thả giống, theo dõi độ mặn "
+        "thường xuyên và chỉ xuống giống khi thời tiết thuận lợi, tránh thiệt hại đáng tiếc.")
+
+
+def test_a_headline_classed_tieudetin() -> None:
+    body = (f"<div class='tieudetin'><span class='af_outputText'>{HEADLINE}</span></div>"
+            f"<div class='noidungtin'><p>{TEXT}</p><p>{MORE}</p></div>")
+    assert parse_page("<title>Ngân hàng Nhà nước Việt Nam</title>", body).title == HEADLINE
+
+
+def test_a_headline_holding_a_dash_beside_a_left_column_box_title() -> None:
+    left = ("<td><div class='box-left'><div class='box-title'>Thông tin cần biết</div><ul><li><a href='#'>Lịch "
+            "tiếp công dân</a></li></ul></div></td>")
+    module = (f"<td><div class='DnnModule-NewsDetail'><span class='news-title'>{HEADLINE}</span><div class='news-date'>"
+              f"Ngày đăng: 12/05/2014 09:15</div><span class='news-summary'><b>{LEAD[:110]}.</b></span>"
+              f"<div class='news-content'><p>{TEXT}</p><p>{MORE}</p></div></div></td>")
+    head = f"<title>Cổng thông tin điện tử tỉnh Bạc Liêu - {HEADLINE}</title>"
+    assert parse_page(head, f"<table><tr>{left}{module}</tr></table>").title == HEADLINE
+
+
+QUESTION = ("Tôi được tuyển dụng vào viên chức tại một trường tiểu học công lập từ tháng 9/2019, thời gian tập "
+            "sự 12 tháng. Xin hỏi thời gian tập sự có được tính để xét nâng bậc lương không?")
+
+
+def test_a_qa_page_gives_the_question_then_the_answer_and_no_site_description_as_lead() -> None:
+    head = ("<title>Thời gian tập sự có được tính nâng bậc lương?</title>"
+            "<meta name='description' content='Hỏi đáp chính sách - Cổng Thông tin điện tử Bộ Nội vụ'>")
+    body = ("<h3>Thời gian tập sự có được tính nâng bậc lương?</h3>"
+            f"<div class='qa-question'><span class='lbl-q'>Câu hỏi:</span><div class='q-content'>{QUESTION}</div></div>"
+            f"<div class='qa-answer'><span class='lbl-a'>Trả lời:</span><div class='a-content'><p>{TEXT}</p>"
+            f"<p>{MORE}</p></div></div>")
+    article = parse_page(head, body)
+    assert article.paragraphs == (QUESTION, TEXT, MORE)
+    assert article.sapo is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Thiếu tá, BSCKII Trần Quốc Việt - Khoa Cấp cứu", ("Trần Quốc Việt",)),
+        ("TS Nguyễn Văn An", ("Nguyễn Văn An",)),
+        ("Việt Báo", ()),  # a paper signing: no name ends with "Báo"
+        ("Thời Báo", ()),
+    ],
+)
+def test_ranks_bare_degrees_and_papers_signing(byline: str, authors: tuple[str, ...]) -> None:
+    credit = read_credit(byline)
+    assert credit is not None and credit.authors == authors
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ("<table border='1' bgcolor='#f3f8fc' width='90%'><tr><td><font size='2'><b>Số điện thoại trực ban phòng "
+         "chống lụt bão:</b> Văn phòng thường trực: 024.3733 5686</font></td></tr></table>"),
+        ("<div class='my-6 border-l-4 border-emerald-600 bg-emerald-50 p-4'><p><strong>Lời khuyên của bác sĩ:"
+         "</strong> Đội mũ bảo hiểm đạt chuẩn, không lái xe khi đã uống rượu bia.</p></div>"),
+    ],
+    ids=["framed-note-long-label", "tailwind-callout"],
+)
+def test_framed_notes_and_callouts_leave_the_body(box: str) -> None:
+    body = f"<h1>{HEADLINE}</h1><div class='content'><p>{TEXT}</p>{box}<p>{MORE}</p></div>"
+    assert parse_page(f"<title>{HEADLINE}</title>", body).paragraphs == (TEXT, MORE)
+
+
+def test_a_byline_sharing_its_line_with_the_date() -> None:
+    body = (f"<h1>{HEADLINE}</h1><div class='author-date'>LS. Võ Thanh Bình &ndash; Ngày đăng: 2016-09-27</div>"
+            f"<div class='content'><p>{TEXT}</p><p>{MORE}</p></div>")
+    assert parse_page(f"<title>{HEADLINE}</title>", body).author == "Võ Thanh Bình"
+
+
+def test_a_caption_after_a_photo_in_nested_wrappers() -> None:
+    photo = ("<div class='media media-element-container'><div class='file file-image'><img src='a.jpg'></div></div>"
+             "<p><em>Nông dân thu hoạch tôm trên ruộng lúa.</em></p>")
+    body = f"<h1>{HEADLINE}</h1><div class='content'><p>{TEXT}</p>{photo}<p>{MORE}</p></div>"
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.paragraphs == (TEXT, MORE)
+    assert article.captions == ("Nông dân thu hoạch tôm trên ruộng lúa.",)
+
+
+def test_a_journal_articles_byline_over_its_workplace_and_its_references() -> None:
+    body = (f"<h1>{HEADLINE}</h1><div class='td-post-content'><p><em><strong>ThS. Phạm Minh Đức</strong></em><br />"
+            f"<em>Học viện Hành chính Quốc gia</em></p><p>{TEXT}</p><p>{MORE}</p><p><strong>Tài liệu tham khảo:</strong>"
+            "<br />1. Báo cáo Chỉ số năng lực cạnh tranh cấp tỉnh năm 2016. H. NXB Lao động, 2017.</p></div>")
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.author == "Phạm Minh Đức"
+    assert article.paragraphs == (TEXT, MORE)
+
+
+def test_a_bold_name_closing_a_body_of_line_breaks_is_its_byline() -> None:
+    body = f"<h1>{HEADLINE}</h1><div class='s5-content'>{TEXT}<br /><br />{MORE}<br /><br /><b>Minh Phương</b></div>"
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.author == "Minh Phương"
+    assert article.paragraphs == (TEXT, MORE)
+
+
+def test_a_desk_signing_in_a_text_right_block_leaves_the_body() -> None:
+    body = (f"<h2>{HEADLINE}</h2><div class='content'><p>{TEXT}</p><p>{MORE}</p>"
+            "<p class='text-right'><strong>Phòng Văn hóa và Thông tin quận</strong></p></div>")
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.paragraphs == (TEXT, MORE)
+    assert article.author is None
+
+
+def test_a_bold_lead_line_in_an_old_cell() -> None:
+    cell = (f"<td><font size='4'><b>{HEADLINE}</b></font><br><font size='1'>(GMT+7) 9:12 SA 15/3/2012</font><br><br>"
+            f"<font size='2'><b>QTV - {LEAD}</b></font><table><tr><td><img src='a.jpg'></td></tr></table>"
+            f"<div class='noidung'><font size='2'>{TEXT}<br><br>{MORE}</font></div></td>")
+    article = parse_page(f"<title>{HEADLINE}</title>", f"<table><tr>{cell}</tr></table>")
+    assert article.sapo == LEAD
+    assert article.paragraphs == (TEXT, MORE)
