@@ -125,3 +125,49 @@ def test_a_bold_lead_line_in_an_old_cell() -> None:
     article = parse_page(f"<title>{HEADLINE}</title>", f"<table><tr>{cell}</tr></table>")
     assert article.sapo == LEAD
     assert article.paragraphs == (TEXT, MORE)
+
+
+# The 62nd to 64th held-out rounds: wire lines, short office names under a byline, forum threads,
+# translators' credits and a section's "other articles" heading under the text.
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "sources"),
+    [
+        ("Theo Hãng thông tấn Trung ương (CNA)", (), ("Trung ương (CNA)",)),
+        ("Theo AP (Thu Trang dịch)", ("Thu Trang",), ("AP",)),
+        ("Thu Hà (lược dịch)", ("Thu Hà",), ()),
+    ],
+)
+def test_wire_lines_and_translators(line: str, authors: tuple[str, ...], sources: tuple[str, ...]) -> None:
+    credit = read_credit(line)
+    assert credit is not None and credit.authors == authors and credit.sources == sources
+
+
+def test_a_byline_over_a_short_office_name() -> None:
+    body = (f"<h1>{HEADLINE}</h1><div class='content'><p>{TEXT}</p><p>{MORE}</p><p style='text-align: right;'>"
+            "<strong>ThS. Lê Thu Hằng</strong><br /><em>Phòng Công tác xã hội</em></p></div>")
+    assert parse_page(f"<title>{HEADLINE}</title>", body).author == "Lê Thu Hằng"
+
+
+def test_a_forum_threads_first_post() -> None:
+    post = (f"<div class='mainContainer_noSidebar'><div class='titleBar'><h1>{HEADLINE}</h1><p id='pageDescription' "
+            "class='muted pageDescription'>Thảo luận trong 'Tin tức' bắt đầu bởi OTOFUN NEWS, 3/6/18.</p></div>"
+            "<form class='InlineModForm section'><ol class='messageList'><li class='message'><div class='messageContent'>"
+            f"<article><blockquote class='messageText SelectQuoteContainer ugc baseHtml'><b>{LEAD}</b><br />{TEXT}"
+            f"<br />{MORE}<br /><span style='color: #808080'><i>Nguồn tổng hợp</i></span></blockquote></article>"
+            "</div></li><li class='message'><div class='messageContent'><article><blockquote class='messageText'>"
+            "Đoạn này đêm thiếu đèn chiếu sáng, rất dễ bị tông đuôi.</blockquote></article></div></li></ol></form></div>")
+    head = f"<title>{HEADLINE} | OTOFUN</title><meta name='description' content='{LEAD[:80]}...'>"
+    article = parse_page(head, post)
+    assert article.sapo == LEAD
+    assert article.paragraphs[:2] == (TEXT, MORE) and "Nguồn tổng hợp" not in article.paragraphs
+
+
+def test_a_sections_other_articles_heading_ends_the_text_above_a_right_aligned_credit() -> None:
+    body = (f"<h1>{HEADLINE}</h1><div class='content'><p>{TEXT}</p><p>{MORE}</p><p align='right'><b>Theo AP (Thu "
+            "Trang dịch)</b></p><hr><p><b>Tin Thế Giới khác:</b></p><p><a href='/a'>Bão lớn đổ bộ vào miền nam "
+            "Nhật Bản</a></p></div>")
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.author == "Thu Trang"
+    assert article.paragraphs == (TEXT, MORE)

@@ -219,7 +219,7 @@ def holds_prose(tag: Tag) -> bool:
     """True when the element holds several paragraphs of running text (so is not furniture):
     <p> elements, or text written straight into a <div> or cell (old ASP.NET pages)."""
     count = 0
-    for el in tag.find_all(("p", "div", "td")):
+    for el in tag.find_all(("p", "div", "td", "blockquote")):  # a forum post: text in a blockquote
         if el.name == "p":
             text = el.get_text()
             links = sum(len(a.get_text()) for a in el.find_all("a"))

@@ -222,6 +222,10 @@ class _Reader:
         tokens = _TOKEN.findall(inner)
         if not tokens:
             return True
+        translator = _TRANSLATOR.fullmatch(inner.strip())
+        if translator and all(is_name_word(word) for word in translator["name"].split()):
+            self.authors.append(translator["name"])  # "Theo AP (Thu Trang dịch)": the translator writes it
+            return True
         label = _label_at(tokens, 0)
         # an outlet's name may be long ("(Báo và Phát thanh, Truyền hình Khánh Hòa)")
         limit = MAX_OUTLET_BRACKET_WORDS if label and label[0] == "outlet_label" else MAX_BRACKET_WORDS
@@ -307,6 +311,7 @@ _PLACE_LEVEL = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phườ
 
 
 _WORKPLACE_MAX_WORDS = 12
+_SHORT_WORKPLACE_WORDS = 4
 
 
 def is_workplace_line(text: str) -> bool:
@@ -320,7 +325,8 @@ def is_workplace_line(text: str) -> bool:
         return False
     words = [w for w in re.split(r"[\s,]+", text[opener.end():]) if w and w not in ("-", "–")]
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    return capitalised * 3 >= len(words)
+    # a short office's name may have one capital in four ("Phòng Công tác xã hội")
+    return capitalised * 3 >= len(words) or (capitalised * 4 >= len(words) and len(words) <= _SHORT_WORKPLACE_WORDS)
 
 
 _AGENCY_SPLIT = re.compile(r"\s*[,/;&]\s*|\s+và\s+")
@@ -335,6 +341,7 @@ def _office_credit() -> re.Pattern[str]:
     return re.compile(rf"(?i:{labels})\s*:\s*(?P<office>(?i:{offices})\s+[A-ZĐÀ-Ỹ].*)$")
 
 
+_TRANSLATOR = re.compile(r"(?P<name>(?:\S+\s+){0,3}\S+)\s+(?:lược\s+|biên\s+)?dịch")
 _PAPER_AFTER = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\s]*\s+){1,2}Báo")
 
 
@@ -389,7 +396,8 @@ def is_agency(name: str) -> bool:
 _CLOSING_NOTE = re.compile(
     r"\(\*+\)\s*\S.*"  # a footnote to a mark in the text
     r"|\((?:[^()]|\([^()]*\))*\)"  # a note of the newsroom's in brackets: "(Tòa soạn sẽ tiếp tục ...)"
-    r"|(?i:nguồn(?:\s+tin)?)\s*:\s*\S.*",  # the source: "Nguồn: Ban Tổ chức Press Cup 2026"
+    r"|(?i:nguồn(?:\s+tin)?)\s*:\s*\S.*"  # the source: "Nguồn: Ban Tổ chức Press Cup 2026"
+    r"|(?i:(?:nguồn|tin)\s+tổng\s+hợp|tổng\s+hợp(?:\s+từ\s+\S.*)?)",  # a compiler's note: "Nguồn tổng hợp"
 )
 _MAX_NOTE_WORDS = 40
 

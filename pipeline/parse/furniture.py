@@ -296,10 +296,14 @@ BYLINE_PREFIX = re.compile(
 )
 
 
+# "Tin Thế Giới khác:", "Các bài Kinh tế khác": the other articles of a section, under the text.
+_OTHER_OF_SECTION = re.compile(r"^(?:các\s+)?(?:tin|bài|bài viết)\s+(?:\S+\s+){1,3}khác\s*[:.…]*$", re.IGNORECASE)
+
+
 def is_end_line(line: str) -> bool:
     """True when an HTML block's text is a heading or form that ends the article."""
     stripped = line.strip()
-    return bool(END_LINE.match(stripped)) or stripped.startswith(END_PREFIXES)
+    return bool(END_LINE.match(stripped) or _OTHER_OF_SECTION.match(stripped)) or stripped.startswith(END_PREFIXES)
 
 
 def is_related_line(line: str) -> bool:
@@ -427,12 +431,13 @@ def token_words(token: str) -> str:
 
 # A modifier saying what an element has or lacks ("entry-content no-share", "main with-sidebar",
 # "has-comments"): it names no furniture, whatever word follows.
-_MODIFIER_TOKEN = re.compile(r"^(?:no|not|non|without|with|has|have|hide|show|enable|disable)d?-(?!prose$)")
+_MODIFIER_TOKEN = re.compile(r"(?:^|-)(?:no|not|non|without|with|has|have|hide|show|enable|disable)d?-(?!prose\b)[a-z0-9]+")
 
 
 def _furniture_token(token: str) -> bool:
-    words = token_words(token)
-    return not _MODIFIER_TOKEN.match(words) and bool(FURNITURE_CLASS.search(words))
+    # "mainContainer_noSidebar": the page's main container, the modifier says it has no sidebar
+    words = _MODIFIER_TOKEN.sub("", token_words(token))
+    return bool(words) and bool(FURNITURE_CLASS.search(words))
 
 
 def is_furniture_class(tokens: list[str]) -> bool:

@@ -262,6 +262,10 @@ def filter_lines(lines: list[Line], meta: Metadata, *, generic: bool) -> tuple[l
         if generic and len(text) < 40 and parse_datetime(text) and not layout.head_credit(text):
             continue  # a date line left in the container by the page's header (a byline with it stays, read later)
         paragraphs.append(text)
+    # a note closing a body written with line breaks ("...<br><i>Nguồn tổng hợp</i>"): the notes
+    # closing block bodies were taken with the credits
+    while len(paragraphs) > 1 and bylines.is_closing_note(paragraphs[-1]):
+        paragraphs.pop()
     return paragraphs, captions
 
 

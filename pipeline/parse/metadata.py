@@ -797,8 +797,8 @@ def _visible_sapo(page: Page, title: str | None) -> str | None:
         text = flat_text(el)
         if stamp and text.startswith(stamp) and not text[len(stamp):].lstrip().startswith(("-", "–")):
             text = f"{stamp} - {text[len(stamp):].lstrip(' :')}"  # "Hà Nội" stamp, read "Hà Nội - "
-        if len(text) >= _MIN_SAPO_CHARS and text != title:
-            return text
+        if len(text) >= _MIN_SAPO_CHARS and text != title and not furniture.is_site_description(text):
+            return text  # not a forum thread's "Thảo luận trong '...' bắt đầu bởi ..."
     return _bold_lead(page, start, end, title)
 
 
