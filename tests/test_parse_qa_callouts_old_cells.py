@@ -171,3 +171,14 @@ def test_a_sections_other_articles_heading_ends_the_text_above_a_right_aligned_c
     article = parse_page(f"<title>{HEADLINE}</title>", body)
     assert article.author == "Thu Trang"
     assert article.paragraphs == (TEXT, MORE)
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture_line"),
+    [("Thế Giới > Châu Mỹ", True), ("Trang chủ » Tin tức » Kinh tế", True),
+     ("Giá vàng > 50 triệu đồng, người dân đổ xô mua", False)],
+)
+def test_a_breadcrumb_left_in_the_body_is_furniture(line: str, furniture_line: bool) -> None:
+    from vnextract.pipeline.parse.furniture import is_furniture
+
+    assert is_furniture(line) is furniture_line

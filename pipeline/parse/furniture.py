@@ -183,9 +183,16 @@ def is_promo(line: str) -> bool:
 _HOTLINE = re.compile(r"(?i:đường dây nóng|hotline)\b[^.:]{0,80}:\s*\+?[\d][\d .()-]{5,}\d\s*\.?")
 
 
+# A breadcrumb left in the body: short capitalised sections joined by ">" ("Thế Giới > Châu Mỹ").
+_BREADCRUMB_LINE = re.compile(r"[A-ZĐÀ-Ỹ][^>»›.,;!?]{0,30}(?:\s*[>»›]\s*[A-ZĐÀ-Ỹ][^>»›.,;!?]{0,30}){1,4}")
+
+
 def is_furniture(line: str) -> bool:
-    """True for a share bar, 'Xem thêm' link, an outlet's call to action, a hotline or similar single line."""
-    return bool(FURNITURE_LINES.match(line)) or is_promo(line) or _HOTLINE.fullmatch(line.strip()) is not None
+    """True for a share bar, 'Xem thêm' link, an outlet's call to action, a hotline, a breadcrumb
+    or similar single line."""
+    stripped = line.strip()
+    return bool(FURNITURE_LINES.match(line)) or is_promo(line) or _HOTLINE.fullmatch(stripped) is not None \
+        or _BREADCRUMB_LINE.fullmatch(stripped) is not None
 
 
 # ---------------------------------------------------------------------------------------------
