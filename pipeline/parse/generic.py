@@ -33,7 +33,7 @@ class _Candidate:
 
 # Inline elements whose text belongs to the block around them: old table pages write the whole
 # article as <font>/<b> runs split by <br> straight inside a <td>.
-INLINE_TAGS = frozenset(["a", "abbr", "b", "big", "br", "cite", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"])
+_INLINE = frozenset(["a", "abbr", "b", "big", "br", "cite", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"])
 
 
 def direct_text(tag: Tag) -> tuple[str, int]:
@@ -47,7 +47,7 @@ def direct_text(tag: Tag) -> tuple[str, int]:
             if type(node) is NavigableString:  # not a comment or CDATA
                 parts.append(str(node))
                 links += len(node.strip()) if in_link else 0
-        elif isinstance(node, Tag) and node.name in INLINE_TAGS:
+        elif isinstance(node, Tag) and node.name in _INLINE:
             stack.extend((child, in_link or node.name == "a") for child in reversed(node.contents))
     return "".join(parts), links
 
@@ -80,7 +80,7 @@ def direct_segments(tag: Tag) -> list[tuple[str, int]]:
                 links += len(node.strip()) if in_link else 0
         elif isinstance(node, Tag) and node.name == "br":
             breaks += 1
-        elif isinstance(node, Tag) and node.name in INLINE_TAGS:
+        elif isinstance(node, Tag) and node.name in _INLINE:
             stack.extend((child, in_link or node.name == "a") for child in reversed(node.contents))
     close()
     return segments

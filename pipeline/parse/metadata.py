@@ -840,10 +840,11 @@ def _bold_lead(page: Page, start: int, end: int, title: str | None) -> str | Non
     """A lead written in bold without a class (old table layouts, plain CMS bodies): the first
     block between the headline and the body's start whose text is all bold and reads as prose."""
     for el in page.index._all[start + 1: min(end, start + _BOLD_LEAD_WITHIN) + 1]:
-        if el.name in _BOLD_TAGS and _bold_line(el):
-            pass  # a bold run that is a whole line of a cell written with line breaks
-        elif el.name not in _BOLD_BLOCKS or is_gone(el) or el.find(_BOLD_BLOCKS) is not None:
-            continue  # leaf blocks only: a lead is one paragraph
+        # leaf blocks only (a lead is one paragraph), or a bold run that is a whole line of a cell
+        # written with line breaks
+        line = el.name in _BOLD_TAGS and _bold_line(el)
+        if not line and (el.name not in _BOLD_BLOCKS or is_gone(el) or el.find(_BOLD_BLOCKS) is not None):
+            continue
         if not _MIN_SAPO_CHARS <= len(el.get_text()) <= _MAX_BOLD_LEAD_CHARS or _in_list(el):
             continue
         text = flat_text(el)
