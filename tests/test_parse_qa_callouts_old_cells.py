@@ -182,3 +182,69 @@ def test_a_breadcrumb_left_in_the_body_is_furniture(line: str, furniture_line: b
     from vnextract.pipeline.parse.furniture import is_furniture
 
     assert is_furniture(line) is furniture_line
+
+
+# The 65th held-out round: a wire's two-word name, the site signing "by", a commune officer's post
+# and a contact line under an overseas paper's article.
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [("Theo RIA Novosti", ()), ("Lê Thị Hoa - Văn hóa xã", ("Lê Thị Hoa",)), ("Hà Anh, phóng viên", ("Hà Anh",))],
+)
+def test_wires_and_posts(line: str, authors: tuple[str, ...]) -> None:
+    credit = read_credit(line)
+    assert credit is not None and credit.authors == authors
+
+
+def test_the_site_signing_by_in_the_meta_line_and_a_contact_line() -> None:
+    head = f"<title>{HEADLINE} | Việt Tide</title><meta property='og:site_name' content='Việt Tide'>"
+    body = (f"<h1>{HEADLINE}</h1><div class='jeg_meta_author'><span>by</span> <a href='/author/viettide/'>Việt Tide"
+            f"</a></div><div class='content'><p>{TEXT}</p><p>{MORE}</p><p><em>Liên lạc tòa soạn Việt Tide: (714) "
+            "555-0186 hoặc email tinbai@viettide.example</em></p></div>")
+    article = parse_page(head, body)
+    assert article.author is None
+    assert article.paragraphs == (TEXT, MORE)
+
+
+# The 66th and 67th held-out rounds: Elementor's wrappers, a photo story's byline, credits to a
+# club's photos, a correction notice and a readers' tip-off box.
+
+
+def test_elementors_widget_wrappers_hold_the_article_not_furniture() -> None:
+    body = (f"<div class='elementor-element elementor-widget-theme-post-title'><h1 class='elementor-heading-title'>"
+            f"{HEADLINE}</h1></div><div class='elementor-widget-theme-post-content'><p>{TEXT}</p><p>{MORE}</p>"
+            "<p style='text-align: right;'><strong>Tin: Minh Thư – Ảnh: CLB Truyền thông</strong></p></div>"
+            "<div class='elementor-widget-posts'><article><h3><a href='/a'>Khai mạc giải bóng đá sinh viên năm "
+            "nay</a></h3></article></div>")
+    head = f"<title>{HEADLINE} - Trường Đại học</title><meta property='og:title' content='Nông dân trúng vụ tôm'>"
+    article = parse_page(head, body)
+    assert article.title == HEADLINE
+    assert article.author == "Minh Thư"
+
+
+@pytest.mark.parametrize(
+    ("meta_line", "author"),
+    [
+        ("<div class='pg-meta'><span class='pg-author'>Ảnh: Minh Khang</span> - <span>14/08/2016 15:20</span></div>",
+         "Minh Khang"),  # a photo story credits its photographer alone
+        (("<figure><img src='a.jpg'><figcaption>Nông dân thu hoạch.<span class='author'>Ảnh: Minh Khang</span>"
+          "</figcaption></figure>"), None),  # a photo's own credit is no byline
+    ],
+)
+def test_a_photo_storys_byline_and_a_photos_credit(meta_line: str, author: str | None) -> None:
+    body = f"<h1>{HEADLINE}</h1>{meta_line}<div class='content'><p>{TEXT}</p><p>{MORE}</p></div>"
+    assert parse_page(f"<title>{HEADLINE}</title>", body).author == author
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p style='color:#900'><i>Đính chính: Trong bản đăng lúc 6 giờ sáng nay, số liệu xuất khẩu bị ghi nhầm.</i></p>",
+        "<div class='box-luu-y'><p><b>Bạn đọc có thông tin về các vụ lừa đảo xin gửi về hòm thư của tòa soạn.</b></p></div>",
+    ],
+    ids=["correction", "tip-off-box"],
+)
+def test_a_correction_notice_and_a_tip_off_box_leave_the_body(note: str) -> None:
+    body = f"<h1>{HEADLINE}</h1><div class='content'>{note}<p>{TEXT}</p><p>{MORE}</p></div>"
+    assert parse_page(f"<title>{HEADLINE}</title>", body).paragraphs == (TEXT, MORE)

@@ -295,7 +295,7 @@ def _affiliation_tail() -> re.Pattern[str]:
     table = _table()
     places = "|".join(re.escape(w) for w in sorted(table.get("affiliation", frozenset()) | table.get("post", frozenset()), key=len, reverse=True))
     posts = "|".join(re.escape(w) for w in sorted(table.get("post", ()), key=len, reverse=True))
-    return re.compile(rf"(?:\s[-–]\s+(?:{places})|,\s*(?:{posts}))\s+\S.*$", re.IGNORECASE)
+    return re.compile(rf"(?:\s[-–]\s+(?:{places})|,\s*(?:{posts}))(?:\s+\S.*)?$", re.IGNORECASE)
 
 
 @functools.cache
@@ -342,6 +342,7 @@ def _office_credit() -> re.Pattern[str]:
 
 
 _TRANSLATOR = re.compile(r"(?P<name>(?:\S+\s+){0,3}\S+)\s+(?:lược\s+|biên\s+)?dịch")
+_PHOTO_TAIL = re.compile(r"\s*[-–|;]\s*Ảnh\s*:\s*(?P<credit>\S.*)$", re.IGNORECASE)
 _PAPER_AFTER = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\s]*\s+){1,2}Báo")
 
 
@@ -443,6 +444,11 @@ def read_credit(line: str) -> Credit | None:
         if inner is not None and inner.authors and not inner.sources:
             return inner
     text = _EDITOR_INITIALS.sub("", text).strip(" .;,:")
+    photo = _PHOTO_TAIL.search(text)
+    if photo and photo.start() > 0:  # "Tin: Minh Thư – Ảnh: CLB Truyền thông UEH": the photos' credit
+        head = read_credit(text[:photo.start()])  # may name a club or an office, in any case
+        if head is not None and head.authors:
+            return Credit(head.authors, (*head.photo, photo["credit"]), head.sources, bare=False)
     if _team_signature(text) and len(text.split()) <= MAX_NAME_LINE_WORDS:
         return Credit(sources=(text,))
     agencies = [part.strip() for part in _AGENCY_SPLIT.split(text)]

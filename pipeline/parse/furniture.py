@@ -232,6 +232,7 @@ FURNITURE_CLASS = re.compile(
       | toc|ez-?toc|table-?of-?contents|muc-?luc  # the article's table of contents ("Nội dung chính")
       | not-?prose  # Tailwind Typography's own mark for a block that is not the article's prose
       | box-?hoi-?dap|hoi-?dap-?box|did-?you-?know  # a Q&A or "Bạn có biết?" box beside the text
+      | box-?luu-?y|luu-?y-?box  # a "Lưu ý" note box
       | disclaimer
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo(?:s|tion\w*)?|pr-box
@@ -298,7 +299,7 @@ RELATED_LINE = re.compile(
 # Label words that open a byline but are not part of the name.
 BYLINE_PREFIX = re.compile(
     r"^\s*(?:(?:Tác\s+giả|Bài\s+và\s+ảnh|Bài\s*,\s*ảnh|Bài\s*&\s*ảnh|Bài|Ảnh|Nhóm\s+phóng\s+viên|By"
-    r"|Người\s+viết)\s*[:-]\s*|(?:Viết\s+bởi|Bởi)\s*:?\s+)",  # "Viết bởi X": Joomla's and WordPress's byline
+    r"|Người\s+viết)\s*[:-]\s*|(?:Viết\s+bởi|Bởi|By)\s*:?\s+)",  # "Viết bởi X", "by X": CMSs' bylines
     re.IGNORECASE,
 )
 
@@ -441,9 +442,14 @@ def token_words(token: str) -> str:
 _MODIFIER_TOKEN = re.compile(r"(?:^|-)(?:no|not|non|without|with|has|have|hide|show|enable|disable)d?-(?!prose\b)[a-z0-9]+")
 
 
+# Elementor's wrapper of every block it lays out, the article's own title and text included
+# ("elementor-widget-theme-post-title"): the word after it says what the block is.
+_BUILDER_WRAPPER = re.compile(r"^elementor-(?:widget|element)(?:-wrap)?(?=-|$)")
+
+
 def _furniture_token(token: str) -> bool:
     # "mainContainer_noSidebar": the page's main container, the modifier says it has no sidebar
-    words = _MODIFIER_TOKEN.sub("", token_words(token))
+    words = _BUILDER_WRAPPER.sub("elementor", _MODIFIER_TOKEN.sub("", token_words(token)))
     return bool(words) and bool(FURNITURE_CLASS.search(words))
 
 

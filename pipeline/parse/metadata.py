@@ -1008,8 +1008,8 @@ def byline_names(page: Page, text: str | None) -> list[str]:
     names: list[str] = []
     for part in re.split(r"\s*;\s*", text):
         part = part.strip(" .,")
-        if part and is_site_name(page, part):
-            continue  # the site signing ("Thời Báo"), before the credit reader cuts it into words
+        if part and is_site_name(page, furniture.BYLINE_PREFIX.sub("", part).strip(" .,")):
+            continue  # the site signing ("Thời Báo", "by Việt Tide"), before the credit reader cuts it
         credit = bylines.read_credit(part) if part else None
         if credit is not None:
             found = list(credit.authors)
@@ -1046,7 +1046,15 @@ def _element_names(page: Page, el: Tag) -> list[str]:
     # one line holding the name and the date: "LS. Võ Thanh Bình – Ngày đăng: 2016-09-27"
     text = _el_text(el) or ""
     dated = _DATE_PART.search(text)
-    return byline_names(page, text[:dated.start()]) if dated and dated.start() > 0 else []
+    names = byline_names(page, text[:dated.start()]) if dated and dated.start() > 0 else []
+    if names:
+        return names
+    # a photo story's byline element credits its photographer alone ("Ảnh: Minh Khang")
+    credit = None if el.find_parent(("figure", "figcaption")) is not None else \
+        bylines.read_credit(text[:dated.start()] if dated and dated.start() > 0 else text)  # not a photo's own credit
+    if credit is not None and credit.photo and not credit.authors and not credit.sources:
+        return [_name_case(name) for name in credit.photo if all(bylines.is_name_word(w) for w in name.split())]
+    return []
 
 
 # Where a byline's line turns to its date: a separator, then a date's label or a date.
