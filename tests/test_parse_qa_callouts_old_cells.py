@@ -248,3 +248,11 @@ def test_a_photo_storys_byline_and_a_photos_credit(meta_line: str, author: str |
 def test_a_correction_notice_and_a_tip_off_box_leave_the_body(note: str) -> None:
     body = f"<h1>{HEADLINE}</h1><div class='content'>{note}<p>{TEXT}</p><p>{MORE}</p></div>"
     assert parse_page(f"<title>{HEADLINE}</title>", body).paragraphs == (TEXT, MORE)
+
+
+def test_a_desk_signing_in_bold_under_the_text_leaves_the_body() -> None:
+    body = (f"<h1>{HEADLINE}</h1><div class='content'><p>{TEXT}</p><p>{MORE}</p>"
+            "<p><strong>Phòng Công tác xã hội</strong></p></div>")
+    article = parse_page(f"<title>{HEADLINE}</title>", body)
+    assert article.paragraphs == (TEXT, MORE)
+    assert article.author is None

@@ -238,7 +238,9 @@ def take_end_credits(container: Tag) -> Credits:
             break
         names = _credit_names(text)
         signed = signed or bylines.is_signature_line(text)
-        if names is None and not is_right_aligned(el):
+        # a desk signing in bold under the text ("<p><strong>Phòng Công tác xã hội</strong></p>")
+        desk = names is None and _emphasised(el) and bylines.is_workplace_line(text)
+        if names is None and not is_right_aligned(el) and not desk:
             break
         found.names = (names or []) + found.names
         photographers = _photographers(text) + photographers
