@@ -256,3 +256,20 @@ def test_a_desk_signing_in_bold_under_the_text_leaves_the_body() -> None:
     article = parse_page(f"<title>{HEADLINE}</title>", body)
     assert article.paragraphs == (TEXT, MORE)
     assert article.author is None
+
+
+# The 70th held-out round: a NukeViet credits box after the text and a match's result box.
+
+
+def test_a_credits_box_after_the_text_gives_its_first_paragraphs_byline() -> None:
+    body = (f"<h1>{HEADLINE}</h1><div class='content'><p>{TEXT}</p><p>{MORE}</p></div><div class='margin-bottom-lg'>"
+            "<p class='h5 text-right'><strong>Tác giả bài viết: </strong>Văn Bình</p><p class='h5 text-right'>"
+            "<strong>Nguồn tin: </strong>Văn phòng HĐND-UBND huyện</p></div>")
+    assert parse_page(f"<title>{HEADLINE}</title>", body).author == "Văn Bình"
+
+
+def test_a_match_box_in_the_body() -> None:
+    box = ("<div class='detail_match__B0p'><div class='detail_matchTitle__k'>Kết quả vòng 14</div><p>Công an Hà Nội "
+           "3-0 Đà Nẵng</p></div>")
+    body = f"<h1>{HEADLINE}</h1><div class='content'><p>{TEXT}</p>{box}<p>{MORE}</p></div>"
+    assert parse_page(f"<title>{HEADLINE}</title>", body).paragraphs == (TEXT, MORE)

@@ -223,7 +223,7 @@ FURNITURE_CLASS = re.compile(
       | related\w*|relate|relation|\w*lienquan\w*|tin-lien-quan|xemthem|xem-them|readmore|read-more|see-also
       | other-?news|more-?news|older-?news|tin-?khac|tin-?moi|news-?by-?date
       | note|note-?box|info-?box|fact-?box|box-?note|box-?info|brief-?info|quote-?box|box-?quote|pull-?quote
-      | match-?box|box-?match|match-?card|match-?info|score-?box|box-?score|scoreboard|line-?up|lineups?  # a match's result box
+      | match|match-?box|box-?match|match-?card|match-?info|score-?box|box-?score|scoreboard|line-?up|lineups?  # a match's result box
       | schedule(?:-?box)?|fixtures?|standings|lich-?thi-?dau|bang-?xep-?hang  # a tournament's schedule, its table
       | alert  # Bootstrap's coloured note box ("alert alert-info")
       | stock-?box|box-?stock|stock-?widget|symbol-?box|quote-?table|ticker  # a market site's quotes of the stocks named

@@ -321,10 +321,14 @@ def credit_after(container: Tag) -> list[str]:
             node = cells[0] if len(cells) == 1 else node  # a row of one cell: the cell
             text = flat_text(node)
             if text:
-                names = _credit_names(text) if len(text) <= _MAX_CREDIT_CHARS else None
-                if names and (_emphasised(node) or is_right_aligned(node) or _bold_style(node)):
-                    node.decompose()
-                    return names
+                # the block itself, or its first paragraph (a credits box: "<div><p>Tác giả bài viết:
+                # X</p><p>Nguồn tin: Y</p></div>")
+                for block in (node, *node.find_all("p", limit=1)):
+                    line = flat_text(block) or ""
+                    names = _credit_names(line) if len(line) <= _MAX_CREDIT_CHARS else None
+                    if names and (_emphasised(block) or is_right_aligned(block) or _bold_style(block)):
+                        block.decompose()
+                        return names
                 if not _photo_block(node):
                     return []  # a photo and its caption may sit between the text and the byline
         node = node.next_sibling
