@@ -233,18 +233,48 @@ _MAX_NAME_WORDS = 12  # "Cổng thông tin điện tử Viện kiểm sát nhân
 _REFERRING_WORDS = frozenset(("này", "đó", "kia", "trên", "ấy"))
 
 
-# A name holding a separator of its own: "Đài Phát thanh - Truyền hình Hà Nam". Its dash is held
-# (a word joiner on each side) while a text is cut at its separators, then given back.
-_COMPOUND_DASH = re.compile(r"(?i)(phát\s+thanh)\s*[-–]\s*(truyền\s+hình)")
-_HELD_DASH = "\u2060-\u2060"
+# A name holding a separator of its own: "Đài Phát thanh - Truyền hình Hà Nam", "Báo Bà Rịa - Vũng
+# Tàu". Its dash is held (a word joiner on each side) while a text is cut at its separators, then
+# given back as written. Place names with a dash come from the administrative lexicons.
+_HOLD, _HELD_SPACE = "\u2060", "\u2061"  # word joiner around the dash; its spaces held
+DISTRICTS_FILE = PROVINCES_FILE.with_name("admin_districts.tsv")
+
+
+@functools.cache
+def _compound_dash() -> re.Pattern[str]:
+    pairs = {("phát thanh", "truyền hình")}
+    for path in (PROVINCES_FILE, DISTRICTS_FILE):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                continue
+            for cell in line.split("\t")[:2]:
+                if " - " in cell:
+                    first, _, second = cell.partition(" - ")
+                    pairs.add((first.strip().lower(), second.strip().lower()))
+    def spaced(words: str) -> str:
+        return r"\s+".join(re.escape(word) for word in words.split())
+
+    alternatives = "|".join(
+        rf"({spaced(first)})(\s*[-–]\s*)({spaced(second)})" for first, second in sorted(pairs)
+    )
+    return re.compile(rf"(?i)(?:{alternatives})")
+
+
+def _spaced_hyphen(match: re.Match[str]) -> str:
+    first, _, second = (group for group in match.groups() if group is not None)
+    return f"{first} - {second}"
 
 
 def hold_compound_dashes(text: str) -> str:
-    return _COMPOUND_DASH.sub(lambda m: f"{m[1]}{_HELD_DASH}{m[2]}", text)
+    def held(match: re.Match[str]) -> str:
+        first, dash, second = (group for group in match.groups() if group is not None)
+        return f"{first}{_HOLD}{dash.replace(' ', _HELD_SPACE)}{_HOLD}{second}"
+
+    return _compound_dash().sub(held, text)
 
 
 def release_compound_dashes(text: str) -> str:
-    return text.replace(_HELD_DASH, " - ")
+    return text.replace(_HOLD, "").replace(_HELD_SPACE, " ")
 
 
 def statement_names(text: str) -> list[str]:
@@ -315,6 +345,8 @@ def reader_name(text: str, host: str | None = None) -> str:
     after "Báo"), "Báo Mới" on baomoi.com and "Pháp Đình Online" (in their domains) and
     "Tạp chí X" stay."""
     name = " ".join(text.split()).strip(" -|")
+    # the dash inside a compound name is written one way ("Phát thanh – Truyền hình" -> " - ")
+    name = release_compound_dashes(_compound_dash().sub(_spaced_hyphen, name))
     words = _outlet_words()
     host_folded = fold(host or "")
     changed = True
