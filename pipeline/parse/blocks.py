@@ -260,11 +260,36 @@ def _is_pull_quote_block(tag: Tag, root: Tag) -> bool:
     tokens = _attr_tokens(tag)
     boxed = furniture.is_quote_box(tokens)
     text = flat_text(tag)
+    speaker = _attribution(tag)
+    if speaker is not None:  # the quotation read alone, its speaker in an element of its own
+        text = " ".join(flat_text(child) or "" for child in _text_children(tag) if child is not speaker)
     if not (furniture.is_quote_block(tag.name, tokens) and furniture.is_pull_quote(text, boxed=boxed)):
         return False
     # a plain blockquote is a pull quote when it repeats the article's words; one said nowhere
     # else is the article's own quotation ("<blockquote>“Việc ghép hai ca ...”</blockquote>")
     return boxed or _said_elsewhere(text, tag, root)
+
+
+# A quote block's last element naming its speaker ("<cite>", "<p class=quote__author>"): the
+# speaker and a title may run long ("Ông X, Tổng Thư ký Hiệp hội Y").
+_ATTRIBUTION_TAGS = frozenset(("cite", "figcaption", "footer"))
+_ATTRIBUTION_CLASS = re.compile(r"(?:^|-)(?:author|cite|citation|source|speaker|name|by)(?:$|-)")
+_MAX_ATTRIBUTION_WORDS = 20
+
+
+def _text_children(tag: Tag) -> list[Tag]:
+    return [child for child in tag.find_all(True, recursive=False) if child.get_text(strip=True)]
+
+
+def _attribution(quote: Tag) -> Tag | None:
+    """The element closing a quote block that names the speaker, if the block has one."""
+    children = _text_children(quote)
+    if len(children) < 2:
+        return None
+    last = children[-1]
+    named = last.name in _ATTRIBUTION_TAGS or any(
+        _ATTRIBUTION_CLASS.search(furniture.token_words(token)) for token in _attr_tokens(last))
+    return last if named and len((flat_text(last) or "").split()) <= _MAX_ATTRIBUTION_WORDS else None
 
 
 _BOX_TAGS = frozenset(("div", "aside", "section"))
@@ -308,7 +333,8 @@ _MAX_LABEL_WORDS = 10
 
 def _labelled_frame(tag: Tag) -> bool:
     """True for a one-cell table drawn as a frame (a border and a background, as old pages drew
-    boxes) whose text opens with a bold label ("<b>Lưu ý khi nâng cấp:</b> ..."): a note set beside
+    boxes) whose text opens with a bold label ("<b>Lưu ý khi nâng cấp:</b> ...", "<b>Đường dây nóng:
+    0439.714.543</b>"): a note set beside
     the text. A framed paragraph with no label is the article's (some pages frame a paragraph)."""
     if tag.name != "table" or not tag.get("bgcolor") or str(tag.get("border") or "0").strip() in ("", "0"):
         return False
@@ -319,7 +345,9 @@ def _labelled_frame(tag: Tag) -> bool:
     if label is None:
         return False
     text, opening = flat_text(cells[0]) or "", flat_text(label) or ""
-    return opening.endswith(":") and len(opening.split()) <= _MAX_LABEL_WORDS and text.startswith(opening)
+    # the label may hold its value in bold too ("<b>Đường dây nóng: 0439.714.543</b><br>...")
+    name, colon, _ = opening.partition(":")
+    return bool(colon) and len(name.split()) <= _MAX_LABEL_WORDS and text.startswith(opening)
 
 
 _QUOTE_MARKS = "“”\"'‘’«» "

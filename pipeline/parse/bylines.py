@@ -521,7 +521,9 @@ def read_credit(line: str) -> Credit | None:
             i += label[1]
             continue
         if is_name_word(token) or _minority_name_word(tokens, i, reader.name):
-            if reader.foreign or (reader.name and _case(reader.name[-1]) * _case(token) < 0):
+            if reader.role == "photo":  # a photo's credit may mix cases ("Ảnh: CATX Điện Bàn", a unit
+                reader.name, reader.foreign = reader.foreign + reader.name, []  # and its place): one credit
+            elif reader.foreign or (reader.name and _case(reader.name[-1]) * _case(token) < 0):
                 reader.close()  # "AP Thu Hà": a name is written in one case
             reader.name.append(token)
             if len(reader.name) > MAX_NAME_WORDS:

@@ -20,6 +20,7 @@ _VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặ�
 _MIN_PARAGRAPH_CHARS = 25
 _MAX_LINK_DENSITY = 0.5
 _SIBLING_SHARE = 0.25  # a sibling scoring this share of the best joins it
+_PARAGRAPH_SHARE = 0.75  # ... or this share of one of the best's paragraphs, on average
 _PARAGRAPH_TAGS = ("p", "pre", "blockquote")
 _TEXT_CONTAINERS = ("div", "td", "section", "article")
 _DIRECT_TEXT_CHARS = 80
@@ -29,6 +30,7 @@ _DIRECT_TEXT_CHARS = 80
 class _Candidate:
     tag: Tag
     score: float = 0.0
+    pieces: int = 0  # paragraphs scored as its own (not through a child)
 
 
 # Inline elements whose text belongs to the block around them: old table pages write the whole
@@ -129,11 +131,12 @@ def best_containers(root: Tag) -> list[Tag]:
     """The containers that hold the article's paragraphs, in document order; [] when none."""
     candidates: dict[int, _Candidate] = {}
 
-    def add(tag: Tag | None, score: float) -> None:
+    def add(tag: Tag | None, score: float, pieces: int = 0) -> None:
         if tag is None or not isinstance(tag, Tag):
             return
         cand = candidates.setdefault(id(tag), _Candidate(tag))
         cand.score += score
+        cand.pieces += pieces
 
     for el in root.find_all([*_PARAGRAPH_TAGS, *_TEXT_CONTAINERS]):
         if el.name in _PARAGRAPH_TAGS:
@@ -150,7 +153,7 @@ def best_containers(root: Tag) -> list[Tag]:
         score = sum(paragraph_score(text, links) for text, links in pieces)
         if score <= 0:
             continue
-        add(owner, score)
+        add(owner, score, sum(1 for text, links in pieces if paragraph_score(text, links) > 0))
         if owner is not None:
             add(owner.parent, score / 2)
 
@@ -176,13 +179,18 @@ def best_containers(root: Tag) -> list[Tag]:
     question = _question_before(best.tag, candidates)
     if question is not None:  # a Q&A page: the reader's question, then the answer
         return [question, best.tag]
+    # A sibling joins when it scores a share of the best block, or as much as a paragraph of it
+    # (an old page's first paragraph in a block of its own, the rest in one block of line breaks).
+    threshold = best.score * _SIBLING_SHARE
+    if best.pieces > 1:
+        threshold = min(threshold, best.score / best.pieces * _PARAGRAPH_SHARE)
     chosen = []
     for sibling in parent.find_all(True, recursive=False):
         if sibling is best.tag:
             chosen.append(sibling)
             continue
         other = candidates.get(id(sibling))
-        if other and other.score >= best.score * _SIBLING_SHARE and sibling.name == best.tag.name \
+        if other and other.score >= threshold and sibling.name == best.tag.name \
                 and sibling.get("class") == best.tag.get("class"):
             chosen.append(sibling)
     return chosen

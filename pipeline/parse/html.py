@@ -512,7 +512,7 @@ def parse_html(text: str, raw: RawDocument) -> Article:
     paragraphs, between = take_head_credits(paragraphs)
     credits = head_names + between + body.credits
     signed = _join([n for name in credits for n in byline_names(page, name)])
-    author = meta.author or signed or meta.meta_author
+    author = meta.author or signed or meta.head_author or meta.meta_author
     if shown_wins(signed, meta.author):
         author = signed  # the byline element names one writer, the signature under the text both;
         # or the JSON-LD gives full names, the signature the ones readers know

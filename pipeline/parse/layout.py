@@ -153,7 +153,7 @@ def _is_media_block(tag: Tag) -> bool:
         _MEDIA_CLASS.search(furniture.token_words(token)) for token in classes)
 
 
-def _emphasised(el: Tag) -> bool:
+def is_emphasised(el: Tag) -> bool:
     """True when all the block's text sits inside bold or italic elements."""
     total = len(el.get_text(strip=True))
     inside = sum(len(e.get_text(strip=True)) for e in el.find_all(_EMPHASIS) if e.find_parent(_EMPHASIS) is None)
@@ -239,7 +239,7 @@ def take_end_credits(container: Tag) -> Credits:
         names = _credit_names(text)
         signed = signed or bylines.is_signature_line(text)
         # a desk signing in bold under the text ("<p><strong>Phòng Công tác xã hội</strong></p>")
-        desk = names is None and _emphasised(el) and bylines.is_workplace_line(text)
+        desk = names is None and is_emphasised(el) and bylines.is_workplace_line(text)
         if names is None and not is_right_aligned(el) and not desk:
             break
         found.names = (names or []) + found.names
@@ -257,7 +257,7 @@ def take_end_credits(container: Tag) -> Credits:
         names = head_credit(text)
         # a bare name opens an article only when set apart (bold, right-aligned, upper case)
         if names is None or (names and bylines.read_credit(text) is not None and not (
-                _emphasised(el) or is_right_aligned(el) or not any(c.islower() for c in text))):
+                is_emphasised(el) or is_right_aligned(el) or not any(c.islower() for c in text))):
             break
         found.names += names
         found.removed.append(text)
@@ -326,7 +326,7 @@ def credit_after(container: Tag) -> list[str]:
                 for block in (node, *node.find_all("p", limit=1)):
                     line = flat_text(block) or ""
                     names = _credit_names(line) if len(line) <= _MAX_CREDIT_CHARS else None
-                    if names and (_emphasised(block) or is_right_aligned(block) or _bold_style(block)):
+                    if names and (is_emphasised(block) or is_right_aligned(block) or _bold_style(block)):
                         block.decompose()
                         return names
                 if not _photo_block(node):

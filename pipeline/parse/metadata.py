@@ -143,6 +143,7 @@ class Metadata:
     tags: tuple[str, ...]
     language: str
     meta_author: str | None = None  # from author meta tags: used after the body's credits
+    head_author: str | None = None  # a byline block between the headline and the text, outside the body
 
 
 # ---------------------------------------------------------------------------------------------
@@ -593,6 +594,8 @@ def _outside_article(el: Tag) -> bool:
     for node in (el, *el.parents):
         if not isinstance(node, Tag) or node.name in ("body", "html", "[document]", "article", "main"):
             break
+        if node.name == "footer" and node.find_parent("article") is not None:
+            continue  # an article's own footer (HTML5): "<footer class=entry-footer>Tác giả: X"
         if node.name in ("nav", "aside", "footer") or furniture.is_masthead(node.get("class"), node.get("id")):
             return True
         if furniture.is_furniture_class(_tokens(node)):  # "comment-author" too
@@ -755,9 +758,9 @@ _SAPO_AFTER_ANCHOR = 5  # elements past the first long paragraph the lead may si
 
 
 # A class token naming a lead paragraph, however a CMS prefixes it ("knc-sapo", "news-sapo",
-# "the-article-summary", "story-body__introduction").
+# "the-article-summary", "story-body__introduction", a theme's "jeg_post_subtitle").
 _SAPO_CLASS = re.compile(
-    r"(?:^|[-_])(?<!with[-_])(?<!has[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|teaser|desc|description|tom-?tat|tomtat|mota|mo-ta|trich-?yeu|tom-?luoc)"
+    r"(?:^|[-_])(?<!with[-_])(?<!has[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|teaser|desc|description|tom-?tat|tomtat|mota|mo-ta|trich-?yeu|tom-?luoc|(?:post|entry|article|news|story|single|detail)[-_]?sub-?title)"
     r"(?:$|[-_](?:news|detail|content|text|article|box|wrap))$",  # "lead_news", "sapo-detail"
     re.IGNORECASE,
 )
@@ -1109,6 +1112,46 @@ def find_author(page: Page) -> str | None:
     if shown_wins(shown, declared):
         return shown
     return declared or shown
+
+
+_MAX_HEAD_BYLINE_CHARS = 200
+_MAX_HEAD_BYLINE_WORDS = 12
+_HEAD_BYLINE_TAGS = ("p", "div", "td")
+
+
+def find_head_byline(page: Page, title: str | None) -> str | None:
+    """A byline set apart between the headline and the article text (right-aligned, or all bold
+    or italic), with the writer's workplace under it or not: "<p align=right><b>TS Nguyễn Thị
+    Thảo</b><br><i>Viện Văn hóa và Phát triển</i></p>" above a magazine's lead. Its names."""
+    headline = _headline_element(page, title)
+    if headline is None:
+        return None
+    start = page.index._position(headline)
+    for el in page.index._all[start + 1: _body_anchor(page)]:
+        if el.name not in _HEAD_BYLINE_TAGS or el.find(_HEAD_BYLINE_TAGS) is not None:
+            continue  # a leaf block
+        text = flat_text(el) or ""
+        if not text or len(text) > _MAX_HEAD_BYLINE_CHARS or _in_list(el) or _outside_article(el):
+            continue
+        right = layout.is_right_aligned(el)
+        if not (right or layout.is_emphasised(el)):
+            continue
+        lines = [line.text for line in text_lines(el)]
+        while len(lines) > 1 and bylines.is_workplace_line(lines[-1]):
+            lines.pop()
+        if len(lines) != 1 or len(lines[0].split()) > _MAX_HEAD_BYLINE_WORDS:
+            continue  # a lead set in bold ("Chiến dịch được triển khai ...") is longer
+        credit = bylines.read_credit(lines[0])
+        if credit is None or not credit.authors:
+            continue
+        # bare names in sentence case may be a heading ("Hà Nội"), unless set right or titled
+        titled = bylines.without_degrees(lines[0]) != lines[0]
+        if credit.bare and not (right or titled or lines[0].isupper()):
+            continue
+        names = byline_names(page, lines[0])
+        if names:
+            return _join_names(names)
+    return None
 
 
 def shown_wins(shown: str | None, declared: str | None) -> bool:
@@ -1712,4 +1755,5 @@ def read_metadata(page: Page, raw: RawDocument) -> Metadata:
         tags=find_tags(page),
         language=find_language(page),
         meta_author=meta_author(page),
+        head_author=find_head_byline(page, title),
     )
