@@ -4,17 +4,10 @@ blocks naming their speaker in an element of their own, a journal's review dates
 apart above the lead outside the body, a theme's subtitle lead (the 72nd to 75th held-out rounds)."""
 
 import pytest
-from _parse_support import parse_page
+from _parse_support import HEADLINE, LEAD, MORE, TEXT, parse_page
 
 from vnextract.pipeline.parse.bylines import read_credit
 
-HEADLINE = "Nông dân trúng vụ tôm – lúa trên đất nhiễm mặn ven biển"
-LEAD = ("Vụ tôm – lúa năm nay, nhiều hộ dân trong huyện thu lãi từ 60 đến 80 triệu đồng mỗi hecta nhờ "
-        "áp dụng quy trình nuôi tôm sinh thái.")
-TEXT = ("Theo Phòng Nông nghiệp huyện, toàn huyện hiện có hơn 4.300 ha canh tác theo mô hình một vụ tôm, "
-        "một vụ lúa, tập trung ở các xã ven biển, năng suất bình quân tăng so với năm trước.")
-MORE = ("Ngành nông nghiệp khuyến cáo nông dân cải tạo ao đầm kỹ trước khi thả giống, theo dõi độ mặn "
-        "thường xuyên và chỉ xuống giống khi thời tiết thuận lợi, tránh thiệt hại đáng tiếc.")
 LAST = ("Huyện cũng hỗ trợ 50% kinh phí mua giống tôm sạch bệnh cho các hộ nghèo, cận nghèo tham gia mô "
         "hình, với tổng số tiền hơn 1,2 tỷ đồng trong năm nay.")
 HEAD = f"<title>{HEADLINE}</title>"

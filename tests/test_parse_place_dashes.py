@@ -2,8 +2,8 @@
 at its dash when a <title> or an owner statement is read, and a headline keeps its dash as written."""
 
 import pytest
+from _parse_support import parse_page
 
-from tests._parse_support import parse_page
 from vnextract.pipeline.parse.metadata import _segments
 from vnextract.pipeline.parse.sites import reader_name, statement_names
 

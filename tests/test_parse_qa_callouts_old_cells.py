@@ -5,17 +5,9 @@ line breaks, papers signing as "X Báo", alignment classes and bold lead lines i
 59th to 61st held-out rounds)."""
 
 import pytest
-from _parse_support import parse_page
+from _parse_support import HEADLINE, LEAD, MORE, TEXT, parse_page
 
 from vnextract.pipeline.parse.bylines import read_credit
-
-HEADLINE = "Nông dân trúng vụ tôm – lúa trên đất nhiễm mặn ven biển"
-LEAD = ("Vụ tôm – lúa năm nay, nhiều hộ dân trong huyện thu lãi từ 60 đến 80 triệu đồng mỗi hecta nhờ "
-        "áp dụng quy trình nuôi tôm sinh thái.")
-TEXT = ("Theo Phòng Nông nghiệp huyện, toàn huyện hiện có hơn 4.300 ha canh tác theo mô hình một vụ tôm, "
-        "một vụ lúa, tập trung ở các xã ven biển, năng suất bình quân tăng so với năm trước.")
-MORE = ("Ngành nông nghiệp khuyến cáo nông dân cải tạo ao đầm kỹ trước khi thả giống, theo dõi độ mặn "
-        "thường xuyên và chỉ xuống giống khi thời tiết thuận lợi, tránh thiệt hại đáng tiếc.")
 
 
 def test_a_headline_classed_tieudetin() -> None:
