@@ -43,6 +43,7 @@ _DASHES = frozenset("-–—")
 _EDITOR_INITIALS = re.compile(r"\s*\[[^\[\]\d]{1,8}\]$")
 # A signature written whole in brackets, with the editor's initials ("(Đỗ Dzũng) [qd]").
 _SIGNATURE_WITH_INITIALS = re.compile(r"\(([^()]{2,60})\)\s*\[[^\[\]\d]{1,8}\]")
+_BRACKETED = re.compile(r"\(([^()]{2,40})\)")
 _NAME_JOINERS = frozenset("-–—,&")  # between two writers' names
 _CREDIT_BREAKS = frozenset(",;|/")  # between the credits or sources of one line
 # An outlet's domain: "baomoi.vn", "tin.com.vn"
@@ -443,6 +444,13 @@ def read_credit(line: str) -> Credit | None:
         inner = read_credit(signed[1])
         if inner is not None and inner.authors and not inner.sources:
             return inner
+    bracketed = _BRACKETED.fullmatch(text)
+    if bracketed:  # "(Đ.Khoa)": an overseas paper's signature, the writer's initialled name in
+        # brackets; a bracket of plain words is a place or a note ("(Hà Nội)")
+        inner = read_credit(bracketed[1])
+        if inner is not None and inner.authors and not inner.sources and not inner.photo \
+                and all("." in name for name in inner.authors):
+            return inner
     text = _EDITOR_INITIALS.sub("", text).strip(" .;,:")
     photo = _PHOTO_TAIL.search(text)
     if photo and photo.start() > 0:  # "Tin: Minh Thư – Ảnh: CLB Truyền thông UEH": the photos' credit
@@ -521,8 +529,11 @@ def read_credit(line: str) -> Credit | None:
             i += label[1]
             continue
         if is_name_word(token) or _minority_name_word(tokens, i, reader.name):
-            if reader.role == "photo":  # a photo's credit may mix cases ("Ảnh: CATX Điện Bàn", a unit
-                reader.name, reader.foreign = reader.foreign + reader.name, []  # and its place): one credit
+            held = reader.foreign + reader.name
+            if reader.role == "photo" and held and not is_agency(" ".join(held)):
+                # a photo's credit may mix cases ("Ảnh: CATX Điện Bàn", a unit and its place): one
+                # credit; after a wire's name a writer's follows ("Ảnh: AP Thu Hà")
+                reader.name, reader.foreign = held, []
             elif reader.foreign or (reader.name and _case(reader.name[-1]) * _case(token) < 0):
                 reader.close()  # "AP Thu Hà": a name is written in one case
             reader.name.append(token)
@@ -723,7 +734,7 @@ def take_credits(paragraphs: list[str]) -> Tail:
     for line in lines:
         if furniture.is_related_line(line):
             continue
-        if _is_photo_line(line):
+        if is_photo_line(line):
             photo_lines.append(line)
             continue
         pieces, inline = split_photo_credits(line)
@@ -736,14 +747,17 @@ def take_credits(paragraphs: list[str]) -> Tail:
     return Tail(body, list(dict.fromkeys(authors)), photo_lines + credits)
 
 
-def _is_photo_line(line: str) -> bool:
+def is_photo_line(line: str) -> bool:
+    """True for a line that only credits photos ("Ảnh: Minh Khang", "Ảnh minh họa")."""
     credit = read_credit(line) if len(line) < 80 else None
     return credit is not None and bool(credit.photo) and not credit.authors
 
 
 def is_not_author(text: str) -> bool:
-    """True for a name pages put where a byline goes that is no person (a CMS vendor, a desk)."""
-    return _phrase(text) in _table().get("not_author", ())
+    """True for a name pages put where a byline goes that is no person (a CMS vendor, a desk),
+    its initials written with dots or not ("P.V", "PV")."""
+    not_author = _table().get("not_author", ())
+    return _phrase(text) in not_author or _phrase(text.replace(".", "")) in not_author
 
 
 def author_of(names: list[str]) -> str | None:

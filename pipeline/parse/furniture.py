@@ -94,7 +94,8 @@ FURNITURE_LINES = re.compile(
     r"|^\s*\((?=[^)]*\d)[A-ZĐ0-9][A-ZĐ0-9/.\-]{2,19}\)\s*$"  # a magazine's issue reference: "(SH283/09-12)"
     r"|^\s*(?:Lượt xem|Lượt đọc|Số lần đọc|Lượt truy cập|Views?|Hits)\s*:?\s*[\d.,]+\s*$"  # a view counter
     r"|^\s*\((?:Còn nữa|Còn tiếp|Kỳ sau|Kỳ tới|Hết)[^()]{0,80}\)\s*$"  # a series marker: "(Còn nữa)"
-    r"|^\s*Video\s*:\s*\S.{0,150}$",  # a video box's title line
+    r"|^\s*Video\s*:\s*\S.{0,150}$"  # a video box's title line
+    r"|^\s*(?:Chuyên mục|Danh mục|Category)\s*:\s*\S.{0,60}$",  # the section a CMS files it under
     re.IGNORECASE,
 )
 
@@ -233,6 +234,7 @@ FURNITURE_CLASS = re.compile(
       | not-?prose  # Tailwind Typography's own mark for a block that is not the article's prose
       | box-?hoi-?dap|hoi-?dap-?box|did-?you-?know  # a Q&A or "Bạn có biết?" box beside the text
       | box-?luu-?y|luu-?y-?box  # a "Lưu ý" note box
+      | (?:box|panel|card)-+(?:warning|notice|info|tip|alert|caution|danger)|(?:warning|notice|caution)-?box  # a note box by its modifier ("egov-box--warning")
       | disclaimer
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo(?:s|tion\w*)?|pr-box
@@ -299,7 +301,8 @@ RELATED_LINE = re.compile(
 # Label words that open a byline but are not part of the name.
 BYLINE_PREFIX = re.compile(
     r"^\s*(?:(?:Tác\s+giả|Bài\s+và\s+ảnh|Bài\s*,\s*ảnh|Bài\s*&\s*ảnh|Bài|Ảnh|Nhóm\s+phóng\s+viên|By"
-    r"|Người\s+viết)\s*[:-]\s*|(?:Viết\s+bởi|Bởi|By)\s*:?\s+)",  # "Viết bởi X", "by X": CMSs' bylines
+    r"|Người\s+viết)\s*[:-]\s*|(?:Viết\s+bởi|Đăng\s+bởi|Bởi|By)\s*:?(?:\s+|$))",  # "Viết bởi X", "by X": CMSs' bylines
+    # (the label alone, in an element of its own, leaves nothing)
     re.IGNORECASE,
 )
 
@@ -349,8 +352,10 @@ _NOT_CAPTION_CLASS = re.compile(r"^(?:has|with|no|show|hide)[-_]", re.IGNORECASE
 
 def is_caption_class(attrs: Mapping[str, str | list[str]]) -> bool:
     """True when one of the element's class tokens names it a caption."""
+    # camel case split too: K2's "itemImageCaption"
     return any(
-        CAPTION_CLASS.search(token) and not _NOT_CAPTION_CLASS.match(token) for token in _class_tokens(attrs)
+        (CAPTION_CLASS.search(token) or CAPTION_CLASS.search(token_words(token))) and not _NOT_CAPTION_CLASS.match(token)
+        for token in _class_tokens(attrs)
     )
 
 

@@ -250,6 +250,8 @@ def filter_lines(lines: list[Line], meta: Metadata, *, generic: bool) -> tuple[l
             continue  # before any prose it heads a box set at the top of the body ("Tin cùng chuyên mục")
         if furniture.is_furniture(text) or furniture.is_related_line(text) or furniture.is_imprint(text):
             continue  # an imprint line in a body is a photo's copyright ("© Sputnik / Trần Tuấn")
+        if paragraphs and bylines.is_photo_line(text):
+            continue  # a photo's credit left under its caption ("Ảnh: Minh Khang"); the body's end is read apart
         if line.link_density > _MAX_LINK_DENSITY:
             continue
         caption = furniture.caption_of(text)
@@ -259,7 +261,7 @@ def filter_lines(lines: list[Line], meta: Metadata, *, generic: bool) -> tuple[l
             continue
         if text in (meta.title, meta.author) or (meta.outlet and len(text) < 60 and fold(text) == fold(meta.outlet)):
             continue  # the site's name alone closing the text is its signature
-        if generic and len(text) < 40 and parse_datetime(text) and not layout.head_credit(text):
+        if generic and _dateline_shaped(text) and parse_datetime(text) and not layout.head_credit(text):
             continue  # a date line left in the container by the page's header (a byline with it stays, read later)
         paragraphs.append(text)
     # a note closing a body written with line breaks ("...<br><i>Nguồn tổng hợp</i>"): the notes
@@ -267,6 +269,25 @@ def filter_lines(lines: list[Line], meta: Metadata, *, generic: bool) -> tuple[l
     while len(paragraphs) > 1 and bylines.is_closing_note(paragraphs[-1]):
         paragraphs.pop()
     return paragraphs, captions
+
+
+_SHORT_LINE_CHARS = 40
+_MAX_DATE_LINE_CHARS = 60
+# The words a date line holds besides its figures: labels, weekdays, month and time words.
+_DATE_LINE_WORDS = frozenset((
+    "ngày", "đăng", "cập", "nhật", "lúc", "tháng", "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ",
+    "giờ", "phút", "gmt", "sa", "ch", "am", "pm", "xuất", "bản", "hôm", "nay", "qua",
+    "posted", "published", "updated", "on", "at", "date",
+))
+
+
+def _dateline_shaped(text: str) -> bool:
+    """Short, or holding nothing but a date and its words ("Ngày đăng Thứ bảy, 26 Tháng 7 2014
+    16:05"): a date line, not a sentence ("Luật có hiệu lực thi hành từ ngày 01/01/2014.")."""
+    if len(text) < _SHORT_LINE_CHARS:
+        return True
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return len(text) <= _MAX_DATE_LINE_CHARS and all(word in _DATE_LINE_WORDS for word in words)
 
 
 def _chars(paragraphs: list[str]) -> int:
@@ -304,7 +325,7 @@ def _generic_body(page: Page, meta: Metadata) -> Body:
 
 
 # Byline elements removed from a generic body (the author itself was read before).
-_GENERIC_BYLINES = (".author", ".byline", ".author-name", "[rel=author]", "[itemprop=author]")
+_GENERIC_BYLINES = (".author", ".byline", ".author-name", "[rel=author]", "[itemprop=author]", "[class*=author]", "[class*=byline]")
 
 
 def _join(names: list[str]) -> str | None:
@@ -377,6 +398,9 @@ def take_head_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return rest, names
 
 
+_LEAD_REPEAT_WITHIN = 3  # paragraphs from the body's start where a lead said twice is looked for
+
+
 def settle_lead(sapo: str | None, paragraphs: list[str]) -> tuple[str | None, list[str]]:
     """Wire prefixes off the sapo and the first paragraph; a lead in the body becomes the sapo.
 
@@ -402,6 +426,8 @@ def settle_lead(sapo: str | None, paragraphs: list[str]) -> tuple[str | None, li
                 paragraphs.pop(0)
             else:  # a one-paragraph brief, its description that paragraph: said once, as the body
                 sapo = None
+        elif sapo in paragraphs[1:_LEAD_REPEAT_WITHIN]:
+            paragraphs.remove(sapo)  # the lead said again under a line the page's header left
     return sapo, paragraphs
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bs4.element import Tag
+from bs4.element import PageElement, Tag
 
 from vnextract.pipeline.parse import bylines, furniture
 from vnextract.pipeline.parse.blocks import flat_text, holds_prose, is_gone, text_lines
@@ -127,6 +127,37 @@ def take_layout_captions(container: Tag) -> list[str]:
         if in_table or beside_image:
             captions.append(text)
             el.decompose()
+    return captions + _inline_captions(container)
+
+
+_INLINE_CAPTION_TAGS = frozenset(("span", "em", "i", "font", "small"))
+_ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
+
+
+def _next_node(node: PageElement) -> PageElement | None:
+    """The next sibling that is an element or text with letters."""
+    after = node.next_sibling
+    while after is not None and not isinstance(after, Tag) and not str(after).strip():
+        after = after.next_sibling
+    return after
+
+
+def _inline_captions(container: Tag) -> list[str]:
+    """Captions in a body written with line breaks: an italic run on the line under a photo
+    ("<img><br><span style='font-style:italic'>Nông dân ...</span><br><br>"), removed."""
+    captions = []
+    for image in container.find_all("img"):
+        br = _next_node(image)
+        run = _next_node(br) if isinstance(br, Tag) and br.name == "br" else None
+        if not isinstance(run, Tag) or run.name not in _INLINE_CAPTION_TAGS or is_gone(run):
+            continue
+        style = run.get("style")
+        italic = run.name in ("em", "i") or (isinstance(style, str) and bool(_ITALIC_STYLE.search(style)))
+        after = _next_node(run)
+        text = flat_text(run) or ""
+        if italic and text and len(text) <= _MAX_CAPTION_CHARS and (after is None or isinstance(after, Tag) and after.name == "br"):
+            captions.append(text)
+            run.decompose()
     return captions
 
 
@@ -202,6 +233,12 @@ def head_credit(text: str) -> list[str] | None:
     return names
 
 
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu)(?:/\S*)?\b",
+                          re.IGNORECASE)
+_PHONE = re.compile(r"(?<![\d.,])(?:0\d{2,3}[ .]?\d{3,4}[ .]?\d{3,4}|1[89]00[ .]?\d{4}(?:[ .]?\d{2})?)(?![\d.,]\d)")
+_MAX_POINTER_WORDS = 40
+
+
 def take_end_credits(container: Tag) -> Credits:
     """Bylines and source credits closing the body (short, right-aligned or emphasised blocks
     that read as credits), and a dateline or byline block before the lead; removed."""
@@ -218,6 +255,10 @@ def take_end_credits(container: Tag) -> Credits:
         text = flat_text(el)
         at_end = number == len(found.removed)  # every block after this one was taken
         note = bylines.is_closing_note(text) and not _credit_names(text)  # "Nguồn: Thanh Hùng/VietNamNet" is a byline
+        # an italic line sending readers to a web address or a phone ("<em>... có bản tiếng Việt tại
+        # trang mass.gov</em>", "<em>Mọi thông tin về tội phạm, đề nghị ... 0237.3863.114</em>")
+        note = note or (is_emphasised(el) and len(text.split()) <= _MAX_POINTER_WORDS
+                        and (_WEB_ADDRESS.search(text) is not None or _PHONE.search(text) is not None))
         if at_end and (note or _workplace_under_byline(el, tail[:len(tail) - number - 1])):
             # "(*) Theo chương trình ...", "Nguồn: Ban Tổ chức", "(Tòa soạn sẽ tiếp tục thông tin)";
             # "Học viện Ngân hàng" under the writer's name

@@ -758,9 +758,10 @@ _SAPO_AFTER_ANCHOR = 5  # elements past the first long paragraph the lead may si
 
 
 # A class token naming a lead paragraph, however a CMS prefixes it ("knc-sapo", "news-sapo",
-# "the-article-summary", "story-body__introduction", a theme's "jeg_post_subtitle").
+# "the-article-summary", "story-body__introduction", a theme's "jeg_post_subtitle", NukeViet's
+# "hometext").
 _SAPO_CLASS = re.compile(
-    r"(?:^|[-_])(?<!with[-_])(?<!has[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|teaser|desc|description|tom-?tat|tomtat|mota|mo-ta|trich-?yeu|tom-?luoc|(?:post|entry|article|news|story|single|detail)[-_]?sub-?title)"
+    r"(?:^|[-_])(?<!with[-_])(?<!has[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|teaser|desc|description|tom-?tat|tomtat|mota|mo-ta|trich-?yeu|tom-?luoc|home-?text|(?:post|entry|article|news|story|single|detail)[-_]?sub-?title)"
     r"(?:$|[-_](?:news|detail|content|text|article|box|wrap))$",  # "lead_news", "sapo-detail"
     re.IGNORECASE,
 )
