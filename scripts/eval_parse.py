@@ -196,7 +196,8 @@ def htmldate_day(data: bytes) -> str | None | bool:
 
 # An outlet's tag opening a lead, in brackets ("(Người Đưa Tin) - "): the parser moves it to the
 # record's outlet, whether or not the wire-prefix table knows it.
-_OUTLET_TAG = re.compile(r"^\([^()]{2,40}\)\s*[-–—:]?\s*")
+# An outlet's tag opening a lead: "(BPL) - ", "EVNHANOI - ", "GD&TĐ - "
+_OUTLET_TAG = re.compile(r"^\([^()]{2,40}\)\s*[-–—:]?\s*|^[A-ZĐ][A-ZĐ0-9&.]{1,15}\s+[-–—]\s+")
 
 
 def score_page(found: Parsed, expected: dict[str, Any]) -> dict[str, bool]:

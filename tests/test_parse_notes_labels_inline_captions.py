@@ -104,3 +104,10 @@ def test_nukeviets_hometext_is_the_lead() -> None:
     body = (f"<div class='news_column'><h1 class='title'>{HEADLINE}</h1><div class='hometext m-bottom'>{LEAD}</div>"
             f"<div id='news-bodyhtml' class='bodytext'><p>{TEXT}</p><p>{MORE}</p></div></div>")
     assert parse_page(HEAD, body).sapo == LEAD
+
+
+def test_a_lead_class_with_two_suffix_words_is_the_lead() -> None:
+    head = f"{HEAD}<meta name='description' content='{LEAD[:70]}, khác với lời dẫn trên trang.'>"
+    body = (f"<div class='news-detail'><h1>{HEADLINE}</h1><div class='summary-news-detail'>{LEAD}</div>"
+            f"<div class='content-news-detail'><p>{TEXT}</p><p>{MORE}</p></div></div>")
+    assert parse_page(head, body).sapo == LEAD

@@ -762,7 +762,7 @@ _SAPO_AFTER_ANCHOR = 5  # elements past the first long paragraph the lead may si
 # "hometext").
 _SAPO_CLASS = re.compile(
     r"(?:^|[-_])(?<!with[-_])(?<!has[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|teaser|desc|description|tom-?tat|tomtat|mota|mo-ta|trich-?yeu|tom-?luoc|home-?text|(?:post|entry|article|news|story|single|detail)[-_]?sub-?title)"
-    r"(?:$|[-_](?:news|detail|content|text|article|box|wrap))$",  # "lead_news", "sapo-detail"
+    r"(?:[-_](?:news|detail|content|text|article|box|wrap)){0,2}$",  # "lead_news", "summary-news-detail"
     re.IGNORECASE,
 )
 _SAPO_TAGS = frozenset(("p", "div", "h2", "h3", "h4", "span", "strong", "b", "em", "section", "td"))  # td: old table layouts
