@@ -65,6 +65,9 @@ def _children_reversed(tag: Tag) -> list[PageElement]:
     return list(reversed(tag.contents))
 
 
+_SHOWN_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
 def text_lines(root: Tag) -> list[Line]:
     """The element's text as lines: one per block element or `<br>`, table rows as "a | b"."""
     lines: list[Line] = []
@@ -113,8 +116,8 @@ def text_lines(root: Tag) -> list[Line]:
                 continue
             text = str(item)
             buf.append(text)
-            if in_link:
-                link_chars += len(text.strip())
+            if in_link and not _SHOWN_ADDRESS.match(text.strip()):
+                link_chars += len(text.strip())  # a link showing its own address is text to read
             continue
         if not isinstance(item, Tag):
             continue

@@ -151,6 +151,20 @@ def _imprint_opener() -> re.Pattern[str]:
     return _opener(IMPRINT_LINES_FILE)
 
 
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu)(?:/\S*)?\b",
+                          re.IGNORECASE)
+# A phone number (its last digits masked too: "0255.3867.xxx"), or one named so ("tổng đài 9090")
+PHONE = re.compile(
+    r"(?<![\d.,])(?:0\d{2,3}[ .]?\d{3,4}[ .]?(?:\d{3,4}|[xX*]{3,4})|1[89]00[ .]?\d{4}(?:[ .]?\d{2})?)(?![\d.,]\d)"
+    r"|(?i:tổng đài|hotline|đường dây nóng|điện thoại|số máy)\s*:?\s*\d[\d .]{2,}"
+)
+
+
+def gives_contact(text: str) -> bool:
+    """True for a line giving a web address or a phone number to reach (a note, not a report's text)."""
+    return WEB_ADDRESS.search(text) is not None or PHONE.search(text) is not None
+
+
 def is_imprint(line: str) -> bool:
     """True for a line of the site's imprint ("Giấy phép số ...", "Chịu trách nhiệm nội dung: ...",
     "Trụ sở: ...", "© 2014 ..."): the footer's legal lines, never article prose."""
@@ -429,10 +443,10 @@ def is_furniture_region(attrs: Mapping[str, str | list[str]]) -> bool:
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # The hash a CSS-modules build appends to a class ("Detail_sapo__v9TgB", "styles_related__3xK9a"):
-# not words, and it would hide the class's last word from the patterns.
+# not words, and it would hide the class's last word from the patterns ("news-detail_sapo__HcV1e" too).
 # Only in the "file_local__hash" form, the hash holding a digit or a capital: a BEM element
 # ("article__content") keeps its word.
-_MODULE_HASH = re.compile(r"^([A-Za-z][A-Za-z0-9]*_[A-Za-z][A-Za-z0-9-]*)__(?=[\w-]*[0-9A-Z])[\w-]{2,8}$")
+_MODULE_HASH = re.compile(r"^([A-Za-z][A-Za-z0-9-]*_[A-Za-z][A-Za-z0-9-]*)__(?=[\w-]*[0-9A-Z])[\w-]{2,8}$")
 
 
 @functools.lru_cache(maxsize=8192)

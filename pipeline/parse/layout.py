@@ -130,21 +130,30 @@ def take_layout_captions(container: Tag) -> list[str]:
     return captions + _inline_captions(container)
 
 
-_INLINE_CAPTION_TAGS = frozenset(("span", "em", "i", "font", "small"))
+_INLINE_CAPTION_TAGS = frozenset(("span", "em", "i", "font", "small", "center"))
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
 
 
+_INLINE_WRAPPERS = frozenset(("font", "span", "b", "strong", "em", "i", "u", "a", "small"))
+
+
 def _next_node(node: PageElement) -> PageElement | None:
-    """The next sibling that is an element or text with letters."""
-    after = node.next_sibling
-    while after is not None and not isinstance(after, Tag) and not str(after).strip():
-        after = after.next_sibling
-    return after
+    """The next sibling that is an element or text with letters; past the end of an inline
+    wrapper, the wrapper's next (lxml closes a <font> before a <center> it held)."""
+    while True:
+        after = node.next_sibling
+        while after is not None and not isinstance(after, Tag) and not str(after).strip():
+            after = after.next_sibling
+        parent = node.parent
+        if after is not None or parent is None or parent.name not in _INLINE_WRAPPERS:
+            return after
+        node = parent
 
 
 def _inline_captions(container: Tag) -> list[str]:
     """Captions in a body written with line breaks: an italic run on the line under a photo
-    ("<img><br><span style='font-style:italic'>Nông dân ...</span><br><br>"), removed."""
+    ("<img><br><span style='font-style:italic'>Nông dân ...</span><br><br>", "<center><i>"),
+    removed."""
     captions = []
     for image in container.find_all("img"):
         br = _next_node(image)
@@ -152,7 +161,8 @@ def _inline_captions(container: Tag) -> list[str]:
         if not isinstance(run, Tag) or run.name not in _INLINE_CAPTION_TAGS or is_gone(run):
             continue
         style = run.get("style")
-        italic = run.name in ("em", "i") or (isinstance(style, str) and bool(_ITALIC_STYLE.search(style)))
+        italic = run.name in ("em", "i") or (isinstance(style, str) and bool(_ITALIC_STYLE.search(style))) \
+            or (run.name == "center" and is_emphasised(run))  # "<center><i>Ruộng lúa ...</i></center>"
         after = _next_node(run)
         text = flat_text(run) or ""
         if italic and text and len(text) <= _MAX_CAPTION_CHARS and (after is None or isinstance(after, Tag) and after.name == "br"):
@@ -233,9 +243,6 @@ def head_credit(text: str) -> list[str] | None:
     return names
 
 
-_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu)(?:/\S*)?\b",
-                          re.IGNORECASE)
-_PHONE = re.compile(r"(?<![\d.,])(?:0\d{2,3}[ .]?\d{3,4}[ .]?\d{3,4}|1[89]00[ .]?\d{4}(?:[ .]?\d{2})?)(?![\d.,]\d)")
 _MAX_POINTER_WORDS = 40
 
 
@@ -258,7 +265,7 @@ def take_end_credits(container: Tag) -> Credits:
         # an italic line sending readers to a web address or a phone ("<em>... có bản tiếng Việt tại
         # trang mass.gov</em>", "<em>Mọi thông tin về tội phạm, đề nghị ... 0237.3863.114</em>")
         note = note or (is_emphasised(el) and len(text.split()) <= _MAX_POINTER_WORDS
-                        and (_WEB_ADDRESS.search(text) is not None or _PHONE.search(text) is not None))
+                        and furniture.gives_contact(text))
         if at_end and (note or _workplace_under_byline(el, tail[:len(tail) - number - 1])):
             # "(*) Theo chương trình ...", "Nguồn: Ban Tổ chức", "(Tòa soạn sẽ tiếp tục thông tin)";
             # "Học viện Ngân hàng" under the writer's name
@@ -356,7 +363,7 @@ def credit_after(container: Tag) -> list[str]:
         node = container.parent.next_sibling  # an old table page: the byline is the next row's cell
     seen = 0
     while node is not None and seen < _AFTER_SIBLINGS:
-        if isinstance(node, Tag):
+        if isinstance(node, Tag) and (node.get_text(strip=True) or _has_image(node)):  # a <br> is no block
             seen += 1
             cells = node.find_all("td", recursive=False) if node.name == "tr" else []
             node = cells[0] if len(cells) == 1 else node  # a row of one cell: the cell

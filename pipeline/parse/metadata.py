@@ -407,6 +407,9 @@ def is_site_brand(page: Page, name: str) -> bool:
     # site name, nor the initials of one ("DĐDN" of "Diễn đàn Doanh nghiệp", which signs its leads)
     acronyms = {fold(w) for w in name.split() if 2 <= len(w) <= 6 and w.isalpha() and w.isupper()}
     initials = {"".join(word[0] for word in phrase) for phrase in page.site_phrases if len(phrase) >= 3}
+    # a short word of the name kept whole: "PBTV" of "Phố Bolsa TV"
+    initials |= {"".join(word if len(word) <= 2 else word[0] for word in phrase)
+                 for phrase in page.site_phrases if len(phrase) >= 3}
     return bool(acronyms & (page.site_names | initials))
 
 
@@ -860,8 +863,8 @@ def _bold_lead(page: Page, start: int, end: int, title: str | None) -> str | Non
             continue
         if layout.is_right_aligned(el) or bylines.read_credit(text) is not None:
             continue  # a signature or byline set in bold, not a lead
-        if furniture.is_furniture(text):
-            continue  # a hotline or a call to action set in bold
+        if furniture.is_furniture(text) or furniture.PHONE.search(text):
+            continue  # a hotline or a call to action set in bold (a lead's "(Chinhphu.vn) -" is no contact)
         return text
     return None
 
@@ -1283,6 +1286,14 @@ UPDATE_LABEL = re.compile(
 )
 
 
+# A line giving another time than the article's: an event's ("- Thời gian: 8h30, Chủ nhật ngày
+# 26/11/2017"), a deadline ("Hạn đăng ký: 25/11/2017").
+OTHER_TIME_LABEL = re.compile(
+    r"^[\s\-–•*]*(?:Thời\s+gian|Hạn(?:\s+chót|\s+đăng\s+ký|\s+nộp)?|Địa\s+điểm|Lịch|Khai\s+mạc|Diễn\s+ra|Deadline)\b",
+    re.IGNORECASE,
+)
+
+
 def dateline_near(page: Page, title: str | None, *, updates: bool = False, as_shown: bool = False) -> str | None:
     """The date of the visible dateline nearest the headline: after it first, then before it;
     a date with its time before a date alone (a page header shows today's date without one).
@@ -1303,8 +1314,8 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False, as_sh
             text = el.get_text(" ", strip=True)
             if not text or len(text) > _MAX_DATELINE_CHARS or bool(UPDATE_LABEL.match(text)) != updates:
                 continue
-            if furniture.is_imprint(text) or _outside_article(el) or _beside_link(el):
-                continue  # the footer's licence date, a reader comment's or a related link's date
+            if furniture.is_imprint(text) or _outside_article(el) or _beside_link(el) or OTHER_TIME_LABEL.match(text):
+                continue  # the footer's licence date, a reader comment's or a related link's date, an event's
             found = parse_datetime(text) if as_shown else _element_date(el)
             if found and "T" in found:
                 return found
