@@ -127,6 +127,8 @@ class Page:
     site_names: set[str] = field(default_factory=set)  # folded names of the site
     site_phrases: set[tuple[str, ...]] = field(default_factory=set)  # the same, folded word by word
     outlet: Outlet | None = None  # the outlet, when the URL or the page's own name says which
+    # what several strategies look up alike, found once (the text's start, the headline element)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -552,6 +554,12 @@ _ANCHOR_CHARS = 120
 def _body_anchor(page: Page) -> int:
     """Document position of the first long run of prose (a paragraph, or text written straight
     into a div or cell): where the article text begins."""
+    if "anchor" not in page.memo:
+        page.memo["anchor"] = _find_body_anchor(page)
+    return int(page.memo["anchor"])
+
+
+def _find_body_anchor(page: Page) -> int:
     positions = []
     for p in page.index.by_tag("p"):
         if len(p.get_text()) >= _ANCHOR_CHARS and _reads_as_prose(p.get_text()) and not furniture.is_hidden(p.attrs):
@@ -1120,6 +1128,7 @@ def find_author(page: Page) -> str | None:
 
 _MAX_HEAD_BYLINE_CHARS = 200
 _MAX_HEAD_BYLINE_WORDS = 12
+_HEAD_BYLINE_WITHIN = 40  # elements after the headline: a byline above the lead sits close under it
 _HEAD_BYLINE_TAGS = ("p", "div", "td")
 
 
@@ -1131,14 +1140,17 @@ def find_head_byline(page: Page, title: str | None) -> str | None:
     if headline is None:
         return None
     start = page.index._position(headline)
-    for el in page.index._all[start + 1: _body_anchor(page)]:
-        if el.name not in _HEAD_BYLINE_TAGS or el.find(_HEAD_BYLINE_TAGS) is not None:
-            continue  # a leaf block
-        text = flat_text(el) or ""
-        if not text or len(text) > _MAX_HEAD_BYLINE_CHARS or _in_list(el) or _outside_article(el):
+    for el in page.index._all[start + 1: min(_body_anchor(page), start + 1 + _HEAD_BYLINE_WITHIN)]:
+        # a short leaf block set apart (a container's nested block is found at once, its text
+        # is not read)
+        if el.name not in _HEAD_BYLINE_TAGS or el.find(_HEAD_BYLINE_TAGS) is not None \
+                or len(el.get_text()) > _MAX_HEAD_BYLINE_CHARS:
             continue
         right = layout.is_right_aligned(el)
         if not (right or layout.is_emphasised(el)):
+            continue
+        text = flat_text(el) or ""
+        if not text or _in_list(el) or _outside_article(el):
             continue
         lines = [line.text for line in text_lines(el)]
         while len(lines) > 1 and bylines.is_workplace_line(lines[-1]):
@@ -1267,11 +1279,13 @@ def _beside_link(el: Tag) -> bool:
 def _headline_element(page: Page, title: str | None) -> Tag | None:
     if not title:
         return None
-    for name in ("h1", "h2", "h3", "h4", "div", "p", "span", "b", "strong", "font", "td"):
-        for el in page.index.by_tag(name):
-            if len(el.get_text()) < 3 * len(title) and flat_text(el) == title:
-                return el
-    return None
+    key = ("headline", title)
+    if key not in page.memo:
+        page.memo[key] = next((el for name in ("h1", "h2", "h3", "h4", "div", "p", "span", "b", "strong", "font", "td")
+                               for el in page.index.by_tag(name)
+                               if len(el.get_text()) < 3 * len(title) and flat_text(el) == title), None)
+    found: Tag | None = page.memo[key]
+    return found
 
 
 def _in_list(el: Tag) -> bool:
