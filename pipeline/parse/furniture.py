@@ -156,6 +156,7 @@ WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\
 # A phone number (its last digits masked too: "0255.3867.xxx"), or one named so ("tổng đài 9090")
 PHONE = re.compile(
     r"(?<![\d.,])(?:0\d{2,3}[ .]?\d{3,4}[ .]?(?:\d{3,4}|[xX*]{3,4})|1[89]00[ .]?\d{4}(?:[ .]?\d{2})?)(?![\d.,]\d)"
+    r"|\(0\d{1,3}\)\s*\d{3,4}[ .]?\d{3,5}"  # an area code in brackets: "(04) 38544338"
     r"|(?i:tổng đài|hotline|đường dây nóng|điện thoại|số máy)\s*:?\s*\d[\d .]{2,}"
 )
 

@@ -179,18 +179,22 @@ def best_containers(root: Tag) -> list[Tag]:
     question = _question_before(best.tag, candidates)
     if question is not None:  # a Q&A page: the reader's question, then the answer
         return [question, best.tag]
-    # A sibling joins when it scores a share of the best block, or as much as a paragraph of it
-    # (an old page's first paragraph in a block of its own, the rest in one block of line breaks).
-    threshold = best.score * _SIBLING_SHARE
-    if best.pieces > 1:
-        threshold = min(threshold, best.score / best.pieces * _PARAGRAPH_SHARE)
+    # A sibling joins when it scores a share of the best block, or when its paragraphs score as
+    # the best's do (an old page's first paragraph in a block of its own, the rest in one block of
+    # line breaks; a sidebar's short lines score far less each).
+    paragraph = best.score / best.pieces * _PARAGRAPH_SHARE if best.pieces > 1 else float("inf")
+
+    def joins(other: _Candidate) -> bool:
+        return other.score >= best.score * _SIBLING_SHARE or (
+            other.pieces > 0 and other.score >= paragraph and other.score / other.pieces >= paragraph)
+
     chosen = []
     for sibling in parent.find_all(True, recursive=False):
         if sibling is best.tag:
             chosen.append(sibling)
             continue
         other = candidates.get(id(sibling))
-        if other and other.score >= threshold and sibling.name == best.tag.name \
+        if other and joins(other) and sibling.name == best.tag.name \
                 and sibling.get("class") == best.tag.get("class"):
             chosen.append(sibling)
     return chosen

@@ -102,6 +102,7 @@ GENERIC_PUBLISHED = ("time", ".publish-date", ".post-date", ".date-time", ".date
 # Elements searched for the visible dateline after the headline, and before it.
 _DATELINE_AFTER = 40
 _DATELINE_BEFORE = 8
+_DATELINE_FARTHER = 24
 _MAX_DATELINE_CHARS = 120
 _LIST_TAGS = frozenset(("a", "li", "option"))
 GENERIC_MODIFIED = ("[itemprop=dateModified]",)
@@ -375,7 +376,9 @@ def read_page(soup: BeautifulSoup, raw: RawDocument) -> Page:
     names = [adapter.outlet if adapter else None, _ld_str(ld.get("publisher"))]
     if outlet is not None:
         names += [outlet.name, *outlet.aliases, outlet.domain]
-    names += [v for key in META_SITE_NAME for v in meta.get(key, [])]
+    declared = [v for key in META_SITE_NAME for v in meta.get(key, [])]
+    # and each part of a name given with a separator ("PVFCCo - Đạm Phú Mỹ": "PVFCCo" signs too)
+    names += declared + [piece for value in declared if len(pieces := _segments(value)) > 1 for piece in pieces]
     host = host_of(url) or host_of(raw.url)
     if host:
         names += [host, host.split(".")[0]]
@@ -680,8 +683,11 @@ def find_title(page: Page) -> str | None:
     h1s = [(pos, text) for pos, text in _headings(page, ("h1",)) if _headline_like(text)]
     lower = [(pos, text) for pos, text in _headings(page, ("h2", "h3")) if _headline_like(text)]
     for pool in (h1s, lower, _classed_headlines(page, anchor)):
+        # a portlet's heading naming the section ("Tin tức - Sự kiện", a menu link) is no headline,
+        # though the <title> holds it too
         confirmed = [(pos, text) for pos, text in pool
-                     if any(_similar(text, r) for r in declared) or any(_in_document_title(text, d) for d in document)]
+                     if (any(_similar(text, r) for r in declared) or any(_in_document_title(text, d) for d in document))
+                     and not _is_section_link(page, text)]
         heading = _nearest_before(confirmed, anchor)
         if heading:
             return heading
@@ -1320,8 +1326,11 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False, as_sh
     at = page.index._position(headline)
     after = elements[at + 1: at + 1 + _DATELINE_AFTER]
     before = list(reversed(elements[max(0, at - _DATELINE_BEFORE): at]))
+    # farther up only a date with its time: a forum post's header row ("02-13-2021, 16:42") sits
+    # above the poster's box; a page header's date alone is today's
+    farther = list(reversed(elements[max(0, at - _DATELINE_FARTHER): max(0, at - _DATELINE_BEFORE)]))
     dates_only: list[str] = []
-    for group in (after, before):
+    for group in (after, before, farther):
         for el in group:
             if is_gone(el) or el.name in ("script", "style") or headline in el.parents or _in_list(el):
                 continue
@@ -1333,7 +1342,7 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False, as_sh
             found = parse_datetime(text) if as_shown else _element_date(el)
             if found and "T" in found:
                 return found
-            if found:
+            if found and group is not farther:
                 dates_only.append(found)
     return dates_only[0] if dates_only else None
 
@@ -1404,9 +1413,14 @@ def _is_section_link(page: Page, text: str) -> bool:
         if fold(flat_text(link)) != target:
             continue
         path = urlsplit(str(link.get("href") or "")).path.rstrip("/")
-        if path and not _HOME_PAGE.fullmatch(path.rsplit("/", 1)[-1]):
+        last = path.rsplit("/", 1)[-1]
+        if path and not _HOME_PAGE.fullmatch(last) and not _ARTICLE_SLUG.search(last):
             return True
     return False
+
+
+# The last part of an article's address, not a section's: an id ("...-1284.html") or a long slug.
+_ARTICLE_SLUG = re.compile(r"\d{3,}(?:\.\w+)?$|^(?:[^-/]+-){5,}")
 
 
 def _title_site_name(page: Page, headline: str | None) -> str | None:
