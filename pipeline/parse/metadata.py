@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import itertools
 import json
 import logging
 import re
@@ -45,6 +46,7 @@ from vnextract.pipeline.parse.sites import (
     is_domain_shaped,
     is_shouted,
     looks_like_outlet,
+    names_institution,
     outlet_by_domain,
     outlet_by_name,
     reader_name,
@@ -1465,8 +1467,38 @@ def find_outlet(page: Page, headline: str | None = None) -> str | None:
     plain = [name for name in names if not is_domain_shaped(name) and not is_shouted(name)]
     if plain:
         return _most_named(plain, signature)
+    banner = _title_institution(page, headline) or _banner_name(page)
+    if banner:
+        return reader_name(banner, host)
     named = _most_named(names, signature)
     return domain_name_read(named) if named else host
+
+
+def _glued_case(text: str) -> bool:
+    """True for words run together ("nhân dânPeople's Police Academy"): a capital right after a small letter."""
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(text))
+
+
+def _banner_name(page: Page) -> str | None:
+    """When the page names its site nowhere else: a banner's or logo's picture named as a site or
+    an institution is ("Cổng thông tin điện tử tỉnh Hà Nam", "Ngân hàng TMCP Kiên Long"), written
+    as readers write it (no shouted words, no English line glued to it, no menu)."""
+    for text in _masthead_texts(page):
+        shouted = sum(1 for word in text.split() if len(word) > 1 and _in_capitals(word))
+        if (looks_like_outlet(text) or names_institution(text)) and shouted <= 1 \
+                and "|" not in text and not _glued_case(text):
+            return text
+    return None
+
+
+def _title_institution(page: Page, headline: str | None) -> str | None:
+    """When the page names its site nowhere else: the <title> segment beside the headline that
+    names an institution ("... | Cục Cảnh sát giao thông")."""
+    title_tag = next(iter(page.index.by_tag("title")), None)
+    pieces = _segments(clean_text(html.unescape(title_tag.get_text()))) if title_tag is not None else []
+    return next((piece for piece in pieces[1:] + pieces[:1]
+                 if not (headline and _similar(piece, headline)) and names_institution(piece)
+                 and not _is_section_link(page, piece)), None) if len(pieces) > 1 else None
 
 
 def _self_declared_names(page: Page, headline: str | None, host: str | None) -> list[str]:
@@ -1647,7 +1679,7 @@ _MASTHEAD_SELECTORS = ("[class*=logo]", "[id*=logo]", "[class*=banner]", "[class
 # The holder a footer's copyright line names ("© 2017 Bản quyền thuộc về Bệnh viện Bạch Mai").
 _YEARS = r"(?:\s*\d{4}(?:\s*[-–]\s*\d{4})?)?"
 _COPYRIGHT_HOLDER = re.compile(
-    rf"(?:bản quyền thuộc(?: về)?|©(?:\s*copyright)?{_YEARS}|copyright(?:\s*©)?{_YEARS})\s*(?:bởi|của)?\s*"
+    rf"(?:bản quyền thuộc(?: về)?|©(?:\s*copyright)?{_YEARS}|copyright(?:\s*©)?{_YEARS})\s*(?:bởi|của|thuộc(?: về)?)?\s*"
     r"(?P<name>(?!bản quyền|copyright|all rights)[^\W\d][^.,;|©()]{3,80}?)\s*(?:[.,;|©()]|$|\s[-–]\s)",
     re.IGNORECASE,
 )

@@ -225,6 +225,22 @@ def looks_like_outlet(text: str) -> bool:
     return any(lowered.startswith(opener.casefold() + " ") for opener in _outlet_words().get("opener", ()))
 
 
+_MIN_INSTITUTION_WORDS = 3
+# A quote mark closing a name that opened none: the end of a quotation the name was cut from
+# ('Ghi rõ nguồn "Trang thông tin điện tử X"'); "Đài “Tiếng nói nước Nga”" keeps its own.
+_CLOSING_QUOTES = {'"': '"', "”": "“", "’": "‘", "»": "«"}
+
+
+def names_institution(text: str) -> bool:
+    """True for an institution's name: it opens with an institution's word and holds a lowercase
+    word, as a person's name never does ("Cục Cảnh sát giao thông", "Ngân hàng TMCP Á Châu";
+    not "Trường Giang")."""
+    words = text.split()
+    lowered = text.casefold()
+    return len(words) >= _MIN_INSTITUTION_WORDS and any(word[:1].islower() for word in words[1:]) and any(
+        lowered.startswith(opener.casefold() + " ") for opener in _outlet_words().get("institution", ()))
+
+
 # Where a footer's owner statement ends: "Báo X - Cơ quan của ...", "Bản quyền thuộc về Báo X."
 _STATEMENT_END = re.compile(r"\s[-–|©]\s|[|©,;:()]|\.(?:\s|$)")
 _MAX_NAME_WORDS = 12  # "Cổng thông tin điện tử Viện kiểm sát nhân dân tối cao"
@@ -345,6 +361,8 @@ def reader_name(text: str, host: str | None = None) -> str:
     after "Báo"), "Báo Mới" on baomoi.com and "Pháp Đình Online" (in their domains) and
     "Tạp chí X" stay."""
     name = " ".join(text.split()).strip(" -|")
+    if name[-1:] in _CLOSING_QUOTES and name[:-1].count(_CLOSING_QUOTES[name[-1]]) == name[:-1].count(name[-1]):
+        name = name[:-1].rstrip()
     # the dash inside a compound name is written one way ("Phát thanh – Truyền hình" -> " - ")
     name = release_compound_dashes(_compound_dash().sub(_spaced_hyphen, name))
     words = _outlet_words()
