@@ -353,6 +353,24 @@ def _labelled_frame(tag: Tag) -> bool:
     return bool(colon) and len(name.split()) <= _MAX_LABEL_WORDS and text.startswith(opening)
 
 
+_BOX_CLASS_WORD = re.compile(r"(?:^|-)box(?:$|-)")
+
+
+def _labelled_box(tag: Tag) -> bool:
+    """True for a block classed a box ("box-thongtin", "box-table") whose text opens with a bold
+    label ("<strong>Thông tin tham quan:</strong> ...", "<strong>Top 3 BXH sau vòng 5:</strong>"):
+    a note set beside the text, as a framed cell is."""
+    if tag.name not in ("div", "section", "aside") or not any(
+            _BOX_CLASS_WORD.search(furniture.token_words(token)) for token in _attr_tokens(tag)):
+        return False
+    label = tag.find(("b", "strong"))
+    if label is None:
+        return False
+    text, opening = flat_text(tag) or "", flat_text(label) or ""
+    name, colon, _ = opening.partition(":")
+    return bool(colon) and len(name.split()) <= _MAX_LABEL_WORDS and text.startswith(opening)
+
+
 _QUOTE_MARKS = "“”\"'‘’«» "
 _MIN_REPEATED_CHARS = 30
 
@@ -390,6 +408,7 @@ def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
             or furniture.is_boxed(tag.name, tag.attrs)
             or _is_pull_quote_block(tag, root)
             or _labelled_frame(tag)
+            or _labelled_box(tag)
             or _interleaved_box(tag)
         ):
             candidates.append(tag)

@@ -704,7 +704,9 @@ def find_title(page: Page) -> str | None:
     heading = _nearest_before([(pos, text) for pos, text in lower if pos < anchor], anchor)
     if heading:
         return heading
-    heading = _classed_headline(page, anchor) or _shown_title_segment(page, anchor)
+    # an element showing the <title>'s headline as its whole text before one classed a title
+    # (a sidebar module's "Thống kê truy cập" in a td.module-title)
+    heading = _shown_title_segment(page, anchor) or _classed_headline(page, anchor)
     if heading:
         return heading
     if document:
@@ -746,9 +748,11 @@ def _shown_title_segment(page: Page, anchor: int) -> str | None:
     title_tag = next(iter(page.index.by_tag("title")), None)
     if title_tag is None:
         return None
-    # the longest segment, as `_in_document_title` takes it: the others name the site or section
-    longest = max(_segments(clean_text(html.unescape(title_tag.get_text()))), key=len, default="")
-    if not _headline_like(longest) or is_site_name(page, longest) or looks_like_outlet(longest):
+    # the longest segment, as `_in_document_title` takes it, passing over the site's name (a
+    # portal's name may run longer than the headline): the others name the site or section
+    longest = next((piece for piece in sorted(_segments(clean_text(html.unescape(title_tag.get_text()))), key=len, reverse=True)
+                    if not is_site_name(page, piece) and not looks_like_outlet(piece)), "")
+    if not _headline_like(longest):
         return None
     target = fold(longest)
     for el in page.index._all[:anchor]:
@@ -1220,13 +1224,47 @@ def _el_text(el: Tag) -> str | None:
     return (_plain(content) if isinstance(content, str) else None) if el.name == "meta" else flat_text(el)
 
 
+# A machine time labelled UTC: "2014-02-14T18:40:11+00:00", "...Z".
+_UTC_LABELLED = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?:[+-]00:?00|Z)$")
+
+
 def _element_date(el: Tag) -> str | None:
     for value in (el.get("content"), el.get("datetime"), el.get("data-time")):
         if isinstance(value, str):
             found = parse_datetime(value)
             if found:
-                return found
+                return _shown_local(el, value.strip(), found)
     return parse_datetime(flat_text(el))
+
+
+def _read_as_local(page: Page, meta_keys: Sequence[str], found: str | None) -> str | None:
+    """The declared publication time read as local when it is labelled UTC and the page shows its
+    date unconverted in a <time> element ("article:published_time 2014-12-14T22:48:17+00:00" and
+    "<time>14/12/2014</time>"): a WordPress theme's mislabelled local time, which converted would
+    fall on a day the reader never sees."""
+    raw = next((v for key in meta_keys for v in page.meta.get(key, [])[:1]), None) or _ld_str(page.ld.get("datePublished"))
+    utc = _UTC_LABELLED.match((raw or "").strip())
+    if not found or not utc or found[:10] == utc[1]:
+        return None
+    # a <time> giving the instant with its real zone ("16:10-07:00" beside "23:10+00:00") says the
+    # UTC label is true: only one labelled UTC too, or bare, shows a mislabelled date
+    shown = {parse_datetime(flat_text(el)) for el in page.index.by_tag("time")[:_MAX_TIME_ELEMENTS]
+             if not isinstance(el.get("datetime"), str) or _UTC_LABELLED.match(str(el.get("datetime")).strip())}
+    return parse_datetime(f"{utc[1]} {utc[2]}") if utc[1] in shown else None
+
+
+_MAX_TIME_ELEMENTS = 10
+
+
+def _shown_local(el: Tag, value: str, found: str) -> str:
+    """A time labelled UTC whose element shows its date unconverted ("<time datetime='2014-02-14T
+    18:40:11+00:00'>14/02/2014</time>"): a local time mislabelled (WordPress themes print them so),
+    read as local; converted, it would fall on a day the reader never sees."""
+    utc = _UTC_LABELLED.match(value)
+    shown = parse_datetime(flat_text(el)) if utc else None
+    if utc and shown and "T" not in shown and shown == utc[1] and found[:10] != shown:
+        return parse_datetime(f"{utc[1]} {utc[2]}") or shown
+    return found
 
 
 # Publication-date meta keys of CMSs not in META_PUBLISHED, by their shape: "rnews:datePublished",
@@ -1356,6 +1394,7 @@ def find_published(page: Page, raw: RawDocument, title: str | None = None) -> st
     adapter = page.adapter.published if page.adapter else ()
     meta_keys = (*META_PUBLISHED, *published_meta_keys(page.meta))
     found = _find_date(page, adapter, "datePublished", meta_keys, MARKUP_PUBLISHED)
+    found = _read_as_local(page, meta_keys, found) or found
     shown = dateline_near(page, title, as_shown=True) if found and "T" in found else None
     if found and shown and _zone_slip(found, shown):
         found = shown
