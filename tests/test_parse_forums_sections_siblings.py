@@ -37,19 +37,26 @@ def test_a_page_headers_date_alone_far_above_the_headline_is_no_dateline() -> No
     assert (parse_page(HEAD, body).published_at or "")[:10] == "2013-09-17"
 
 
-def test_a_portlet_heading_naming_the_section_is_no_headline() -> None:
-    head = f"<title>{HEADLINE} - Tin tức - Sự kiện - Trang thông tin điện tử Đảng bộ tỉnh</title>"
-    body = ("<nav><ul><li><a href='/trang-chu'>Trang chủ</a></li><li><a href='/tin-tuc-su-kien'>Tin tức - Sự kiện</a></li></ul></nav>"
-            "<section class='portlet'><header class='portlet-topper'><h1 class='portlet-title'><span>Tin tức - Sự kiện</span>"
-            f"</h1></header><div class='taglib-header'><h3 class='header-title'><span>{HEADLINE}</span></h3></div>"
-            f"<div class='journal-content-article'><p>{TEXT}</p><p>{MORE}</p></div></section>")
-    assert parse_page(head, body).title == HEADLINE
-
-
-def test_a_headline_linking_to_its_own_article_is_no_section() -> None:
-    head = f"<title>{HEADLINE} | Hoàng Anh Gia Lai</title><meta property='og:title' content='{HEADLINE[:30]}'>"
-    body = (f"<div class='item'><h2><a href='/tin-tuc/bong-da/nong-dan-trung-vu-tom-lua-tren-dat-1284.html'>{HEADLINE}</a></h2>"
-            f"<p>{TEXT}</p><p>{MORE}</p></div>")
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        # a portlet's heading naming the section (a menu link to it) is no headline
+        pytest.param(
+            f"<title>{HEADLINE} - Tin tức - Sự kiện - Trang thông tin điện tử Đảng bộ tỉnh</title>",
+            "<nav><ul><li><a href='/trang-chu'>Trang chủ</a></li><li><a href='/tin-tuc-su-kien'>Tin tức - Sự kiện</a>"
+            "</li></ul></nav><section class='portlet'><header class='portlet-topper'><h1 class='portlet-title'><span>"
+            f"Tin tức - Sự kiện</span></h1></header><div class='taglib-header'><h3 class='header-title'><span>{HEADLINE}"
+            f"</span></h3></div><div class='journal-content-article'><p>{TEXT}</p><p>{MORE}</p></div></section>",
+            id="portlet-heading-names-the-section"),
+        # a heading linking to its own article is no section
+        pytest.param(
+            f"<title>{HEADLINE} | Hoàng Anh Gia Lai</title><meta property='og:title' content='{HEADLINE[:30]}'>",
+            f"<div class='item'><h2><a href='/tin-tuc/bong-da/nong-dan-trung-vu-tom-lua-tren-dat-1284.html'>{HEADLINE}"
+            f"</a></h2><p>{TEXT}</p><p>{MORE}</p></div>",
+            id="headline-links-its-own-article"),
+    ],
+)
+def test_the_headline_beside_section_names(head: str, body: str) -> None:
     assert parse_page(head, body).title == HEADLINE
 
 

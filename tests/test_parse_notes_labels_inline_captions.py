@@ -100,14 +100,18 @@ def test_a_desks_sign_off_in_an_author_element_leaves_the_body() -> None:
     assert parse_page(HEAD, body).paragraphs == (TEXT, MORE)
 
 
-def test_nukeviets_hometext_is_the_lead() -> None:
-    body = (f"<div class='news_column'><h1 class='title'>{HEADLINE}</h1><div class='hometext m-bottom'>{LEAD}</div>"
-            f"<div id='news-bodyhtml' class='bodytext'><p>{TEXT}</p><p>{MORE}</p></div></div>")
-    assert parse_page(HEAD, body).sapo == LEAD
-
-
-def test_a_lead_class_with_two_suffix_words_is_the_lead() -> None:
+@pytest.mark.parametrize(
+    ("lead", "body"),
+    [
+        # NukeViet's lead
+        pytest.param("<div class='hometext m-bottom'>{}</div>", "<div id='news-bodyhtml' class='bodytext'>{}</div>",
+                     id="nukeviet-hometext"),
+        # a lead class with two suffix words
+        pytest.param("<div class='summary-news-detail'>{}</div>", "<div class='content-news-detail'>{}</div>",
+                     id="summary-news-detail"),
+    ],
+)
+def test_a_lead_named_by_its_class(lead: str, body: str) -> None:
     head = f"{HEAD}<meta name='description' content='{LEAD[:70]}, khác với lời dẫn trên trang.'>"
-    body = (f"<div class='news-detail'><h1>{HEADLINE}</h1><div class='summary-news-detail'>{LEAD}</div>"
-            f"<div class='content-news-detail'><p>{TEXT}</p><p>{MORE}</p></div></div>")
-    assert parse_page(head, body).sapo == LEAD
+    page = f"<div class='news'><h1 class='title'>{HEADLINE}</h1>{lead.format(LEAD)}{body.format(f'<p>{TEXT}</p><p>{MORE}</p>')}</div>"
+    assert parse_page(head, page).sapo == LEAD
