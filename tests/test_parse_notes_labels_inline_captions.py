@@ -115,3 +115,8 @@ def test_a_lead_named_by_its_class(lead: str, body: str) -> None:
     head = f"{HEAD}<meta name='description' content='{LEAD[:70]}, khác với lời dẫn trên trang.'>"
     page = f"<div class='news'><h1 class='title'>{HEADLINE}</h1>{lead.format(LEAD)}{body.format(f'<p>{TEXT}</p><p>{MORE}</p>')}</div>"
     assert parse_page(head, page).sapo == LEAD
+
+
+def test_a_closing_italic_byline_naming_a_site_address_still_signs() -> None:
+    body = article(f"<p>{TEXT}</p><p>{MORE}</p><p style='text-align:right'><em>Minh Anh (theo vnexpress.net)</em></p>")
+    assert parse_page(HEAD, body).author == "Minh Anh"

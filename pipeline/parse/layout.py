@@ -265,7 +265,7 @@ def take_end_credits(container: Tag) -> Credits:
         # an italic line sending readers to a web address or a phone ("<em>... có bản tiếng Việt tại
         # trang mass.gov</em>", "<em>Mọi thông tin về tội phạm, đề nghị ... 0237.3863.114</em>")
         note = note or (is_emphasised(el) and len(text.split()) <= _MAX_POINTER_WORDS
-                        and furniture.gives_contact(text))
+                        and furniture.gives_contact(text) and not _credit_names(text))  # "Minh Anh (theo vnexpress.net)" signs
         if at_end and (note or _workplace_under_byline(el, tail[:len(tail) - number - 1])):
             # "(*) Theo chương trình ...", "Nguồn: Ban Tổ chức", "(Tòa soạn sẽ tiếp tục thông tin)";
             # "Học viện Ngân hàng" under the writer's name
