@@ -46,6 +46,7 @@ def test_a_copyright_line_with_its_year_before_the_holder() -> None:
     [
         ('Trang thông tin điện tử Đảng bộ tỉnh Ninh Thuận"', "Trang thông tin điện tử Đảng bộ tỉnh Ninh Thuận"),
         ("Đài phát thanh “Tiếng nói nước Nga”", "Đài phát thanh “Tiếng nói nước Nga”"),
+        ('Đài "Tiếng nói nước Nga"', 'Đài "Tiếng nói nước Nga"'),
     ],
 )
 def test_a_quote_mark_left_from_a_statement_goes(text: str, name: str) -> None:

@@ -344,11 +344,16 @@ def _labelled_frame(tag: Tag) -> bool:
     cells = tag.find_all("td")
     if len(cells) != 1:
         return False
-    label = cells[0].find(("b", "strong"))
+    return _opens_with_label(cells[0])
+
+
+def _opens_with_label(block: Tag) -> bool:
+    """True when the block's text opens with its first bold run, a label with its colon; the label
+    may hold its value in bold too ("<b>Đường dây nóng: 0439.714.543</b><br>...")."""
+    label = block.find(("b", "strong"))
     if label is None:
         return False
-    text, opening = flat_text(cells[0]) or "", flat_text(label) or ""
-    # the label may hold its value in bold too ("<b>Đường dây nóng: 0439.714.543</b><br>...")
+    text, opening = flat_text(block) or "", flat_text(label) or ""
     name, colon, _ = opening.partition(":")
     return bool(colon) and len(name.split()) <= _MAX_LABEL_WORDS and text.startswith(opening)
 
@@ -360,15 +365,8 @@ def _labelled_box(tag: Tag) -> bool:
     """True for a block classed a box ("box-thongtin", "box-table") whose text opens with a bold
     label ("<strong>Thông tin tham quan:</strong> ...", "<strong>Top 3 BXH sau vòng 5:</strong>"):
     a note set beside the text, as a framed cell is."""
-    if tag.name not in ("div", "section", "aside") or not any(
-            _BOX_CLASS_WORD.search(furniture.token_words(token)) for token in _attr_tokens(tag)):
-        return False
-    label = tag.find(("b", "strong"))
-    if label is None:
-        return False
-    text, opening = flat_text(tag) or "", flat_text(label) or ""
-    name, colon, _ = opening.partition(":")
-    return bool(colon) and len(name.split()) <= _MAX_LABEL_WORDS and text.startswith(opening)
+    return tag.name in ("div", "section", "aside") and any(
+        _BOX_CLASS_WORD.search(furniture.token_words(token)) for token in _attr_tokens(tag)) and _opens_with_label(tag)
 
 
 _QUOTE_MARKS = "“”\"'‘’«» "

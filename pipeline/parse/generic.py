@@ -150,10 +150,11 @@ def best_containers(root: Tag) -> list[Tag]:
                 continue
             # text written straight into a div or cell: it is the container, a paragraph a piece
             pieces, owner = direct_segments(el), el
-        score = sum(paragraph_score(text, links) for text, links in pieces)
+        scores = [paragraph_score(text, links) for text, links in pieces]
+        score = sum(scores)
         if score <= 0:
             continue
-        add(owner, score, sum(1 for text, links in pieces if paragraph_score(text, links) > 0))
+        add(owner, score, sum(1 for piece in scores if piece > 0))
         if owner is not None:
             add(owner.parent, score / 2)
 

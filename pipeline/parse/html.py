@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from bs4.element import Tag
+from bs4.element import PageElement, Tag
 
 from vnextract.pipeline.errors import Errors, InputError
 from vnextract.pipeline.parse import bylines, furniture, layout
@@ -125,6 +125,32 @@ def _last_content(el: Tag) -> bool:
     return True
 
 
+# Inline runs a line of running text sits in: past their end, the line goes on after them (lxml
+# closes a <font> before a <center> it held).
+_INLINE_WRAPPERS = frozenset(("font", "span", "b", "strong", "em", "i", "u", "a", "small"))
+_ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
+
+
+def _next_in_line(node: Tag) -> PageElement | None:
+    """What follows a node past line breaks and white space, out of the inline runs it ends."""
+    while True:
+        after = node.next_sibling
+        while after is not None and (isinstance(after, Tag) and after.name == "br" or
+                                     not isinstance(after, Tag) and not str(after).strip()):
+            after = after.next_sibling
+        if after is not None or not isinstance(node.parent, Tag) or node.parent.name not in _INLINE_WRAPPERS:
+            return after
+        node = node.parent
+
+
+def _italic_run(node: Tag) -> bool:
+    """An italic or small run: <em>, <i>, <small>, a span or font styled italic, a <center> of italics."""
+    style = node.get("style")
+    return node.name in _CAPTION_INLINE_TAGS or (
+        node.name in ("span", "font") and isinstance(style, str) and bool(_ITALIC_STYLE.search(style))) or (
+        node.name == "center" and layout.is_emphasised(node))
+
+
 def _italic_after(img: Tag) -> Tag | None:
     """The italic run set right after an image in running text (only line breaks between them,
     a line break or the end after it): the image's caption. An image alone in its wrapper (a
@@ -133,11 +159,8 @@ def _italic_after(img: Tag) -> Tag | None:
     while _last_content(anchor) and isinstance(anchor.parent, Tag) and anchor.parent.name in _IMAGE_WRAPPERS \
             and not anchor.parent.get_text(strip=True):
         anchor = anchor.parent
-    node = anchor.next_sibling
-    while node is not None and (isinstance(node, Tag) and node.name == "br" or
-                                not isinstance(node, Tag) and not str(node).strip()):
-        node = node.next_sibling
-    if not isinstance(node, Tag) or node.name not in _CAPTION_INLINE_TAGS:
+    node = _next_in_line(anchor)
+    if not isinstance(node, Tag) or not _italic_run(node):
         return None
     text = flat_text(node)
     if not text or len(text) > _MAX_UNMARKED_CAPTION_CHARS:
@@ -325,7 +348,7 @@ def _generic_body(page: Page, meta: Metadata) -> Body:
 
 
 # Byline elements removed from a generic body (the author itself was read before).
-_GENERIC_BYLINES = (".author", ".byline", ".author-name", "[rel=author]", "[itemprop=author]", "[class*=author]", "[class*=byline]")
+_GENERIC_BYLINES = ("[class*=author]", "[class*=byline]", "[rel=author]", "[itemprop=author]")
 
 
 def _join(names: list[str]) -> str | None:

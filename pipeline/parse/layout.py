@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bs4.element import PageElement, Tag
+from bs4.element import Tag
 
 from vnextract.pipeline.parse import bylines, furniture
 from vnextract.pipeline.parse.blocks import flat_text, holds_prose, is_gone, text_lines
@@ -127,47 +127,6 @@ def take_layout_captions(container: Tag) -> list[str]:
         if in_table or beside_image:
             captions.append(text)
             el.decompose()
-    return captions + _inline_captions(container)
-
-
-_INLINE_CAPTION_TAGS = frozenset(("span", "em", "i", "font", "small", "center"))
-_ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
-
-
-_INLINE_WRAPPERS = frozenset(("font", "span", "b", "strong", "em", "i", "u", "a", "small"))
-
-
-def _next_node(node: PageElement) -> PageElement | None:
-    """The next sibling that is an element or text with letters; past the end of an inline
-    wrapper, the wrapper's next (lxml closes a <font> before a <center> it held)."""
-    while True:
-        after = node.next_sibling
-        while after is not None and not isinstance(after, Tag) and not str(after).strip():
-            after = after.next_sibling
-        parent = node.parent
-        if after is not None or parent is None or parent.name not in _INLINE_WRAPPERS:
-            return after
-        node = parent
-
-
-def _inline_captions(container: Tag) -> list[str]:
-    """Captions in a body written with line breaks: an italic run on the line under a photo
-    ("<img><br><span style='font-style:italic'>Nông dân ...</span><br><br>", "<center><i>"),
-    removed."""
-    captions = []
-    for image in container.find_all("img"):
-        br = _next_node(image)
-        run = _next_node(br) if isinstance(br, Tag) and br.name == "br" else None
-        if not isinstance(run, Tag) or run.name not in _INLINE_CAPTION_TAGS or is_gone(run):
-            continue
-        style = run.get("style")
-        italic = run.name in ("em", "i") or (isinstance(style, str) and bool(_ITALIC_STYLE.search(style))) \
-            or (run.name == "center" and is_emphasised(run))  # "<center><i>Ruộng lúa ...</i></center>"
-        after = _next_node(run)
-        text = flat_text(run) or ""
-        if italic and text and len(text) <= _MAX_CAPTION_CHARS and (after is None or isinstance(after, Tag) and after.name == "br"):
-            captions.append(text)
-            run.decompose()
     return captions
 
 

@@ -231,6 +231,13 @@ _MIN_INSTITUTION_WORDS = 3
 _CLOSING_QUOTES = {'"': '"', "”": "“", "’": "‘", "»": "«"}
 
 
+def _unpaired(before: str, opening: str, closing: str) -> bool:
+    """True when a closing quote mark after `before` closes no quotation opened in it."""
+    if opening == closing:  # a straight quote: paired when `before` holds an odd number of them
+        return before.count(opening) % 2 == 0
+    return before.count(opening) <= before.count(closing)
+
+
 def names_institution(text: str) -> bool:
     """True for an institution's name: it opens with an institution's word and holds a lowercase
     word, as a person's name never does ("Cục Cảnh sát giao thông", "Ngân hàng TMCP Á Châu";
@@ -361,7 +368,7 @@ def reader_name(text: str, host: str | None = None) -> str:
     after "Báo"), "Báo Mới" on baomoi.com and "Pháp Đình Online" (in their domains) and
     "Tạp chí X" stay."""
     name = " ".join(text.split()).strip(" -|")
-    if name[-1:] in _CLOSING_QUOTES and name[:-1].count(_CLOSING_QUOTES[name[-1]]) == name[:-1].count(name[-1]):
+    if name[-1:] in _CLOSING_QUOTES and _unpaired(name[:-1], _CLOSING_QUOTES[name[-1]], name[-1]):
         name = name[:-1].rstrip()
     # the dash inside a compound name is written one way ("Phát thanh – Truyền hình" -> " - ")
     name = release_compound_dashes(_compound_dash().sub(_spaced_hyphen, name))
