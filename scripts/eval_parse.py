@@ -200,6 +200,14 @@ def htmldate_day(data: bytes) -> str | None | bool:
 _OUTLET_TAG = re.compile(r"^\([^()]{2,40}\)\s*[-–—:]?\s*|^[A-ZĐ][A-ZĐ0-9&.]{1,15}\s+[-–—]\s+")
 
 
+def _without_outlet_name(lead: str, outlet: str | None) -> str:
+    """A lead opened by its outlet's own name as a tag ("AgroMonitor - Giá ..."), the tag off."""
+    for dash in ("-", "–", "—"):
+        if outlet and lead.startswith(f"{outlet} {dash} "):
+            return lead[len(outlet) + 3:]
+    return lead
+
+
 def score_page(found: Parsed, expected: dict[str, Any]) -> dict[str, bool]:
     """Each scored field of one page, right or wrong."""
     if "error" in expected:  # a page without an article: right when refused, on every field
@@ -218,7 +226,8 @@ def score_page(found: Parsed, expected: dict[str, Any]) -> dict[str, bool]:
         "clean": not any(n in text for n in unwanted) and all(text.count(p) <= 1 for p in [*paragraphs, lead] if p),
         # the sapo, as sapo or first paragraph; its outlet's wire prefix ("(BPL) -") goes to the
         # record's outlet, so a lead may be found without it
-        "lead": not lead or any(form in text for form in (lead, _norm(strip_wire_prefix(lead)), _norm(_OUTLET_TAG.sub("", lead)))),
+        "lead": not lead or any(form in text for form in (lead, _norm(strip_wire_prefix(lead)), _norm(_OUTLET_TAG.sub("", lead)),
+                                                          _without_outlet_name(lead, expected.get("outlet")))),
         "outlet": _norm(found.outlet) == _norm(expected.get("outlet")),
     }
     scores["all"] = all(scores[key] for key in _ALL_OF)

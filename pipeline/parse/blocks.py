@@ -68,6 +68,11 @@ def _children_reversed(tag: Tag) -> list[PageElement]:
 _SHOWN_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
+def shows_address(link_text: str) -> bool:
+    """True for a link's text that is a web address: text to read, not a link to follow."""
+    return _SHOWN_ADDRESS.match(link_text.strip()) is not None
+
+
 def text_lines(root: Tag) -> list[Line]:
     """The element's text as lines: one per block element or `<br>`, table rows as "a | b"."""
     lines: list[Line] = []
@@ -116,7 +121,7 @@ def text_lines(root: Tag) -> list[Line]:
                 continue
             text = str(item)
             buf.append(text)
-            if in_link and not _SHOWN_ADDRESS.match(text.strip()):
+            if in_link and not shows_address(text):
                 link_chars += len(text.strip())  # a link showing its own address is text to read
             continue
         if not isinstance(item, Tag):

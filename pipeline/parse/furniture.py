@@ -156,7 +156,7 @@ WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\
 # A phone number (its last digits masked too: "0255.3867.xxx"), or one named so ("tổng đài 9090")
 PHONE = re.compile(
     r"(?<![\d.,])(?:0\d{2,3}[ .]?\d{3,4}[ .]?(?:\d{3,4}|[xX*]{3,4})|1[89]00[ .]?\d{4}(?:[ .]?\d{2})?)(?![\d.,]\d)"
-    r"|\(0\d{1,3}\)\s*\d{3,4}[ .]?\d{3,5}"  # an area code in brackets: "(04) 38544338"
+    r"|\(0\d{1,3}\)\s*\d{2,4}(?:[ .]?\d{2,5}){1,3}"  # an area code in brackets: "(04) 38544338", "(028) 54 11 33 33"
     r"|(?i:tổng đài|hotline|đường dây nóng|điện thoại|số máy)\s*:?\s*\d[\d .]{2,}"
 )
 
@@ -164,6 +164,19 @@ PHONE = re.compile(
 def gives_contact(text: str) -> bool:
     """True for a line giving a web address or a phone number to reach (a note, not a report's text)."""
     return WEB_ADDRESS.search(text) is not None or PHONE.search(text) is not None
+
+
+_MAX_POINTER_LABEL_WORDS = 10
+
+
+def is_pointer(text: str) -> bool:
+    """True for a label line whose value is only an address or a phone ("Chi tiết danh sách xem
+    tại: www.x.vn/bang-xep-hang", "Đường dây nóng: 0236.3822.xxx"): it sends readers elsewhere."""
+    label, colon, value = text.partition(":")
+    value = value.strip().rstrip(".")
+    if not colon or not value or not 0 < len(label.split()) <= _MAX_POINTER_LABEL_WORDS:
+        return False
+    return any(p.fullmatch(value) for p in (WEB_ADDRESS, PHONE))
 
 
 def is_imprint(line: str) -> bool:

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from bs4.element import Tag
 
 from vnextract.pipeline.parse import bylines, furniture
-from vnextract.pipeline.parse.blocks import flat_text, holds_prose, is_gone, text_lines
+from vnextract.pipeline.parse.blocks import (
+    flat_text,
+    holds_prose,
+    is_gone,
+    shows_address,
+    text_lines,
+)
 from vnextract.pipeline.parse.dates import parse_datetime
 
 _CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
@@ -154,16 +160,17 @@ def _is_media_block(tag: Tag) -> bool:
 
 
 def is_emphasised(el: Tag) -> bool:
-    """True when all the block's text sits inside bold or italic elements."""
+    """True when all the block's text sits inside bold or italic elements, or is styled bold."""
     total = len(el.get_text(strip=True))
     inside = sum(len(e.get_text(strip=True)) for e in el.find_all(_EMPHASIS) if e.find_parent(_EMPHASIS) is None)
-    return total > 0 and inside >= total
+    return (total > 0 and inside >= total) or _bold_style(el)
 
 
 def _links_only(el: Tag) -> bool:
     """True for a block of links (print and share tools, related titles): passed over."""
     text = el.get_text(strip=True)
-    return bool(text) and sum(len(a.get_text(strip=True)) for a in el.find_all("a")) >= len(text) / 2
+    links = [a.get_text(strip=True) for a in el.find_all("a")]
+    return bool(text) and sum(len(link) for link in links if not shows_address(link)) >= len(text) / 2
 
 
 def _credit_names(text: str) -> list[str] | None:
@@ -185,7 +192,7 @@ _MAX_DATELINE_WORDS = 9
 
 def head_credit(text: str) -> list[str] | None:
     """The byline names of a dateline/byline line that opens an article ("Thứ Hai, 05/02/2024
-    07:30 | Thanh Tâm": ["Thanh Tâm"]; a dateline alone: []), None for article text."""
+    07:30 | Thanh Tâm": ["Thanh Tâm"]; a dateline or a source alone: []), None for article text."""
     if len(text) > _MAX_CREDIT_CHARS:
         return None
     names: list[str] = []
@@ -196,7 +203,8 @@ def head_credit(text: str) -> list[str] | None:
         if len(segment.split()) <= _MAX_DATELINE_WORDS and parse_datetime(segment):
             continue
         credit = bylines.read_credit(segment)
-        if credit is None or not credit.authors:
+        # a wire's source line heads a translated story ("Theo Reuters, AFP"): no names, no text
+        if credit is None or not (credit.authors or credit.sources):
             return None
         names += credit.authors
     return names
@@ -225,6 +233,7 @@ def take_end_credits(container: Tag) -> Credits:
         # trang mass.gov</em>", "<em>Mọi thông tin về tội phạm, đề nghị ... 0237.3863.114</em>")
         note = note or (is_emphasised(el) and len(text.split()) <= _MAX_POINTER_WORDS
                         and furniture.gives_contact(text) and not _credit_names(text))  # "Minh Anh (theo vnexpress.net)" signs
+        note = note or furniture.is_pointer(text)  # "Chi tiết danh sách xem tại: www.x.vn/bang-xep-hang"
         if at_end and (note or _workplace_under_byline(el, tail[:len(tail) - number - 1])):
             # "(*) Theo chương trình ...", "Nguồn: Ban Tổ chức", "(Tòa soạn sẽ tiếp tục thông tin)";
             # "Học viện Ngân hàng" under the writer's name
