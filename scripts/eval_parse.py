@@ -30,7 +30,6 @@ import json
 import re
 import sys
 import time
-import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -42,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 from bs4 import BeautifulSoup
 
 from vnextract.pipeline.errors import VnextractError
+from vnextract.pipeline.nlp.normalize import normalize_text
 from vnextract.pipeline.parse import parse
 from vnextract.pipeline.parse.furniture import strip_wire_prefix
 from vnextract.pipeline.settings import Settings
@@ -125,7 +125,9 @@ _ALL_OF = ("title", "author", "published", "complete", "clean")
 
 
 def _norm(text: str | None) -> str:
-    return " ".join(unicodedata.normalize("NFC", text or "").split())
+    """Whitespace collapsed, in the parser's normal form (NFC, the tone of "oa", "uy" on its first
+    vowel: "Hoà Vân" is "Hòa Vân"), whichever form the page's writer used."""
+    return " ".join(normalize_text(text or "").split())
 
 
 @dataclass(frozen=True)

@@ -388,12 +388,30 @@ def _said_elsewhere(text: str, quote: Tag, root: Tag) -> bool:
     return around.count(words) > " ".join(quote.get_text(" ").split()).count(words)
 
 
+_CHOICE_TYPES = frozenset(("radio", "checkbox"))
+_CHOICE_BOX_TAGS = ("div", "form", "fieldset", "section", "table", "ul", "ol")
+
+
+def _choice_boxes(root: Tag) -> list[Tag]:
+    """Blocks holding two or more choices to tick: a poll or a quiz ("Bình chọn: ..." over its
+    answers), whatever their classes say; its question would stay once the inputs are gone."""
+    counts: dict[int, tuple[Tag, int]] = {}
+    for box_input in root.find_all("input"):
+        if str(box_input.get("type") or "").lower() not in _CHOICE_TYPES:
+            continue
+        box = box_input.find_parent(_CHOICE_BOX_TAGS)
+        if box is not None and box is not root:
+            counts[id(box)] = (box, counts.get(id(box), (box, 0))[1] + 1)
+    return [box for box, count in counts.values() if count >= 2]
+
+
 def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
     """Remove code, widgets, forms, share bars, related links, comments and ads under `root`.
 
     Code and hidden elements go at once; furniture found by tag name (form, nav, aside, header,
     footer), role, class, id or an adapter's selectors goes unless it holds prose paragraphs.
     """
+    polls = _choice_boxes(root)  # found before their inputs go
     always = frozenset(furniture.DROP_TAGS_ALWAYS)
     for tag in [t for t in iter_tags(root) if t.name in always]:
         if not is_gone(tag):
@@ -416,6 +434,7 @@ def strip_furniture(root: Tag, extra_selectors: Iterable[str] = ()) -> None:
         ):
             candidates.append(tag)
     candidates.extend(select_all(root, extra_selectors))
+    candidates.extend(poll for poll in polls if not is_gone(poll))
     root_chars = len(root.get_text(strip=True)) if any(tag.name == "form" for tag in candidates) else 0
     for tag in candidates:  # document order: an outer element is judged before its children
         if tag is root or is_gone(tag):

@@ -264,6 +264,7 @@ FURNITURE_CLASS = re.compile(
       | box-?luu-?y|luu-?y-?box  # a "Lưu ý" note box
       | (?:box|panel|card)-+(?:warning|notice|info|tip|alert|caution|danger)|(?:warning|notice|caution)-?box  # a note box by its modifier ("egov-box--warning")
       | disclaimer
+      | contact-?(?:box|info|note)|box-?contact|contact  # a "call us" box under the text
       | comment|comments|binhluan|binh-luan|reply|rating|vote|poll
       | ads?|adv|advert\w*|banner|quangcao|quang-cao|sponsor\w*|promo(?:s|tion\w*)?|pr-box
       | breadcrumbs?|menu|navbar|sidebar|widget|newsletter|subscribe|login|signup|register
@@ -336,7 +337,7 @@ BYLINE_PREFIX = re.compile(
 
 
 # "Tin Thế Giới khác:", "Các bài Kinh tế khác": the other articles of a section, under the text.
-_OTHER_OF_SECTION = re.compile(r"^(?:các\s+)?(?:tin|bài|bài viết)\s+(?:\S+\s+){1,3}khác\s*[:.…]*$", re.IGNORECASE)
+_OTHER_OF_SECTION = re.compile(r"^(?:các\s+)?(?:tin|bài|bài viết)\s+(?:\S+\s+){0,3}khác\s*[:.…]*$", re.IGNORECASE)
 
 
 def is_end_line(line: str) -> bool:

@@ -14,6 +14,7 @@ import itertools
 import json
 import logging
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -1004,8 +1005,9 @@ def _is_wire_tag(text: str) -> bool:
 
 def names_more(fuller: str | None, other: str | None) -> bool:
     """True when a byline ("A, B") names everyone another names ("A") and more: a co-author
-    one source of the byline left out."""
-    return bool(fuller and other) and set(str(other).split(", ")) < set(str(fuller).split(", "))
+    one source of the byline left out. A name written without its accents (an account's name:
+    "Trinh Minh") is the same name."""
+    return bool(fuller and other) and {fold(n) for n in str(other).split(", ")} < {fold(n) for n in str(fuller).split(", ")}
 
 
 def _join_names(names: Sequence[str | None]) -> str | None:
@@ -1067,6 +1069,8 @@ def _element_names(page: Page, el: Tag) -> list[str]:
         if names:
             return names
     parts = [child for child in el.find_all(True, recursive=False) if child.get_text(strip=True)]
+    while len(parts) == 1 and parts[0].find(True) is not None:  # through a wrapper: "<div><a>A</a><span>Thành viên</span></div>"
+        parts = [child for child in parts[0].find_all(True, recursive=False) if child.get_text(strip=True)]
     names = [n for child in parts[:_MAX_BYLINE_PARTS] for n in byline_names(page, _el_text(child))]
     if names:
         return names
@@ -1184,8 +1188,15 @@ def find_head_byline(page: Page, title: str | None) -> str | None:
 
 def shown_wins(shown: str | None, declared: str | None) -> bool:
     """True when a byline the reader sees is to be taken over the one a source declares: it names
-    everyone the other names and more, or the same people as readers see them (`_shortened`)."""
-    return names_more(shown, declared) or _shortened(shown, declared)
+    everyone the other names and more, or the same people as readers see them (`_shortened`), or
+    with the accents an account's name leaves out ("Trịnh Minh" for "Trinh Minh")."""
+    return names_more(shown, declared) or _shortened(shown, declared) or _accented(shown, declared)
+
+
+def _accented(shown: str | None, declared: str | None) -> bool:
+    """True when a byline gives the same names as another with accents the other has not."""
+    return bool(shown and declared) and shown != declared and fold(str(shown)) == fold(str(declared)) \
+        and declared == "".join(ch for ch in unicodedata.normalize("NFD", str(declared)) if not unicodedata.combining(ch))
 
 
 def _shortened(shown: str | None, declared: str | None) -> bool:
@@ -1346,6 +1357,14 @@ UPDATE_LABEL = re.compile(
 )
 
 
+# ... and one after the publication's date, or after a byline, in the same line ("Đăng ngày
+# 17/04/2016 — cập nhật lần cuối 18/04/2016", "bởi admin — cập nhật lần cuối 18/04/2016").
+_UPDATE_WITHIN = re.compile(
+    r"(?<=[\s(|,–—-])(?:Cập\s+nh[ậa][tp]|Update[ds]?\b|Last\s+(?:updated|modified)|Sửa\s+(?:đổi|lúc)|Chỉnh\s+sửa)",
+    re.IGNORECASE,
+)
+
+
 # A line giving another time than the article's: an event's ("- Thời gian: 8h30, Chủ nhật ngày
 # 26/11/2017"), a deadline ("Hạn đăng ký: 25/11/2017").
 OTHER_TIME_LABEL = re.compile(
@@ -1380,6 +1399,10 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False, as_sh
             if furniture.is_imprint(text) or _outside_article(el) or _beside_link(el) or OTHER_TIME_LABEL.match(text):
                 continue  # the footer's licence date, a reader comment's or a related link's date, an event's
             found = parse_datetime(text) if as_shown else _element_date(el)
+            later = _UPDATE_WITHIN.search(text)
+            if later and not updates and any(ch.isalnum() for ch in text[:later.start()]):  # "bởi admin — cập nhật lần cuối 18/04/2016": the update's date
+                first = parse_datetime(text[:later.start()])  # is not the publication's
+                found = found if first and found and found[:10] == first[:10] else first
             if found and "T" in found:
                 return found
             if found and group is not farther:
