@@ -87,3 +87,12 @@ def test_a_contact_box_under_the_text_leaves_the_body() -> None:
                "nhánh trên toàn quốc hoặc Hotline 1900 6060.</p></div>")
     body = f"<article><h1>{HEADLINE}</h1><div class='NewsDetail_body__k2'><p>{TEXT}</p><p>{MORE}</p>{contact}</div></article>"
     assert parse_page(HEAD, body).paragraphs == (TEXT, MORE)
+
+
+def test_a_quote_set_on_a_tint_is_a_box_though_said_nowhere_else() -> None:
+    said = "“Hành vi của bị cáo đặc biệt nghiêm trọng, cần xử phạt nghiêm để răn đe” - Chủ tọa phiên tòa nhận định."
+    tinted = f"<blockquote style='border-left:4px solid #8b0000;background:#faf4ea'><p>{said}</p></blockquote>"
+    plain = f"<blockquote style='border-left:4px solid #8b0000'><p>{said}</p></blockquote>"
+    for quote, kept in ((tinted, ()), (plain, (said,))):
+        body = f"<div class='itemView'><h2>{HEADLINE}</h2><p>{TEXT}</p>{quote}<p>{MORE}</p></div>"
+        assert parse_page(HEAD, body).paragraphs == (TEXT, *kept, MORE)

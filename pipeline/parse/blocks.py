@@ -266,7 +266,7 @@ def _is_pull_quote_block(tag: Tag, root: Tag) -> bool:
     if tag.name != "blockquote" and "quote" not in str(tag.get("class") or "").lower():
         return False  # most tags: no need to read their class words
     tokens = _attr_tokens(tag)
-    boxed = furniture.is_quote_box(tokens)
+    boxed = furniture.is_quote_box(tokens) or furniture.is_tinted(tag.attrs)
     text = flat_text(tag)
     speaker = _attribution(tag)
     if speaker is not None:  # the quotation read alone, its speaker in an element of its own

@@ -391,11 +391,14 @@ def is_caption_class(attrs: Mapping[str, str | list[str]]) -> bool:
 # An inline style that draws a box: a border with its line style, or a filled background. Inside
 # an article's body such a box holds a note, a hotline, a fact sheet: not the report's text (the
 # body itself, however it is styled, holds prose and is kept).
+_TINT_STYLE = (r"(?:^|;|\s)background(?:-color)?\s*:\s*"
+               r"(?!\s*(?:transparent|none|inherit|initial|white|#fff\b|#ffffff\b|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\)))[#\w]")
 BOX_STYLE = re.compile(
-    r"(?:^|;|\s)border(?:-(?:top|bottom|left|right))?\s*:[^;]*\b(?:solid|dashed|dotted|double|groove|ridge)\b"
-    r"|(?:^|;|\s)background(?:-color)?\s*:\s*(?!\s*(?:transparent|none|inherit|initial|white|#fff\b|#ffffff\b|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\)))[#\w]",
+    r"(?:^|;|\s)border(?:-(?:top|bottom|left|right))?\s*:[^;]*\b(?:solid|dashed|dotted|double|groove|ridge)\b|"
+    + _TINT_STYLE,
     re.IGNORECASE,
 )
+_TINTED = re.compile(_TINT_STYLE, re.IGNORECASE)
 BOX_TAGS = frozenset(("div", "table", "section"))
 _BORDER_STYLE = re.compile(r"(?:^|;|\s)border(?:-(?:top|bottom|left|right))?\s*:[^;]*\b(?:solid|dashed|dotted|double)\b", re.IGNORECASE)
 
@@ -420,6 +423,13 @@ def is_boxed(name: str, attrs: Mapping[str, str | list[str]]) -> bool:
     if name == "p":
         return bool(_BORDER_STYLE.search(style))
     return name in BOX_TAGS and bool(BOX_STYLE.search(style))
+
+
+def is_tinted(attrs: Mapping[str, str | list[str]]) -> bool:
+    """True for an element whose inline style gives it a background colour (a quote set in a
+    box, not one of the article's quotations, which keep the page's ground)."""
+    style = attrs.get("style")
+    return isinstance(style, str) and _TINTED.search(style) is not None
 
 
 # A pull quote: a sentence set apart in quotation marks, alone or over its speaker's name.
