@@ -753,6 +753,23 @@ def is_photo_line(line: str) -> bool:
     return credit is not None and bool(credit.photo) and not credit.authors
 
 
+@functools.cache
+def place_names() -> frozenset[str]:
+    """Provinces, big cities and countries (their names and spellings, folded) from the
+    extractors' gazetteers: the place of a dateline ("Hà Nội | 14/11/2022"), never a byline.
+    Countries that are also common words or given names ("Anh", "Đức") are left out."""
+    from vnextract.pipeline.extract.lexicons import load_tsv
+    from vnextract.pipeline.parse.sites import fold
+
+    names: set[str] = set()
+    for row in load_tsv("provinces.tsv"):
+        names |= {row[0], *(alias for alias in (row[3] if len(row) > 3 else "").split(",") if alias)}
+    for row in load_tsv("countries.tsv"):
+        if len(row) < 2 or row[1] != "1":
+            names |= {row[0], *(alias for alias in (row[2] if len(row) > 2 else "").split(",") if alias)}
+    return frozenset(fold(name) for name in names if name.strip())
+
+
 def is_not_author(text: str) -> bool:
     """True for a name pages put where a byline goes that is no person (a CMS vendor, a desk),
     its initials written with dots or not ("P.V", "PV")."""

@@ -196,7 +196,7 @@ def head_credit(text: str) -> list[str] | None:
     if len(text) > _MAX_CREDIT_CHARS:
         return None
     names: list[str] = []
-    for segment in re.split(r"\s+\|\s+|\s*\|\s*", text):
+    for segment in re.split(r"\s*[|•·]\s*", text):
         segment = segment.strip()
         if not segment:
             continue

@@ -1163,10 +1163,14 @@ def find_head_byline(page: Page, title: str | None) -> str | None:
                 or len(el.get_text()) > _MAX_HEAD_BYLINE_CHARS:
             continue
         right = layout.is_right_aligned(el)
-        if not (right or layout.is_emphasised(el)):
-            continue
+        set_apart = right or layout.is_emphasised(el)
         text = flat_text(el) or ""
         if not text or _in_list(el) or _outside_article(el):
+            continue
+        if not set_apart:
+            names = _meta_line_names(page, text)
+            if names:
+                return _join_names(names)
             continue
         lines = [line.text for line in text_lines(el)]
         while len(lines) > 1 and bylines.is_workplace_line(lines[-1]):
@@ -1184,6 +1188,18 @@ def find_head_byline(page: Page, title: str | None) -> str | None:
         if names:
             return _join_names(names)
     return None
+
+
+def _meta_line_names(page: Page, text: str) -> list[str]:
+    """The writer's names of a meta line under the headline that gives them beside its date
+    ("Thanh Bình | 14/11/2022 16:40", "Quốc Huy • Thứ Bảy, 16/03/2024"); none for a place's
+    dateline ("Hà Nội | 14/11/2022") or a line without a date."""
+    if not parse_datetime(text):
+        return []
+    found = layout.head_credit(text)
+    if not found or any(fold(name) in bylines.place_names() for name in found):
+        return []
+    return [n for name in found for n in byline_names(page, name)]
 
 
 def shown_wins(shown: str | None, declared: str | None) -> bool:
@@ -1388,9 +1404,9 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False, as_sh
     # farther up only a date with its time: a forum post's header row ("02-13-2021, 16:42") sits
     # above the poster's box; a page header's date alone is today's
     farther = list(reversed(elements[max(0, at - _DATELINE_FARTHER): max(0, at - _DATELINE_BEFORE)]))
-    dates_only: list[str] = []
+    dates_only: list[tuple[int, str]] = []  # (elements from the headline, date)
     for group in (after, before, farther):
-        for el in group:
+        for distance, el in enumerate(group, 1):
             if is_gone(el) or el.name in ("script", "style") or headline in el.parents or _in_list(el):
                 continue
             text = el.get_text(" ", strip=True)
@@ -1406,8 +1422,9 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False, as_sh
             if found and "T" in found:
                 return found
             if found and group is not farther:
-                dates_only.append(found)
-    return dates_only[0] if dates_only else None
+                dates_only.append((distance, found))
+    # of dates alone the nearest: an article's above its headline, not a sidebar's event below
+    return min(dates_only, key=lambda item: item[0])[1] if dates_only else None
 
 
 def find_published(page: Page, raw: RawDocument, title: str | None = None) -> str | None:
