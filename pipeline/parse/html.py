@@ -296,12 +296,14 @@ def filter_lines(lines: list[Line], meta: Metadata, *, generic: bool) -> tuple[l
 
 _SHORT_LINE_CHARS = 40
 _MAX_DATE_LINE_CHARS = 60
-# The words a date line holds besides its figures: labels, weekdays, month and time words.
-_DATE_LINE_WORDS = frozenset((
-    "ngày", "đăng", "cập", "nhật", "lúc", "tháng", "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ",
-    "giờ", "phút", "gmt", "sa", "ch", "am", "pm", "xuất", "bản", "hôm", "nay", "qua",
-    "posted", "published", "updated", "on", "at", "date",
-))
+DATE_LINE_WORDS_FILE = Path(__file__).with_name("date_line_words.tsv")
+
+
+@functools.cache
+def _date_line_words() -> frozenset[str]:
+    """The words a date line holds besides its figures (`date_line_words.tsv`)."""
+    lines = DATE_LINE_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _dateline_shaped(text: str) -> bool:
@@ -310,7 +312,7 @@ def _dateline_shaped(text: str) -> bool:
     if len(text) < _SHORT_LINE_CHARS:
         return True
     words = re.findall(r"[^\W\d_]+", text.casefold())
-    return len(text) <= _MAX_DATE_LINE_CHARS and all(word in _DATE_LINE_WORDS for word in words)
+    return len(text) <= _MAX_DATE_LINE_CHARS and all(word in _date_line_words() for word in words)
 
 
 def _chars(paragraphs: list[str]) -> int:
