@@ -44,10 +44,11 @@ def test_a_sentence_opening_with_a_source_stays() -> None:
     [
         ("Chi tiết danh sách xem tại: www.vietnamreport.net.vn/bang-xep-hang", True),
         ("Đường dây nóng: 0236.3822.xxx", True),
-        ("Đặt lịch khám: (028) 54 11 33 33", True),
+        ("Tổng đài đặt lịch khám: (028) 54 11 33 33", True),
         ("Hồ sơ nộp trực tuyến tại: dichvucong.gov.vn, hạn chót là ngày 30/6", False),
         ("Kết quả: đội chủ nhà thắng 2-1", False),
         ("Xem tại www.x.vn", False),  # no label: a sentence's end is for the closing-note rules
+        ("ĐĂNG KÝ THAM DỰ: https://forms.example.vn/hoi-thao-2017", False),  # an event's own call
     ],
 )
 def test_a_pointer_is_a_label_whose_value_is_only_an_address(line: str, pointer: bool) -> None:

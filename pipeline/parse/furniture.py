@@ -167,6 +167,12 @@ def gives_contact(text: str) -> bool:
 
 
 _MAX_POINTER_LABEL_WORDS = 10
+# A label sending readers to look or call elsewhere ("Chi tiết ... xem tại", "Đường dây nóng");
+# an event's "Đăng ký tham dự: <form>" is the notice's own text.
+_POINTER_LABEL = re.compile(
+    r"\b(?:xem|tham khảo|chi tiết|liên hệ|truy cập|website|trang web|đường dây nóng|hotline|điện thoại|tổng đài)\b",
+    re.IGNORECASE,
+)
 
 
 def is_pointer(text: str) -> bool:
@@ -176,7 +182,7 @@ def is_pointer(text: str) -> bool:
     value = value.strip().rstrip(".")
     if not colon or not value or not 0 < len(label.split()) <= _MAX_POINTER_LABEL_WORDS:
         return False
-    return any(p.fullmatch(value) for p in (WEB_ADDRESS, PHONE))
+    return _POINTER_LABEL.search(label) is not None and any(p.fullmatch(value) for p in (WEB_ADDRESS, PHONE))
 
 
 def is_imprint(line: str) -> bool:
