@@ -167,12 +167,15 @@ def gives_contact(text: str) -> bool:
 
 
 _MAX_POINTER_LABEL_WORDS = 10
-# A label sending readers to look or call elsewhere ("Chi tiết ... xem tại", "Đường dây nóng");
-# an event's "Đăng ký tham dự: <form>" is the notice's own text.
-_POINTER_LABEL = re.compile(
-    r"\b(?:xem|tham khảo|chi tiết|liên hệ|truy cập|website|trang web|đường dây nóng|hotline|điện thoại|tổng đài)\b",
-    re.IGNORECASE,
-)
+POINTER_LABELS_FILE = Path(__file__).with_name("pointer_labels.tsv")
+
+
+@functools.cache
+def _pointer_label() -> re.Pattern[str]:
+    """A word of a label sending readers to look or call elsewhere (`pointer_labels.tsv`)."""
+    lines = POINTER_LABELS_FILE.read_text(encoding="utf-8").splitlines()
+    words = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.IGNORECASE)
 
 
 def is_pointer(text: str) -> bool:
@@ -182,7 +185,7 @@ def is_pointer(text: str) -> bool:
     value = value.strip().rstrip(".")
     if not colon or not value or not 0 < len(label.split()) <= _MAX_POINTER_LABEL_WORDS:
         return False
-    return _POINTER_LABEL.search(label) is not None and any(p.fullmatch(value) for p in (WEB_ADDRESS, PHONE))
+    return _pointer_label().search(label) is not None and any(p.fullmatch(value) for p in (WEB_ADDRESS, PHONE))
 
 
 def is_imprint(line: str) -> bool:

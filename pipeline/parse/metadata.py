@@ -1367,18 +1367,13 @@ def _in_list(el: Tag) -> bool:
 
 
 # A dateline that gives the last update, not the publication ("Cập nhật lúc 11:02, 19/10/2020").
-UPDATE_LABEL = re.compile(
-    r"^\s*(?:Cập\s+nh[ậa][tp]|Update[ds]?\b|Last\s+(?:updated|modified)|Sửa\s+(?:đổi|lúc)|Chỉnh\s+sửa)",
-    re.IGNORECASE,
-)
+_UPDATE_WORDS = r"(?:Cập\s+nh[ậa][tp]|Update[ds]?\b|Last\s+(?:updated|modified)|Sửa\s+(?:đổi|lúc)|Chỉnh\s+sửa)"
+UPDATE_LABEL = re.compile(r"^\s*" + _UPDATE_WORDS, re.IGNORECASE)
 
 
 # ... and one after the publication's date, or after a byline, in the same line ("Đăng ngày
 # 17/04/2016 — cập nhật lần cuối 18/04/2016", "bởi admin — cập nhật lần cuối 18/04/2016").
-_UPDATE_WITHIN = re.compile(
-    r"(?<=[\s(|,–—-])(?:Cập\s+nh[ậa][tp]|Update[ds]?\b|Last\s+(?:updated|modified)|Sửa\s+(?:đổi|lúc)|Chỉnh\s+sửa)",
-    re.IGNORECASE,
-)
+_UPDATE_WITHIN = re.compile(r"(?<=[\s(|,–—-])" + _UPDATE_WORDS, re.IGNORECASE)
 
 
 # A line giving another time than the article's: an event's ("- Thời gian: 8h30, Chủ nhật ngày
