@@ -350,9 +350,13 @@ _PAPER_AFTER = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\s]*\s+){1,2}Báo")
 @functools.cache
 def _coded_office() -> re.Pattern[str]:
     """An office signing by its code, no label needed ("Phòng PV11", "Phòng PA05 - Công an tỉnh"):
-    a police or army department's code is letters and digits, no name's word."""
+    a police or army department's code is letters and digits, no name's word; or by its initials
+    alone, after a byline label or not ("by Phòng CTXH", "Phòng TCHC")."""
     offices = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_table().get("office", ()), key=len, reverse=True))
-    return re.compile(rf"^(?i:{offices})\s+[A-ZĐ]{{1,4}}\d{{1,3}}\b")
+    labels = "|".join(re.escape(w.rstrip(":")).replace(r"\ ", r"\s+")
+                      for w in sorted(_table().get("author", ()), key=len, reverse=True))
+    return re.compile(rf"^(?:(?i:{offices})\s+[A-ZĐ]{{1,4}}\d{{1,3}}\b"
+                      rf"|(?:(?i:{labels})\s*:?\s*)?(?i:{offices})\s+[A-ZĐ][A-ZĐ&]{{1,7}}$)")
 
 
 def credit_core(text: str) -> str:

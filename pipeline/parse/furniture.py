@@ -92,7 +92,7 @@ FURNITURE_LINES = re.compile(
     r"^[\s\-–—(\[]*(?:Chia sẻ|Share|Bình luận \(\d+\)|In bài|Theo dõi|Quảng cáo|Advertisement"
     r"|Video đang HOT|Xem thêm|Tin liên quan|Chi tiết)[\s\-–—)\]]*:?\s*$"  # "- Quảng cáo -" too
     r"|^\s*\((?=[^)]*\d)[A-ZĐ0-9][A-ZĐ0-9/.\-]{2,19}\)\s*$"  # a magazine's issue reference: "(SH283/09-12)"
-    r"|^\s*(?:Lượt xem|Lượt đọc|Số lần đọc|Lượt truy cập|Views?|Hits)\s*:?\s*[\d.,]+\s*$"  # a view counter
+    r"|^\s*(?:Lượt xem|Lượt đọc|Số lần đọc|Số lần xem|Lượt truy cập|Views?|Hits)\s*:?\s*[\d.,]+\s*$"  # a view counter
     r"|^\s*\((?:Còn nữa|Còn tiếp|Kỳ sau|Kỳ tới|Hết)[^()]{0,80}\)\s*$"  # a series marker: "(Còn nữa)"
     r"|^\s*Video\s*:\s*\S.{0,150}$"  # a video box's title line
     r"|^\s*(?:Chuyên mục|Danh mục|Category)\s*:\s*\S.{0,60}$",  # the section a CMS files it under

@@ -1168,7 +1168,7 @@ def find_head_byline(page: Page, title: str | None) -> str | None:
         if not text or _in_list(el) or _outside_article(el):
             continue
         if not set_apart:
-            names = _meta_line_names(page, text)
+            names = _meta_line_names(page, el, text)
             if names:
                 return _join_names(names)
             continue
@@ -1190,14 +1190,22 @@ def find_head_byline(page: Page, title: str | None) -> str | None:
     return None
 
 
-def _meta_line_names(page: Page, text: str) -> list[str]:
+def _meta_line_names(page: Page, el: Tag, text: str) -> list[str]:
     """The writer's names of a meta line under the headline that gives them beside its date
-    ("Thanh Bình | 14/11/2022 16:40", "Quốc Huy • Thứ Bảy, 16/03/2024"); none for a place's
-    dateline ("Hà Nội | 14/11/2022") or a line without a date."""
+    ("Thanh Bình | 14/11/2022 16:40", "Quốc Huy • Thứ Bảy, 16/03/2024", or the name and the date
+    in elements of their own, "<i>Lê Diệp</i> <font>Cập nhật ngày: 12/10/2012</font>"); none for a
+    place's dateline ("Hà Nội | 14/11/2022") or a line without a date."""
     if not parse_datetime(text):
         return []
     found = layout.head_credit(text)
-    if not found or any(fold(name) in bylines.place_names() for name in found):
+    # the element's own pieces, its text between them too ("Cập nhật: ... | Lượt xem: 412 | In bài")
+    parts = [piece for child in el.children
+             if (piece := (flat_text(child) or "") if isinstance(child, Tag) else str(child).strip())]
+    if not found and len(parts) > 1:
+        found = layout.head_credit(" | ".join(parts))
+    # no label says it is a byline: a name of two words at least ("In bài", "Tin X" are links and
+    # categories), and no place
+    if not found or any(len(name.split()) < 2 or fold(name) in bylines.place_names() for name in found):
         return []
     return [n for name in found for n in byline_names(page, name)]
 
