@@ -60,7 +60,9 @@ def test_a_drupal_author_field_with_a_rank() -> None:
     assert parse_page(f"<title>{HEADLINE}</title>", body).author == "Phạm Quốc Bảo"
 
 
-QUOTE = "“Việc ghép hai ca cùng ngày đòi hỏi phối hợp rất chặt chẽ, nhất là khâu gây mê và hồi sức sau mổ.”"
+# the article's own quotation runs on (a short lone sentence in a blockquote is one set apart)
+QUOTE = ("“Việc ghép hai ca cùng ngày đòi hỏi phối hợp rất chặt chẽ, nhất là khâu gây mê và hồi sức sau mổ. "
+         "Đến nay cả bốn người đều hồi phục tốt.”")
 
 
 def test_a_plain_blockquote_said_nowhere_else_is_the_articles() -> None:

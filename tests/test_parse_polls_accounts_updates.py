@@ -96,3 +96,17 @@ def test_a_quote_set_on_a_tint_is_a_box_though_said_nowhere_else() -> None:
     for quote, kept in ((tinted, ()), (plain, (said,))):
         body = f"<div class='itemView'><h2>{HEADLINE}</h2><p>{TEXT}</p>{quote}<p>{MORE}</p></div>"
         assert parse_page(HEAD, body).paragraphs == (TEXT, *kept, MORE)
+
+
+@pytest.mark.parametrize(
+    ("quote", "kept"),
+    [
+        ("“Nếu không đổi mới, nghề sẽ chỉ còn trong bảo tàng.”", False),  # one short sentence set apart
+        (("“Việc ghép hai ca cùng ngày đòi hỏi phối hợp rất chặt chẽ giữa các ê-kíp. Đến nay cả bốn người "
+          "đều hồi phục tốt và đã xuất viện.”"), True),  # the article's quotation: two sentences
+        ("“Tuổi cao không phải là chống chỉ định tuyệt đối”, bác sĩ điều trị cho biết.", True),  # its speaker
+    ],
+)
+def test_a_short_lone_quoted_sentence_in_a_blockquote_is_set_apart(quote: str, kept: bool) -> None:
+    body = f"<div class='entry-content'><h1>{HEADLINE}</h1><p>{TEXT}</p><blockquote><p>{quote}</p></blockquote><p>{MORE}</p></div>"
+    assert parse_page(HEAD, body).paragraphs == ((TEXT, quote, MORE) if kept else (TEXT, MORE))

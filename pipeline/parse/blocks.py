@@ -273,9 +273,10 @@ def _is_pull_quote_block(tag: Tag, root: Tag) -> bool:
         text = " ".join(flat_text(child) or "" for child in _text_children(tag) if child is not speaker)
     if not (furniture.is_quote_block(tag.name, tokens) and furniture.is_pull_quote(text, boxed=boxed)):
         return False
-    # a plain blockquote is a pull quote when it repeats the article's words; one said nowhere
-    # else is the article's own quotation ("<blockquote>“Việc ghép hai ca ...”</blockquote>")
-    return boxed or _said_elsewhere(text, tag, root)
+    # a plain blockquote is a pull quote when it repeats the article's words, or is one short
+    # sentence alone; a longer one said nowhere else is the article's own quotation
+    # ("<blockquote>“Việc ghép hai ca ... Đến nay cả bốn người đều hồi phục tốt.”</blockquote>")
+    return boxed or furniture.is_set_apart_sentence(text) or _said_elsewhere(text, tag, root)
 
 
 # A quote block's last element naming its speaker ("<cite>", "<p class=quote__author>"): the

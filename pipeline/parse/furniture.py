@@ -459,6 +459,19 @@ def is_pull_quote(text: str, *, boxed: bool = False) -> bool:
     return boxed or not match["comma"]
 
 
+_MAX_SET_APART_WORDS = 25
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s”\"’»]|$)")
+
+
+def is_set_apart_sentence(text: str) -> bool:
+    """True for a quote block holding one short quoted sentence and no speaker ("“Nếu không đổi
+    mới, nghề sẽ chỉ còn trong bảo tàng.”"): a line set apart to catch the eye, whether or not the
+    text says it too. The article's quotations run longer or name who spoke."""
+    match = _PULL_QUOTE.fullmatch(text.strip())
+    return match is not None and not match["speaker"] and not match["comma"] \
+        and len(text.split()) <= _MAX_SET_APART_WORDS and len(_SENTENCE_END.findall(text.strip())) <= 1
+
+
 def is_quote_block(name: str, tokens: list[str]) -> bool:
     """True for a blockquote or an element whose class names a quote ("em-quote", "wp-block-quote")."""
     return name == "blockquote" or is_quote_box(tokens)
