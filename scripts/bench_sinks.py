@@ -6,8 +6,11 @@
     scripts/bench_sinks.py -n 5000 --batch 500
 
 Each synthetic article has 84 rows (article, persons, titles, entities, dates, statistics,
-documents, mentions), like a long news report. Two passes per database: the first inserts, the
-second re-writes the same ids (the upsert path of a re-extraction: children deleted and inserted).
+documents, mentions), like a long news report. Three passes per database: `insert` writes new
+ids; `changed` re-writes them with every article's statistics changed (a re-extraction that
+changed each article: its child rows deleted and written again); `same` re-writes them as they
+are, under another extractor version (a re-extraction that changed nothing in the rows, a resumed
+run: the articles are updated, their child rows stay, and only the written rows are counted).
 `rows/s` counts the whole write_batch (rows built from records, then written); `tx rows/s` only
 the time inside the database transactions (PostgreSQL builds a share's rows while the shares
 before it are written, inside its transactions: there the two figures come close).
@@ -42,8 +45,9 @@ from vnextract.pipeline.sinks.engine import normalize_url
 SENTENCE = "Ông Nguyễn Văn {i}, Bí thư Huyện ủy, cho biết năm 2023 có {n} đảng viên tại tỉnh Lâm Đồng. "
 
 
-def synthetic_record(number: int) -> Record:
-    """One article: 10 persons (15 titles), 5+5 entities, 10 dates, 15 statistics, 3 documents."""
+def synthetic_record(number: int, variant: int = 0, version: str = "bench") -> Record:
+    """One article: 10 persons (15 titles), 5+5 entities, 10 dates, 15 statistics, 3 documents
+    (their values moved by `variant`)."""
     text = "".join(SENTENCE.format(i=chr(65 + k), n=100 + k) for k in range(15))
     step = len(SENTENCE.format(i="A", n=100))
 
@@ -76,20 +80,23 @@ def synthetic_record(number: int) -> Record:
                       for k in range(5)],
         "dates": [{**at(k, "năm 2023"), "value": "2023", "granularity": "year", "kind": "date"}
                   for k in range(10)],
-        "statistics": [{**at(k, str(100 + k % 15)), "value": 100 + k % 15, "unit": "người",
+        "statistics": [{**at(k, str(100 + k % 15)), "value": 100 + k % 15 + variant, "unit": "người",
                         "subject": "đảng viên", "kind": "count", "period": "2023"} for k in range(15)],
         "documents": [{**at(k, "Huyện ủy"), "kind": "Nghị quyết", "number": f"{k}-NQ/TW"}
                       for k in range(3)],
-        "extractor": {"name": "vnextract", "version": "bench"},
+        "extractor": {"name": "vnextract", "version": version},
     })
 
 
-def bench(url: str, records: list[Record], batch: int) -> list[tuple[str, int, int, float, float, float]]:
+PASSES = ("insert", "changed", "same")
+
+
+def bench(url: str, passes: dict[str, list[Record]], batch: int) -> list[tuple[str, int, int, float, float, float]]:
     """(pass, articles, rows, seconds, seconds inside transactions, CPU seconds of this process)
-    for an insert and a re-write."""
+    for each pass, in order."""
     results = []
     with DatabaseSink(url) as sink:
-        for label in ("insert", "rewrite"):
+        for label, records in passes.items():
             rows = 0
             in_db = sink.stats.seconds
             cpu = time.process_time()
@@ -137,7 +144,11 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=200, help="records per transaction")
     parser.add_argument("--runs", type=int, default=1, help="runs per database, each on a fresh one")
     args = parser.parse_args()
-    records = [synthetic_record(i) for i in range(args.articles)]
+    passes = {
+        "insert": [synthetic_record(i) for i in range(args.articles)],
+        "changed": [synthetic_record(i, variant=1) for i in range(args.articles)],
+        "same": [synthetic_record(i, variant=1, version="bench-2") for i in range(args.articles)],
+    }
     with tempfile.TemporaryDirectory() as tmp:
         urls = args.db or [f"sqlite:///{tmp}/bench.db"]
         load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
@@ -150,7 +161,7 @@ def main() -> int:
             backend = normalize_url(url).get_backend_name()
             for _ in range(args.runs):
                 with fresh_database(url) as target:
-                    for label, articles, rows, seconds, in_db, cpu in bench(target, records, args.batch):
+                    for label, articles, rows, seconds, in_db, cpu in bench(target, passes, args.batch):
                         print(f"{backend:<12} {label:<8} {rows:>8} {seconds:>8.2f} {rows / seconds:>9.0f} "
                               f"{articles / seconds:>10.0f} {rows / in_db:>10.0f} {cpu:>6.2f}")
                         summary.setdefault((backend, label), []).append((rows / seconds, rows / in_db))

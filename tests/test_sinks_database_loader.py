@@ -1,8 +1,9 @@
 # ruff: noqa: F811  (fixtures are imported by name; pytest binds them to test arguments)
 """The fast loader: a PostgreSQL batch split into shares over several connections writes the same
 rows as one transaction and fails as a whole (SQLite, one writer, ignores the layout); schema
-version 3 (no foreign keys on PostgreSQL's child tables, a cascade trigger instead, LZ4) reached
-by new and by older databases alike."""
+version 4 (no foreign keys on PostgreSQL's child tables, a cascade trigger instead, LZ4, the
+digest of each article's child rows) reached by new and by older databases alike; a re-write
+leaves the child rows of articles whose rows did not change in place."""
 
 from __future__ import annotations
 
@@ -162,7 +163,7 @@ def foreign_keys(engine: Engine) -> set[tuple[str, str]]:
 def test_database_loader_schema_of_a_new_database(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
-        assert migrate(engine) == SCHEMA_VERSION == 3
+        assert migrate(engine) == SCHEMA_VERSION == 4
         if engine.dialect.name == "sqlite":  # SQLite checks them cheaply and keeps them
             assert ("titles", "persons") in foreign_keys(engine)
             assert {table for table, _ in foreign_keys(engine)} == set(CHILD_TABLES)
@@ -181,7 +182,7 @@ def test_database_loader_schema_of_a_new_database(db_url: str) -> None:
 
 def test_database_loader_version_2_database_upgraded(db_url: str) -> None:
     """A database as version 2 made it (foreign keys on every child table, pglz, no trigger),
-    holding articles, steps to version 3 and keeps every row; it is then written as usual."""
+    holding articles, steps to version 4 and keeps every row; it is then written as usual."""
     records = many_records("0.1.0")
     engine = make_engine(db_url)
     try:
@@ -205,9 +206,9 @@ def test_database_loader_version_2_database_upgraded(db_url: str) -> None:
         with engine.begin() as conn:
             meta = METADATA.tables["meta"]
             conn.execute(meta.update().where(meta.c.key == VERSION_KEY).values(value="2"))
-        assert migrate(engine) == 3
+        assert migrate(engine) == SCHEMA_VERSION
         with engine.connect() as conn:
-            assert stored_version(conn) == 3
+            assert stored_version(conn) == SCHEMA_VERSION
         assert snapshot(engine) == before
         if engine.dialect.name == "postgresql":
             assert foreign_keys(engine) == set()
@@ -251,3 +252,68 @@ def test_database_loader_deletes_old_children_through_the_keys(db_url: str) -> N
             raw.rollback()
         finally:
             raw.close()
+
+
+def child_row_ids(engine: Engine) -> dict[str, list[Any]]:
+    """The physical ids of every child row (PostgreSQL's ctid, SQLite's rowid) and whose article they are."""
+    row_id = "ctid::text" if engine.dialect.name == "postgresql" else "rowid"
+    with engine.connect() as conn:
+        return {name: sorted(conn.execute(text(f'SELECT article_id, {row_id} FROM "{name}"')).all())
+                for name in CHILD_TABLES}
+
+
+def test_database_loader_rewrite_keeps_child_rows_that_did_not_change(db_url: str) -> None:
+    """A re-write of the same records (a resumed run, a re-extraction that changed nothing in the
+    rows) updates the articles and leaves their child rows where they are; an article whose rows
+    changed has them replaced, in the same batch."""
+    records = many_records("0.1.0")
+    engine = make_engine(db_url)
+    try:
+        with DatabaseSink(db_url, writers=2, chunk=2) as sink:
+            sink.write_batch(records)
+        before, places = snapshot(engine), child_row_ids(engine)
+        changed = records[0].model_copy(update={"persons": records[0].persons[:1], "officials": []})
+        again = [record.model_copy(update={"extractor": record.extractor.model_copy(update={"version": "0.2.0"})})
+                 for record in [changed, *records[1:]]]
+        with DatabaseSink(db_url, writers=2, chunk=2) as sink:
+            rows = sink.write_batch(again)
+        after, moved = snapshot(engine), child_row_ids(engine)
+        assert rows == len(again) + sum(len(table) for table in child_rows(changed).values())
+        for name in CHILD_TABLES:  # the other articles' rows stayed in place
+            assert [r for r in moved[name] if r[0] != changed.id] == [r for r in places[name] if r[0] != changed.id]
+        assert after["persons"] == sorted(tuple(zip(("article_id", "person_no", "name"), row, strict=True))
+                                          for record in again for row in child_rows(record)["persons"])
+        assert {json.loads(text_)["extractor"]["version"] for _, text_ in after["records"]} == {"0.2.0"}
+        assert after != before
+        with DatabaseSink(db_url) as sink:  # back as first written: the changed article's rows again
+            sink.write_batch(records)
+        assert snapshot(engine)["persons"] == before["persons"]
+    finally:
+        engine.dispose()
+
+
+def test_database_loader_version_3_database_gains_the_digest(db_url: str) -> None:
+    """A database written before the digest (version 3, no column) is migrated; its first
+    re-write replaces every article's child rows, and the next keeps them."""
+    records = many_records("0.1.0")
+    engine = make_engine(db_url)
+    try:
+        with DatabaseSink(db_url) as sink:
+            sink.write_batch(records)
+        before = snapshot(engine)
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE articles DROP COLUMN rows_digest"))
+            meta = METADATA.tables["meta"]
+            conn.execute(meta.update().where(meta.c.key == VERSION_KEY).values(value="3"))
+        assert migrate(engine) == SCHEMA_VERSION
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM articles WHERE rows_digest IS NULL")).scalar_one() == len(records)
+        with DatabaseSink(db_url) as sink:
+            first = sink.write_batch(records)
+        with DatabaseSink(db_url) as sink:
+            second = sink.write_batch(records)
+        assert first == len(records) + sum(len(t) for r in records for t in child_rows(r).values())
+        assert second == len(records)
+        assert snapshot(engine) == before
+    finally:
+        engine.dispose()

@@ -37,6 +37,7 @@ from vnextract.pipeline.sinks.rows import (
     article_row,
     child_rows,
     record_json,
+    rows_digest,
 )
 from vnextract.pipeline.sinks.schema import CHILD_TABLES, METADATA, migrate
 
@@ -45,6 +46,7 @@ LOGGER = logging.getLogger(__name__)
 ARTICLES: Table = METADATA.tables["articles"]
 REJECTIONS: Table = METADATA.tables["rejections"]
 ARTICLE_COLUMNS: tuple[str, ...] = tuple(c.name for c in ARTICLES.columns)
+_DIGEST_AT = ARTICLE_COLUMNS.index("rows_digest")
 # Ids per DELETE … IN (…): well under SQLite's bound-parameter limit.
 DELETE_CHUNK = 500
 # PostgreSQL: the per-connection temporary table a batch of articles is COPYed into first.
@@ -127,6 +129,9 @@ _PG_UPSERT = (
     + ", ".join(f'"{c}" = excluded."{c}"' for c in ARTICLE_COLUMNS if c != "id")
     + " RETURNING id, xmax = 0"
 )
+# The share's stored articles locked (in id order, as every writer locks them) with the digest
+# of their child rows, before anything is written: rows whose digest has not changed stay.
+_PG_STORED = "SELECT id, rows_digest FROM articles WHERE id = ANY(%(ids)s) ORDER BY id FOR UPDATE"
 # ... and those old child rows deleted, every table in one statement (one round trip).
 _PG_DELETE = "WITH " + ", ".join(
     f'gone_{name} AS (DELETE FROM "{name}" WHERE article_id = ANY(%(ids)s))' for name in CHILD_TABLES[1:]
@@ -216,29 +221,43 @@ def _write_sqlite_share(
     """SQLite: prepared statements through the driver's executemany, positional rows.
 
     The writer holds the database's only write lock (BEGIN IMMEDIATE), so the ids already
-    stored can be asked first and only their old child rows deleted: a first load deletes
-    nothing.
+    stored can be asked first, with their child rows' digest: only the old child rows of the
+    articles whose rows changed are deleted and written again. A first load deletes nothing.
     """
     raw: Any = conn.connection.driver_connection  # a sqlite3 Connection
     cursor = raw.cursor()
     ids = [row[0] for row in articles]
-    stored: list[str] = []
+    stored: dict[str, str | None] = {}
     for start in range(0, len(ids), DELETE_CHUNK):
         chunk = ids[start:start + DELETE_CHUNK]
         marks = ", ".join("?" * len(chunk))
-        stored += [row[0] for row in cursor.execute(
-            f"SELECT id FROM articles WHERE id IN ({marks})", chunk)]
+        stored.update(cursor.execute(f"SELECT id, rows_digest FROM articles WHERE id IN ({marks})", chunk))
+    kept = _unchanged(articles, stored)
+    changed = [article_id for article_id in stored if article_id not in kept]
     cursor.executemany(statements["articles"], articles)
     for name in reversed(CHILD_TABLES):  # children of children first
-        for start in range(0, len(stored), DELETE_CHUNK):
-            chunk = stored[start:start + DELETE_CHUNK]
+        for start in range(0, len(changed), DELETE_CHUNK):
+            chunk = changed[start:start + DELETE_CHUNK]
             marks = ", ".join("?" * len(chunk))
             cursor.execute(f'DELETE FROM "{name}" WHERE article_id IN ({marks})', chunk)
+    written = 0
     for name in CHILD_TABLES:
-        if children[name]:
-            cursor.executemany(statements[name], children[name])
+        rows = _without(children[name], kept)
+        if rows:
+            cursor.executemany(statements[name], rows)
+            written += len(rows)
     cursor.close()
-    return len(articles), sum(len(rows) for rows in children.values())
+    return len(articles), written
+
+
+def _unchanged(articles: list[TableRow], stored: dict[str, str | None]) -> set[str]:
+    """The ids of the articles stored already with child rows of the same digest: left in place."""
+    return {row[0] for row in articles if row[_DIGEST_AT] is not None and stored.get(row[0]) == row[_DIGEST_AT]}
+
+
+def _without(rows: list[TableRow], kept: set[str]) -> list[TableRow]:
+    """Child rows of the articles whose rows are written (those of `kept` articles stay as stored)."""
+    return [row for row in rows if row[0] not in kept] if kept else rows
 
 
 def _write_pg_share(conn: Connection, articles: list[TableRow], children: dict[str, list[TableRow]]) -> tuple[int, int]:
@@ -246,24 +265,31 @@ def _write_pg_share(conn: Connection, articles: list[TableRow], children: dict[s
     merged into `articles` by one upsert, the old child rows of the articles that were already
     stored deleted, the new ones COPYed in. (article rows, child rows) written.
 
-    The upsert comes before the delete: it locks the articles' rows, so a second writer of the
-    same article (another worker) waits there and then deletes the first one's children instead
-    of colliding with them.
+    The stored articles are locked first, with their child rows' digest: those whose rows have
+    not changed keep them. A second writer of the same article (another worker) waits at that
+    lock, or at the upsert for an article both insert, and then deletes the first one's children
+    instead of colliding with them (an article the upsert found stored that the lock had not seen
+    has its child rows written again).
     """
     types, dumper = conn.connection.info[STAGE_TABLE]
     raw: Any = conn.connection.driver_connection
     with raw.cursor() as cursor:
         cursor.adapters.register_dumper(None, dumper)  # by oid only: what set_types looks up
+        kept = _unchanged(articles, dict(cursor.execute(_PG_STORED, {"ids": [row[0] for row in articles]})))
         _copy(cursor, STAGE_TABLE, ARTICLE_COLUMNS, types[STAGE_TABLE], articles)
         # Only the articles that were stored already have child rows to delete.
-        stored = [article_id for article_id, inserted in cursor.execute(_PG_UPSERT) if not inserted]
-        if stored:
+        changed = [article_id for article_id, inserted in cursor.execute(_PG_UPSERT)
+                   if not inserted and article_id not in kept]
+        if changed:
             cursor.execute(_PG_BY_INDEX)
-            cursor.execute(_PG_DELETE, {"ids": stored})
+            cursor.execute(_PG_DELETE, {"ids": changed})
+        written = 0
         for name in CHILD_TABLES:
-            if children[name]:
-                _copy(cursor, name, CHILD_COLUMNS[name], types[name], children[name])
-    return len(articles), sum(len(rows) for rows in children.values())
+            rows = _without(children[name], kept)
+            if rows:
+                _copy(cursor, name, CHILD_COLUMNS[name], types[name], rows)
+                written += len(rows)
+    return len(articles), written
 
 
 def _copy(cursor: Any, table: str, columns: Sequence[str], types: list[int], rows: list[TableRow]) -> None:
@@ -348,10 +374,11 @@ class DatabaseSink(ClosingSink):
         children: dict[str, list[TableRow]] = {name: [] for name in CHILD_TABLES}
         for record in records:
             record, dumped = record_json(record)
-            row = article_row(record, dumped, now)
+            own = child_rows(record)
+            row = article_row(record, dumped, now, rows_digest(own))
             row["updated_at"] = stamp
             articles.append(tuple(row[name] for name in ARTICLE_COLUMNS))
-            for name, rows in child_rows(record).items():
+            for name, rows in own.items():
                 children[name].extend(rows)
         return articles, children
 

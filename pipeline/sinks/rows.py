@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import marshal
 import re
 from typing import Any
 
@@ -47,8 +49,9 @@ def record_json(record: Record) -> tuple[Record, JsonText]:
     return record, JsonText(dumped)
 
 
-def article_row(record: Record, dumped: JsonText, now: dt.datetime) -> Row:
-    """The `articles` row of a record (`record`, `dumped` from `record_json`)."""
+def article_row(record: Record, dumped: JsonText, now: dt.datetime, digest: str | None = None) -> Row:
+    """The `articles` row of a record (`record`, `dumped` from `record_json`; `digest` of its
+    child rows from `rows_digest`)."""
     return {
         "id": record.id,
         "url": record.source.url,
@@ -60,6 +63,7 @@ def article_row(record: Record, dumped: JsonText, now: dt.datetime) -> Row:
         "schema_version": record.schema_version,
         "record": dumped,
         "updated_at": now,
+        "rows_digest": digest,
     }
 
 
@@ -94,6 +98,13 @@ def _merged(record: Record) -> list[tuple[str, list[Title], list[Mention]]]:
                 mention_keys.add(mention_key)
                 mentions.append(mention)
     return [(name, entry[0], entry[1]) for name, entry in merged.items()]
+
+
+def rows_digest(children: dict[str, list[TableRow]]) -> str:
+    """A digest of an article's child rows (`child_rows`): equal digests, equal rows. Marshal's
+    version 2 writes values only (no back-references, which follow how objects are shared), and
+    at a fifth of repr's cost."""
+    return hashlib.blake2b(marshal.dumps(children, 2), digest_size=16).hexdigest()
 
 
 def child_rows(record: Record) -> dict[str, list[TableRow]]:

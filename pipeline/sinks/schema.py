@@ -41,7 +41,7 @@ from sqlalchemy.exc import DBAPIError
 LOGGER = logging.getLogger(__name__)
 
 # Version of the database layout (not of the record contract, which is `articles.schema_version`).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 VERSION_KEY = "schema_version"
 
 JSON_TYPE = JSON().with_variant(JSONB(), "postgresql")
@@ -94,6 +94,13 @@ def _province_column() -> Column[Any]:
     return Column("province", Text)
 
 
+def _rows_digest_column() -> Column[Any]:
+    """articles.rows_digest: a digest of the article's child rows, added in version 4. A re-write
+    whose rows have the same digest leaves them in place (a re-extraction that changed nothing in
+    them, a resumed run writing an article again)."""
+    return Column("rows_digest", String(32))
+
+
 def build_metadata() -> MetaData:
     """A fresh MetaData holding every table of the current schema version."""
     md = MetaData()
@@ -109,6 +116,7 @@ def build_metadata() -> MetaData:
         Column("schema_version", String(16), nullable=False),
         Column("record", JSON_TYPE, nullable=False),
         Column("updated_at", DateTime(timezone=True), nullable=False),
+        _rows_digest_column(),
         Index("ix_articles_published_at", "published_at"),
         Index("ix_articles_outlet", "outlet"),
         Index("ix_articles_extractor_version", "extractor_version"),
@@ -276,6 +284,12 @@ def _drop_child_foreign_keys(conn: Connection) -> None:
                 LOGGER.info("dropped foreign key %s.%s", table, key["name"])
 
 
+def _add_rows_digest(conn: Connection) -> None:
+    """Version 4: the digest of each article's child rows (NULL on rows written before: their
+    first re-write replaces their child rows, as every re-write did)."""
+    add_column(conn, "articles", _rows_digest_column())
+
+
 # A migration brings the schema from version N-1 to N; it runs inside the migrating transaction.
 Migration = Callable[[Connection], None]
 
@@ -283,7 +297,7 @@ Migration = Callable[[Connection], None]
 # older one steps through MIGRATIONS[stored + 1] ... MIGRATIONS[SCHEMA_VERSION]. Tables and
 # indexes that are missing afterwards are created from METADATA, so a migration only has to
 # change what already exists (add a column, rename, backfill).
-MIGRATIONS: dict[int, Migration] = {2: _add_locations_province, 3: _drop_child_foreign_keys}
+MIGRATIONS: dict[int, Migration] = {2: _add_locations_province, 3: _drop_child_foreign_keys, 4: _add_rows_digest}
 
 
 class SchemaVersionError(RuntimeError):
