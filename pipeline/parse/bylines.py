@@ -312,7 +312,7 @@ _PLACE_LEVEL = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phườ
 
 
 _WORKPLACE_MAX_WORDS = 12
-_SHORT_WORKPLACE_WORDS = 4
+_SHORT_WORKPLACE_WORDS = 8
 
 
 def is_workplace_line(text: str) -> bool:
@@ -356,7 +356,7 @@ def _coded_office() -> re.Pattern[str]:
     labels = "|".join(re.escape(w.rstrip(":")).replace(r"\ ", r"\s+")
                       for w in sorted(_table().get("author", ()), key=len, reverse=True))
     return re.compile(rf"^(?:(?i:{offices})\s+[A-ZĐ]{{1,4}}\d{{1,3}}\b"
-                      rf"|(?:(?i:{labels})\s*:?\s*)?(?i:{offices})\s+[A-ZĐ][A-ZĐ&]{{1,7}}$)")
+                      rf"|(?:(?i:{labels})\s*:?\s*)?(?=[A-ZĐ][a-zà-ỹđ])(?i:{offices})\s+[A-ZĐ][A-ZĐ&]{{1,7}}$)")
 
 
 def credit_core(text: str) -> str:

@@ -95,7 +95,9 @@ FURNITURE_LINES = re.compile(
     r"|^\s*(?:Lượt xem|Lượt đọc|Số lần đọc|Số lần xem|Lượt truy cập|Views?|Hits)\s*:?\s*[\d.,]+\s*$"  # a view counter
     r"|^\s*\((?:Còn nữa|Còn tiếp|Kỳ sau|Kỳ tới|Hết)[^()]{0,80}\)\s*$"  # a series marker: "(Còn nữa)"
     r"|^\s*Video\s*:\s*\S.{0,150}$"  # a video box's title line
-    r"|^\s*(?:Chuyên mục|Danh mục|Category)\s*:\s*\S.{0,60}$",  # the section a CMS files it under
+    r"|^\s*(?:Chuyên mục|Danh mục|Category)\s*:\s*\S.{0,60}$"  # the section a CMS files it under
+    # an article's tools in a row: "In bài Gửi bài", "Bản in | Gửi cho bạn bè | Về đầu trang"
+    r"|^(?:\s*[|•·\-–]?\s*(?:In bài|Bản in|Gửi bài|Gửi email|Gửi cho bạn bè|Lưu bài|Chia sẻ|Quay lại|Về đầu trang|Đầu trang)){2,}\s*$",
     re.IGNORECASE,
 )
 

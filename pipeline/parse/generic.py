@@ -21,6 +21,9 @@ _MIN_PARAGRAPH_CHARS = 25
 _MAX_LINK_DENSITY = 0.5
 _SIBLING_SHARE = 0.25  # a sibling scoring this share of the best joins it
 _PARAGRAPH_SHARE = 0.75  # ... or this share of one of the best's paragraphs, on average
+_NEIGHBOUR_SHARE = 0.3  # ... or, next to a chosen block past photos, this share of one
+_NEIGHBOUR_TAGS = ("div", "p")  # ... when it is a paragraph's block, of sentences
+_MIN_NEIGHBOUR_CHARS = 80
 _PARAGRAPH_TAGS = ("p", "pre", "blockquote")
 _TEXT_CONTAINERS = ("div", "td", "section", "article")
 _DIRECT_TEXT_CHARS = 80
@@ -189,16 +192,29 @@ def best_containers(root: Tag) -> list[Tag]:
         return other.score >= best.score * _SIBLING_SHARE or (
             other.pieces > 0 and other.score >= paragraph and other.score / other.pieces >= paragraph)
 
-    chosen = []
-    for sibling in parent.find_all(True, recursive=False):
-        if sibling is best.tag:
-            chosen.append(sibling)
+    def alike(sibling: Tag) -> bool:
+        return sibling.name == best.tag.name and sibling.get("class") == best.tag.get("class")
+
+    siblings = parent.find_all(True, recursive=False)
+    chosen = [s for s in siblings if s is best.tag or (alike(s) and (o := candidates.get(id(s))) and joins(o))]
+    # A shorter paragraph in a block of its own after the chosen ones, past photos and empty
+    # blocks only, joins them too ("<div>Giá vé ... mùng 5 Tết.</div>" closing a body of divs;
+    # a block before them is a lead the page shows apart).
+    for sibling in siblings[siblings.index(best.tag) + 1:]:
+        if sibling in chosen:
             continue
         other = candidates.get(id(sibling))
-        if other and joins(other) and sibling.name == best.tag.name \
-                and sibling.get("class") == best.tag.get("class"):
-            chosen.append(sibling)
-    return chosen
+        if other is None:
+            if sibling.get_text(strip=True) and not sibling.find("img"):
+                break  # a block of text the scoring passed over ends the run
+            continue
+        text = sibling.get_text(" ", strip=True)
+        if not (sibling.name in _NEIGHBOUR_TAGS and alike(sibling) and other.pieces > 0
+                and other.score / other.pieces >= paragraph * _NEIGHBOUR_SHARE
+                and len(text) >= _MIN_NEIGHBOUR_CHARS and text.endswith((".", "!", "?", "…", "”", '"'))):
+            break  # (a table's cells beside the text are a sidebar's, however close)
+        chosen.append(sibling)
+    return [s for s in siblings if s in chosen]
 
 
 # A question's block on a Q&A page ("<div class=qa-question><div class=q-content>...").

@@ -341,7 +341,8 @@ def credit_after(container: Tag) -> list[str]:
                 # X</p><p>Nguồn tin: Y</p></div>")
                 for block in (node, *node.find_all("p", limit=1)):
                     line = flat_text(block) or ""
-                    names = _credit_names(line) if len(line) <= _MAX_CREDIT_CHARS else None
+                    # (a row of tools, "In bài Gửi bài", reads as names to the credit reader)
+                    names = _credit_names(line) if len(line) <= _MAX_CREDIT_CHARS and not furniture.is_furniture(line) else None
                     if names and (is_emphasised(block) or is_right_aligned(block) or _bold_style(block)):
                         block.decompose()
                         return names

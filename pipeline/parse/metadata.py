@@ -603,13 +603,17 @@ def _prose_start(page: Page, el: Tag) -> int:
     return page.index._position(el)
 
 
+# The page's and the article's own wrappers: no block above them is the masthead or furniture.
+_PAGE_WRAPPERS = ("body", "html", "[document]", "article", "main")
+
+
 def _outside_article(el: Tag) -> bool:
     """True for an element of the page's masthead (the site's name in an h1) or of its furniture
     (comments, related links, sidebars: "2 bình luận về “<headline>”")."""
     if el.get("itemprop") == "headline":
         return False  # microdata names it the article's headline, whatever its wrapper's class
     for node in (el, *el.parents):
-        if not isinstance(node, Tag) or node.name in ("body", "html", "[document]", "article", "main"):
+        if not isinstance(node, Tag) or node.name in _PAGE_WRAPPERS:
             break
         if node.name == "footer" and node.find_parent("article") is not None:
             continue  # an article's own footer (HTML5): "<footer class=entry-footer>Tác giả: X"
@@ -1369,6 +1373,16 @@ def _headline_element(page: Page, title: str | None) -> Tag | None:
     return found
 
 
+def _meta_item(el: Tag) -> bool:
+    """True for an element in a list item that holds no link, outside any link: a meta line's
+    piece set as a list (Elementor's post info: "<li><time>19/04/2024</time></li>"); the dates
+    of other articles sit beside the links to them."""
+    if el.name == "a" or el.find_parent("a") is not None:
+        return False
+    item = el if el.name == "li" else el.find_parent("li")
+    return item is not None and item.find("a") is None
+
+
 def _in_list(el: Tag) -> bool:
     """True for an element inside a link or a list item: dates of other articles."""
     return el.name in _LIST_TAGS or any(parent.name in _LIST_TAGS for parent in el.parents)
@@ -1410,7 +1424,7 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False, as_sh
     dates_only: list[tuple[int, str]] = []  # (elements from the headline, date)
     for group in (after, before, farther):
         for distance, el in enumerate(group, 1):
-            if is_gone(el) or el.name in ("script", "style") or headline in el.parents or _in_list(el):
+            if is_gone(el) or el.name in ("script", "style") or headline in el.parents or (_in_list(el) and not _meta_item(el)):
                 continue
             text = el.get_text(" ", strip=True)
             if not text or len(text) > _MAX_DATELINE_CHARS or bool(UPDATE_LABEL.match(text)) != updates:
@@ -1670,6 +1684,17 @@ def _in_reader_case(page: Page, shouted: str) -> str | None:
 _MAX_MASTHEAD_NAME_WORDS = 12
 
 
+def _in_masthead(el: Tag) -> bool:
+    """True for an element inside a block named the masthead, below the page's or the article's
+    own wrapper (a theme's `<body id=top>` names no masthead)."""
+    for node in (el, *el.parents):
+        if not isinstance(node, Tag) or node.name in _PAGE_WRAPPERS:
+            return False
+        if furniture.is_masthead(node.get("class"), node.get("id")):
+            return True
+    return False
+
+
 def _masthead_names(page: Page) -> list[str]:
     """The site's name as its masthead heading writes it (an institution's portal: "<div
     class=header><h1 class=site-title>BỆNH VIỆN ĐA KHOA TỈNH X</h1>"). A name in capitals is
@@ -1677,9 +1702,7 @@ def _masthead_names(page: Page) -> list[str]:
     readers do not write names in capitals."""
     found = []
     for el in page.index.by_tag("h1")[:_MAX_LOGO_ELEMENTS]:
-        if el.get("itemprop") == "headline" or not any(
-                isinstance(node, Tag) and furniture.is_masthead(node.get("class"), node.get("id"))
-                for node in (el, *el.parents)):
+        if el.get("itemprop") == "headline" or not _in_masthead(el):
             continue
         name = clean_text(flat_text(el) or "")
         if not name or len(name.split()) > _MAX_MASTHEAD_NAME_WORDS or parse_datetime(name):
