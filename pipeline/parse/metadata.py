@@ -1126,7 +1126,9 @@ def find_author(page: Page) -> str | None:
     declared = _join_names([n for name in ld_names for n in byline_names(page, _plain(name, unescape=True))])
     shown = None
     for selector in GENERIC_AUTHOR:
-        found = [el for el in page.index.select([selector]) if el.name == "meta" or not _outside_article(el)]
+        # (a page's wrapper is no byline, whatever its class: WordPress's <body class=single-author>)
+        found = [el for el in page.index.select([selector])
+                 if el.name == "meta" or (el.name not in _PAGE_WRAPPERS and not _outside_article(el))]
         shown = _join_names([n for el in found[:_MAX_BYLINE_ELEMENTS] for n in _element_names(page, el)])
         if shown:
             break
@@ -1390,7 +1392,9 @@ def _in_list(el: Tag) -> bool:
 
 # A dateline that gives the last update, not the publication ("Cập nhật lúc 11:02, 19/10/2020").
 _UPDATE_WORDS = r"(?:Cập\s+nh[ậa][tp]|Update[ds]?\b|Last\s+(?:updated|modified)|Sửa\s+(?:đổi|lúc)|Chỉnh\s+sửa)"
-UPDATE_LABEL = re.compile(r"^\s*" + _UPDATE_WORDS, re.IGNORECASE)
+UPDATE_LABEL = re.compile(r"^\s*(?:Ngày\s+)?" + _UPDATE_WORDS, re.IGNORECASE)  # "Ngày cập nhật ..." too
+# ... and one that says outright it is the last change, never the publication
+_LAST_CHANGE = re.compile(r"lần\s+cuối|Last\s+(?:updated|modified)|Sửa\s+đổi|Chỉnh\s+sửa", re.IGNORECASE)
 
 
 # ... and one after the publication's date, or after a byline, in the same line ("Đăng ngày
@@ -1411,6 +1415,14 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False, as_sh
     a date with its time before a date alone (a page header shows today's date without one).
     A dateline labelled as an update is passed over (`updates=True`: only those are read).
     `as_shown`: the date its text shows, never its element's machine-readable attributes."""
+    found = _dateline(page, title, updates=updates, as_shown=as_shown)
+    return found[1] if found else None
+
+
+def _dateline(page: Page, title: str | None, *, updates: bool = False, as_shown: bool = False,
+              last_change: bool = True) -> tuple[int, str] | None:
+    """`dateline_near`'s date and its distance from the headline, in elements (`last_change`
+    False: not a dateline saying outright it gives the last change)."""
     headline = _headline_element(page, title)
     if headline is None:
         return None
@@ -1429,6 +1441,8 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False, as_sh
             text = el.get_text(" ", strip=True)
             if not text or len(text) > _MAX_DATELINE_CHARS or bool(UPDATE_LABEL.match(text)) != updates:
                 continue
+            if not last_change and _LAST_CHANGE.search(text):
+                continue
             if furniture.is_imprint(text) or _outside_article(el) or _beside_link(el) or OTHER_TIME_LABEL.match(text):
                 continue  # the footer's licence date, a reader comment's or a related link's date, an event's
             found = parse_datetime(text) if as_shown else _element_date(el)
@@ -1437,11 +1451,11 @@ def dateline_near(page: Page, title: str | None, *, updates: bool = False, as_sh
                 first = parse_datetime(text[:later.start()])  # is not the publication's
                 found = found if first and found and found[:10] == first[:10] else first
             if found and "T" in found:
-                return found
+                return distance, found
             if found and group is not farther:
                 dates_only.append((distance, found))
     # of dates alone the nearest: an article's above its headline, not a sidebar's event below
-    return min(dates_only, key=lambda item: item[0])[1] if dates_only else None
+    return min(dates_only, key=lambda item: item[0]) if dates_only else None
 
 
 def find_published(page: Page, raw: RawDocument, title: str | None = None) -> str | None:
@@ -1455,11 +1469,28 @@ def find_published(page: Page, raw: RawDocument, title: str | None = None) -> st
     shown = dateline_near(page, title, as_shown=True) if found and "T" in found else None
     if found and shown and _zone_slip(found, shown):
         found = shown
-    found = found or dateline_near(page, title) or _find_date(page, (), "", (), GENERIC_PUBLISHED)
+    found = found or _labelled_or_plain_dateline(page, title) or _find_date(page, (), "", (), GENERIC_PUBLISHED)
     # an "updated" dateline when it is the only one (old CMSs label their one dateline so), and
     # htmldate last: on a page with no dateline it reads the dates of other articles' links too
     found = found or dateline_near(page, title, updates=True) or parse_datetime(raw.published)
     return found or library_date(page)
+
+
+_NEAR_DATELINES = 4  # elements apart: two datelines of one meta line ("Cập nhật ..." beside the day)
+
+
+def _labelled_or_plain_dateline(page: Page, title: str | None) -> str | None:
+    """The dateline near the headline; when it shows a date alone and a dateline labelled as an
+    update sits well nearer ("Ngày cập nhật 26/11/2017" under the headline, today's date in the
+    page header or a court's schedule farther off), the labelled one: old CMSs label their only
+    dateline so. Beside it in one meta line, the date alone is the publication's."""
+    plain = _dateline(page, title)
+    if plain and "T" in plain[1]:
+        return plain[1]
+    labelled = _dateline(page, title, updates=True, last_change=False)
+    if labelled and (plain is None or labelled[0] + _NEAR_DATELINES < plain[0]):
+        return labelled[1]
+    return plain[1] if plain else None
 
 
 _MAX_ZONE_SLIP = dt.timedelta(hours=14)
