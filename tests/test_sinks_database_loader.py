@@ -1,9 +1,9 @@
 # ruff: noqa: F811  (fixtures are imported by name; pytest binds them to test arguments)
 """The fast loader: a PostgreSQL batch split into shares over several connections writes the same
 rows as one transaction and fails as a whole (SQLite, one writer, ignores the layout); schema
-version 4 (no foreign keys on PostgreSQL's child tables, a cascade trigger instead, LZ4, the
-digest of each article's child rows) reached by new and by older databases alike; a re-write
-leaves the child rows of articles whose rows did not change in place."""
+version 5 (no foreign keys on PostgreSQL's child tables, a cascade trigger instead, LZ4, the
+digest of each article's child rows, no index that another serves) reached by new and by older
+databases alike; a re-write leaves the child rows of articles whose rows did not change in place."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from vnextract.pipeline.sinks.rows import child_rows
 from vnextract.pipeline.sinks.schema import (
     CASCADE_TRIGGER,
     CHILD_TABLES,
+    DROPPED_INDEXES,
     LZ4_COLUMNS,
     METADATA,
     SCHEMA_VERSION,
@@ -163,7 +164,7 @@ def foreign_keys(engine: Engine) -> set[tuple[str, str]]:
 def test_database_loader_schema_of_a_new_database(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
-        assert migrate(engine) == SCHEMA_VERSION == 4
+        assert migrate(engine) == SCHEMA_VERSION == 5
         if engine.dialect.name == "sqlite":  # SQLite checks them cheaply and keeps them
             assert ("titles", "persons") in foreign_keys(engine)
             assert {table for table, _ in foreign_keys(engine)} == set(CHILD_TABLES)
@@ -317,3 +318,38 @@ def test_database_loader_version_3_database_gains_the_digest(db_url: str) -> Non
         assert snapshot(engine) == before
     finally:
         engine.dispose()
+
+
+def indexes(engine: Engine) -> set[str]:
+    inspector = inspect(engine)
+    return {ix["name"] for table in CHILD_TABLES for ix in inspector.get_indexes(table) if ix["name"]}
+
+
+def test_database_loader_version_4_database_loses_the_redundant_indexes(db_url: str) -> None:
+    """A database with version 4's indexes (two on titles, one on mentions' owners, one on
+    statistics' units) is migrated: those go, titles gain one by organisation then role, and
+    every row stays."""
+    records = many_records("0.1.0")
+    engine = make_engine(db_url)
+    try:
+        with DatabaseSink(db_url) as sink:
+            sink.write_batch(records)
+        before = snapshot(engine)
+        assert "ix_titles_organization_role" in indexes(engine)
+        assert not indexes(engine) & set(DROPPED_INDEXES)
+        with engine.begin() as conn:  # back to version 4's indexes
+            conn.execute(text("DROP INDEX ix_titles_organization_role"))
+            conn.execute(text("CREATE INDEX ix_titles_role_organization ON titles (role, organization)"))
+            conn.execute(text("CREATE INDEX ix_titles_organization ON titles (organization)"))
+            conn.execute(text("CREATE INDEX ix_mentions_owner_name ON mentions (owner_name)"))
+            conn.execute(text("CREATE INDEX ix_statistics_unit ON statistics (unit)"))
+            meta = METADATA.tables["meta"]
+            conn.execute(meta.update().where(meta.c.key == VERSION_KEY).values(value="4"))
+        assert indexes(engine) >= set(DROPPED_INDEXES)
+        assert migrate(engine) == SCHEMA_VERSION
+        assert "ix_titles_organization_role" in indexes(engine)
+        assert not indexes(engine) & set(DROPPED_INDEXES)
+        assert snapshot(engine) == before
+    finally:
+        engine.dispose()
+

@@ -41,7 +41,7 @@ from sqlalchemy.exc import DBAPIError
 LOGGER = logging.getLogger(__name__)
 
 # Version of the database layout (not of the record contract, which is `articles.schema_version`).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 VERSION_KEY = "schema_version"
 
 JSON_TYPE = JSON().with_variant(JSONB(), "postgresql")
@@ -144,8 +144,7 @@ def build_metadata() -> MetaData:
             ["persons.article_id", "persons.person_no"],
             ondelete="CASCADE",
         ).ddl_if(dialect="sqlite"),  # as `_article_fk`
-        Index("ix_titles_role_organization", "role", "organization"),
-        Index("ix_titles_organization", "organization"),
+        Index("ix_titles_organization_role", "organization", "role"),
     )
     for name in ("organizations", "locations"):
         Table(
@@ -190,7 +189,6 @@ def build_metadata() -> MetaData:
         PrimaryKeyConstraint("article_id", "statistic_no"),
         _article_fk(),
         Index("ix_statistics_subject", "subject"),
-        Index("ix_statistics_unit", "unit"),
     )
     Table(
         "documents", md,
@@ -216,7 +214,6 @@ def build_metadata() -> MetaData:
         *_span_columns(),
         PrimaryKeyConstraint("article_id", "mention_no"),
         _article_fk(),
-        Index("ix_mentions_owner_name", "owner_name"),
     )
     Table(
         "rejections", md,
@@ -290,6 +287,25 @@ def _add_rows_digest(conn: Connection) -> None:
     add_column(conn, "articles", _rows_digest_column())
 
 
+# Indexes that version 5 dropped: each cost every load a write per row and served no query that
+# another index does not (a mention is found from its owner's name through `persons`,
+# `organizations` or `locations`, then the article's key; a unit has too few values to narrow a
+# search; the two indexes of `titles` became one, by organisation then role).
+DROPPED_INDEXES = (
+    "ix_mentions_owner_name",
+    "ix_statistics_unit",
+    "ix_titles_organization",
+    "ix_titles_role_organization",
+)
+
+
+def _drop_redundant_indexes(conn: Connection) -> None:
+    """Version 5: `DROPPED_INDEXES` go; `ix_titles_organization_role` is created after the
+    migrations with every other missing index."""
+    for name in DROPPED_INDEXES:
+        conn.execute(text(f"DROP INDEX IF EXISTS {conn.dialect.identifier_preparer.quote(name)}"))
+
+
 # A migration brings the schema from version N-1 to N; it runs inside the migrating transaction.
 Migration = Callable[[Connection], None]
 
@@ -297,7 +313,12 @@ Migration = Callable[[Connection], None]
 # older one steps through MIGRATIONS[stored + 1] ... MIGRATIONS[SCHEMA_VERSION]. Tables and
 # indexes that are missing afterwards are created from METADATA, so a migration only has to
 # change what already exists (add a column, rename, backfill).
-MIGRATIONS: dict[int, Migration] = {2: _add_locations_province, 3: _drop_child_foreign_keys, 4: _add_rows_digest}
+MIGRATIONS: dict[int, Migration] = {
+    2: _add_locations_province,
+    3: _drop_child_foreign_keys,
+    4: _add_rows_digest,
+    5: _drop_redundant_indexes,
+}
 
 
 class SchemaVersionError(RuntimeError):
