@@ -45,6 +45,7 @@ from urllib.parse import quote
 
 from vnextract.pipeline.errors import Errors, VnextractError
 from vnextract.pipeline.settings import Settings
+from vnextract.pipeline.sinks import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:  # imported when run, inside run_cluster, like the run's other modules
     from vnextract.pipeline.run_progress import RunSummary
@@ -293,7 +294,7 @@ class ClusterConfig:
     db_url: str | None = None  # a DatabaseSink per worker (its own connection)
     parquet: str | None = None  # a Parquet dataset folder every node can write to
     published: str | None = None
-    batch_size: int = 200
+    batch_size: int = DEFAULT_BATCH_SIZE
 
 
 @dataclass
@@ -521,7 +522,7 @@ def run_cluster(
     workers: int | None = None,
     resume: bool = True,
     published: str | None = None,
-    batch_size: int = 200,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     files_per_shard: int = DEFAULT_FILES_PER_SHARD,
     on_shard: Callable[[ShardSummary], object] | None = None,
 ) -> RunSummary:

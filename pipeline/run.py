@@ -63,6 +63,7 @@ from vnextract.pipeline.run_writer import (
     _Writer,
 )
 from vnextract.pipeline.settings import Settings
+from vnextract.pipeline.sinks import DEFAULT_BATCH_SIZE
 from vnextract.pipeline.sinks.rejections import (
     MAX_PAYLOAD_BYTES,
     RejectedInput,
@@ -81,7 +82,6 @@ __all__ = [
     "make_executor", "ray_init_kwargs", "run",
 ]
 
-DEFAULT_BATCH_SIZE = 200  # articles per transaction
 DEFAULT_CHUNK_SIZE = 8  # inputs per message to a worker: small, so the ordered window stays short
 
 

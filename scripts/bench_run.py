@@ -129,11 +129,12 @@ def child(config: dict[str, Any]) -> dict[str, Any]:
     """One measured run in this (fresh) process."""
     from vnextract.pipeline.run import run
     from vnextract.pipeline.settings import Settings
+    from vnextract.pipeline.sinks import DEFAULT_BATCH_SIZE
     from vnextract.pipeline.sinks.database import DatabaseSink
 
     with DatabaseSink(config["db"]) as sink:
         summary = run(config["inputs"], Settings(), sink, workers=config["workers"],
-                      progress=False, batch_size=config.get("batch_size", 200))
+                      progress=False, batch_size=config.get("batch_size", DEFAULT_BATCH_SIZE))
         stats = sink.stats
     return {
         **summary.as_dict(),

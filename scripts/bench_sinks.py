@@ -3,7 +3,7 @@
 
     scripts/bench_sinks.py                                   # SQLite file in a temp folder
     scripts/bench_sinks.py --db sqlite:///tmp/b.db --db postgresql://vnextract:vnextract@127.0.0.1/vnextract
-    scripts/bench_sinks.py -n 5000 --batch 500
+    scripts/bench_sinks.py -n 2000 --batch 200
 
 Each synthetic article has 84 rows (article, persons, titles, entities, dates, statistics,
 documents, mentions), like a long news report. Three passes per database: `insert` writes new
@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from vnextract.models import Record
+from vnextract.pipeline.sinks import DEFAULT_BATCH_SIZE
 from vnextract.pipeline.sinks.database import DatabaseSink
 from vnextract.pipeline.sinks.engine import normalize_url
 
@@ -140,8 +141,9 @@ def main() -> int:
     """Run the benchmark and print one line per run, database and pass, then min and median."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", action="append", help="database URL (repeatable)")
-    parser.add_argument("-n", "--articles", type=int, default=2000)
-    parser.add_argument("--batch", type=int, default=200, help="records per transaction")
+    parser.add_argument("-n", "--articles", type=int, default=5000)
+    parser.add_argument("--batch", type=int, default=DEFAULT_BATCH_SIZE,
+                        help=f"records per transaction (default {DEFAULT_BATCH_SIZE}, as `run`)")
     parser.add_argument("--runs", type=int, default=1, help="runs per database, each on a fresh one")
     args = parser.parse_args()
     passes = {
