@@ -15,7 +15,13 @@ from _sinks_support import db_url, example_records, make_record  # noqa: F401
 from sqlalchemy import Engine, inspect, text
 
 from vnextract.models import Record
-from vnextract.pipeline.sinks.database import BatchWriteError, DatabaseSink
+from vnextract.pipeline.sinks.database import (
+    PG_FIRST_SHARE,
+    PG_MIN_SHARE,
+    BatchWriteError,
+    DatabaseSink,
+    share_sizes,
+)
 from vnextract.pipeline.sinks.engine import make_engine
 from vnextract.pipeline.sinks.export import iter_records
 from vnextract.pipeline.sinks.rows import child_rows
@@ -353,3 +359,21 @@ def test_database_loader_version_4_database_loses_the_redundant_indexes(db_url: 
     finally:
         engine.dispose()
 
+
+@pytest.mark.parametrize(("total", "largest", "writers"), [
+    (1000, 200, 2), (1000, 200, 3), (200, 200, 2), (37, 200, 2), (1, 200, 2), (10, 1, 3), (5, 2, 1),
+])
+def test_database_loader_share_sizes(total: int, largest: int, writers: int) -> None:
+    """Every article in one share, the first share small, none above `largest`, and the shares
+    shrinking towards the end (none but the last under the least share)."""
+    sizes = share_sizes(total, largest, writers)
+    assert sum(sizes) == total
+    assert all(0 < size <= largest for size in sizes)
+    assert sizes[0] == min(total, largest, PG_FIRST_SHARE)
+    assert all(size >= min(largest, PG_MIN_SHARE) for size in sizes[:-1])
+    assert sizes[1:] == sorted(sizes[1:], reverse=True)
+
+
+def test_database_loader_share_sizes_of_a_default_batch() -> None:
+    """A batch of a thousand over two connections: 50 first, 200 at most, then shrinking."""
+    assert share_sizes(1000, 200, 2) == [50, 200, 187, 140, 105, 79, 59, 45, 33, 25, 25, 25, 25, 2]

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import queue
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, event, select
@@ -51,10 +51,13 @@ _DIGEST_AT = ARTICLE_COLUMNS.index("rows_digest")
 DELETE_CHUNK = 500
 # PostgreSQL: the per-connection temporary table a batch of articles is COPYed into first.
 STAGE_TABLE = "vnextract_stage_articles"
-# PostgreSQL: articles per share of a batch (rows are built for one share while the previous ones
-# are written), and connections that write one batch side by side (each its shares in a
-# transaction of its own, all committed once every share is written).
-PG_CHUNK = 50
+# PostgreSQL: the most articles in a share of a batch (rows are built for one share while the
+# shares before it are written), the first share's and the least (`share_sizes`), and the
+# connections that write one batch side by side (each its shares in a transaction of its own,
+# all committed once every share is written).
+PG_CHUNK = 200
+PG_FIRST_SHARE = 50
+PG_MIN_SHARE = 25
 PG_WRITERS = 2
 SQLITE_CACHE_KIB = 65_536  # 64 MiB of page cache per SQLite connection of the loader
 
@@ -202,17 +205,44 @@ def _record_id(record: Record) -> str:
     return record.id
 
 
-def _guarded(
-    failed: threading.Event, conn: Connection, articles: list[TableRow], children: dict[str, list[TableRow]],
-) -> tuple[int, int]:
-    """A share written unless a share before failed (the batch is lost anyway); a failure is flagged."""
-    if failed.is_set():
-        return 0, 0
-    try:
-        return _write_pg_share(conn, articles, children)
-    except BaseException:
-        failed.set()
-        raise
+def share_sizes(total: int, largest: int, writers: int) -> list[int]:
+    """Articles in each share of a batch of `total`, in order.
+
+    The first share is small, so that the server starts while the next rows are built. Each one
+    after takes a 2×`writers`-th of what is left (at most `largest`, at least `PG_MIN_SHARE`): the
+    shares shrink towards the end, and the connections run out of work together instead of one
+    writing a whole share alone while the others wait to commit.
+    """
+    sizes: list[int] = []
+    size, least = min(PG_FIRST_SHARE, largest), min(PG_MIN_SHARE, largest)
+    left = total
+    while left:
+        size = min(size, left)
+        sizes.append(size)
+        left -= size
+        size = max(least, min(largest, left // (2 * writers)))
+    return sizes
+
+
+Share = tuple[list[TableRow], dict[str, list[TableRow]]]  # a share's article rows and child rows
+
+
+def _drain(work: queue.SimpleQueue[Share | None], failed: threading.Event, conn: Connection) -> tuple[int, int]:
+    """One writer connection's part of a batch: the shares it takes from `work`, whichever
+    connection is free taking the next, until an end marker; (article rows, child rows) written.
+    After a failure anywhere the shares left are only taken out (the batch is lost anyway)."""
+    articles = children = 0
+    while (share := work.get()) is not None:
+        if failed.is_set():
+            continue
+        try:
+            written = _write_pg_share(conn, *share)
+        except BaseException:
+            failed.set()
+            raise
+        articles += written[0]
+        children += written[1]
+    return articles, children
 
 
 def _write_sqlite_share(
@@ -310,7 +340,7 @@ class DatabaseSink(ClosingSink):
             raise ValueError(f"writers and chunk must be at least 1 (got {writers}, {chunk})")
         self.url = normalize_url(url)
         self.writers = writers  # PostgreSQL: connections per batch
-        self.chunk = chunk  # PostgreSQL: articles per share of a batch
+        self.chunk = chunk  # PostgreSQL: the most articles in a share of a batch
         self._pool: list[ThreadPoolExecutor] = []  # one thread per writer connection
         self.engine = make_engine(url, echo=echo)
         self.dialect = self.engine.dialect.name
@@ -332,8 +362,8 @@ class DatabaseSink(ClosingSink):
     def write_batch(self, records: Sequence[Record]) -> int:
         """Upsert records and replace their child rows; rows written.
 
-        SQLite writes the batch in one transaction. PostgreSQL writes it in shares of `chunk`
-        articles dealt out to `writers` connections, each in a transaction of its own (an article
+        SQLite writes the batch in one transaction. PostgreSQL writes it in shares of at most
+        `chunk` articles taken by `writers` connections, each in a transaction of its own (an article
         and its child rows always in one), and commits them all only once every share is written:
         a batch refused anywhere leaves nothing of itself. This thread builds the rows of one
         share while writer threads (and the server) write the shares before it.
@@ -383,36 +413,43 @@ class DatabaseSink(ClosingSink):
         return articles, children
 
     def _write_shares(self, records: list[Record]) -> tuple[int, int]:
-        """PostgreSQL: shares of the batch (records sorted by id: every writer locks articles in
-        one order) written by the writer threads, share n on connection n % writers. Returns
-        (article rows, child rows) written."""
-        shares = [records[start:start + self.chunk] for start in range(0, len(records), self.chunk)]
-        count = min(self.writers, len(shares))
+        """PostgreSQL: the batch cut into shares (`share_sizes`; records sorted by id, and each
+        connection takes its shares in order: every writer locks articles in one order), each
+        share's rows handed to whichever writer connection is free. Returns (article rows, child
+        rows) written."""
+        sizes = share_sizes(len(records), self.chunk, self.writers)
+        count = min(self.writers, len(sizes))
         if len(self._pool) < count:
             self._pool += [ThreadPoolExecutor(1, thread_name_prefix="vnextract-writer")
                            for _ in range(count - len(self._pool))]
         conns: list[Connection] = []
         futures: list[Future[tuple[int, int]]] = []
-        failed = threading.Event()  # shares after a failure are not started
+        work: queue.SimpleQueue[Share | None] = queue.SimpleQueue()
+        failed = threading.Event()  # shares after a failure are not written
         try:
             for _ in range(count):
                 conn = self.engine.connect()
                 conns.append(conn)
                 _prepare_pg_connection(conn)
                 conn.begin()
-            for number, share in enumerate(shares):
-                if failed.is_set():
-                    break
-                job = partial(_guarded, failed, conns[number % count], *self._rows(share))
-                futures.append(self._pool[number % count].submit(job))
-            written = [future.result() for future in futures]  # the first failure, in share order
+            futures = [pool.submit(_drain, work, failed, conn) for pool, conn in zip(self._pool, conns)]
+            try:
+                start = 0
+                for size in sizes:
+                    if failed.is_set():
+                        break
+                    work.put(self._rows(records[start:start + size]))
+                    start += size
+            finally:
+                for _ in futures:
+                    work.put(None)  # each connection stops at one, once the shares are taken
+            written = [future.result() for future in futures]  # a writer's failure, raised here
             for conn in conns:
                 conn.commit()
         except BaseException:
             failed.set()
             for future in futures:
-                if not future.cancel():
-                    future.exception()  # wait: a connection is rolled back only once idle
+                future.exception()  # wait: a connection is rolled back only once idle
             for conn in conns:
                 conn.rollback()
             raise
