@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +16,7 @@ from vnextract.pipeline.errors import InputError, Rejection
 from vnextract.pipeline.sinks.database import BatchWriteError, DatabaseSink
 from vnextract.pipeline.sinks.engine import DatabaseURLError, normalize_url
 from vnextract.pipeline.sinks.rejections import rejected
+from vnextract.pipeline.sinks.rows import record_json, record_json_utf8
 from vnextract.pipeline.sinks.schema import CHILD_TABLES
 from vnextract.pipeline.types import RawDocument
 
@@ -168,6 +170,19 @@ def test_database_nul_characters_stored(sink: DatabaseSink) -> None:
     with sink.engine.connect() as conn:
         stored = conn.execute(text("SELECT text FROM articles")).scalar_one()
     assert stored == "Văn bản\ufffdcó NUL"
+    with sink.engine.connect() as conn:
+        stored_record = conn.execute(text("SELECT record FROM articles")).scalar_one()
+    if isinstance(stored_record, str):  # SQLite's JSON is text
+        stored_record = json.loads(stored_record)
+    assert stored_record["text"] == "Văn bản\ufffdcó NUL"
+
+
+def test_database_record_json_is_model_dump_json() -> None:
+    """The JSON PostgreSQL's COPY gets as bytes is the text SQLite stores: `model_dump_json`'s."""
+    for record in [*example_records(), make_record("nul", "Văn bản\x00có NUL")]:
+        record, utf8 = record_json_utf8(record)
+        assert utf8.decode() == record.model_dump_json() == record_json(record)[1]
+        assert "\x00" not in record.text
 
 
 def test_database_stats_count_rows(sink: DatabaseSink) -> None:

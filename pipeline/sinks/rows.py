@@ -11,7 +11,7 @@ from typing import Any
 
 TableRow = tuple[Any, ...]  # one table row, its values in the table's column order, as the driver takes them
 
-from vnextract.models import Mention, Person, Record, Title
+from vnextract.models import Mention, Record
 from vnextract.pipeline.sinks.engine import JsonText
 
 LOGGER = logging.getLogger(__name__)
@@ -35,23 +35,30 @@ CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 # A JSON escape of NUL, not preceded by an escaped backslash (`\\u0000` is text, not NUL).
-_NUL_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
+_NUL_ESCAPE = re.compile(rb"(?<!\\)((?:\\\\)*)\\u0000")
+
+
+def record_json_utf8(record: Record) -> tuple[Record, bytes]:
+    """The record and its JSON in UTF-8 (`model_dump_json`'s, before it is decoded: PostgreSQL's
+    COPY takes it as it is); NUL characters (refused by PostgreSQL) become U+FFFD in both."""
+    dumped = record.__pydantic_serializer__.to_json(record)
+    if b"\\u0000" in dumped:
+        # One character for one: offsets into `text` stay right, and both databases agree.
+        LOGGER.warning("record %s: NUL characters replaced by U+FFFD", record.id)
+        dumped = _NUL_ESCAPE.sub(lambda m: m.group(1) + "\ufffd".encode(), dumped)
+        record = Record.model_validate_json(dumped)
+    return record, dumped
 
 
 def record_json(record: Record) -> tuple[Record, JsonText]:
-    """The record and its JSON text; NUL characters (refused by PostgreSQL) become U+FFFD in both."""
-    dumped = record.model_dump_json()
-    if "\\u0000" in dumped:
-        # One character for one: offsets into `text` stay right, and both databases agree.
-        LOGGER.warning("record %s: NUL characters replaced by U+FFFD", record.id)
-        dumped = _NUL_ESCAPE.sub(lambda m: m.group(1) + "\ufffd", dumped)
-        record = Record.model_validate_json(dumped)
-    return record, JsonText(dumped)
+    """The record and its JSON text (`record_json_utf8` decoded: what SQLite and Parquet take)."""
+    record, dumped = record_json_utf8(record)
+    return record, JsonText(dumped.decode())
 
 
-def article_row(record: Record, dumped: JsonText, now: dt.datetime, digest: str | None = None) -> Row:
-    """The `articles` row of a record (`record`, `dumped` from `record_json`; `digest` of its
-    child rows from `rows_digest`)."""
+def article_row(record: Record, dumped: JsonText | bytes, now: dt.datetime, digest: str | None = None) -> Row:
+    """The `articles` row of a record (`record`, `dumped` from `record_json` or, for
+    PostgreSQL, `record_json_utf8`; `digest` of its child rows from `rows_digest`)."""
     return {
         "id": record.id,
         "url": record.source.url,
@@ -67,37 +74,25 @@ def article_row(record: Record, dumped: JsonText, now: dt.datetime, digest: str 
     }
 
 
-def merged_persons(record: Record) -> list[Person]:
-    """`persons` and `officials` as one list by name (officials are persons with titles)."""
-    merged: dict[str, Person] = {}
-    for name, titles, mentions in _merged(record):
-        merged[name] = Person(name=name, titles=titles, mentions=mentions)
-    return list(merged.values())
+def _merged(record: Record) -> dict[str, tuple[dict[TableRow, None], dict[TableRow, None]]]:
+    """Each person of the record by name (`persons` and `officials` together: officials are
+    persons with titles), first seen first, with the values of their titles (text, role,
+    organisation) and of their mentions (start, end, text), each once, in the order first seen.
 
-
-def _merged(record: Record) -> list[tuple[str, list[Title], list[Mention]]]:
-    """(name, titles, mentions) of every person of the record, merged by name, first seen first.
-
-    Titles and mentions are told apart by their fields (what pydantic's equality compares), kept
-    as tuples: comparing models and copying them took half of the loader's time.
+    Kept as plain tuples in insertion-ordered dicts: comparing and copying models took half of
+    the loader's time.
     """
-    merged: dict[str, tuple[list[Title], list[Mention], set[tuple[object, ...]], set[tuple[object, ...]]]] = {}
-    for person in [*record.persons, *record.officials]:
+    merged: dict[str, tuple[dict[TableRow, None], dict[TableRow, None]]] = {}
+    for person in (*record.persons, *record.officials):
         entry = merged.get(person.name)
         if entry is None:
-            entry = merged[person.name] = ([], [], set(), set())
-        titles, mentions, title_keys, mention_keys = entry
+            entry = merged[person.name] = ({}, {})
+        titles, mentions = entry
         for title in person.titles:
-            key = (type(title), title.text, title.role, title.organization)
-            if key not in title_keys:
-                title_keys.add(key)
-                titles.append(title)
+            titles[title.text, title.role, title.organization] = None
         for mention in person.mentions:
-            mention_key = (type(mention), mention.text, mention.start, mention.end)
-            if mention_key not in mention_keys:
-                mention_keys.add(mention_key)
-                mentions.append(mention)
-    return [(name, entry[0], entry[1]) for name, entry in merged.items()]
+            mentions[mention.start, mention.end, mention.text] = None
+    return merged
 
 
 def rows_digest(children: dict[str, list[TableRow]]) -> str:
@@ -120,11 +115,12 @@ def child_rows(record: Record) -> dict[str, list[TableRow]]:
                              mention.start, mention.end, mention.text))
 
     persons, titles = rows["persons"], rows["titles"]
-    for person_no, (name, person_titles, person_mentions) in enumerate(_merged(record)):
+    for person_no, (name, (person_titles, person_mentions)) in enumerate(_merged(record).items()):
         persons.append((article_id, person_no, name))
-        for title_no, title in enumerate(person_titles):
-            titles.append((article_id, person_no, title_no, title.text, title.role, title.organization))
-        add_mentions("persons", person_no, name, person_mentions)
+        titles.extend([(article_id, person_no, title_no, *title)
+                       for title_no, title in enumerate(person_titles)])
+        mentions.extend([(article_id, len(mentions) + mention_no, "persons", person_no, name, *span)
+                         for mention_no, span in enumerate(person_mentions)])
     for entity_no, entity in enumerate(record.organizations):
         rows["organizations"].append((article_id, entity_no, entity.name, entity.kind))
         add_mentions("organizations", entity_no, entity.name, entity.mentions)
