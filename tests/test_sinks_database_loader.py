@@ -8,6 +8,8 @@ databases alike; a re-write leaves the child rows of articles whose rows did not
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -68,6 +70,19 @@ def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
                                for row in rows)
         out["records"] = sorted((data["id"], json.dumps(data, sort_keys=True)) for data in iter_records(conn))
     return out
+
+
+@contextmanager
+def loaded_database(db_url: str) -> Iterator[tuple[list[Record], Engine, dict[str, list[tuple[Any, ...]]]]]:
+    """`many_records` written into the database: (the records, an engine on it, its snapshot)."""
+    records = many_records("0.1.0")
+    engine = make_engine(db_url)
+    try:
+        with DatabaseSink(db_url) as sink:
+            sink.write_batch(records)
+        yield records, engine, snapshot(engine)
+    finally:
+        engine.dispose()
 
 
 def written_by(db_url: str, records: list[Record], writers: int, chunk: int) -> dict[str, list[tuple[Any, ...]]]:
@@ -189,13 +204,8 @@ def test_database_loader_schema_of_a_new_database(db_url: str) -> None:
 
 def test_database_loader_version_2_database_upgraded(db_url: str) -> None:
     """A database as version 2 made it (foreign keys on every child table, pglz, no trigger),
-    holding articles, steps to version 4 and keeps every row; it is then written as usual."""
-    records = many_records("0.1.0")
-    engine = make_engine(db_url)
-    try:
-        with DatabaseSink(db_url) as sink:
-            sink.write_batch(records)
-        before = snapshot(engine)
+    holding articles, steps to the current version and keeps every row; it is then written as usual."""
+    with loaded_database(db_url) as (records, engine, before):
         if engine.dialect.name == "postgresql":
             with engine.begin() as conn:  # back to the layout of version 2
                 conn.execute(text(f"DROP TRIGGER {CASCADE_TRIGGER} ON articles"))
@@ -229,8 +239,6 @@ def test_database_loader_version_2_database_upgraded(db_url: str) -> None:
         assert snapshot(engine) == before
         migrate(engine)  # nothing left to do: the same again
         assert snapshot(engine) == before
-    finally:
-        engine.dispose()
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
@@ -302,12 +310,7 @@ def test_database_loader_rewrite_keeps_child_rows_that_did_not_change(db_url: st
 def test_database_loader_version_3_database_gains_the_digest(db_url: str) -> None:
     """A database written before the digest (version 3, no column) is migrated; its first
     re-write replaces every article's child rows, and the next keeps them."""
-    records = many_records("0.1.0")
-    engine = make_engine(db_url)
-    try:
-        with DatabaseSink(db_url) as sink:
-            sink.write_batch(records)
-        before = snapshot(engine)
+    with loaded_database(db_url) as (records, engine, before):
         with engine.begin() as conn:
             conn.execute(text("ALTER TABLE articles DROP COLUMN rows_digest"))
             meta = METADATA.tables["meta"]
@@ -322,8 +325,6 @@ def test_database_loader_version_3_database_gains_the_digest(db_url: str) -> Non
         assert first == len(records) + sum(len(t) for r in records for t in child_rows(r).values())
         assert second == len(records)
         assert snapshot(engine) == before
-    finally:
-        engine.dispose()
 
 
 def indexes(engine: Engine) -> set[str]:
@@ -335,12 +336,7 @@ def test_database_loader_version_4_database_loses_the_redundant_indexes(db_url: 
     """A database with version 4's indexes (two on titles, one on mentions' owners, one on
     statistics' units) is migrated: those go, titles gain one by organisation then role, and
     every row stays."""
-    records = many_records("0.1.0")
-    engine = make_engine(db_url)
-    try:
-        with DatabaseSink(db_url) as sink:
-            sink.write_batch(records)
-        before = snapshot(engine)
+    with loaded_database(db_url) as (_records, engine, before):
         assert "ix_titles_organization_role" in indexes(engine)
         assert not indexes(engine) & set(DROPPED_INDEXES)
         with engine.begin() as conn:  # back to version 4's indexes
@@ -356,8 +352,6 @@ def test_database_loader_version_4_database_loses_the_redundant_indexes(db_url: 
         assert "ix_titles_organization_role" in indexes(engine)
         assert not indexes(engine) & set(DROPPED_INDEXES)
         assert snapshot(engine) == before
-    finally:
-        engine.dispose()
 
 
 @pytest.mark.parametrize(("total", "largest", "writers"), [
