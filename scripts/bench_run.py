@@ -201,12 +201,18 @@ def measure(inputs: list[str], db: str, workers: int) -> dict[str, Any]:
     return result
 
 
+# "After start-up" is left blank when the start-up (measured in runs of its own) takes more
+# than this share of a run's wall time: what is left is too short, and too noisy, to tell a rate.
+MAX_STARTUP_SHARE = 0.75
+
+
 def line(label: str, result: dict[str, Any], startup: float) -> str:
     rejected = sum(result["rejected"].values())
-    steady = result["processed"] / max(result["wall"] - startup, 1e-9)
+    after = result["wall"] - startup
+    steady = f"{result['processed'] / after:.1f}" if after > (1 - MAX_STARTUP_SHARE) * result["wall"] else "–"
     return (
         f"| {label} | {result['workers']} | {result['processed']} | {rejected} | {result['wall']:.1f} "
-        f"| {result['processed'] / result['wall']:.1f} | {steady:.1f} | {result['loader_rows_per_s']} "
+        f"| {result['processed'] / result['wall']:.1f} | {steady} | {result['loader_rows_per_s']} "
         f"| {result['peak_rss_mb_run']} | {result['peak_rss_mb_tree']} |"
     )
 
