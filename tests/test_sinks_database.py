@@ -16,7 +16,7 @@ from vnextract.pipeline.errors import InputError, Rejection
 from vnextract.pipeline.sinks.database import BatchWriteError, DatabaseSink
 from vnextract.pipeline.sinks.engine import DatabaseURLError, normalize_url
 from vnextract.pipeline.sinks.rejections import rejected
-from vnextract.pipeline.sinks.rows import record_json, record_json_utf8
+from vnextract.pipeline.sinks.rows import record_json, record_json_utf8, record_rows
 from vnextract.pipeline.sinks.schema import CHILD_TABLES
 from vnextract.pipeline.types import RawDocument
 
@@ -164,9 +164,10 @@ def test_database_rejection_payload_kept(sink: DatabaseSink) -> None:
     assert payload["published"] == "2024-01-04"
 
 
-def test_database_nul_characters_stored(sink: DatabaseSink) -> None:
+@pytest.mark.parametrize("as_rows", [False, True], ids=["record", "record-rows"])
+def test_database_nul_characters_stored(sink: DatabaseSink, as_rows: bool) -> None:
     record = make_record("nul", "Văn bản\x00có NUL")
-    sink.write_batch([record])
+    sink.write_batch([record_rows(record) if as_rows else record])
     with sink.engine.connect() as conn:
         stored = conn.execute(text("SELECT text FROM articles")).scalar_one()
     assert stored == "Văn bản\ufffdcó NUL"

@@ -8,7 +8,8 @@ databases alike; a re-write leaves the child rows of articles whose rows did not
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import pickle
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -26,7 +27,12 @@ from vnextract.pipeline.sinks.database import (
 )
 from vnextract.pipeline.sinks.engine import make_engine
 from vnextract.pipeline.sinks.export import iter_records
-from vnextract.pipeline.sinks.rows import child_rows
+from vnextract.pipeline.sinks.rows import (
+    ARTICLE_COLUMNS,
+    RecordRows,
+    child_rows,
+    record_rows,
+)
 from vnextract.pipeline.sinks.schema import (
     CASCADE_TRIGGER,
     CHILD_TABLES,
@@ -85,7 +91,9 @@ def loaded_database(db_url: str) -> Iterator[tuple[list[Record], Engine, dict[st
         engine.dispose()
 
 
-def written_by(db_url: str, records: list[Record], writers: int, chunk: int) -> dict[str, list[tuple[Any, ...]]]:
+def written_by(
+    db_url: str, records: Sequence[Record | RecordRows], writers: int, chunk: int
+) -> dict[str, list[tuple[Any, ...]]]:
     with DatabaseSink(db_url, writers=writers, chunk=chunk) as sink:
         sink.write_batch(records)
         return snapshot(sink.engine)
@@ -106,6 +114,20 @@ def test_database_loader_shares_write_what_one_transaction_writes(db_url: str, w
     assert written_by(db_url, records, writers, chunk) == expected
     # Written again (a re-extraction of the same ids, in another order): the same rows, none twice.
     assert written_by(db_url, records[::-1], writers, chunk) == expected
+
+
+def test_database_loader_rows_built_elsewhere_write_what_records_write(db_url: str) -> None:
+    """`RecordRows` built apart and pickled (as `run`'s workers send them) store what the records
+    themselves store, alone or mixed with records in one batch."""
+    with loaded_database(db_url) as (records, engine, expected):
+        prepared = [pickle.loads(pickle.dumps(record_rows(record))) for record in records]
+        assert all(rows.article[ARTICLE_COLUMNS.index("updated_at")] is None for rows in prepared)
+        for batch in (prepared, [rows if n % 2 else record for n, (record, rows) in enumerate(zip(records, prepared))]):
+            with engine.begin() as conn:
+                for name in ["articles", *CHILD_TABLES]:
+                    conn.execute(text(f"DELETE FROM {name}"))
+            assert written_by(db_url, batch, 2, 2) == expected
+            assert written_by(db_url, batch, 1, 1000) == expected  # again, in place: nothing doubled
 
 
 @pytest.mark.parametrize(("writers", "chunk"), LAYOUTS)

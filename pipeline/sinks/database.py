@@ -32,13 +32,11 @@ from vnextract.pipeline.sinks.engine import (
 )
 from vnextract.pipeline.sinks.rejections import RejectedInput
 from vnextract.pipeline.sinks.rows import (
+    ARTICLE_COLUMNS,
     CHILD_COLUMNS,
+    RecordRows,
     TableRow,
-    article_row,
-    child_rows,
-    record_json,
-    record_json_utf8,
-    rows_digest,
+    record_rows,
 )
 from vnextract.pipeline.sinks.schema import CHILD_TABLES, METADATA, migrate
 
@@ -46,8 +44,9 @@ LOGGER = logging.getLogger(__name__)
 
 ARTICLES: Table = METADATA.tables["articles"]
 REJECTIONS: Table = METADATA.tables["rejections"]
-ARTICLE_COLUMNS: tuple[str, ...] = tuple(c.name for c in ARTICLES.columns)
 _DIGEST_AT = ARTICLE_COLUMNS.index("rows_digest")
+_RECORD_AT = ARTICLE_COLUMNS.index("record")
+_STAMP_AT = ARTICLE_COLUMNS.index("updated_at")
 # Ids per DELETE … IN (…): well under SQLite's bound-parameter limit.
 DELETE_CHUNK = 500
 # PostgreSQL: the per-connection temporary table a batch of articles is COPYed into first.
@@ -203,7 +202,7 @@ def _prepare_pg_connection(conn: Connection) -> None:
     info[STAGE_TABLE] = (types, _jsonb_text_dumper(raw.adapters.types["jsonb"].oid))
 
 
-def _record_id(record: Record) -> str:
+def _record_id(record: Record | RecordRows) -> str:
     return record.id
 
 
@@ -335,6 +334,9 @@ def _copy(cursor: Any, table: str, columns: Sequence[str], types: list[int], row
 class DatabaseSink(ClosingSink):
     """Records and dead letters into one database (`sqlite:///file.db` or `postgresql://…`)."""
 
+    # `write_batch` takes `RecordRows` too: `run` has its workers build them.
+    takes_rows = True
+
     def __init__(
         self, url: str = DEFAULT_URL, *, echo: bool = False, writers: int = PG_WRITERS, chunk: int = PG_CHUNK
     ) -> None:
@@ -361,8 +363,9 @@ class DatabaseSink(ClosingSink):
         )
         LOGGER.info("database sink: %s", redact(self.url))
 
-    def write_batch(self, records: Sequence[Record]) -> int:
-        """Upsert records and replace their child rows; rows written.
+    def write_batch(self, records: Sequence[Record | RecordRows]) -> int:
+        """Upsert records (or their rows, built by `record_rows` where the records were made) and
+        replace their child rows; rows written.
 
         SQLite writes the batch in one transaction. PostgreSQL writes it in shares of at most
         `chunk` articles taken by `writers` connections, each in a transaction of its own (an article
@@ -396,28 +399,29 @@ class DatabaseSink(ClosingSink):
         LOGGER.debug("batch of %d articles, %d rows in %.3fs", articles, written, elapsed)
         return written
 
-    def _rows(self, records: Iterable[Record]) -> tuple[list[TableRow], dict[str, list[TableRow]]]:
-        """Article tuples (ARTICLE_COLUMNS order) and child tuples per table, ready for the driver."""
+    def _rows(self, records: Iterable[Record | RecordRows]) -> tuple[list[TableRow], dict[str, list[TableRow]]]:
+        """Article tuples (ARTICLE_COLUMNS order, stamped now) and child tuples per table, ready for
+        the driver: those of `RecordRows` as they came, those of records built here."""
         now = dt.datetime.now(dt.UTC)
         # SQLite keeps timestamps as SQLAlchemy's own text form: bound through its processor, so
         # that rows written here read back like rows written through SQLAlchemy.
         stamp: Any = self._stamp(now) if self._stamp is not None else now
-        # PostgreSQL's COPY sends the JSON's bytes as serialised (decoding them for it to encode
-        # them again cost a tenth of building the rows); SQLite stores text.
-        serialise = record_json_utf8 if self.dialect == "postgresql" else record_json
+        # PostgreSQL's COPY takes the JSON's UTF-8 bytes as they are; SQLite stores text.
+        text_json = self.dialect != "postgresql"
         articles: list[TableRow] = []
         children: dict[str, list[TableRow]] = {name: [] for name in CHILD_TABLES}
-        for record in records:
-            record, dumped = serialise(record)
-            own = child_rows(record)
-            row = article_row(record, dumped, now, rows_digest(own))
-            row["updated_at"] = stamp
-            articles.append(tuple(row[name] for name in ARTICLE_COLUMNS))
-            for name, rows in own.items():
-                children[name].extend(rows)
+        for item in records:
+            rows = item if isinstance(item, RecordRows) else record_rows(item)
+            article = list(rows.article)
+            article[_STAMP_AT] = stamp
+            if text_json:
+                article[_RECORD_AT] = article[_RECORD_AT].decode()
+            articles.append(tuple(article))
+            for name, own in rows.children.items():
+                children[name].extend(own)
         return articles, children
 
-    def _write_shares(self, records: list[Record]) -> tuple[int, int]:
+    def _write_shares(self, records: list[Record | RecordRows]) -> tuple[int, int]:
         """PostgreSQL: the batch cut into shares (`share_sizes`; records sorted by id, and each
         connection takes its shares in order: every writer locks articles in one order), each
         share's rows handed to whichever writer connection is free. Returns (article rows, child

@@ -7,12 +7,14 @@ import hashlib
 import logging
 import marshal
 import re
+from dataclasses import dataclass
 from typing import Any
 
 TableRow = tuple[Any, ...]  # one table row, its values in the table's column order, as the driver takes them
 
 from vnextract.models import Mention, Record
 from vnextract.pipeline.sinks.engine import JsonText
+from vnextract.pipeline.sinks.schema import METADATA
 
 LOGGER = logging.getLogger(__name__)
 
@@ -33,6 +35,9 @@ CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
     "mentions": ("article_id", "mention_no", "field", "owner_no", "owner_name", "start", "end",
                  "text"),
 }
+
+# Columns of `articles` in the order of its CREATE TABLE: the order of an article row's values.
+ARTICLE_COLUMNS: tuple[str, ...] = tuple(column.name for column in METADATA.tables["articles"].columns)
 
 # A JSON escape of NUL, not preceded by an escaped backslash (`\\u0000` is text, not NUL).
 _NUL_ESCAPE = re.compile(rb"(?<!\\)((?:\\\\)*)\\u0000")
@@ -56,9 +61,10 @@ def record_json(record: Record) -> tuple[Record, JsonText]:
     return record, JsonText(dumped.decode())
 
 
-def article_row(record: Record, dumped: JsonText | bytes, now: dt.datetime, digest: str | None = None) -> Row:
+def article_row(record: Record, dumped: JsonText | bytes, now: dt.datetime | None, digest: str | None = None) -> Row:
     """The `articles` row of a record (`record`, `dumped` from `record_json` or, for
-    PostgreSQL, `record_json_utf8`; `digest` of its child rows from `rows_digest`)."""
+    PostgreSQL, `record_json_utf8`; `digest` of its child rows from `rows_digest`; `now` None
+    when the loader stamps the row as it writes it)."""
     return {
         "id": record.id,
         "url": record.source.url,
@@ -142,3 +148,26 @@ def child_rows(record: Record) -> dict[str, list[TableRow]]:
         for document_no, document in enumerate(record.documents)
     ]
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRows:
+    """A record flattened into its database rows, ready for the loader.
+
+    Built where the record is made (a `run` worker): the process that writes only copies them,
+    and they cross from worker to writer as plain values, pickled at a twentieth of the cost of
+    the record's models. `article` holds the `articles` columns in `ARTICLE_COLUMNS` order, the
+    record's JSON as UTF-8 bytes and `updated_at` left None: the loader stamps it when it writes.
+    """
+
+    id: str
+    article: TableRow
+    children: dict[str, list[TableRow]]
+
+
+def record_rows(record: Record) -> RecordRows:
+    """The rows of a record (`record_json_utf8`, `child_rows`, `rows_digest`, `article_row`)."""
+    record, dumped = record_json_utf8(record)
+    children = child_rows(record)
+    row = article_row(record, dumped, None, rows_digest(children))
+    return RecordRows(record.id, tuple(row[name] for name in ARTICLE_COLUMNS), children)
