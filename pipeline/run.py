@@ -136,8 +136,11 @@ def run(
         LOGGER.info("resume: %d articles already stored for extractor %s",
                     len(stored), EXTRACTOR_VERSION)
         del stored
+    # A sink that takes rows (the database) gets them built by the workers, in parallel: this
+    # process then neither unpickles records' models nor flattens them, it only writes.
     config = WorkerConfig(settings=settings, published=published, done=done,
-                          max_payload_bytes=max_payload_bytes, article_seconds=article_seconds)
+                          max_payload_bytes=max_payload_bytes, article_seconds=article_seconds,
+                          rows=getattr(sink, "takes_rows", False))
     executor = make_executor(engine, config, workers)  # Ray may take seconds to start
     summary.workers = executor.workers
     letters, known, own_letters = None, IdSet(), False

@@ -25,7 +25,8 @@ MAX_BATCH_SECONDS = 15.0  # a slow run still commits this often, so a kill loses
 
 
 class RecordSink(Protocol):
-    """What `run` writes to: `pipeline.sinks.database.DatabaseSink` is the real one."""
+    """What `run` writes to: `pipeline.sinks.database.DatabaseSink` is the real one. A sink whose
+    `takes_rows` attribute is true gets `RecordRows` (built by the workers) instead of records."""
 
     def write_batch(self, records: Sequence[Record]) -> int:
         """Upsert records in one transaction."""
@@ -60,7 +61,7 @@ class _Writer:
         self.dead_letter = dead_letter
         self.summary = summary
         self.batch_size = batch_size
-        self._records: list[Record] = []
+        self._records: list[Any] = []  # records, or their rows (`RecordRows`) for a sink that takes them
         self._rejections: list[RejectedInput] = []
         self._seen_ids = IdSet()
         self._seen_keys = IdSet()

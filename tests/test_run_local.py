@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _run_inputs import Inputs, dump, make_inputs, reference_run, run_into, sqlite_url
 
+from vnextract.models import Record
 from vnextract.pipeline.errors import Rejection, VnextractError
 from vnextract.pipeline.run import EXTRACTOR_VERSION, IdSet, article_key
 from vnextract.pipeline.run_cli import main as run_main
@@ -60,6 +62,42 @@ def test_run_workers_two_gives_the_same_rows_as_one(inputs: Inputs, reference, t
     assert two.workers == 2
     assert (two.processed, two.duplicates, two.rejected) == (one.processed, one.duplicates, one.rejected)
     assert dump(two_url) == dump(url)
+
+
+class CollectingSink:
+    """A sink of one's own (no `takes_rows`): keeps what `run` hands it."""
+
+    def __init__(self) -> None:
+        self.written: list[Any] = []
+
+    def write_batch(self, records: Any) -> int:
+        self.written.extend(records)
+        return len(records)
+
+    def write_rejections(self, items: Any) -> int:
+        return len(list(items))
+
+    def done_ids(self, extractor_version: str) -> set[str]:
+        return set()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_run_hands_rows_to_the_database_and_records_to_other_sinks(
+    inputs: Inputs, settings, monkeypatch, workers: int
+) -> None:
+    """The database sink gets the rows its workers built (`RecordRows`); a sink of one's own gets
+    the records, the same ones."""
+    from vnextract.pipeline.run import run
+    from vnextract.pipeline.sinks.rows import RecordRows, record_rows
+
+    kept = CollectingSink()
+    run([str(inputs.root)], settings, kept, workers=workers, progress=False)
+    monkeypatch.setattr(CollectingSink, "takes_rows", True, raising=False)
+    rows = CollectingSink()
+    run([str(inputs.root)], settings, rows, workers=workers, progress=False)
+    assert len(kept.written) == inputs.articles and all(isinstance(r, Record) for r in kept.written)
+    assert all(isinstance(r, RecordRows) for r in rows.written)
+    assert [record_rows(record) for record in kept.written] == rows.written
 
 
 def test_run_rerun_is_idempotent(inputs: Inputs, reference, tmp_path: Path, settings) -> None:
