@@ -3,7 +3,7 @@
 
     scripts/bench_sinks.py                                   # SQLite file in a temp folder
     scripts/bench_sinks.py --db sqlite:///tmp/b.db --db postgresql://vnextract:vnextract@127.0.0.1/vnextract
-    scripts/bench_sinks.py -n 2000 --batch 200
+    scripts/bench_sinks.py -n 2000 --batch 200 --input rows
 
 Each synthetic article has 84 rows (article, persons, titles, entities, dates, statistics,
 documents, mentions), like a long news report. Three passes per database: `insert` writes new
@@ -11,9 +11,14 @@ ids; `changed` re-writes them with every article's statistics changed (a re-extr
 changed each article: its child rows deleted and written again); `same` re-writes them as they
 are, under another extractor version (a re-extraction that changed nothing in the rows, a resumed
 run: the articles are updated, their child rows stay, and only the written rows are counted).
-`rows/s` counts the whole write_batch (rows built from records, then written); `tx rows/s` only
-the time inside the database transactions (PostgreSQL builds a share's rows while the shares
-before it are written, inside its transactions: there the two figures come close).
+
+Two inputs (`--input`, both by default): `rows`, the records' rows built beforehand by
+`record_rows`, as `run`'s workers build them and the loader gets them (their building, done in
+the workers in parallel, is timed apart and printed first); `records`, the records themselves,
+as the Python API's `write_batch(records)` gets them (the loader builds their rows).
+`rows/s` counts the whole write_batch; `tx rows/s` only the time inside the database
+transactions (PostgreSQL builds a share's rows while the shares before it are written, inside its
+transactions: there the two figures come close).
 Each run gets a fresh database: a PostgreSQL schema of its own, or a new SQLite file beside the
 one named, dropped or removed afterwards. `--runs 3` prints min and median at the end.
 `cpu s` is this process's CPU time for the pass (building rows, driver calls; not the
@@ -42,6 +47,7 @@ from vnextract.models import Record
 from vnextract.pipeline.sinks import DEFAULT_BATCH_SIZE
 from vnextract.pipeline.sinks.database import DatabaseSink
 from vnextract.pipeline.sinks.engine import normalize_url
+from vnextract.pipeline.sinks.rows import RecordRows, record_rows
 
 SENTENCE = "Ông Nguyễn Văn {i}, Bí thư Huyện ủy, cho biết năm 2023 có {n} đảng viên tại tỉnh Lâm Đồng. "
 
@@ -90,9 +96,12 @@ def synthetic_record(number: int, variant: int = 0, version: str = "bench") -> R
 
 
 PASSES = ("insert", "changed", "same")
+INPUTS = ("rows", "records")
 
 
-def bench(url: str, passes: dict[str, list[Record]], batch: int) -> list[tuple[str, int, int, float, float, float]]:
+def bench(
+    url: str, passes: dict[str, list[Record]] | dict[str, list[RecordRows]], batch: int
+) -> list[tuple[str, int, int, float, float, float]]:
     """(pass, articles, rows, seconds, seconds inside transactions, CPU seconds of this process)
     for each pass, in order."""
     results = []
@@ -137,41 +146,65 @@ def fresh_database(url: str) -> Iterator[str]:
             leftover.unlink(missing_ok=True)
 
 
+def built_rows(passes: dict[str, list[Record]]) -> tuple[dict[str, list[RecordRows]], float]:
+    """Every pass's records as rows (`record_rows`, what a `run` worker sends), and the CPU
+    seconds per article that took."""
+    started = time.process_time()
+    rows = {label: [record_rows(record) for record in records] for label, records in passes.items()}
+    return rows, (time.process_time() - started) / sum(len(records) for records in passes.values())
+
+
 def main() -> int:
-    """Run the benchmark and print one line per run, database and pass, then min and median."""
+    """Run the benchmark and print one line per run, database, input and pass, then min and median."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", action="append", help="database URL (repeatable)")
     parser.add_argument("-n", "--articles", type=int, default=5000)
     parser.add_argument("--batch", type=int, default=DEFAULT_BATCH_SIZE,
                         help=f"records per transaction (default {DEFAULT_BATCH_SIZE}, as `run`)")
     parser.add_argument("--runs", type=int, default=1, help="runs per database, each on a fresh one")
+    parser.add_argument("--input", choices=INPUTS, action="append",
+                        help="what write_batch gets: rows built by `record_rows` (as in `run`) or "
+                             "records (repeatable; default both)")
     args = parser.parse_args()
-    passes = {
+    records = {
         "insert": [synthetic_record(i) for i in range(args.articles)],
         "changed": [synthetic_record(i, variant=1) for i in range(args.articles)],
         "same": [synthetic_record(i, variant=1, version="bench-2") for i in range(args.articles)],
     }
+    inputs = args.input or list(INPUTS)
+    sources: dict[str, dict[str, list[Record]] | dict[str, list[RecordRows]]] = {}
+    for name in inputs:
+        if name == "rows":
+            sources[name], per_article = built_rows(records)
+        else:
+            sources[name] = records
     with tempfile.TemporaryDirectory() as tmp:
         urls = args.db or [f"sqlite:///{tmp}/bench.db"]
         load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
         print(f"{args.articles} articles, batches of {args.batch}, {args.runs} run(s) per database; "
               f"{os.cpu_count()} cores, load average {load}")
-        print(f"{'database':<12} {'pass':<8} {'rows':>8} {'seconds':>8} {'rows/s':>9} {'articles/s':>10}"
-              f" {'tx rows/s':>10} {'cpu s':>6}")
-        summary: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        if "rows" in sources:
+            print(f"rows built by record_rows (in `run`'s workers, in parallel): "
+                  f"{per_article * 1e6:.0f} µs of CPU per article")
+        print(f"{'database':<12} {'input':<8} {'pass':<8} {'rows':>8} {'seconds':>8} {'rows/s':>9} "
+              f"{'articles/s':>10} {'tx rows/s':>10} {'cpu s':>6}")
+        summary: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
         for url in urls:
             backend = normalize_url(url).get_backend_name()
             for _ in range(args.runs):
-                with fresh_database(url) as target:
-                    for label, articles, rows, seconds, in_db, cpu in bench(target, passes, args.batch):
-                        print(f"{backend:<12} {label:<8} {rows:>8} {seconds:>8.2f} {rows / seconds:>9.0f} "
-                              f"{articles / seconds:>10.0f} {rows / in_db:>10.0f} {cpu:>6.2f}")
-                        summary.setdefault((backend, label), []).append((rows / seconds, rows / in_db))
+                for name, passes in sources.items():
+                    with fresh_database(url) as target:
+                        for label, articles, rows, seconds, in_db, cpu in bench(target, passes, args.batch):
+                            print(f"{backend:<12} {name:<8} {label:<8} {rows:>8} {seconds:>8.2f} "
+                                  f"{rows / seconds:>9.0f} {articles / seconds:>10.0f} {rows / in_db:>10.0f} "
+                                  f"{cpu:>6.2f}")
+                            summary.setdefault((backend, name, label), []).append((rows / seconds, rows / in_db))
         if args.runs > 1:
-            print(f"\n{'database':<12} {'pass':<8} {'rows/s min':>11} {'median':>9} {'tx min':>9} {'tx median':>10}")
-            for (backend, label), figures in summary.items():
+            print(f"\n{'database':<12} {'input':<8} {'pass':<8} {'rows/s min':>11} {'median':>9} "
+                  f"{'tx min':>9} {'tx median':>10}")
+            for (backend, name, label), figures in summary.items():
                 whole, inside = [f for f, _ in figures], [t for _, t in figures]
-                print(f"{backend:<12} {label:<8} {min(whole):>11.0f} {statistics.median(whole):>9.0f} "
+                print(f"{backend:<12} {name:<8} {label:<8} {min(whole):>11.0f} {statistics.median(whole):>9.0f} "
                       f"{min(inside):>9.0f} {statistics.median(inside):>10.0f}")
     return 0
 
