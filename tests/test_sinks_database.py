@@ -226,13 +226,14 @@ def test_database_url_unsupported(given: str) -> None:
         normalize_url(given)
 
 
-@pytest.mark.parametrize("table", [pytest.param(name, id=name) for name in CHILD_TABLES])
-def test_database_child_tuples_follow_schema_columns(table: str) -> None:
+@pytest.mark.parametrize("table", [pytest.param(name, id=name) for name in ("articles", *CHILD_TABLES)])
+def test_database_row_tuples_follow_schema_columns(table: str) -> None:
     """The loader writes positional tuples: their order must be the table's column order."""
-    from vnextract.pipeline.sinks.rows import CHILD_COLUMNS
+    from vnextract.pipeline.sinks.rows import ARTICLE_COLUMNS, CHILD_COLUMNS
     from vnextract.pipeline.sinks.schema import METADATA
 
-    assert CHILD_COLUMNS[table] == tuple(column.name for column in METADATA.tables[table].columns)
+    columns = ARTICLE_COLUMNS if table == "articles" else CHILD_COLUMNS[table]
+    assert columns == tuple(column.name for column in METADATA.tables[table].columns)
 
 
 def test_database_updated_at_reads_back_as_a_time(sink: DatabaseSink) -> None:

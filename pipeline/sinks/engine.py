@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from vnextract.pipeline.sinks import DEFAULT_URL
+from vnextract.pipeline.sinks.rows import JsonText
 
 LOGGER = logging.getLogger(__name__)
 
@@ -47,10 +48,6 @@ def redact(url: URL | str) -> str:
     """The URL as safe to print: the password hidden."""
     parsed = url if isinstance(url, URL) else normalize_url(url)
     return parsed.render_as_string(hide_password=True)
-
-
-class JsonText(str):
-    """JSON already serialised: the engine's JSON serialiser passes it through as it is."""
 
 
 def _dumps(value: Any) -> str:

@@ -13,12 +13,14 @@ from typing import Any
 TableRow = tuple[Any, ...]  # one table row, its values in the table's column order, as the driver takes them
 
 from vnextract.models import Mention, Record
-from vnextract.pipeline.sinks.engine import JsonText
-from vnextract.pipeline.sinks.schema import METADATA
 
 LOGGER = logging.getLogger(__name__)
 
 Row = dict[str, Any]
+
+
+class JsonText(str):
+    """JSON already serialised: the engine's JSON serialiser passes it through as it is."""
 
 # Columns of each child table in the order of its CREATE TABLE (`pipeline.sinks.schema`); the
 # tuples of `child_rows` follow it (tests/test_sinks_database.py checks the two agree).
@@ -36,8 +38,10 @@ CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
                  "text"),
 }
 
-# Columns of `articles` in the order of its CREATE TABLE: the order of an article row's values.
-ARTICLE_COLUMNS: tuple[str, ...] = tuple(column.name for column in METADATA.tables["articles"].columns)
+# Columns of `articles` in the order of its CREATE TABLE: the order of an article row's values
+# (written out, as CHILD_COLUMNS, so that a worker building rows need not import SQLAlchemy).
+ARTICLE_COLUMNS: tuple[str, ...] = ("id", "url", "outlet", "title", "published_at", "text", "extractor_version",
+                                    "schema_version", "record", "updated_at", "rows_digest")
 
 # A JSON escape of NUL, not preceded by an escaped backslash (`\\u0000` is text, not NUL).
 _NUL_ESCAPE = re.compile(rb"(?<!\\)((?:\\\\)*)\\u0000")
