@@ -9,7 +9,6 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, TypeAlias
 
 from vnextract.models import Record
 from vnextract.pipeline import __version__
@@ -23,11 +22,9 @@ from vnextract.pipeline.sinks.rejections import (
     payload_of,
     rejected,
 )
+from vnextract.pipeline.sinks.rows import RecordRows, record_rows
 from vnextract.pipeline.time_budget import DEFAULT_ARTICLE_SECONDS, time_budget
 from vnextract.pipeline.types import Article, RawDocument
-
-if TYPE_CHECKING:
-    from vnextract.pipeline.sinks.rows import RecordRows
 
 LOGGER = logging.getLogger(__name__)
 
@@ -52,8 +49,7 @@ class Skipped:
     article_id: str
 
 
-# RecordRows by name: its module brings SQLAlchemy, which a worker imports only to build rows.
-Result: TypeAlias = "Record | RecordRows | Skipped | RejectedInput"
+Result = Record | RecordRows | Skipped | RejectedInput
 
 
 @dataclass(frozen=True)
@@ -168,11 +164,7 @@ class Worker:
             # Resume would not recognise this article: record_id and article_key have drifted.
             self._warned_key = True
             LOGGER.warning("record id %s differs from its article key %s", record.id, key)
-        if config.rows:
-            from vnextract.pipeline.sinks.rows import record_rows
-
-            return record_rows(record)
-        return record
+        return record_rows(record) if config.rows else record
 
     def process_chunk(self, jobs: Sequence[Job]) -> list[Result]:
         """Results of a chunk, in the chunk's order."""

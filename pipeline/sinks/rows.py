@@ -22,6 +22,7 @@ Row = dict[str, Any]
 class JsonText(str):
     """JSON already serialised: the engine's JSON serialiser passes it through as it is."""
 
+
 # Columns of each child table in the order of its CREATE TABLE (`pipeline.sinks.schema`); the
 # tuples of `child_rows` follow it (tests/test_sinks_database.py checks the two agree).
 CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
