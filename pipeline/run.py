@@ -2,9 +2,10 @@
 
 The parent process reads the inputs one at a time (`iter_inputs` streams folders, JSON Lines and
 WARC archives), groups them into small chunks and hands them to workers that each load the spaCy
-Language once; results come back in input order and the parent alone writes to the sink, in
-batches of one transaction each. Memory holds a bounded window of chunks plus one batch, never the
-whole archive: the only thing that grows with the run is a 16-byte digest per distinct article id.
+Language once; results come back in input order (for a database, each record as its rows, built
+by the worker) and the parent alone writes to the sink, in batches of one transaction each.
+Memory holds a bounded window of chunks plus one batch, never the whole archive: the only thing
+that grows with the run is a 16-byte digest per distinct article id.
 
 Keys and idempotence (the conventions that make a killed run resumable):
 
