@@ -81,3 +81,22 @@ def test_pattern_cache_compile_unwritable_folder(tmp_path: Path, monkeypatch: py
     _same(compile_pattern(r"y+", 0), r"y+", 0, ["ayyb"])
     pattern_cache._STORE.save()  # no error: the patterns are compiled each run instead
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+@pytest.mark.parametrize("pattern, flags, texts", PATTERNS)
+def test_pattern_cache_cached_compiles_answer_re_compile(fresh_cache: Path, pattern: str, flags: int,
+                                                         texts: list[str]) -> None:
+    """Inside the block, `re.compile` (as a library calls it) is answered through the cache with
+    the regex it would build; bytes go to the real one; nested blocks and an error leave the real
+    `re.compile` in place afterwards."""
+    real = re.compile
+    with pytest.raises(KeyError), pattern_cache.cached_compiles():
+        with pattern_cache.cached_compiles():
+            got = re.compile(pattern, flags)
+        assert re.compile is not real  # the inner block left it to the outer one
+        raw = re.compile(rb"\d+")
+        raise KeyError("an import that fails")
+    assert re.compile is real
+    _same(got, pattern, flags, texts)
+    assert raw.findall(b"a12b3") == [b"12", b"3"]
+    assert pattern_cache._STORE.dirty  # the pattern went into the cache, to be written at exit
