@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import vnextract.pipeline.parse.soup_import  # noqa: F401  (first: bs4 with cached regexes)
+
+# isort: split
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 from soupsieve import SelectorSyntaxError
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
 from vnextract.pipeline.nlp.syllables import is_syllable
 from vnextract.pipeline.parse import furniture
 
@@ -33,25 +34,25 @@ MAX_BRACKET_WORDS = 6  # words inside one bracket of a credit line ("(Theo Tân 
 MAX_OUTLET_BRACKET_WORDS = 10  # ... when it names an outlet ("(Đài Phát thanh và Truyền hình Khánh Hòa)")
 
 # Initials, alone or before a syllable: "K.N", "P.V.", "A.Thư"
-_INITIALS = re.compile(r"((?:[A-ZĐ]\.)+)(.*)")
+_INITIALS = compile_pattern(r"((?:[A-ZĐ]\.)+)(.*)")
 # Words, brackets and the separators between names; a dash or slash is a separator even when
 # glued ("Hà Anh/AFP").
-_TOKEN = re.compile(r"\([^()]*\)|[,;:&/|\-–—]|[^\s(),;:&/|\-–—]+")
+_TOKEN = compile_pattern(r"\([^()]*\)|[,;:&/|\-–—]|[^\s(),;:&/|\-–—]+")
 _SEPARATORS = frozenset(",;:&/|-–—")
 _DASHES = frozenset("-–—")
 # An editor's initials in square brackets closing a signature ("[qd]", "[đ.d.]").
-_EDITOR_INITIALS = re.compile(r"\s*\[[^\[\]\d]{1,8}\]$")
+_EDITOR_INITIALS = compile_pattern(r"\s*\[[^\[\]\d]{1,8}\]$")
 # A signature written whole in brackets, with the editor's initials ("(Đỗ Dzũng) [qd]").
-_SIGNATURE_WITH_INITIALS = re.compile(r"\(([^()]{2,60})\)\s*\[[^\[\]\d]{1,8}\]")
-_BRACKETED = re.compile(r"\(([^()]{2,40})\)")
+_SIGNATURE_WITH_INITIALS = compile_pattern(r"\(([^()]{2,60})\)\s*\[[^\[\]\d]{1,8}\]")
+_BRACKETED = compile_pattern(r"\(([^()]{2,40})\)")
 _NAME_JOINERS = frozenset("-–—,&")  # between two writers' names
 _CREDIT_BREAKS = frozenset(",;|/")  # between the credits or sources of one line
 # An outlet's domain: "baomoi.vn", "tin.com.vn"
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|tv|co|news|uk|us)", re.IGNORECASE)
+_DOMAIN = compile_pattern(r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|tv|co|news|uk|us)", re.IGNORECASE)
 # A date or number written with separators ("22-5-2015", "1.200"): a sentence can end on one
-_NUMBER_WITH_SEPARATORS = re.compile(r"\d+[-./]\d+")
+_NUMBER_WITH_SEPARATORS = compile_pattern(r"\d+[-./]\d+")
 _SENTENCE_END = ".!?…"
-_ROMAN = re.compile(r"[IVX]+")
+_ROMAN = compile_pattern(r"[IVX]+")
 _CLOSERS = "\"'”’»)]"
 
 LABEL_KINDS = ("source", "note", "from", "outlet_label", "photo", "author", "and")
@@ -103,7 +104,7 @@ def _labels() -> dict[str, str]:
 def _photo_label_start() -> re.Pattern[str]:
     """The first word of any photo label, as a word of its own (a cheap test before the word scan)."""
     firsts = {phrase.split()[0] for phrase, kind in _labels().items() if kind == "photo"}
-    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(f) for f in sorted(firsts)) + r")\b", re.IGNORECASE)
+    return compile_pattern(r"(?:^|\s)(?:" + "|".join(re.escape(f) for f in sorted(firsts)) + r")\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -285,7 +286,7 @@ def _degree_prefix() -> re.Pattern[str]:
     """Degrees before a name, each with its dot, one or chained ("ThS. ", "PGS.TS. ", "BS.CKII ")."""
     degrees = "|".join(re.escape(d) for d in sorted(_table().get("degree", ()), key=len, reverse=True))
     # "PGS.TS. ", "PGS, TS. ": a degree's dot, or a comma between two degrees
-    return re.compile(rf"(?<![\w.])(?:(?:{degrees})(?:\.|,(?=\s*(?:{degrees})\.))\s*)+(?:(?:{degrees})\s+)?(?=[A-ZĐÀ-Ỹ])",
+    return compile_pattern(rf"(?<![\w.])(?:(?:{degrees})(?:\.|,(?=\s*(?:{degrees})\.))\s*)+(?:(?:{degrees})\s+)?(?=[A-ZĐÀ-Ỹ])",
                       re.IGNORECASE)
 
 
@@ -296,7 +297,7 @@ def _affiliation_tail() -> re.Pattern[str]:
     table = _table()
     places = "|".join(re.escape(w) for w in sorted(table.get("affiliation", frozenset()) | table.get("post", frozenset()), key=len, reverse=True))
     posts = "|".join(re.escape(w) for w in sorted(table.get("post", ()), key=len, reverse=True))
-    return re.compile(rf"(?:\s[-–]\s+(?:{places})|,\s*(?:{posts}))(?:\s+\S.*)?$", re.IGNORECASE)
+    return compile_pattern(rf"(?:\s[-–]\s+(?:{places})|,\s*(?:{posts}))(?:\s+\S.*)?$", re.IGNORECASE)
 
 
 @functools.cache
@@ -305,7 +306,7 @@ def _workplace_opener() -> re.Pattern[str]:
     places = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                       for w in sorted(_table().get("affiliation", frozenset()), key=len, reverse=True))
     # a unit of a place opens with its level in lowercase: "Công an huyện Văn Lâm", "Sở Y tế tỉnh X"
-    return re.compile(rf"(?i:{places})\s+(?=[A-ZĐÀ-Ỹ]|{_PLACE_LEVEL}\s+[A-ZĐÀ-Ỹ])")
+    return compile_pattern(rf"(?i:{places})\s+(?=[A-ZĐÀ-Ỹ]|{_PLACE_LEVEL}\s+[A-ZĐÀ-Ỹ])")
 
 
 _PLACE_LEVEL = r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)"
@@ -330,7 +331,7 @@ def is_workplace_line(text: str) -> bool:
     return capitalised * 3 >= len(words) or (capitalised * 4 >= len(words) and len(words) <= _SHORT_WORKPLACE_WORDS)
 
 
-_AGENCY_SPLIT = re.compile(r"\s*[,/;&]\s*|\s+và\s+")
+_AGENCY_SPLIT = compile_pattern(r"\s*[,/;&]\s*|\s+và\s+")
 
 
 @functools.cache
@@ -339,12 +340,12 @@ def _office_credit() -> re.Pattern[str]:
     labels = "|".join(re.escape(w.rstrip(":")).replace(r"\ ", r"\s*")
                       for w in sorted(_table().get("author", ()), key=len, reverse=True))
     offices = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_table().get("office", ()), key=len, reverse=True))
-    return re.compile(rf"(?i:{labels})\s*:\s*(?P<office>(?i:{offices})\s+[A-ZĐÀ-Ỹ].*)$")
+    return compile_pattern(rf"(?i:{labels})\s*:\s*(?P<office>(?i:{offices})\s+[A-ZĐÀ-Ỹ].*)$")
 
 
-_TRANSLATOR = re.compile(r"(?P<name>(?:\S+\s+){0,3}\S+)\s+(?:lược\s+|biên\s+)?dịch")
-_PHOTO_TAIL = re.compile(r"\s*[-–|;]\s*Ảnh\s*:\s*(?P<credit>\S.*)$", re.IGNORECASE)
-_PAPER_AFTER = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\s]*\s+){1,2}Báo")
+_TRANSLATOR = compile_pattern(r"(?P<name>(?:\S+\s+){0,3}\S+)\s+(?:lược\s+|biên\s+)?dịch")
+_PHOTO_TAIL = compile_pattern(r"\s*[-–|;]\s*Ảnh\s*:\s*(?P<credit>\S.*)$", re.IGNORECASE)
+_PAPER_AFTER = compile_pattern(r"(?:[A-ZĐÀ-Ỹ][^\s]*\s+){1,2}Báo")
 
 
 @functools.cache
@@ -355,7 +356,7 @@ def _coded_office() -> re.Pattern[str]:
     offices = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_table().get("office", ()), key=len, reverse=True))
     labels = "|".join(re.escape(w.rstrip(":")).replace(r"\ ", r"\s+")
                       for w in sorted(_table().get("author", ()), key=len, reverse=True))
-    return re.compile(rf"^(?:(?i:{offices})\s+[A-ZĐ]{{1,4}}\d{{1,3}}\b"
+    return compile_pattern(rf"^(?:(?i:{offices})\s+[A-ZĐ]{{1,4}}\d{{1,3}}\b"
                       rf"|(?:(?i:{labels})\s*:?\s*)?(?=[A-ZĐ][a-zà-ỹđ])(?i:{offices})\s+[A-ZĐ][A-ZĐ&]{{1,7}}$)")
 
 
@@ -373,7 +374,7 @@ def _address_bracket() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(opening, key=len, reverse=True))
     # "(ấp Tân Thành, xã Tân Phước)", "(Phòng Thông tin - Tòa án nhân dân tỉnh X)": long brackets a
     # source never is (short ones, "(TTXVN)", "(Hà Nội)", are read as sources)
-    return re.compile(rf"\s*\((?i:{words})(?:\s|(?<=\.))[^()]*\)\s*$")
+    return compile_pattern(rf"\s*\((?i:{words})(?:\s|(?<=\.))[^()]*\)\s*$")
 
 
 def _team_signature(text: str) -> bool:
@@ -390,7 +391,7 @@ def _rank_prefix() -> re.Pattern[str]:
     the line or of one of its names; the name after it must be capitalised."""
     ranks = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(_table().get("rank", ()), key=len, reverse=True))
     # "Thiếu tá, BSCKII X": a rank, a comma, then a degree
-    return re.compile(rf"(?:^|(?<=[,;&:]\s)|(?<=\s[-–]\s))(?i:{ranks}),?\s+(?=[A-ZĐÀ-Ỹ])")  # ": " after a label
+    return compile_pattern(rf"(?:^|(?<=[,;&:]\s)|(?<=\s[-–]\s))(?i:{ranks}),?\s+(?=[A-ZĐÀ-Ỹ])")  # ": " after a label
 
 
 def is_agency(name: str) -> bool:
@@ -399,7 +400,7 @@ def is_agency(name: str) -> bool:
     return folded in _table().get("agency", ()) or folded in _table().get("outlet", ())
 
 
-_CLOSING_NOTE = re.compile(
+_CLOSING_NOTE = compile_pattern(
     r"\(\*+\)\s*\S.*"  # a footnote to a mark in the text
     r"|\((?:[^()]|\([^()]*\))*\)"  # a note of the newsroom's in brackets: "(Tòa soạn sẽ tiếp tục ...)"
     r"|(?i:nguồn(?:\s+tin)?)\s*:\s*\S.*"  # the source: "Nguồn: Ban Tổ chức Press Cup 2026"
@@ -425,7 +426,7 @@ def is_signature_line(text: str) -> bool:
 
 # A degree written without its dot, in its own capitals, before a name ("BSCKII Trần Quốc Việt",
 # "ThS Lê B"): case decides, a name's syllable is never written so.
-_BARE_DEGREE = re.compile(r"(?<![\w.])(?:GS|PGS|TS|ThS|BS|BSCKI{1,2}|BSNT|DS|DSCKI{1,2}|KS|LS)\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])")
+_BARE_DEGREE = compile_pattern(r"(?<![\w.])(?:GS|PGS|TS|ThS|BS|BSCKI{1,2}|BSNT|DS|DSCKI{1,2}|KS|LS)\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])")
 
 
 def without_degrees(text: str) -> str:

@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from vnextract.pipeline.extract.pattern_cache import compile_pattern
+
 WIRE_PREFIXES_FILE = Path(__file__).with_name("wire_prefixes.tsv")
 
 # Wire prefixes of outlets not in the table, by their shape: "(Báo X) -", "(ABC online) -".
@@ -42,7 +44,7 @@ def _wire_prefix() -> re.Pattern[str]:
     bare = "|".join(_prefix_pattern(p) for p in known if not p.startswith("("))
     # A known bracket may go without its dash ("(TNO) ", "(NLĐO)- "); a bare word or an unknown
     # bracket is a prefix only with its dash ("TTO - ").
-    return re.compile(
+    return compile_pattern(
         rf"^\s*(?:(?P<bracket>{bracketed})\s*[-–—:]?\s*|(?P<bare>{bare}|{_WIRE_SHAPE}|{_BARE_WIRE_SHAPE})\s*[-–—:]\s*)"
     )
 
@@ -88,7 +90,7 @@ END_MARKERS: tuple[str, ...] = (
 )
 
 # Whole lines that are furniture wherever they appear.
-FURNITURE_LINES = re.compile(
+FURNITURE_LINES = compile_pattern(
     r"^[\s\-–—(\[]*(?:Chia sẻ|Share|Bình luận \(\d+\)|In bài|Theo dõi|Quảng cáo|Advertisement"
     r"|Video đang HOT|Xem thêm|Tin liên quan|Chi tiết)[\s\-–—)\]]*:?\s*$"  # "- Quảng cáo -" too
     r"|^\s*\((?=[^)]*\d)[A-ZĐ0-9][A-ZĐ0-9/.\-]{2,19}\)\s*$"  # a magazine's issue reference: "(SH283/09-12)"
@@ -102,7 +104,7 @@ FURNITURE_LINES = re.compile(
 )
 
 # A flattened photo caption ends with " |" (the separator left by the caption element).
-CAPTION_SUFFIX = re.compile(r"\s\|\s*$")
+CAPTION_SUFFIX = compile_pattern(r"\s\|\s*$")
 
 
 def caption_of(line: str) -> str | None:
@@ -137,7 +139,7 @@ def _opener(table: Path) -> re.Pattern[str]:
         if line.strip() and not line.startswith("#")
     ]
     # (?!\w), not \b: a phrase may end on its punctuation ("Tin tức, ...")
-    return re.compile(r"^\s*(?:" + "|".join(_prefix_pattern(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
+    return compile_pattern(r"^\s*(?:" + "|".join(_prefix_pattern(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
 
 
 def _promo_opener() -> re.Pattern[str]:
@@ -153,10 +155,10 @@ def _imprint_opener() -> re.Pattern[str]:
     return _opener(IMPRINT_LINES_FILE)
 
 
-WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu)(?:/\S*)?\b",
+WEB_ADDRESS = compile_pattern(r"(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu)(?:/\S*)?\b",
                           re.IGNORECASE)
 # A phone number (its last digits masked too: "0255.3867.xxx"), or one named so ("tổng đài 9090")
-PHONE = re.compile(
+PHONE = compile_pattern(
     r"(?<![\d.,])(?:0\d{2,3}[ .]?\d{3,4}[ .]?(?:\d{3,4}|[xX*]{3,4})|1[89]00[ .]?\d{4}(?:[ .]?\d{2})?)(?![\d.,]\d)"
     r"|\(0\d{1,3}\)\s*\d{2,4}(?:[ .]?\d{2,5}){1,3}"  # an area code in brackets: "(04) 38544338", "(028) 54 11 33 33"
     r"|(?i:tổng đài|hotline|đường dây nóng|điện thoại|số máy)\s*:?\s*\d[\d .]{2,}"
@@ -177,7 +179,7 @@ def _pointer_label() -> re.Pattern[str]:
     """A word of a label sending readers to look or call elsewhere (`pointer_labels.tsv`)."""
     lines = POINTER_LABELS_FILE.read_text(encoding="utf-8").splitlines()
     words = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.IGNORECASE)
+    return compile_pattern(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.IGNORECASE)
 
 
 def is_pointer(text: str) -> bool:
@@ -204,11 +206,11 @@ def is_site_description(text: str) -> bool:
 
 # An owner statement inside a description ("Báo X điện tử - Cơ quan của Đảng bộ tỉnh X"): the
 # site's, written on every page, not the article's.
-_OWNER_STATEMENT = re.compile(r"(?:^|[-–|,.]\s*)(?:Cơ quan (?:của|ngôn luận|chủ quản)|Tiếng nói của)\s", re.IGNORECASE)
+_OWNER_STATEMENT = compile_pattern(r"(?:^|[-–|,.]\s*)(?:Cơ quan (?:của|ngôn luận|chủ quản)|Tiếng nói của)\s", re.IGNORECASE)
 
 
 # A short line that closes on an order to act now ("..., đăng ký ngay!", "Mua ngay!"): an advert.
-_ACT_NOW = re.compile(r"\b(?:đăng ký|mua|đặt mua|tải|xem|tham gia|nhận)\s+ngay\s*!\s*$", re.IGNORECASE)
+_ACT_NOW = compile_pattern(r"\b(?:đăng ký|mua|đặt mua|tải|xem|tham gia|nhận)\s+ngay\s*!\s*$", re.IGNORECASE)
 _MAX_ACT_NOW_CHARS = 160
 
 
@@ -220,11 +222,11 @@ def is_promo(line: str) -> bool:
 
 
 # A hotline's line: "Đường dây nóng Công an tỉnh Nghệ An: 069.2.878.113" (a phone number after it).
-_HOTLINE = re.compile(r"(?i:đường dây nóng|hotline)\b[^.:]{0,80}:\s*\+?[\d][\d .()-]{5,}\d\s*\.?")
+_HOTLINE = compile_pattern(r"(?i:đường dây nóng|hotline)\b[^.:]{0,80}:\s*\+?[\d][\d .()-]{5,}\d\s*\.?")
 
 
 # A breadcrumb left in the body: short capitalised sections joined by ">" ("Thế Giới > Châu Mỹ").
-_BREADCRUMB_LINE = re.compile(r"[A-ZĐÀ-Ỹ][^>»›.,;!?]{0,30}(?:\s*[>»›]\s*[A-ZĐÀ-Ỹ][^>»›.,;!?]{0,30}){1,4}")
+_BREADCRUMB_LINE = compile_pattern(r"[A-ZĐÀ-Ỹ][^>»›.,;!?]{0,30}(?:\s*[>»›]\s*[A-ZĐÀ-Ỹ][^>»›.,;!?]{0,30}){1,4}")
 
 
 def is_furniture(line: str) -> bool:
@@ -250,14 +252,14 @@ DROP_TAGS_ALWAYS: tuple[str, ...] = (
 DROP_TAGS: tuple[str, ...] = ("form", "nav", "aside", "footer", "header", "dialog", "fieldset")
 
 # Elements hidden from readers: never article text, however much prose they hold (SEO spam).
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+HIDDEN_STYLE = compile_pattern(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 # ARIA roles of page regions that are not the article.
 FURNITURE_ROLES = frozenset(("navigation", "complementary", "banner", "contentinfo", "search", "dialog"))
 
 # A class or id token that names page furniture: share bars, related links, comments, ads.
 # Matched against each class token and the id; tokens are lower-cased first.
-FURNITURE_CLASS = re.compile(
+FURNITURE_CLASS = compile_pattern(
     r"""(?:^|[-_])(?:
         share|sharing|social|sociallink|zalo|facebook|fb|twitter|print|toolbar
       | related\w*|relate|relation|\w*lienquan\w*|tin-lien-quan|xemthem|xem-them|readmore|read-more|see-also
@@ -320,26 +322,26 @@ RELATED_HEADINGS: tuple[str, ...] = (
 
 # Whole lines after which nothing belongs to the article (compare END_MARKERS, which text.py
 # matches as line prefixes; inside HTML a heading must be the marker alone, "Bình luận (3)").
-END_LINE = re.compile(
+END_LINE = compile_pattern(
     r"^\s*(?:" + "|".join(re.escape(m) for m in END_MARKERS if m not in RELATED_HEADINGS)
     + r")\s*(?:\(\d+\))?\s*[:.…]*\s*$",
     re.IGNORECASE,
 )
-_RELATED_HEADING_LINE = re.compile(
+_RELATED_HEADING_LINE = compile_pattern(
     r"^\s*(?:" + "|".join(re.escape(m) for m in RELATED_HEADINGS) + r")\s*[:.…]*\s*$", re.IGNORECASE
 )
 # Unambiguous openers of a reader form, whatever follows them on the same line.
 END_PREFIXES: tuple[str, ...] = ("Thông tin bạn đọc", "Đóng Lưu thông tin")
 
 # A single related-article link line inside a body: "Xem thêm: ...", ">> ...", "Đọc thêm: ...".
-RELATED_LINE = re.compile(
+RELATED_LINE = compile_pattern(
     r"^\s*(?:>>|»|Xem\s+thêm\s*[:>»-]|Đọc\s+thêm\s*[:>»-]|Tin\s+liên\s+quan\s*[:>»-]"
     r"|Bài\s+liên\s+quan\s*[:>»-]|Mời\s+(?:quý\s+)?(?:độc\s+giả|bạn\s+đọc)\s+(?:xem|theo\s+dõi))",
     re.IGNORECASE,
 )
 
 # Label words that open a byline but are not part of the name.
-BYLINE_PREFIX = re.compile(
+BYLINE_PREFIX = compile_pattern(
     r"^\s*(?:(?:Tác\s+giả|Bài\s+và\s+ảnh|Bài\s*,\s*ảnh|Bài\s*&\s*ảnh|Bài|Ảnh|Nhóm\s+phóng\s+viên|By"
     r"|Người\s+viết)\s*[:-]\s*|(?:Viết\s+bởi|Đăng\s+bởi|Bởi|By)\s*:?(?:\s+|$))",  # "Viết bởi X", "by X": CMSs' bylines
     # (the label alone, in an element of its own, leaves nothing)
@@ -348,7 +350,7 @@ BYLINE_PREFIX = re.compile(
 
 
 # "Tin Thế Giới khác:", "Các bài Kinh tế khác": the other articles of a section, under the text.
-_OTHER_OF_SECTION = re.compile(r"^(?:các\s+)?(?:tin|bài|bài viết)\s+(?:\S+\s+){0,3}khác\s*[:.…]*$", re.IGNORECASE)
+_OTHER_OF_SECTION = compile_pattern(r"^(?:các\s+)?(?:tin|bài|bài viết)\s+(?:\S+\s+){0,3}khác\s*[:.…]*$", re.IGNORECASE)
 
 
 def is_end_line(line: str) -> bool:
@@ -364,7 +366,7 @@ def is_related_line(line: str) -> bool:
 
 # Class tokens of text kept for screen readers only ("Image caption" before a caption, "Image
 # copyright" before a credit): a sighted reader never sees it, so it is never article text.
-SCREEN_READER_CLASS = re.compile(
+SCREEN_READER_CLASS = compile_pattern(
     r"^(?:sr-only|sr-text|visually-?hidden|screen-?reader-?(?:text|only)|off-?screen|a11y-?hidden|assistive-?text)$",
     re.IGNORECASE,
 )
@@ -386,8 +388,8 @@ def is_hidden(attrs: Mapping[str, str | list[str]]) -> bool:
 
 # A class token naming a caption element, whatever the CMS calls it ("media-caption",
 # "VideoCMS_Caption", "chu-thich"); "has-caption" on a figure names the figure, not its caption.
-CAPTION_CLASS = re.compile(r"(?:^|[-_])(?:caption|captions|caption-?text|chu-?thich|chuthich)$", re.IGNORECASE)
-_NOT_CAPTION_CLASS = re.compile(r"^(?:has|with|no|show|hide)[-_]", re.IGNORECASE)
+CAPTION_CLASS = compile_pattern(r"(?:^|[-_])(?:caption|captions|caption-?text|chu-?thich|chuthich)$", re.IGNORECASE)
+_NOT_CAPTION_CLASS = compile_pattern(r"^(?:has|with|no|show|hide)[-_]", re.IGNORECASE)
 
 
 def is_caption_class(attrs: Mapping[str, str | list[str]]) -> bool:
@@ -404,19 +406,19 @@ def is_caption_class(attrs: Mapping[str, str | list[str]]) -> bool:
 # body itself, however it is styled, holds prose and is kept).
 _TINT_STYLE = (r"(?:^|;|\s)background(?:-color)?\s*:\s*"
                r"(?!\s*(?:transparent|none|inherit|initial|white|#fff\b|#ffffff\b|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\)))[#\w]")
-BOX_STYLE = re.compile(
+BOX_STYLE = compile_pattern(
     r"(?:^|;|\s)border(?:-(?:top|bottom|left|right))?\s*:[^;]*\b(?:solid|dashed|dotted|double|groove|ridge)\b|"
     + _TINT_STYLE,
     re.IGNORECASE,
 )
-_TINTED = re.compile(_TINT_STYLE, re.IGNORECASE)
+_TINTED = compile_pattern(_TINT_STYLE, re.IGNORECASE)
 BOX_TAGS = frozenset(("div", "table", "section"))
-_BORDER_STYLE = re.compile(r"(?:^|;|\s)border(?:-(?:top|bottom|left|right))?\s*:[^;]*\b(?:solid|dashed|dotted|double)\b", re.IGNORECASE)
+_BORDER_STYLE = compile_pattern(r"(?:^|;|\s)border(?:-(?:top|bottom|left|right))?\s*:[^;]*\b(?:solid|dashed|dotted|double)\b", re.IGNORECASE)
 
 
 # Utility classes that draw a block as a box (Tailwind: "border-l-4 border-red-600 bg-red-50 p-4").
-_BORDER_CLASS = re.compile(r"^border(?:-[lrtbxy])?(?:-\d+)?$")
-_TINT_CLASS = re.compile(r"^bg-(?!white$|transparent$|none$)[a-z]+-\d{2,3}$")
+_BORDER_CLASS = compile_pattern(r"^border(?:-[lrtbxy])?(?:-\d+)?$")
+_TINT_CLASS = compile_pattern(r"^bg-(?!white$|transparent$|none$)[a-z]+-\d{2,3}$")
 
 
 def is_boxed(name: str, attrs: Mapping[str, str | list[str]]) -> bool:
@@ -444,9 +446,9 @@ def is_tinted(attrs: Mapping[str, str | list[str]]) -> bool:
 
 
 # A pull quote: a sentence set apart in quotation marks, alone or over its speaker's name.
-_PULL_QUOTE = re.compile(r'[“"«„‘][^“”"«»]{10,280}[”"»“’][.!?…]?(?P<comma>,)?(?P<speaker>\s+[^“”"«».!?]{2,60}[.]?)?')
+_PULL_QUOTE = compile_pattern(r'[“"«„‘][^“”"«»]{10,280}[”"»“’][.!?…]?(?P<comma>,)?(?P<speaker>\s+[^“”"«».!?]{2,60}[.]?)?')
 _MAX_SPEAKER_WORDS = 8
-_QUOTE_CLASS = re.compile(r"(?:^|-)quote(?:$|-)")
+_QUOTE_CLASS = compile_pattern(r"(?:^|-)quote(?:$|-)")
 
 
 def is_pull_quote(text: str, *, boxed: bool = False) -> bool:
@@ -462,7 +464,7 @@ def is_pull_quote(text: str, *, boxed: bool = False) -> bool:
 
 
 _MAX_SET_APART_WORDS = 25
-_SENTENCE_END = re.compile(r"[.!?…](?=[\s”\"’»]|$)")
+_SENTENCE_END = compile_pattern(r"[.!?…](?=[\s”\"’»]|$)")
 
 
 def is_set_apart_sentence(text: str) -> bool:
@@ -490,12 +492,12 @@ def is_furniture_region(attrs: Mapping[str, str | list[str]]) -> bool:
     return (isinstance(role, str) and role.lower() in FURNITURE_ROLES) or attrs.get("aria-hidden") == "true"
 
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL = compile_pattern(r"(?<=[a-z])(?=[A-Z])")
 # The hash a CSS-modules build appends to a class ("Detail_sapo__v9TgB", "styles_related__3xK9a"):
 # not words, and it would hide the class's last word from the patterns ("news-detail_sapo__HcV1e" too).
 # Only in the "file_local__hash" form, the hash holding a digit or a capital: a BEM element
 # ("article__content") keeps its word.
-_MODULE_HASH = re.compile(r"^([A-Za-z][A-Za-z0-9-]*_[A-Za-z][A-Za-z0-9-]*)__(?=[\w-]*[0-9A-Z])[\w-]{2,8}$")
+_MODULE_HASH = compile_pattern(r"^([A-Za-z][A-Za-z0-9-]*_[A-Za-z][A-Za-z0-9-]*)__(?=[\w-]*[0-9A-Z])[\w-]{2,8}$")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -507,12 +509,12 @@ def token_words(token: str) -> str:
 
 # A modifier saying what an element has or lacks ("entry-content no-share", "main with-sidebar",
 # "has-comments"): it names no furniture, whatever word follows.
-_MODIFIER_TOKEN = re.compile(r"(?:^|-)(?:no|not|non|without|with|has|have|hide|show|enable|disable)d?-(?!prose\b)[a-z0-9]+")
+_MODIFIER_TOKEN = compile_pattern(r"(?:^|-)(?:no|not|non|without|with|has|have|hide|show|enable|disable)d?-(?!prose\b)[a-z0-9]+")
 
 
 # Elementor's wrapper of every block it lays out, the article's own title and text included
 # ("elementor-widget-theme-post-title"): the word after it says what the block is.
-_BUILDER_WRAPPER = re.compile(r"^elementor-(?:widget|element)(?:-wrap)?(?=-|$)")
+_BUILDER_WRAPPER = compile_pattern(r"^elementor-(?:widget|element)(?:-wrap)?(?=-|$)")
 
 
 def _furniture_token(token: str) -> bool:
@@ -528,7 +530,7 @@ def is_furniture_class(tokens: list[str]) -> bool:
 
 # A class or id token of the page's masthead: the site's name sits there, often in an h1.
 # "header" alone is the page's (old sites' #header); "entry-header" is an article's own.
-MASTHEAD_CLASS = re.compile(
+MASTHEAD_CLASS = compile_pattern(
     r"^(?:header|top|(?:site|page|main|portal|global|web|top)-?header)$"
     r"|(?:^|[-_])(?:logo|brand|branding|masthead|site-?name|site-?title|header-?banner|top-?bar)(?:$|[-_])",
     re.IGNORECASE,

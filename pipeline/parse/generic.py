@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import vnextract.pipeline.parse.soup_import  # noqa: F401  (first: bs4 with cached regexes)
+
+# isort: split
 from bs4.element import NavigableString, Tag
 
 from vnextract.pipeline.parse import furniture

@@ -15,10 +15,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import vnextract.pipeline.parse.soup_import  # noqa: F401  (first: bs4 with cached regexes)
+
+# isort: split
 from bs4 import BeautifulSoup
 from bs4.element import PageElement, Tag
 
 from vnextract.pipeline.errors import Errors, InputError
+from vnextract.pipeline.extract.pattern_cache import cached_compiles, compile_pattern
 from vnextract.pipeline.parse import bylines, furniture, layout
 from vnextract.pipeline.parse.blocks import (
     BLOCK_TAGS,
@@ -128,7 +132,7 @@ def _last_content(el: Tag) -> bool:
 # Inline runs a line of running text sits in: past their end, the line goes on after them (lxml
 # closes a <font> before a <center> it held).
 _INLINE_WRAPPERS = frozenset(("font", "span", "b", "strong", "em", "i", "u", "a", "small"))
-_ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
+_ITALIC_STYLE = compile_pattern(r"font-style\s*:\s*italic", re.IGNORECASE)
 
 
 def _next_in_line(node: Tag) -> PageElement | None:
@@ -456,11 +460,11 @@ def settle_lead(sapo: str | None, paragraphs: list[str]) -> tuple[str | None, li
     return sapo, paragraphs
 
 
-_OPEN_TITLE = re.compile(r"(<title\b[^>]*>)([^<]*)", re.IGNORECASE)
-_CLOSE_TITLE = re.compile(r"</title\s*>", re.IGNORECASE)
+_OPEN_TITLE = compile_pattern(r"(<title\b[^>]*>)([^<]*)", re.IGNORECASE)
+_CLOSE_TITLE = compile_pattern(r"</title\s*>", re.IGNORECASE)
 # A heading closed by another level's end tag ("<h1>…</h2>"): browsers close the open heading
 # (HTML5), lxml keeps it open to the end of the page.
-_MISMATCHED_HEADING = re.compile(
+_MISMATCHED_HEADING = compile_pattern(
     r"(<h([1-6])\b[^>]*>)([^<]*(?:<(?!/?h[1-6]\b)[^<]*)*)</h(?!\2)[1-6]\s*>", re.IGNORECASE
 )
 
@@ -528,7 +532,8 @@ def library_paragraphs(text: str) -> list[str]:
     lines go through the same furniture filters; below MIN_GENERIC_CHARS it is no body.
     Imported here only: pages our rules read never pay for loading it."""
     try:
-        import trafilatura
+        with cached_compiles():  # its regexes, compiled as it is imported, from the cache
+            import trafilatura
     except ImportError:  # an install without it refuses such pages, as before
         return []
     try:

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import vnextract.pipeline.parse.soup_import  # noqa: F401  (first: bs4 with cached regexes)
+
+# isort: split
 from bs4.element import Tag
 
 from vnextract.pipeline.parse import bylines, furniture

@@ -20,9 +20,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import vnextract.pipeline.parse.soup_import  # noqa: F401  (first: bs4 with cached regexes)
+
+# isort: split
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Tag
 
+from vnextract.pipeline.extract.pattern_cache import cached_compiles, compile_pattern
 from vnextract.pipeline.parse import bylines, furniture, layout
 from vnextract.pipeline.parse.blocks import (
     clean_text,
@@ -239,7 +243,7 @@ def _ld_str(value: Any) -> str | None:
 
 
 _MAX_UNESCAPES = 3
-_CODE_BLOCK = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_CODE_BLOCK = compile_pattern(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 
 
 def _plain(text: str | None, *, unescape: bool = False) -> str | None:
@@ -260,7 +264,7 @@ def _plain(text: str | None, *, unescape: bool = False) -> str | None:
 
 # A web archive's address of a saved page: "https://web.archive.org/web/20121015031422/http://x.vn/a"
 # (a replay's flags after the time: "20121015031422im_"); the page's own address follows it.
-_ARCHIVED = re.compile(r"^https?://(?:web\.)?archive\.org/web/\d{4,14}[a-z_]*/(?P<url>.+)$", re.IGNORECASE)
+_ARCHIVED = compile_pattern(r"^https?://(?:web\.)?archive\.org/web/\d{4,14}[a-z_]*/(?P<url>.+)$", re.IGNORECASE)
 
 
 def _http_url(candidate: str | None, base: str | None) -> str | None:
@@ -350,7 +354,7 @@ def _choose_adapter(index: PageIndex, outlet: Outlet | None, urls: tuple[str | N
 
 
 # The address a browser writes into a page it saves ("<!-- saved from url=(0063)http://... -->").
-_SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)", re.IGNORECASE)
+_SAVED_FROM = compile_pattern(r"saved from url=\(\d+\)(\S+)", re.IGNORECASE)
 
 
 def saved_from(soup: BeautifulSoup) -> str | None:
@@ -447,11 +451,11 @@ def is_site_name(page: Page, text: str) -> bool:
     ) or folded.removeprefix("bao") in page.site_names
 
 
-_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|>|›)\s+|\s*\|\s*|(?<=\w)_(?=\w)")  # "Headline_Site"
+_SEPARATOR = compile_pattern(r"\s+(?:\||-|–|—|::|»|>|›)\s+|\s*\|\s*|(?<=\w)_(?=\w)")  # "Headline_Site"
 # A <title> written as a breadcrumb ("Site > Section > Headline"): its sections are short.
-_BREADCRUMB = re.compile(r"\s(?:>|›)\s")
+_BREADCRUMB = compile_pattern(r"\s(?:>|›)\s")
 # A URL slug or file name left at the end of a <title>: "ten-bai-viet-123.html"
-_SLUG = re.compile(r"^[\w.]*[-_/][\w./-]*$|^[\w-]+\.(?:html?|aspx|php|ldo)$", re.ASCII)
+_SLUG = compile_pattern(r"^[\w.]*[-_/][\w./-]*$|^[\w-]+\.(?:html?|aspx|php|ldo)$", re.ASCII)
 _MIN_HEADLINE_WORDS = 3
 _MAX_HEADLINE_WORDS = 40
 # An SEO variant of the headline (og:title a few words off the h1) shares most of its words.
@@ -581,7 +585,7 @@ def _find_body_anchor(page: Page) -> int:
     return min(positions, default=len(page.index._order))
 
 
-_CLAUSE_BREAK = re.compile(r"[.,;:!?…]\s")
+_CLAUSE_BREAK = compile_pattern(r"[.,;:!?…]\s")
 
 
 def _reads_as_prose(text: str) -> bool:
@@ -721,7 +725,7 @@ def find_title(page: Page) -> str | None:
 
 # A class token naming a headline written without a heading tag (old portals and CMSs:
 # <div class="title-news">, <td class="tieude">).
-_HEADLINE_CLASS = re.compile(
+_HEADLINE_CLASS = compile_pattern(
     r"(?:^|[-_])(?:title|tieu-?de(?:-?(?:tin|bai|chi-?tiet))?|headline|(?:content|article|post|entry|news|item)-?heading)(?:$|[-_])",
     re.IGNORECASE,
 )  # "contentheading": Joomla 1.x's article headline
@@ -788,7 +792,7 @@ _SAPO_AFTER_ANCHOR = 5  # elements past the first long paragraph the lead may si
 # A class token naming a lead paragraph, however a CMS prefixes it ("knc-sapo", "news-sapo",
 # "the-article-summary", "story-body__introduction", a theme's "jeg_post_subtitle", NukeViet's
 # "hometext").
-_SAPO_CLASS = re.compile(
+_SAPO_CLASS = compile_pattern(
     r"(?:^|[-_])(?<!with[-_])(?<!has[-_])(?:sapo|summary|lead|chapeau|excerpt|intro|introduction|standfirst|teaser|desc|description|tom-?tat|tomtat|mota|mo-ta|trich-?yeu|tom-?luoc|home-?text|(?:post|entry|article|news|story|single|detail)[-_]?sub-?title)"
     r"(?:[-_](?:news|detail|content|text|article|box|wrap)){0,2}$",  # "lead_news", "summary-news-detail"
     re.IGNORECASE,
@@ -842,7 +846,7 @@ _BOLD_LEAD_WITHIN = 60  # elements after the headline: a lead sits right under i
 
 
 # A utility class that sets a block in bold (Tailwind's "font-semibold", Bootstrap's "fw-bold").
-_BOLD_CLASS = re.compile(r"^(?:font-(?:semibold|bold|extrabold)|fw-(?:semibold|bold|bolder)|bold|text-bold)$")
+_BOLD_CLASS = compile_pattern(r"^(?:font-(?:semibold|bold|extrabold)|fw-(?:semibold|bold|bolder)|bold|text-bold)$")
 
 
 def _bold_class(el: Tag) -> bool:
@@ -958,7 +962,7 @@ def _shown_in_full(page: Page, title: str | None, description: str | None) -> st
     return None
 
 
-_LEAD_PREFIX = re.compile(r"^\s*(?P<name>[^\s].{0,40}?)\s+[-–—:|]\s+")
+_LEAD_PREFIX = compile_pattern(r"^\s*(?P<name>[^\s].{0,40}?)\s+[-–—:|]\s+")
 
 
 def _without_site_prefix(page: Page, text: str | None) -> str | None:
@@ -971,7 +975,7 @@ def _without_site_prefix(page: Page, text: str | None) -> str | None:
 
 
 # A link to another article glued to the end of a lead: "... bị cô lập. >> Miền Trung mưa lớn"
-_LEAD_LINK = re.compile(r"\s*(?:>>|»)\s*[^>»]*$")
+_LEAD_LINK = compile_pattern(r"\s*(?:>>|»)\s*[^>»]*$")
 
 
 def _cut_link(text: str | None) -> str | None:
@@ -1093,7 +1097,7 @@ def _element_names(page: Page, el: Tag) -> list[str]:
 
 
 # Where a byline's line turns to its date: a separator, then a date's label or a date.
-_DATE_PART = re.compile(r"\s*[-–|·]\s*(?=(?:ngày đăng|đăng ngày|cập nhật|ngày|lúc|thứ|\d{1,4}[/-]\d)\b)", re.IGNORECASE)
+_DATE_PART = compile_pattern(r"\s*[-–|·]\s*(?=(?:ngày đăng|đăng ngày|cập nhật|ngày|lúc|thứ|\d{1,4}[/-]\d)\b)", re.IGNORECASE)
 
 
 def _ld_authors(value: Any) -> list[str]:
@@ -1266,7 +1270,7 @@ def _el_text(el: Tag) -> str | None:
 
 
 # A machine time labelled UTC: "2014-02-14T18:40:11+00:00", "...Z".
-_UTC_LABELLED = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?:[+-]00:?00|Z)$")
+_UTC_LABELLED = compile_pattern(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?:[+-]00:?00|Z)$")
 
 
 def _element_date(el: Tag) -> str | None:
@@ -1310,9 +1314,9 @@ def _shown_local(el: Tag, value: str, found: str) -> str:
 
 # Publication-date meta keys of CMSs not in META_PUBLISHED, by their shape: "rnews:datePublished",
 # "OriginalPublicationDate", "article.created", "cXenseParse:publishtime" (never a modification).
-_PUBLISHED_META_KEY = re.compile(r"publi|original|creat|issued|release|pubdate|posted", re.IGNORECASE)
-_DATE_META_KEY = re.compile(r"date|time|publi", re.IGNORECASE)
-_NOT_PUBLISHED_META_KEY = re.compile(r"modif|updat|edit|expir|revis|review|creator|author", re.IGNORECASE)
+_PUBLISHED_META_KEY = compile_pattern(r"publi|original|creat|issued|release|pubdate|posted", re.IGNORECASE)
+_DATE_META_KEY = compile_pattern(r"date|time|publi", re.IGNORECASE)
+_NOT_PUBLISHED_META_KEY = compile_pattern(r"modif|updat|edit|expir|revis|review|creator|author", re.IGNORECASE)
 
 
 def published_meta_keys(meta: dict[str, list[str]]) -> list[str]:
@@ -1392,19 +1396,19 @@ def _in_list(el: Tag) -> bool:
 
 # A dateline that gives the last update, not the publication ("Cập nhật lúc 11:02, 19/10/2020").
 _UPDATE_WORDS = r"(?:Cập\s+nh[ậa][tp]|Update[ds]?\b|Last\s+(?:updated|modified)|Sửa\s+(?:đổi|lúc)|Chỉnh\s+sửa)"
-UPDATE_LABEL = re.compile(r"^\s*(?:Ngày\s+)?" + _UPDATE_WORDS, re.IGNORECASE)  # "Ngày cập nhật ..." too
+UPDATE_LABEL = compile_pattern(r"^\s*(?:Ngày\s+)?" + _UPDATE_WORDS, re.IGNORECASE)  # "Ngày cập nhật ..." too
 # ... and one that says outright it is the last change, never the publication
-_LAST_CHANGE = re.compile(r"lần\s+cuối|Last\s+(?:updated|modified)|Sửa\s+đổi|Chỉnh\s+sửa", re.IGNORECASE)
+_LAST_CHANGE = compile_pattern(r"lần\s+cuối|Last\s+(?:updated|modified)|Sửa\s+đổi|Chỉnh\s+sửa", re.IGNORECASE)
 
 
 # ... and one after the publication's date, or after a byline, in the same line ("Đăng ngày
 # 17/04/2016 — cập nhật lần cuối 18/04/2016", "bởi admin — cập nhật lần cuối 18/04/2016").
-_UPDATE_WITHIN = re.compile(r"(?<=[\s(|,–—-])" + _UPDATE_WORDS, re.IGNORECASE)
+_UPDATE_WITHIN = compile_pattern(r"(?<=[\s(|,–—-])" + _UPDATE_WORDS, re.IGNORECASE)
 
 
 # A line giving another time than the article's: an event's ("- Thời gian: 8h30, Chủ nhật ngày
 # 26/11/2017"), a deadline ("Hạn đăng ký: 25/11/2017").
-OTHER_TIME_LABEL = re.compile(
+OTHER_TIME_LABEL = compile_pattern(
     r"^[\s\-–•*]*(?:Thời\s+gian|Hạn(?:\s+chót|\s+đăng\s+ký|\s+nộp)?|Địa\s+điểm|Lịch|Khai\s+mạc|Diễn\s+ra|Deadline)\b",
     re.IGNORECASE,
 )
@@ -1514,7 +1518,8 @@ def library_date(page: Page) -> str | None:
     """htmldate's publication day for a page where none of our strategies found one: imported
     here only, so pages that carry their date never pay for loading it."""
     try:
-        from htmldate import find_date
+        with cached_compiles():  # its regexes, compiled as it is imported, from the cache
+            from htmldate import find_date
     except ImportError:  # an install without it: no last fallback
         return None
     try:
@@ -1531,7 +1536,7 @@ def find_modified(page: Page) -> str | None:
     return _find_date(page, adapter, "dateModified", META_MODIFIED, GENERIC_MODIFIED)
 
 
-_HOME_PAGE = re.compile(r"(?:index|default|home|trang-?chu)(?:\.\w+)?", re.IGNORECASE)
+_HOME_PAGE = compile_pattern(r"(?:index|default|home|trang-?chu)(?:\.\w+)?", re.IGNORECASE)
 
 
 def _is_section_link(page: Page, text: str) -> bool:
@@ -1549,7 +1554,7 @@ def _is_section_link(page: Page, text: str) -> bool:
 
 
 # The last part of an article's address, not a section's: an id ("...-1284.html") or a long slug.
-_ARTICLE_SLUG = re.compile(r"\d{3,}(?:\.\w+)?$|^(?:[^-/]+-){5,}")
+_ARTICLE_SLUG = compile_pattern(r"\d{3,}(?:\.\w+)?$|^(?:[^-/]+-){5,}")
 
 
 def _title_site_name(page: Page, headline: str | None) -> str | None:
@@ -1748,7 +1753,7 @@ def _masthead_names(page: Page) -> list[str]:
 
 _MAX_ALT_IMAGES = 6
 # Where a name ends in a title, a description or a footer line ("© 2026 Thư Viện Pháp Luật").
-_PIECES = re.compile(r"\s[-–|]\s|[.,;:|]\s|©\s*(?:(?:19|20)\d\d\s*)?|(?i:copyright)\s*(?:(?:19|20)\d\d\s*)?")
+_PIECES = compile_pattern(r"\s[-–|]\s|[.,;:|]\s|©\s*(?:(?:19|20)\d\d\s*)?|(?i:copyright)\s*(?:(?:19|20)\d\d\s*)?")
 
 
 def _written_elsewhere(page: Page, shouted: str, *, in_sentences: bool = False) -> str | None:
@@ -1814,7 +1819,7 @@ def _most_named(names: list[str], signature: str | None = None) -> str | None:
 _MASTHEAD_SELECTORS = ("[class*=logo]", "[id*=logo]", "[class*=banner]", "[class*=brand]", "header")
 # The holder a footer's copyright line names ("© 2017 Bản quyền thuộc về Bệnh viện Bạch Mai").
 _YEARS = r"(?:\s*\d{4}(?:\s*[-–]\s*\d{4})?)?"
-_COPYRIGHT_HOLDER = re.compile(
+_COPYRIGHT_HOLDER = compile_pattern(
     rf"(?:bản quyền thuộc(?: về)?|©(?:\s*copyright)?{_YEARS}|copyright(?:\s*©)?{_YEARS})\s*(?:bởi|của|thuộc(?: về)?)?\s*"
     r"(?P<name>(?!bản quyền|copyright|all rights)[^\W\d][^.,;|©()]{3,80}?)\s*(?:[.,;|©()]|$|\s[-–]\s)",
     re.IGNORECASE,

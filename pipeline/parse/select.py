@@ -15,6 +15,10 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+# First: bs4 and soupsieve with cached regexes.
+from vnextract.pipeline.parse.soup_import import compile_selector
+
+# isort: split
 import soupsieve
 from bs4 import BeautifulSoup
 from bs4.element import Tag
@@ -77,7 +81,7 @@ def _last_compound(selector: str) -> str:
 @functools.lru_cache(maxsize=512)
 def _compiled(selector: str) -> soupsieve.SoupSieve | None:
     try:
-        return soupsieve.compile(selector)
+        return compile_selector(selector)
     except (soupsieve.SelectorSyntaxError, NotImplementedError):  # a bad table row matches nothing
         LOGGER.warning("invalid CSS selector ignored: %r", selector)
         return None
