@@ -1,4 +1,4 @@
-"""The extractors' big regexes, compiled once per machine instead of once per process.
+"""The extractors' big regexes (and the parsers'), compiled once per machine instead of once per process.
 
 The vocabularies become alternations of thousands of phrases (the issuers of cited documents
 alone are 18,000 characters). Python compiles a regex in Python code: the extractors' patterns
@@ -7,6 +7,10 @@ compiler produces is a list of integers for the C matcher (`_sre`) and the group
 are kept in one file in the user's cache folder, keyed by the pattern text and its flags, and a
 later process hands them to `_sre.compile` directly: the same matcher the `re` module would build,
 without parsing the pattern again.
+
+The parsers' patterns go the same way (`compile_pattern`), and so do those of libraries that
+compile theirs as they are imported or first used (soupsieve, htmldate, trafilatura): their
+import runs inside `cached_compiles`, which answers `re.compile` from the cache meanwhile.
 
 Safe by construction: an entry is only ever looked up by the exact pattern text and flags, under
 the exact Python build (`sys.version` and `_sre.MAGIC`, which changes whenever the matcher's code
